@@ -1,0 +1,70 @@
+# The course's commands. `make start` opens the course, `make test` runs every test.
+# Everything installs into .venv; nothing is fetched at run time.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+PORT ?= 8888
+STAMP_COURSE := $(VENV)/.installed-course
+STAMP_TEST := $(VENV)/.installed-test
+
+.PHONY: help install install-test start test test-fast lint book book-clean exercises notebooks data bench browser-deps clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(STAMP_COURSE): $(PY) requirements.txt constraints.txt pyproject.toml
+	$(PY) -m pip install --quiet -r requirements.txt -c constraints.txt
+	touch $@
+
+$(STAMP_TEST): $(STAMP_COURSE) requirements-test.txt
+	$(PY) -m pip install --quiet -r requirements-test.txt -c constraints.txt
+	touch $@
+
+install: $(STAMP_COURSE) ## Create .venv and install the course
+
+install-test: $(STAMP_TEST) browser-deps ## Install what the tests need (Python packages and Debian's Chromium)
+
+browser-deps: ## Install Debian's Chromium and fonts when missing (needs root or sudo)
+	@bash scripts/install-browser.sh
+
+start: install ## Install if needed, then open the course home in JupyterLab (127.0.0.1, with a token)
+	@bash scripts/start.sh $(PORT)
+
+test: install-test ## Install everything the tests need, then run the whole suite
+	$(BIN)/pytest
+
+test-fast: $(STAMP_TEST) ## Unit tests only (no notebooks, no book build, no browser)
+	$(BIN)/pytest -m "not slow and not browser" --ignore=tests/notebooks
+
+lint: $(STAMP_TEST) ## Ruff and mypy on the package
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy
+
+book: install ## Build the static site into _build/html (warnings are errors)
+	$(BIN)/jupyter-book build -W -n --keep-going .
+
+book-clean: ## Remove the built site and its execution cache
+	rm -rf _build
+
+exercises: install ## Regenerate the learner exercises from the solutions
+	$(PY) -m influence_workbook.authoring.exercises
+
+notebooks: install ## Re-execute the chapter notebooks and solutions, storing their outputs
+	$(PY) -m influence_workbook.authoring.execute
+
+data: install ## Regenerate the sample data (byte-identical for the same seed)
+	$(PY) -m influence_workbook.data.generate
+
+bench: $(STAMP_TEST) ## Run the benchmarks and print their figures
+	$(PY) -m benchmarks
+
+clean: ## Remove the virtual environment and build outputs
+	rm -rf $(VENV) _build .pytest_cache

@@ -1,0 +1,157 @@
+"""The self-check contract shared by every workshop, exercise notebook and test.
+
+A check is a plain function that returns a :class:`Feedback`: an overall verdict plus one
+:class:`FeedbackItem` per criterion. Each item says, in French, what is right or what is
+missing and how to fix it, and where in the chapter to read more. Widgets render it with
+:func:`influence_workbook.widgets.render.feedback_html` (which escapes every learner string),
+notebooks print it with :meth:`Feedback.to_text`.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+OK_MARK = "✅"
+KO_MARK = "❌"
+TIP_MARK = "💡"
+
+
+@dataclass(frozen=True)
+class FeedbackItem:
+    """One criterion of a self-check.
+
+    ``ok`` is the verdict for this criterion; ``message`` is the French explanation shown to
+    the learner (what is right, or what is missing and how to fix it); ``read_more`` names the
+    section of the chapter to re-read, as a label the learner can find in the page.
+    """
+
+    criterion: str
+    label: str
+    ok: bool
+    message: str
+    read_more: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "criterion": self.criterion,
+            "label": self.label,
+            "ok": self.ok,
+            "message": self.message,
+            "read_more": self.read_more,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> FeedbackItem:
+        return cls(
+            criterion=str(data["criterion"]),
+            label=str(data["label"]),
+            ok=bool(data["ok"]),
+            message=str(data["message"]),
+            read_more=None if data.get("read_more") is None else str(data["read_more"]),
+        )
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The result of a self-check: a verdict and one item per criterion.
+
+    ``passed`` is true when every criterion is met. ``summary`` is a one-line French verdict
+    written for the learner; ``tips`` are optional advice that never changes the verdict.
+    """
+
+    check: str
+    items: tuple[FeedbackItem, ...]
+    summary: str
+    tips: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def passed(self) -> bool:
+        return bool(self.items) and all(item.ok for item in self.items)
+
+    @property
+    def score(self) -> tuple[int, int]:
+        """(criteria met, criteria checked), for progress pages and class summaries."""
+        return sum(item.ok for item in self.items), len(self.items)
+
+    def failed_items(self) -> tuple[FeedbackItem, ...]:
+        return tuple(item for item in self.items if not item.ok)
+
+    def item(self, criterion: str) -> FeedbackItem:
+        """The item for one criterion; raises KeyError naming the criteria that exist."""
+        for candidate in self.items:
+            if candidate.criterion == criterion:
+                return candidate
+        known = ", ".join(i.criterion for i in self.items)
+        raise KeyError(f"no criterion {criterion!r} in this feedback (known: {known})")
+
+    def to_text(self) -> str:
+        """Plain-text rendering, stable from run to run (notebooks print it; nbval compares it)."""
+        met, total = self.score
+        lines = [f"{self.summary} ({met}/{total} critères)"]
+        for item in self.items:
+            mark = OK_MARK if item.ok else KO_MARK
+            line = f"{mark} {item.label} : {item.message}"
+            if not item.ok and item.read_more:
+                line += f" (À relire : « {item.read_more} »)"
+            lines.append(line)
+        lines.extend(f"{TIP_MARK} {tip}" for tip in self.tips)
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.to_text()
+
+    def _repr_html_(self) -> str:
+        # Imported here so that the logic layer has no import-time dependency on widgets.
+        from influence_workbook.widgets.render import feedback_html
+
+        return feedback_html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(self.to_text())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "check": self.check,
+            "passed": self.passed,
+            "summary": self.summary,
+            "items": [item.to_dict() for item in self.items],
+            "tips": list(self.tips),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Feedback:
+        return cls(
+            check=str(data["check"]),
+            items=tuple(FeedbackItem.from_dict(item) for item in data["items"]),
+            summary=str(data["summary"]),
+            tips=tuple(str(tip) for tip in data.get("tips", ())),
+        )
+
+
+def build_feedback(check: str, items: Iterable[FeedbackItem], tips: Iterable[str] = ()) -> Feedback:
+    """Assemble a Feedback with a kind, specific summary computed from its items."""
+    items = tuple(items)
+    met = sum(item.ok for item in items)
+    if items and met == len(items):
+        summary = "Bravo, tous les critères sont remplis."
+    elif met == 0:
+        summary = "Pas encore : reprenez les points ci-dessous un par un."
+    else:
+        missing = len(items) - met
+        plural = "s" if missing > 1 else ""
+        summary = f"Bon début : il reste {missing} point{plural} à améliorer."
+    return Feedback(check=check, items=items, summary=summary, tips=tuple(tips))
+
+
+def input_problem(check: str, label: str, message: str, read_more: str | None = None) -> Feedback:
+    """A Feedback for input that cannot be checked at all (empty, placeholder left, wrong type)."""
+    item = FeedbackItem(criterion="input", label=label, ok=False, message=message, read_more=read_more)
+    return Feedback(check=check, items=(item,), summary="Rien à vérifier pour l'instant.")
+
+
+def escape(text: object) -> str:
+    """HTML-escape anything that came from a learner, quotes included."""
+    return html.escape(str(text), quote=True)

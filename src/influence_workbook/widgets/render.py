@@ -1,0 +1,55 @@
+"""HTML rendering of feedback for widgets and notebooks. Every learner string is escaped here.
+
+The verdict is never carried by colour alone: each item starts with a text label
+(« Réussi » / « À revoir ») and a symbol, and the colour only repeats it.
+"""
+
+from __future__ import annotations
+
+from influence_workbook.feedback import Feedback, escape
+
+_STYLE = (
+    "<style>"
+    ".iw-feedback{font-family:inherit;line-height:1.45;max-width:52rem}"
+    ".iw-feedback ul{list-style:none;padding-left:0;margin:.4rem 0}"
+    ".iw-feedback li{margin:.35rem 0;padding:.35rem .6rem;border-left:.3rem solid #6b7280;background:#f8fafc}"
+    ".iw-feedback li.iw-ok{border-left-color:#15803d}"
+    ".iw-feedback li.iw-ko{border-left-color:#b91c1c}"
+    ".iw-feedback .iw-verdict{font-weight:700}"
+    ".iw-feedback .iw-summary{font-weight:700;margin:.2rem 0}"
+    ".iw-feedback .iw-read-more{font-style:italic}"
+    ".iw-feedback .iw-tip{margin:.3rem 0}"
+    ".iw-notice{padding:.4rem .6rem;border-left:.3rem solid #b45309;background:#fffbeb}"
+    "</style>"
+)
+
+
+def feedback_html(feedback: Feedback) -> str:
+    """Accessible HTML for a Feedback; the messages may quote the learner, so all is escaped."""
+    met, total = feedback.score
+    parts = [_STYLE, '<div class="iw-feedback" role="status" aria-live="polite">']
+    parts.append(f'<p class="iw-summary">{escape(feedback.summary)} ({met}/{total} critères)</p><ul>')
+    for item in feedback.items:
+        css, verdict, mark = ("iw-ok", "Réussi", "✅") if item.ok else ("iw-ko", "À revoir", "❌")
+        parts.append(
+            f'<li class="{css}" data-criterion="{escape(item.criterion)}">'
+            f'<span aria-hidden="true">{mark}</span> <span class="iw-verdict">{verdict} — {escape(item.label)} :</span> '
+            f"{escape(item.message)}"
+        )
+        if not item.ok and item.read_more:
+            parts.append(f' <span class="iw-read-more">À relire : « {escape(item.read_more)} ».</span>')
+        parts.append("</li>")
+    parts.append("</ul>")
+    for tip in feedback.tips:
+        parts.append(f'<p class="iw-tip">💡 {escape(tip)}</p>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def notice_html(message: str) -> str:
+    """A warning box (damaged progress file, import problem), escaped."""
+    return f'{_STYLE}<div class="iw-notice" role="alert">{escape(message)}</div>'
+
+
+def text_html(message: str, css_class: str = "iw-status") -> str:
+    return f'<p class="{escape(css_class)}">{escape(message)}</p>'
