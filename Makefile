@@ -54,8 +54,9 @@ book: install ## Build the static site into _build/html (warnings are errors)
 book-clean: ## Remove the built site and its execution cache
 	rm -rf _build
 
-exercises: install ## Regenerate the learner exercises from the solutions
+exercises: install ## Regenerate the learner exercises from the solutions, then run them to store outputs
 	$(PY) -m influence_workbook.authoring.exercises
+	$(PY) -m influence_workbook.authoring.execute exercises/*.ipynb
 
 notebooks: install ## Re-execute the chapter notebooks and solutions, storing their outputs
 	$(PY) -m influence_workbook.authoring.execute

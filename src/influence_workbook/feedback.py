@@ -90,7 +90,7 @@ class Feedback:
     def to_text(self) -> str:
         """Plain-text rendering, stable from run to run (notebooks print it; nbval compares it)."""
         met, total = self.score
-        lines = [f"{self.summary} ({met}/{total} critères)"]
+        lines = [f"{self.summary} ({met}/{total} {criteria_word(total)})"]
         for item in self.items:
             mark = OK_MARK if item.ok else KO_MARK
             line = f"{mark} {item.label} : {item.message}"
@@ -150,6 +150,10 @@ def input_problem(check: str, label: str, message: str, read_more: str | None = 
     """A Feedback for input that cannot be checked at all (empty, placeholder left, wrong type)."""
     item = FeedbackItem(criterion="input", label=label, ok=False, message=message, read_more=read_more)
     return Feedback(check=check, items=(item,), summary="Rien à vérifier pour l'instant.")
+
+
+def criteria_word(count: int) -> str:
+    return "critère" if count <= 1 else "critères"
 
 
 def escape(text: object) -> str:

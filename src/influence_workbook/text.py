@@ -283,3 +283,27 @@ def find_age_ranges(folded_text: str) -> list[AgeRange]:
         low, high = (13, age) if m.group(1) == "moins" else (age, 99)
         ranges.append(AgeRange(low, high, m.start(), m.end()))
     return ranges
+
+
+# --------------------------------------------------------------------------- French formatting
+
+MONTH_NAMES = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+               "octobre", "novembre", "décembre")
+NNBSP = "\u202f"  # narrow no-break space: thousands separator and before « % » in French
+
+
+def format_number(value: float, decimals: int = 0) -> str:
+    """French typography: 1 234 567,8 (narrow no-break spaces, decimal comma)."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", NNBSP).replace(".", ",")
+
+
+def format_significant(value: float, digits: int = 2) -> str:
+    """A small figure with a few significant digits, French style: 0,001 or 2,5."""
+    return f"{value:.{digits}g}".replace(".", ",")
+
+
+def format_date(day: date) -> str:
+    """« 30 juin 2027 » (« 1er » for the first of the month)."""
+    number = "1er" if day.day == 1 else str(day.day)
+    return f"{number} {MONTH_NAMES[day.month - 1]} {day.year}"

@@ -6,7 +6,7 @@ The verdict is never carried by colour alone: each item starts with a text label
 
 from __future__ import annotations
 
-from influence_workbook.feedback import Feedback, escape
+from influence_workbook.feedback import Feedback, criteria_word, escape
 
 _STYLE = (
     "<style>"
@@ -28,7 +28,7 @@ def feedback_html(feedback: Feedback) -> str:
     """Accessible HTML for a Feedback; the messages may quote the learner, so all is escaped."""
     met, total = feedback.score
     parts = [_STYLE, '<div class="iw-feedback" role="status" aria-live="polite">']
-    parts.append(f'<p class="iw-summary">{escape(feedback.summary)} ({met}/{total} critères)</p><ul>')
+    parts.append(f'<p class="iw-summary">{escape(feedback.summary)} ({met}/{total} {criteria_word(total)})</p><ul>')
     for item in feedback.items:
         css, verdict, mark = ("iw-ok", "Réussi", "✅") if item.ok else ("iw-ko", "À revoir", "❌")
         parts.append(

@@ -1,0 +1,1 @@
+"""Authoring tools: generate exercises from solutions, execute notebooks and store outputs."""

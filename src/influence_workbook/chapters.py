@@ -1,0 +1,43 @@
+"""The ten chapters: one per mistake of the source article, and the workshop steps each saves."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Chapter:
+    number: int
+    key: str  # progress key, e.g. "ch01"
+    slug: str  # notebook name without extension
+    title: str
+    workshop: str
+    steps: tuple[str, ...]  # saved steps that make the chapter complete; empty while in preparation
+
+    @property
+    def available(self) -> bool:
+        return bool(self.steps)
+
+
+CHAPTERS: tuple[Chapter, ...] = (
+    Chapter(1, "ch01", "01_objectif_flou", "Un objectif flou", "Construire l'objectif de la campagne",
+            ("objective",)),
+    Chapter(2, "ch02", "02_mauvais_influenceur", "Mal choisir son influenceur",
+            "Filtrer les créateurs et composer une présélection", ()),
+    Chapter(3, "ch03", "03_concept_peu_creatif", "Des concepts de campagne peu créatifs",
+            "Remplir un canevas de concept", ()),
+    Chapter(4, "ch04", "04_communication_authentique", "Manquer de communication authentique",
+            "Écrire le premier message à un créateur", ()),
+    Chapter(5, "ch05", "05_partenariat_cache", "Cacher le partenariat",
+            "Rédiger et vérifier les mentions de partenariat", ()),
+    Chapter(6, "ch06", "06_confiance_createurs", "Ne pas faire confiance aux influenceurs",
+            "Doser les contraintes du brief", ()),
+    Chapter(7, "ch07", "07_partenariats_long_terme", "Négliger les partenariats à long terme",
+            "Analyser les collaborations passées et décider qui reconduire", ()),
+    Chapter(8, "ch08", "08_evaluer_resultats", "Oublier d'évaluer les résultats",
+            "Calculer les KPI et les comparer à l'objectif", ()),
+    Chapter(9, "ch09", "09_remuneration", "Proposer une rémunération inadaptée",
+            "Estimer une rémunération juste et planifier le budget", ()),
+    Chapter(10, "ch10", "10_brief_clair", "Fournir un brief peu clair",
+            "Assembler et exporter le brief", ()),
+)

@@ -1,0 +1,432 @@
+"""Chapter 1 — « Objectif flou »: is the campaign objective specific, measurable, dated and fitting?
+
+The learner writes the objective of the « Rituel Avoine » campaign in French, either as one
+free sentence or through the guided form (whose fields :func:`compose_objective` turns into a
+sentence). :func:`check_objective` reads that sentence and returns one feedback item per
+criterion of a SMART objective tied to a stage of the funnel:
+
+goal (one funnel stage) · KPI named · KPI fits the stage · figure to reach · deadline ·
+audience · precise wording · realistic figure and deadline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from influence_workbook import clock
+from influence_workbook.campaign import CAMPAIGN
+from influence_workbook.feedback import Feedback, FeedbackItem, build_feedback, input_problem
+from influence_workbook.text import (
+    Quantity,
+    find_age_ranges,
+    find_deadlines,
+    find_quantities,
+    fold,
+    format_date,
+    format_number,
+    format_significant,
+    is_placeholder,
+)
+
+CHECK_NAME = "ch01-objective"
+#: Longer texts are still checked, on their first characters only (an objective is one sentence).
+MAX_ANALYSED_CHARS = 5_000
+MAX_WORDS = 70
+MIN_WORDS = 5
+
+# Sections of chapter 1 that feedback points to (their titles in the chapter).
+READ_SMART = "Bien faire : un objectif SMART"
+READ_FUNNEL = "Un objectif par étape du tunnel"
+READ_EXAMPLE = "Exemple : avant, après"
+
+STAGES: dict[str, str] = {
+    "awareness": "Notoriété",
+    "consideration": "Considération",
+    "conversion": "Conversion",
+    "loyalty": "Fidélisation",
+}
+
+# Words that state the goal itself, matched on folded text (lower case, no accents).
+_STAGE_PATTERNS: dict[str, tuple[str, ...]] = {
+    "awareness": (r"\bnotoriete\b", r"\bfaire connaitre\b", r"\bse faire connaitre\b", r"\bvisibilite\b",
+                  r"\bawareness\b", r"\bfaire decouvrir\b", r"\bmemorisation\b"),
+    "consideration": (r"\bconsideration\b", r"\bsusciter (?:l'|de l')interet\b", r"\bgenerer (?:du|de l') ?(?:trafic|interet)\b",
+                      r"\bamener (?:du )?trafic\b", r"\bfaire venir\b", r"\bfaire visiter\b"),
+    "conversion": (r"\bconversions?\b", r"\bvendre\b", r"\bfaire acheter\b", r"\bgenerer (?:des )?ventes\b",
+                   r"\baugmenter (?:les|nos|ses) ventes\b", r"\bacquisition\b", r"\brecruter (?:de )?nouveaux clients\b"),
+    "loyalty": (r"\bfidelis\w*", r"\bfideliser\b", r"\bretention\b", r"\bfaire racheter\b",
+                r"\bclients? (?:existants?|actuels?|fideles)\b", r"\bambassadeurs?\b"),
+}
+
+
+@dataclass(frozen=True)
+class Kpi:
+    """A key performance indicator, the funnel stage it measures, and how learners write it."""
+
+    key: str
+    label: str
+    stage: str
+    patterns: tuple[str, ...]
+
+
+KPIS: tuple[Kpi, ...] = (
+    Kpi("reach", "Portée (personnes touchées)", "awareness",
+        (r"\bportee\b", r"\breach\b", r"\bpersonnes (?:touchees|atteintes|exposees)\b", r"\bcomptes touches\b")),
+    Kpi("impressions", "Impressions", "awareness", (r"\bimpressions?\b",)),
+    Kpi("views", "Vues de vidéo", "awareness", (r"\bvues\b", r"\bvisionnages?\b", r"\bviews\b", r"\bvideos? vues\b")),
+    Kpi("brand_lift", "Notoriété mesurée par sondage", "awareness",
+        (r"\bnotoriete (?:assistee|spontanee)\b", r"\bbrand lift\b", r"\btaux de (?:souvenir|memorisation)\b",
+         r"\bsondage\b")),
+    Kpi("cpm", "CPM (coût pour mille impressions)", "awareness", (r"\bcpm\b", r"\bcout pour mille\b")),
+    Kpi("engagement_rate", "Taux d'engagement", "consideration",
+        (r"\btaux d'engagement\b", r"\bengagements?\b", r"\binteractions?\b", r"\bcommentaires\b",
+         r"\bpartages\b", r"\benregistrements\b")),
+    Kpi("clicks", "Clics vers le site", "consideration",
+        (r"\bclics?\b", r"\bctr\b", r"\btaux de clics?\b", r"\bclick")),
+    Kpi("site_visits", "Visites du site", "consideration",
+        (r"\bvisites?\b", r"\btrafic\b", r"\bsessions\b", r"\bvisiteurs\b")),
+    Kpi("cpe", "CPE (coût par engagement)", "consideration", (r"\bcpe\b", r"\bcout par engagement\b")),
+    Kpi("sales", "Ventes", "conversion",
+        (r"\bventes?\b", r"\bachats?\b", r"\bcommandes?\b", r"\bchiffre d'affaires\b", r"\bunites vendues\b")),
+    Kpi("promo_codes", "Codes promo utilisés", "conversion",
+        (r"\bcodes? (?:promo|promotionnels?|de reduction)\b",)),
+    Kpi("signups", "Inscriptions", "conversion",
+        (r"\binscriptions?\b", r"\bleads?\b", r"\bprecommandes?\b", r"\btelechargements?\b")),
+    Kpi("cpa", "Coût par acquisition (CPA)", "conversion",
+        (r"\bcpa\b", r"\bcout par (?:acquisition|vente|achat|client)\b", r"\bcac\b")),
+    Kpi("roas", "ROAS (revenu par euro dépensé)", "conversion", (r"\broas\b", r"\broi\b", r"\bretour sur")),
+    Kpi("repeat_rate", "Taux de réachat", "loyalty",
+        (r"\btaux de (?:reachat|rachat|retention|reabonnement)\b", r"\breachats?\b", r"\brachats?\b",
+         r"\brecharges?\b", r"\bclients? fideles\b")),
+    Kpi("reviews", "Avis et recommandations clients", "loyalty",
+        (r"\bavis (?:clients?|publies|laisses)\b", r"\bparrainages?\b", r"\brecommandations\b", r"\bugc\b")),
+)
+KPI_BY_LABEL: dict[str, Kpi] = {kpi.label: kpi for kpi in KPIS}
+GOAL_CHOICES: tuple[str, ...] = tuple(STAGES.values())
+KPI_CHOICES: tuple[str, ...] = tuple(kpi.label for kpi in KPIS)
+
+# Cheapest credible cost per unit for the campaign budget, by stage of the KPI (illustrative
+# floors, see chapter 1 « Réaliste ? »): above budget / floor, the figure is out of reach.
+_FLOOR_COST_PER_UNIT_EUR: dict[str, float] = {
+    "reach": 0.002, "impressions": 0.001, "views": 0.001,  # CPM ≥ 1 €
+    "engagement_rate": 0.02, "cpe": 0.02, "clicks": 0.05, "site_visits": 0.05,
+    "sales": 2.0, "promo_codes": 2.0, "signups": 0.5, "repeat_rate": 2.0, "reviews": 1.0,
+}
+_MAX_RATE_PERCENT: dict[str, float] = {"engagement_rate": 15.0, "clicks": 10.0, "repeat_rate": 60.0}
+MAX_GROWTH_PERCENT = 200.0
+MIN_LEAD_DAYS = 14
+MAX_HORIZON_DAYS = 2 * 365
+
+_VAGUE_PATTERNS: tuple[str, ...] = (
+    r"\bfaire (?:le|du) buzz\b", r"\bbuzz\b", r"\ble plus (?:possible|de monde)\b", r"\bau maximum\b",
+    r"\bun max\b", r"\bmaximum de\b", r"\bbooster\b", r"\bcartonner\b", r"\bviral(?:e|iser)?\b",
+    r"\bameliorer (?:l'|notre |son )?image\b", r"\bplein de\b", r"\bbeaucoup\b", r"\bune bonne\b",
+    r"\bplus de (?:monde|gens)\b",
+)
+_AUDIENCE_PATTERNS: tuple[str, ...] = (
+    r"\bfemmes?\b", r"\bhommes?\b", r"\betudiant(?:e|s|es)?\b", r"\bparents?\b", r"\bjeunes?\b",
+    r"\badolescent\w*", r"\bados?\b", r"\bactifs?\b", r"\bactives?\b", r"\bcitadin\w*", r"\bretraite\w*",
+    r"\bclient(?:e|s|es)?\b", r"\bconsommat\w*", r"\bacheteu\w*", r"\bgen(?:eration)? ?z\b",
+    r"\bmillennials?\b", r"\bpublic\b", r"\bcible\b", r"\baudience\b", r"\bcommunaute\b",
+    r"\babonne(?:e|s|es)\b", r"\bpersonnes?\b", r"\bcheveux\b", r"\bpeaux?\b", r"\bsportifs?\b",
+    r"\bzero dechet\b", r"\bvegan\w*", r"\ben (?:france|suisse|belgique|europe)\b", r"\bsuisse romande\b",
+    r"\ba (?:lyon|paris|geneve|lausanne|marseille|bordeaux|lille|nantes|toulouse)\b", r"\bfrancophones?\b",
+    r"\bregion\b", r"\bans\b",
+)
+
+
+@dataclass(frozen=True)
+class ObjectiveReading:
+    """What the check understood in the learner's sentence (useful for tests and hints)."""
+
+    stages: tuple[str, ...]
+    kpis: tuple[Kpi, ...]
+    targets: tuple[Quantity, ...]
+    deadline: date | None
+    deadline_text: str | None
+    has_audience: bool
+    vague_words: tuple[str, ...]
+    word_count: int
+
+
+def read_objective(text: str, today: date | None = None) -> ObjectiveReading:
+    """Read goal, KPIs, figures, deadline and audience from a French sentence."""
+    today = today or clock.today()
+    folded = fold(text[:MAX_ANALYSED_CHARS])
+    stages = tuple(stage for stage, patterns in _STAGE_PATTERNS.items()
+                   if any(re.search(p, folded) for p in patterns))
+    kpis = tuple(kpi for kpi in KPIS if any(re.search(p, folded) for p in kpi.patterns))
+    deadlines = find_deadlines(folded, today)
+    ages = find_age_ranges(folded)
+    # Figures inside a date or an age range are not targets ("2027", "18-25 ans").
+    taken = [(d.start, d.end) for d in deadlines] + [(a.start, a.end) for a in ages]
+    targets = tuple(
+        q for q in find_quantities(folded)
+        if not any(start <= q.start < end for start, end in taken) and q.value > 0
+    )
+    audience = bool(ages) or any(re.search(p, folded) for p in _AUDIENCE_PATTERNS)
+    vague = tuple(dict.fromkeys(m.group(0) for p in _VAGUE_PATTERNS for m in re.finditer(p, folded)))
+    due = max((d.due for d in deadlines), default=None)
+    due_text = next((d.raw for d in deadlines if d.due == due), None)
+    return ObjectiveReading(stages, kpis, targets, due, due_text, audience, vague, len(folded.split()))
+
+
+def compose_objective(goal: str | None, kpi: str | None, target: str | None, deadline: str | None,
+                      audience: str | None) -> str:
+    """The sentence the guided form produces; empty fields are left out so the check notices."""
+    goal = (goal or "").strip()
+    parts: list[str] = []
+    if goal and goal in GOAL_CHOICES:
+        parts.append(f"Objectif de {goal.lower()} :")
+    elif goal:
+        parts.append(f"Objectif : {goal}")
+    target = (target or "").strip()
+    if target:
+        parts.append(f"atteindre {target}")
+    kpi = (kpi or "").strip()
+    if kpi and kpi in KPI_CHOICES:
+        parts.append(f"(indicateur : {kpi.lower()})")
+    deadline = (deadline or "").strip()
+    if deadline:
+        parts.append(deadline)
+    audience = (audience or "").strip()
+    if audience:
+        parts.append(f"auprès de ce public : {audience}")
+    sentence = " ".join(parts).strip()
+    return f"{sentence}." if sentence and not sentence.endswith((".", "!", "?")) else sentence
+
+
+def _quote(words: tuple[str, ...] | list[str]) -> str:
+    return ", ".join(f"« {w} »" for w in words)
+
+
+def _goal_item(reading: ObjectiveReading) -> FeedbackItem:
+    label = "Étape du tunnel"
+    if len(reading.stages) == 1:
+        stage = STAGES[reading.stages[0]]
+        return FeedbackItem("goal", label, True, f"Le but est clair : un objectif de {stage.lower()}.")
+    if len(reading.stages) > 1:
+        names = _quote([STAGES[s].lower() for s in reading.stages])
+        return FeedbackItem(
+            "goal", label, False,
+            f"Vous visez plusieurs étapes à la fois ({names}). Choisissez un objectif principal pour "
+            "cette campagne : les autres deviennent des indicateurs secondaires.", READ_FUNNEL)
+    hint = ""
+    if reading.kpis:
+        guessed = STAGES[reading.kpis[0].stage].lower()
+        hint = f" Votre indicateur laisse penser à un objectif de {guessed} : écrivez-le."
+    return FeedbackItem(
+        "goal", label, False,
+        "On ne sait pas ce que la campagne doit changer : notoriété, considération, conversion ou "
+        f"fidélisation ?{hint}", READ_FUNNEL)
+
+
+def _kpi_item(reading: ObjectiveReading) -> FeedbackItem:
+    label = "Indicateur (KPI)"
+    if reading.kpis:
+        names = _quote([k.label.lower() for k in reading.kpis[:3]])
+        return FeedbackItem("kpi", label, True, f"Vous nommez ce que vous mesurerez : {names}.")
+    return FeedbackItem(
+        "kpi", label, False,
+        "Aucun indicateur mesurable n'est nommé. Dites ce que vous compterez : par exemple la portée, "
+        "les vues, le taux d'engagement, les clics, les ventes ou les codes promo utilisés.", READ_SMART)
+
+
+def _kpi_fit_item(reading: ObjectiveReading) -> FeedbackItem:
+    label = "KPI adapté à l'étape"
+    if len(reading.stages) != 1 or not reading.kpis:
+        return FeedbackItem(
+            "kpi_fit", label, False,
+            "Pour juger si l'indicateur convient, il faut une seule étape du tunnel et au moins un indicateur.",
+            READ_FUNNEL)
+    stage = reading.stages[0]
+    fitting = [k for k in reading.kpis if k.stage == stage]
+    if fitting:
+        return FeedbackItem(
+            "kpi_fit", label, True,
+            f"« {fitting[0].label} » mesure bien un objectif de {STAGES[stage].lower()}.")
+    kpi = reading.kpis[0]
+    suggestions = _quote([k.label.lower() for k in KPIS if k.stage == stage][:3])
+    return FeedbackItem(
+        "kpi_fit", label, False,
+        f"« {kpi.label} » mesure plutôt la {STAGES[kpi.stage].lower()}, pas la {STAGES[stage].lower()}. "
+        f"Pour cette étape, mesurez par exemple : {suggestions}.", READ_FUNNEL)
+
+
+def _target_item(reading: ObjectiveReading) -> FeedbackItem:
+    label = "Cible chiffrée"
+    if reading.targets:
+        return FeedbackItem("target", label, True, f"Il y a un chiffre à atteindre : « {reading.targets[0].raw} ».")
+    return FeedbackItem(
+        "target", label, False,
+        "Il manque un chiffre à atteindre : sans lui, impossible de dire à la fin si c'est réussi. "
+        "Ajoutez par exemple « 1 500 ventes » ou « 2 % de taux d'engagement ».", READ_SMART)
+
+
+def _deadline_item(reading: ObjectiveReading, today: date) -> FeedbackItem:
+    label = "Échéance"
+    if reading.deadline is None:
+        return FeedbackItem(
+            "deadline", label, False,
+            "Il manque une date limite. Précisez quand le résultat doit être atteint : « d'ici fin juin 2027 », "
+            "« au T2 2027 » ou « en trois mois ».", READ_SMART)
+    if reading.deadline < today:
+        return FeedbackItem(
+            "deadline", label, False,
+            f"L'échéance ({format_date(reading.deadline)}) est déjà passée : choisissez une date à venir.", READ_SMART)
+    return FeedbackItem(
+        "deadline", label, True, f"L'échéance est datée : au plus tard le {format_date(reading.deadline)}.")
+
+
+def _audience_item(reading: ObjectiveReading) -> FeedbackItem:
+    label = "Audience"
+    if reading.has_audience:
+        return FeedbackItem("audience", label, True, "Vous dites qui vous voulez toucher.")
+    return FeedbackItem(
+        "audience", label, False,
+        "On ne sait pas qui vous voulez toucher. Décrivez le public : âge, lieu, centre d'intérêt "
+        "(par exemple « les 18-34 ans en France et en Suisse romande, sensibles au zéro déchet »).", READ_SMART)
+
+
+def _specific_item(reading: ObjectiveReading, length: int) -> FeedbackItem:
+    label = "Formulation précise"
+    if length > MAX_ANALYSED_CHARS or reading.word_count > MAX_WORDS:
+        return FeedbackItem(
+            "specific", label, False,
+            f"Votre texte compte {reading.word_count} mots. Un objectif tient en une phrase (moins de "
+            f"{MAX_WORDS} mots) : gardez le but, le chiffre, l'échéance et le public.", READ_EXAMPLE)
+    if reading.word_count < MIN_WORDS:
+        return FeedbackItem(
+            "specific", label, False,
+            "C'est trop court pour être un objectif : faites une phrase complète avec un but, un chiffre, "
+            "une échéance et un public.", READ_EXAMPLE)
+    if reading.vague_words and not reading.targets:
+        return FeedbackItem(
+            "specific", label, False,
+            f"Des mots flous ({_quote(list(reading.vague_words))}) remplacent un résultat mesurable : dites "
+            "combien, de quoi, et pour quand.", READ_EXAMPLE)
+    return FeedbackItem("specific", label, True, "La formulation est concrète.")
+
+
+def _unrealistic_reason(reading: ObjectiveReading, today: date) -> str | None:
+    budget = CAMPAIGN.creator_budget_eur
+    measured = reading.kpis[0] if reading.kpis else None
+    for quantity in reading.targets:
+        if quantity.unit == "%":
+            if measured and measured.key in _MAX_RATE_PERCENT and quantity.value > _MAX_RATE_PERCENT[measured.key]:
+                return (f"« {quantity.raw} » de {measured.label.lower()} est hors de portée : les repères "
+                        f"publiés sont bien plus bas (voir le chapitre 2). Visez un chiffre proche des repères.")
+            if quantity.value > MAX_GROWTH_PERCENT:
+                return (f"« {quantity.raw} » est une hausse très improbable en une campagne : appuyez votre chiffre "
+                        "sur un résultat passé ou un repère du secteur.")
+        elif quantity.unit == "" and measured and measured.key in _FLOOR_COST_PER_UNIT_EUR:
+            ceiling = budget / _FLOOR_COST_PER_UNIT_EUR[measured.key]
+            if quantity.value > ceiling:
+                floor = format_significant(_FLOOR_COST_PER_UNIT_EUR[measured.key])
+                return (f"« {quantity.raw} » est hors de portée avec le budget de la campagne "
+                        f"({format_number(budget)} € pour les créateurs) : ce serait un coût de moins de "
+                        f"{floor} € par résultat. Revoyez le chiffre à la baisse.")
+    if reading.deadline is not None and reading.deadline >= today:
+        lead = (reading.deadline - today).days
+        if lead < MIN_LEAD_DAYS:
+            return (f"L'échéance tombe dans {lead} jour(s) : trop court pour choisir des créateurs, les briefer et "
+                    "publier. Prévoyez au moins quelques semaines.")
+        if lead > MAX_HORIZON_DAYS:
+            return ("L'échéance est à plus de deux ans : trop loin pour piloter une campagne. "
+                    "Fixez un jalon plus proche.")
+    return None
+
+
+def _realistic_item(reading: ObjectiveReading, today: date) -> FeedbackItem:
+    label = "Réaliste"
+    if not reading.targets and reading.deadline is None:
+        return FeedbackItem(
+            "realistic", label, False,
+            "Sans chiffre ni échéance, impossible de juger si l'objectif est réaliste.", READ_SMART)
+    reason = _unrealistic_reason(reading, today)
+    if reason:
+        return FeedbackItem("realistic", label, False, reason, READ_SMART)
+    return FeedbackItem("realistic", label, True, "Le chiffre et l'échéance semblent atteignables.")
+
+
+def check_objective(text: object, *, today: date | None = None) -> Feedback:
+    """Check a campaign objective written in French; one item per SMART and funnel criterion.
+
+    ``text`` is what the learner typed (a guided-form answer goes through
+    :func:`compose_objective` first). ``today`` defaults to :func:`influence_workbook.clock.today`.
+    Never raises on learner input: anything that is not a usable text gets a French message.
+    """
+    if is_placeholder(text):
+        return input_problem(
+            CHECK_NAME, "Objectif",
+            "Écrivez d'abord votre objectif (remplacez « ... » par une phrase) : un but, un indicateur, "
+            "un chiffre, une échéance et un public.", READ_SMART)
+    if not isinstance(text, str):
+        return input_problem(
+            CHECK_NAME, "Objectif",
+            f"L'objectif doit être un texte entre guillemets, pas une valeur de type « {type(text).__name__} ». "
+            "Exemple : \"Conversion : 1 500 ventes d'ici fin juin 2027 auprès des 18-34 ans\".", READ_SMART)
+    if not fold(text).strip(" .,;:!?-\"'") or not re.search(r"\w", fold(text)):
+        return input_problem(
+            CHECK_NAME, "Objectif",
+            "Votre objectif ne contient pas de mots. Écrivez une phrase : un but, un indicateur, un chiffre, "
+            "une échéance et un public.", READ_SMART)
+    today = today or clock.today()
+    reading = read_objective(text, today)
+    items = (
+        _goal_item(reading),
+        _kpi_item(reading),
+        _kpi_fit_item(reading),
+        _target_item(reading),
+        _deadline_item(reading, today),
+        _audience_item(reading),
+        _specific_item(reading, len(text)),
+        _realistic_item(reading, today),
+    )
+    tips = []
+    if reading.deadline is not None and any(d in (reading.deadline_text or "") for d in ("mois", "semaine", "jour")):
+        tips.append("Une durée (« en trois mois ») se transforme en date dans le brief : notez la date exacte.")
+    return build_feedback(CHECK_NAME, items, tips)
+
+
+# --------------------------------------------------------------------------- KPI matching exercise
+
+KPI_STAGE_KEY: dict[str, str] = {kpi.label: STAGES[kpi.stage] for kpi in KPIS}
+
+
+def check_kpi_matching(answers: object) -> Feedback:
+    """Exercise: the learner maps KPI labels (from :data:`KPI_CHOICES`) to a funnel stage label."""
+    check = "ch01-kpi-matching"
+    if is_placeholder(answers) or not isinstance(answers, Mapping) or not answers:
+        return input_problem(
+            check, "Associations",
+            "Donnez un dictionnaire {indicateur: étape}, par exemple {\"Impressions\": \"Notoriété\"}.", READ_FUNNEL)
+    items = []
+    stage_names = {fold(name): name for name in GOAL_CHOICES}
+    for kpi_label, stage_answer in answers.items():
+        kpi = KPI_BY_LABEL.get(str(kpi_label)) or next(
+            (k for k in KPIS if fold(k.label) == fold(str(kpi_label))), None)
+        label = str(kpi_label)[:80]
+        if kpi is None:
+            items.append(FeedbackItem(
+                "kpi:" + label, label, False,
+                f"« {label} » n'est pas dans la liste des indicateurs du chapitre : recopiez un nom de la liste.",
+                READ_FUNNEL))
+            continue
+        expected = STAGES[kpi.stage]
+        given = stage_names.get(fold(str(stage_answer)) if isinstance(stage_answer, str) else "")
+        if given is None:
+            items.append(FeedbackItem(
+                "kpi:" + kpi.key, kpi.label, False,
+                f"Choisissez une étape parmi {_quote(list(GOAL_CHOICES))}.", READ_FUNNEL))
+        elif given == expected:
+            items.append(FeedbackItem("kpi:" + kpi.key, kpi.label, True, f"Oui : il sert la {expected.lower()}."))
+        else:
+            items.append(FeedbackItem(
+                "kpi:" + kpi.key, kpi.label, False,
+                f"Pas tout à fait : cet indicateur sert surtout la {expected.lower()}, pas la {given.lower()}.",
+                READ_FUNNEL))
+    return build_feedback(check, items)

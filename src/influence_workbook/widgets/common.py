@@ -1,0 +1,146 @@
+"""What every workshop widget shares: the « Vérifier » button, saved progress, safe feedback.
+
+A workshop supplies three plain functions: ``collect()`` reads its fields into a JSON-able
+answer, ``restore(answer)`` puts a saved answer back into its fields, and ``check(answer)``
+returns a :class:`~influence_workbook.feedback.Feedback`. :class:`CheckedStep` does the rest:
+it saves the answer *before* checking it (so nothing typed is lost, even if a check failed),
+saves the verdict, renders it escaped, and reloads both when the notebook is opened again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+import ipywidgets as widgets
+
+from influence_workbook.feedback import Feedback
+from influence_workbook.progress import ProgressStore
+from influence_workbook.widgets.render import feedback_html, notice_html, text_html
+
+LOGGER = logging.getLogger("influence_workbook.widgets")
+
+UNEXPECTED_PROBLEM = (
+    "La vérification a rencontré un problème inattendu. Votre réponse est bien enregistrée. "
+    "Réessayez ; si le problème persiste, signalez-le à votre formateur ou formatrice."
+)
+SAVE_PROBLEM = (
+    "Votre réponse n'a pas pu être enregistrée sur le disque ({reason}). Elle reste affichée : "
+    "copiez-la de côté avant de fermer la page."
+)
+
+FIELD_STYLE = {"description_width": "12rem"}
+WIDE = widgets.Layout(width="min(100%, 48rem)")
+
+
+def _local_time(saved_at: str) -> str:
+    try:
+        moment = datetime.fromisoformat(saved_at).astimezone()
+    except ValueError:
+        return saved_at
+    return moment.strftime("%d/%m/%Y à %H:%M")
+
+
+def text_field(css_class: str, description: str, placeholder: str = "") -> widgets.Text:
+    field = widgets.Text(description=description, placeholder=placeholder, style=FIELD_STYLE, layout=WIDE)
+    field.add_class(css_class)
+    return field
+
+
+def text_area(css_class: str, description: str, placeholder: str = "", rows: int = 4) -> widgets.Textarea:
+    area = widgets.Textarea(description=description, placeholder=placeholder, rows=rows, style=FIELD_STYLE,
+                            layout=WIDE)
+    area.add_class(css_class)
+    return area
+
+
+def dropdown(css_class: str, description: str, choices: tuple[str, ...], empty_label: str = "— choisir —"
+             ) -> widgets.Dropdown:
+    options: list[tuple[str, str]] = [(empty_label, ""), *((choice, choice) for choice in choices)]
+    menu = widgets.Dropdown(description=description, options=options, value="", style=FIELD_STYLE, layout=WIDE)
+    menu.add_class(css_class)
+    return menu
+
+
+class CheckedStep:
+    """The « Vérifier » button of one workshop step, with saving, reloading and safe rendering."""
+
+    def __init__(
+        self,
+        *,
+        chapter: str,
+        step: str,
+        css_prefix: str,
+        collect: Callable[[], Any],
+        restore: Callable[[Any], None],
+        check: Callable[[Any], Feedback],
+        store: ProgressStore | None = None,
+        button_label: str = "Vérifier",
+    ) -> None:
+        self.chapter = chapter
+        self.step = step
+        self.collect = collect
+        self.check = check
+        self.store = store if store is not None else ProgressStore()
+        self.button = widgets.Button(description=button_label, button_style="primary", icon="check",
+                                     tooltip="Vérifier ma réponse et l'enregistrer")
+        self.button.add_class(f"{css_prefix}-check")
+        self.feedback = widgets.HTML()
+        self.feedback.add_class(f"{css_prefix}-feedback")
+        self.status = widgets.HTML()
+        self.status.add_class(f"{css_prefix}-status")
+        self.notice = widgets.HTML()
+        self.notice.add_class(f"{css_prefix}-notice")
+        self.last_feedback: Feedback | None = None
+        self.button.on_click(lambda _button: self.run_check())
+        self._reload(restore)
+
+    def _reload(self, restore: Callable[[Any], None]) -> None:
+        saved = self.store.get(self.chapter, self.step)
+        if self.store.notices:
+            self.notice.value = "".join(notice_html(message) for message in self.store.notices)
+        if saved is None:
+            return
+        try:
+            restore(saved.answer)
+        except Exception:  # a saved answer from an older version must not break the page
+            LOGGER.exception("could not restore %s/%s", self.chapter, self.step)
+        if saved.feedback is not None:
+            self.last_feedback = saved.feedback
+            self.feedback.value = feedback_html(saved.feedback)
+        self.status.value = text_html(f"Réponse reprise de votre dernière visite (enregistrée le "
+                                      f"{_local_time(saved.saved_at)}).")
+
+    def run_check(self) -> Feedback | None:
+        """Save the answer, check it, save the verdict, show it. Never raises to the learner."""
+        try:
+            answer = self.collect()
+        except Exception:
+            LOGGER.exception("could not read the fields of %s/%s", self.chapter, self.step)
+            self.feedback.value = notice_html(UNEXPECTED_PROBLEM)
+            return None
+        saved_ok = self._save(answer, None)
+        try:
+            feedback = self.check(answer)
+        except Exception:
+            LOGGER.exception("check failed for %s/%s", self.chapter, self.step)
+            self.feedback.value = notice_html(UNEXPECTED_PROBLEM)
+            return None
+        self.last_feedback = feedback
+        self.feedback.value = feedback_html(feedback)
+        if saved_ok and self._save(answer, feedback):
+            self.status.value = text_html(f"Enregistré le {datetime.now().strftime('%d/%m/%Y à %H:%M')}.")
+        return feedback
+
+    def _save(self, answer: Any, feedback: Feedback | None) -> bool:
+        try:
+            self.store.save(self.chapter, self.step, answer, feedback)
+        except OSError as error:
+            self.status.value = notice_html(SAVE_PROBLEM.format(reason=error.strerror or type(error).__name__))
+            return False
+        return True
+
+    def widgets(self) -> list[widgets.Widget]:
+        return [self.notice, self.button, self.feedback, self.status]
