@@ -86,6 +86,12 @@ class ProgressStore:
             raw = path.read_bytes()
         except FileNotFoundError:
             return None
+        except OSError as error:  # unreadable folder or permissions: report it, keep going
+            notice = (f"Votre progression ne peut pas être lue dans « {path} » ({error.strerror}). "
+                      "Vos réponses de cette séance restent affichées mais ne seront peut-être pas enregistrées.")
+            if notice not in self.notices:
+                self.notices.append(notice)
+            return None
         try:
             document = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
@@ -207,11 +213,15 @@ def _copy_atomically(source: Path, target: Path) -> None:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError):
         return
     descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, target)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except OSError:
+        # The backup is a second safety net: failing to refresh it must not block the save itself.
+        Path(temporary).unlink(missing_ok=True)
 
 
 def _jsonable(value: Any) -> Any:

@@ -178,11 +178,8 @@ def compose_objective(goal: str | None, kpi: str | None, target: str | None, dea
                       audience: str | None) -> str:
     """The sentence the guided form produces; empty fields are left out so the check notices."""
     goal = (goal or "").strip()
+    head = f"Objectif de {goal.lower()}" if goal in GOAL_CHOICES else (f"Objectif : {goal}" if goal else "")
     parts: list[str] = []
-    if goal and goal in GOAL_CHOICES:
-        parts.append(f"Objectif de {goal.lower()} :")
-    elif goal:
-        parts.append(f"Objectif : {goal}")
     target = (target or "").strip()
     if target:
         parts.append(f"atteindre {target}")
@@ -195,7 +192,9 @@ def compose_objective(goal: str | None, kpi: str | None, target: str | None, dea
     audience = (audience or "").strip()
     if audience:
         parts.append(f"auprès de ce public : {audience}")
-    sentence = " ".join(parts).strip()
+    rest = " ".join(parts)
+    sentence = f"{head} : {rest}" if head and rest and goal in GOAL_CHOICES else " ".join(filter(None, (head, rest)))
+    sentence = sentence.strip()
     return f"{sentence}." if sentence and not sentence.endswith((".", "!", "?")) else sentence
 
 

@@ -9,6 +9,7 @@ saves the verdict, renders it escaped, and reloads both when the notebook is ope
 
 from __future__ import annotations
 
+import errno
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -33,6 +34,19 @@ SAVE_PROBLEM = (
 
 FIELD_STYLE = {"description_width": "12rem"}
 WIDE = widgets.Layout(width="min(100%, 48rem)")
+
+
+def os_error_in_french(error: OSError) -> str:
+    """A short French reason for a file-system error (the system's own text is in English)."""
+    reasons = {
+        errno.ENOSPC: "disque plein",
+        errno.EACCES: "accès refusé",
+        errno.EPERM: "accès refusé",
+        errno.EROFS: "disque en lecture seule",
+        errno.ENOTDIR: "le dossier de sauvegarde est un fichier",
+        errno.EEXIST: "le dossier de sauvegarde est un fichier",
+    }
+    return reasons.get(error.errno or 0, "erreur du système de fichiers")
 
 
 def _local_time(saved_at: str) -> str:
@@ -138,7 +152,7 @@ class CheckedStep:
         try:
             self.store.save(self.chapter, self.step, answer, feedback)
         except OSError as error:
-            self.status.value = notice_html(SAVE_PROBLEM.format(reason=error.strerror or type(error).__name__))
+            self.status.value = notice_html(SAVE_PROBLEM.format(reason=os_error_in_french(error)))
             return False
         return True
 
