@@ -48,8 +48,11 @@ lint: $(STAMP_TEST) ## Ruff and mypy on the package
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
 
+# The book executes the notebooks: freeze the date and use a throw-away progress folder, so the
+# pages never show the builder's own saved work and do not change with the calendar.
 book: install ## Build the static site into _build/html (warnings are errors)
-	$(BIN)/jupyter-book build -W -n --keep-going .
+	INFLUENCE_WORKBOOK_TODAY=2026-11-28 INFLUENCE_WORKBOOK_HOME="$$(mktemp -d)" \
+	  $(BIN)/jupyter-book build -W -n --keep-going .
 
 book-clean: ## Remove the built site and its execution cache
 	rm -rf _build
