@@ -11,7 +11,7 @@ PORT ?= 8888
 STAMP_COURSE := $(VENV)/.installed-course
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: help install install-test start test test-fast lint book book-clean exercises notebooks data bench browser-deps clean
+.PHONY: help install install-test start test test-fast lint book book-clean exercises notebooks typography data bench browser-deps clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -63,6 +63,9 @@ exercises: install ## Regenerate the learner exercises from the solutions, then 
 
 notebooks: install ## Re-execute the chapter notebooks and solutions, storing their outputs
 	$(PY) -m influence_workbook.authoring.execute
+
+typography: install ## Put French non-breaking spaces where they belong in learner-facing text
+	$(PY) -m influence_workbook.authoring.typography --fix
 
 data: install ## Regenerate the sample data (byte-identical for the same seed)
 	$(PY) -m influence_workbook.data.generate
