@@ -1,0 +1,102 @@
+"""How long each text self-check of the course takes on a 5 000-character French text.
+
+A learner clicks « Vérifier » and expects an answer at once: every check must stay in the
+milliseconds. Each check is run many times on the same long, realistic French text (accents,
+« », non-breaking spaces, « 1 000 € », emoji, line breaks) and the median time is printed.
+
+Run: ``.venv/bin/python -m benchmarks checks``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import statistics
+import time
+from collections.abc import Callable
+
+TEXT_LENGTH = 5_000
+RUNS = 60
+WARMUP = 3
+
+_PARAGRAPH = (
+    "Bonjour Léa,\n\nJe m’appelle Camille et je m’occupe des partenariats de Sève, une marque "
+    "lyonnaise de cosmétiques solides. J’ai regardé ta vidéo sur le masque à l’argile verte pour cuir "
+    "chevelu sensible 🌿 : ta façon d’expliquer chaque ingrédient nous a parlé, parce que c’est aussi "
+    "notre obsession. Objectif de conversion : 1\u202f500 ventes d’ici fin juin 2027 auprès des 18-34 ans "
+    "en France et en Suisse romande. Nous proposons une vidéo et deux stories publiées en mars 2027, "
+    "rémunérées 1\u202f000\u00a0€, avec « ton regard et tes mots » ; la mention « Publicité » figure en "
+    "tête de légende. #RituelAvoine @seve.cosmetiques\n"
+)
+
+
+def french_text(length: int = TEXT_LENGTH) -> str:
+    """A realistic French text of exactly ``length`` characters."""
+    repeated = _PARAGRAPH * (length // len(_PARAGRAPH) + 1)
+    return repeated[:length]
+
+
+CREATOR = {
+    "creator_id": "C0001",
+    "display_name": "Léa Verdure",
+    "handle": "lea.verdure",
+    "niche": "beaute",
+    "followers": 42_000,
+    "recent_posts": [
+        "Ma routine cheveux bouclés sans silicone 🌿 #routine #zerodechet",
+        "Test de trois savons solides fabriqués en Ardèche : mon avis honnête",
+        "Recette de masque maison à l’argile verte pour cuir chevelu sensible",
+    ],
+}
+
+
+def _module_exists(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:  # the parent package itself is missing
+        return False
+
+
+def text_checks(text: str) -> dict[str, Callable[[], object]]:
+    """The text checks of the course that exist in this tree, each bound to ``text``."""
+    from influence_workbook.checks.objective import check_objective
+
+    checks: dict[str, Callable[[], object]] = {"check_objective": lambda: check_objective(text)}
+    if _module_exists("influence_workbook.checks.outreach"):
+        outreach = importlib.import_module("influence_workbook.checks.outreach")
+        checks["check_outreach"] = lambda: outreach.check_outreach(text, CREATOR)
+    if _module_exists("influence_workbook.checks.disclosure"):
+        disclosure = importlib.import_module("influence_workbook.checks.disclosure")
+        checks["check_disclosure"] = lambda: disclosure.check_disclosure(text)
+    if _module_exists("influence_workbook.checks.constraints"):
+        constraints = importlib.import_module("influence_workbook.checks.constraints")
+        fields = {
+            "must_have": text,
+            "forbidden_claims": text,
+            "script": "Points clés à couvrir",
+            "approval_rounds": 1,
+            "draft_due": "15/02/2027",
+            "publication_window": "du 15 au 31 mars 2027",
+            "creative_freedom": text,
+        }
+        checks["check_constraints"] = lambda: constraints.check_constraints(fields)
+    return checks
+
+
+def median_ms(function: Callable[[], object], runs: int = RUNS) -> float:
+    """Median wall time of ``function`` in milliseconds, after a short warm-up."""
+    for _ in range(WARMUP):
+        function()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return 1000 * statistics.median(times)
+
+
+def main() -> None:
+    text = french_text()
+    print(f"Median of {RUNS} runs on a {len(text)}-character French text:")
+    for name, function in text_checks(text).items():
+        print(f"  {name:<20} {median_ms(function):8.2f} ms")

@@ -1,0 +1,325 @@
+"""check_outreach and check_outreach_batch: the chapter-4 self-check on real French messages."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from influence_workbook.checks import check_outreach
+from influence_workbook.checks.outreach import (
+    MAX_WORDS,
+    MIN_WORDS,
+    AlignedText,
+    check_outreach_batch,
+    creator_card,
+    distinctive_words,
+    message_similarity,
+)
+
+CRITERIA = ["name", "content", "fit", "ask", "pay", "tone", "length", "not_mass"]
+
+CREATOR = {
+    "creator_id": "C0001",
+    "display_name": "Léa Verdure",
+    "handle": "lea.verdure",
+    "niche": "beaute",
+    "followers": 42_000,
+    "recent_posts": [
+        "Ma routine cheveux bouclés sans silicone 🌿 #routine #zerodechet",
+        "Test de trois savons solides fabriqués en Ardèche : mon avis honnête",
+        "Recette de masque maison à l’argile verte pour cuir chevelu sensible",
+    ],
+}
+
+GOOD = """Bonjour Léa,
+
+Je m’appelle Camille et je m’occupe des partenariats de Sève, une petite marque lyonnaise de cosmétiques \
+solides et rechargeables. J’ai regardé ta vidéo sur le masque à l’argile verte pour cuir chevelu sensible : \
+ta façon d’expliquer chaque ingrédient nous a beaucoup parlé, parce que c’est aussi notre obsession.
+
+Nous lançons en mars 2027 « Rituel Avoine », un shampooing solide pour cheveux sensibles. Nous aimerions te \
+proposer une collaboration rémunérée : une vidéo et deux stories, publiées entre le 15 et le 31 mars 2027, \
+avec ton regard et tes mots. Notre budget est de 800\u00a0€, et nous sommes ouverts à en discuter \
+selon ton tarif.
+
+Si l’idée te plaît, je t’envoie le brief complet, sans engagement. Et si ce n’est pas le moment, aucun souci.
+
+Belle journée,
+Camille"""
+
+
+def failing(message: object, creator: object = CREATOR) -> set[str]:
+    return {item.criterion for item in check_outreach(message, creator).failed_items()}
+
+
+def test_a_personal_message_passes_every_criterion() -> None:
+    feedback = check_outreach(GOOD, CREATOR)
+    assert feedback.passed, feedback.to_text()
+    assert [item.criterion for item in feedback.items] == CRITERIA
+    assert feedback.check == "ch04-outreach"
+
+
+def test_the_same_message_typed_differently_still_passes() -> None:
+    shouted_typography = (GOOD.replace("’", "'").replace("\u00a0", " ").replace("Léa", "LÉA", 1)
+                          .replace("\n", "\r\n"))
+    assert check_outreach(shouted_typography, CREATOR).passed
+
+
+def test_mass_mail_fails_everything_and_quotes_the_learners_words() -> None:
+    bad = ("Cher influenceur, [PRÉNOM], URGENT !!! Nous t'offrons nos produits GRATUITEMENT en échange de "
+           "visibilité. Réponds vite, dernière chance.")
+    feedback = check_outreach(bad, CREATOR)
+    assert {item.criterion for item in feedback.failed_items()} == set(CRITERIA)
+    text = feedback.to_text()
+    for quoted in ("« Cher influenceur »", "« [PRÉNOM] »", "« dernière chance »", "« Réponds vite »",
+                   "compte 17 mots", "« Bonjour Léa, »"):
+        assert quoted in text
+
+
+@pytest.mark.parametrize(
+    "marker",
+    ["Cher influenceur", "Chère influenceuse", "[PRÉNOM]", "{{name}}", "{prenom}", "<nom>", "Bonjour à tous",
+     "Cher(e) créateur", "Madame, Monsieur"],
+)
+def test_each_mass_mail_marker_is_flagged(marker: str) -> None:
+    message = GOOD.replace("Bonjour Léa,", f"{marker}, Léa,")
+    feedback = check_outreach(message, CREATOR)
+    item = feedback.item("not_mass")
+    assert not item.ok
+    assert marker.lower() in item.message.lower()
+    assert item.read_more == "Pourquoi ça coûte cher"
+
+
+def test_a_message_greeting_another_creator_is_a_copy() -> None:
+    feedback = check_outreach(GOOD.replace("Bonjour Léa", "Bonjour Zoé"), CREATOR)
+    assert not feedback.item("name").ok
+    assert "« Zoé »" in feedback.item("name").message
+    assert not feedback.item("not_mass").ok
+
+
+def test_other_creators_full_names_are_recognised() -> None:
+    message = GOOD + "\nPS : j'ai adoré ton live avec Zoé Lumière."
+    assert not check_outreach(message, CREATOR, other_names=("Zoé Lumière",)).item("name").ok
+    assert check_outreach(message, CREATOR).item("name").ok
+
+
+@pytest.mark.parametrize(
+    "greeting",
+    ["Bonjour Léa,", "Salut LEA !", "Hello @lea.verdure,", "Coucou lea verdure,", "Chère Léa,"],
+)
+def test_name_is_found_with_accents_case_and_handle(greeting: str) -> None:
+    message = GOOD.replace("Bonjour Léa,", greeting)
+    assert check_outreach(message, CREATOR).item("name").ok
+
+
+def test_no_name_at_all_is_explained() -> None:
+    item = check_outreach(GOOD.replace("Bonjour Léa,", "Bonjour,"), CREATOR).item("name")
+    assert not item.ok
+    assert "Bonjour Léa" in item.message
+
+
+def test_content_reference_needs_their_own_words() -> None:
+    vague = GOOD.replace(
+        "J’ai regardé ta vidéo sur le masque à l’argile verte pour cuir chevelu sensible : ta façon",
+        "J’adore tes vidéos : ta façon")
+    item = check_outreach(vague, CREATOR).item("content")
+    assert not item.ok
+    # the hint quotes words of the creator's captions, accents kept
+    assert "« bouclés »" in item.message or "« routine »" in item.message
+
+
+def test_a_vague_reference_marker_alone_is_not_enough() -> None:
+    message = GOOD.replace("ta vidéo sur le masque à l’argile verte pour cuir chevelu sensible",
+                           "ta dernière vidéo")
+    item = check_outreach(message, CREATOR).item("content")
+    assert not item.ok
+    assert "sans dire lequel" in item.message
+
+
+def test_without_captions_a_reference_marker_is_accepted() -> None:
+    creator = {"display_name": "Léa Verdure", "handle": "lea.verdure"}
+    assert check_outreach(GOOD, creator).item("content").ok
+    no_reference = GOOD.replace("J’ai regardé ta vidéo sur", "Nous pensons au")
+    assert not check_outreach(no_reference, creator).item("content").ok
+
+
+def test_fit_needs_the_brand_and_a_reason() -> None:
+    no_brand = re.sub(r"Sève|« Rituel Avoine »|shampooing solide|cosmétiques\s+solides", "nos produits", GOOD)
+    item = check_outreach(no_brand, CREATOR).item("fit")
+    assert not item.ok and "Sève" in item.message
+    no_reason = GOOD.replace("parce que c’est aussi notre obsession", "voilà").replace(
+        "avec ton regard et tes mots", "comme prévu").replace("ta façon", "la manière")
+    item = check_outreach(no_reason, CREATOR).item("fit")
+    assert not item.ok and "pourquoi" in item.message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "missing"),
+    [
+        ("une vidéo et deux stories", "un partenariat", "quels contenus"),
+        ("publiées entre le 15 et le 31 mars 2027", "publiées un jour", "quand"),
+    ],
+)
+def test_the_ask_names_what_is_missing(old: str, new: str, missing: str) -> None:
+    message = GOOD.replace(old, new).replace("Nous lançons en mars 2027", "Nous lançons bientôt")
+    item = check_outreach(message, CREATOR).item("ask")
+    assert not item.ok
+    assert missing in item.message
+
+
+@pytest.mark.parametrize(
+    "pay",
+    ["Notre budget est de 800 €", "La collaboration est rémunérée", "Quel est ton tarif ?",
+     "Nous proposons 1\u202f000\u00a0€ HT", "Nous proposons 900 CHF"],
+)
+def test_pay_transparency_in_its_usual_forms(pay: str) -> None:
+    message = GOOD.replace("collaboration rémunérée", "collaboration").replace(
+        "Notre budget est de 800\u00a0€, et nous sommes ouverts à en discuter selon ton tarif.", pay + ".")
+    assert check_outreach(message, CREATOR).item("pay").ok, pay
+
+
+def test_no_pay_and_gifting_are_explained() -> None:
+    silent = GOOD.replace("collaboration rémunérée", "collaboration").replace(
+        "Notre budget est de 800\u00a0€, et nous sommes ouverts à en discuter selon ton tarif.",
+        "Nous t’enverrons les produits offerts.")
+    item = check_outreach(silent, CREATOR).item("pay")
+    assert not item.ok
+    assert "offerts" in item.message and "n'est pas une rémunération" in item.message
+    unpaid = GOOD.replace("collaboration rémunérée", "collaboration non rémunérée")
+    assert not check_outreach(unpaid, CREATOR).item("pay").ok
+
+
+def test_pressure_and_all_caps_hurt_the_tone() -> None:
+    urgent = GOOD.replace("sans engagement", "c’est urgent, dernière chance")
+    item = check_outreach(urgent, CREATOR).item("tone")
+    assert not item.ok and "« urgent »" in item.message
+    shouting = GOOD.replace("Nous aimerions te proposer", "NOUS AIMERIONS VRAIMENT te proposer")
+    item = check_outreach(shouting, CREATOR).item("tone")
+    assert not item.ok and "capitales" in item.message
+
+
+def test_length_says_the_actual_count() -> None:
+    short = "Bonjour Léa, on adore Sève et ton masque argile. Une vidéo rémunérée 800 € en mars 2027 ?"
+    item = check_outreach(short, CREATOR).item("length")
+    assert not item.ok
+    words = [token for token in short.split() if re.search(r"\w", token)]  # « € » and « ? » are not words
+    assert f"compte {len(words)} mots" in item.message
+    long_message = GOOD + "\n" + " ".join(["Nous détaillons encore notre démarche."] * 60)
+    item = check_outreach(long_message, CREATOR).item("length")
+    assert not item.ok
+    assert f"{MIN_WORDS} à {MAX_WORDS} mots" in item.message
+
+
+def test_emoji_alone_are_not_words() -> None:
+    assert check_outreach(GOOD, CREATOR).item("length").message == check_outreach(
+        GOOD + " 🌿 🌿 ✨", CREATOR).item("length").message
+
+
+@pytest.mark.parametrize("value", [None, ..., "", "   ", "...", "…"])
+def test_nothing_to_check_gets_a_french_instruction(value: object) -> None:
+    feedback = check_outreach(value, CREATOR)
+    assert not feedback.passed
+    assert feedback.items[0].criterion == "input"
+    assert "Écrivez d'abord votre message" in feedback.items[0].message
+
+
+@pytest.mark.parametrize("value", [42, 3.5, ["Bonjour"], {"message": "Bonjour"}, b"Bonjour"])
+def test_wrong_types_are_explained(value: object) -> None:
+    feedback = check_outreach(value, CREATOR)
+    assert feedback.items[0].criterion == "input"
+    assert type(value).__name__ in feedback.items[0].message
+
+
+@pytest.mark.parametrize("creator", [None, "Léa", 12, {}, {"niche": "beaute"}, {"display_name": "  "}])
+def test_an_unknown_creator_is_explained(creator: object) -> None:
+    feedback = check_outreach(GOOD, creator)
+    assert feedback.items[0].criterion == "input"
+    assert "choisissez d'abord un créateur" in feedback.items[0].message
+
+
+def test_creator_keys_have_aliases() -> None:
+    card = creator_card({"name": "Léa Verdure", "handle": "@lea.verdure", "captions": ("Une seule légende",),
+                         "followers": "beaucoup"})
+    assert card is not None
+    assert (card.first_name, card.handle, card.recent_posts, card.followers) == (
+        "Léa", "lea.verdure", ("Une seule légende",), None)
+
+
+def test_html_stays_text_in_messages() -> None:
+    message = GOOD.replace("Bonjour Léa,", "Bonjour Léa, <script>alert('x')</script> URGENT")
+    feedback = check_outreach(message, CREATOR)
+    assert not feedback.item("tone").ok
+    html = feedback._repr_html_()
+    assert "<script>" not in html
+    assert "&lt;script&gt;" not in html or "alert" in html  # quoted learner text, if any, is escaped
+
+
+def test_huge_text_is_checked_quickly_and_told_to_be_shorter() -> None:
+    huge = (GOOD + "\n") * 700  # about 100 000 characters
+    assert len(huge) > 100_000
+    start = time.perf_counter()
+    feedback = check_outreach(huge, CREATOR)
+    assert time.perf_counter() - start < 2.0
+    item = feedback.item("length")
+    assert not item.ok and "mots" in item.message
+
+
+def test_agent_tip_above_100k_followers() -> None:
+    big = {**CREATOR, "followers": 250_000}
+    assert any("agent" in tip for tip in check_outreach(GOOD, big).tips)
+    assert not any("agent" in tip for tip in check_outreach(GOOD, CREATOR).tips)
+
+
+def test_distinctive_words_leave_out_stop_words_and_names() -> None:
+    words = distinctive_words(("Léa teste le masque à l’argile avec vous, abonnés #zerodechet",),
+                              exclude=("Léa Verdure",))
+    assert set(words.values()) == {"teste", "masque", "l’argile".split("’")[-1], "zerodechet"}
+
+
+def test_aligned_text_quotes_the_original() -> None:
+    aligned = AlignedText("Dernière  CHANCE\u00a0: réponds vite !")
+    assert aligned.first((r"\bderniere chance\b",)) == "Dernière CHANCE"
+    assert aligned.every((r"\breponds vite\b", r"\bderniere\b")) == ("réponds vite", "Dernière")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=400))
+def test_never_raises_on_any_text(text: str) -> None:
+    feedback = check_outreach(text, CREATOR)
+    assert feedback.items
+
+
+# --------------------------------------------------------------------------- batch
+
+
+def test_batch_flags_a_message_sent_unchanged() -> None:
+    other = "Bonjour Tom, un tout autre message ici."
+    feedback = check_outreach_batch({"Léa": GOOD, "Zoé": GOOD, "Tom": other})
+    assert not feedback.item("unique:Léa").ok
+    assert "identique" in feedback.item("unique:Zoé").message
+    assert feedback.item("unique:Tom").ok
+
+
+def test_batch_flags_a_copy_where_only_the_name_changes() -> None:
+    feedback = check_outreach_batch({"Léa": GOOD, "Zoé": GOOD.replace("Léa", "Zoé")})
+    assert not feedback.passed
+    assert "seul le nom change" in feedback.item("unique:Zoé").message
+
+
+def test_batch_accepts_truly_personal_messages() -> None:
+    other = ("Bonjour Zoé, ton carrousel sur les recharges en vrac à Genève nous a fait sourire. Chez Sève, "
+             "nous cherchons une voix suisse pour présenter notre après-shampooing rechargeable : deux Reels "
+             "en avril 2027, rémunérés 600 CHF chacun. Qu'en penses-tu ?")
+    feedback = check_outreach_batch({"Léa": GOOD, "Zoé": other})
+    assert feedback.passed, feedback.to_text()
+    assert message_similarity(GOOD, other) < 0.5
+
+
+@pytest.mark.parametrize("value", [None, {}, "texte", {"Léa": GOOD}, {"Léa": GOOD, "Zoé": ...}])
+def test_batch_needs_two_written_messages(value: object) -> None:
+    feedback = check_outreach_batch(value)
+    assert feedback.items[0].criterion == "input"
