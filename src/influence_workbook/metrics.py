@@ -1,0 +1,616 @@
+"""Chapter 2 figures: engagement rate, follower tiers, tier benchmarks, audience quality and fit.
+
+Everything here works on one creator (scalars) and on a whole table (pandas, vectorised): the
+workshop filters and scores ~400 rows on every click, and ``benchmarks/bench_scoring.py`` scores
+a million rows in well under a second. Learner-facing strings are French.
+
+Definitions and sources (see ``research/domain-facts.md`` §1 and chapter 2):
+
+* engagement rate by followers = (likes + comments [+ shares + saves]) / followers × 100
+  (HypeAuditor Help Center; GRIN); TikTok benchmarks divide by views instead (HypeAuditor);
+* tiers: nano 1k–10k, micro 10k–100k, mid 100k–500k, macro 500k–1M, mega ≥ 1M (Later × Fohr 2021);
+* tier benchmarks: the course's reference ranges of *median* rates, built from HypeAuditor
+  2023 and 2026, Later × Fohr 2021, Influencer Marketing Hub 2021 and Captiv8 (:data:`BENCHMARKS`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from influence_workbook.campaign import BRAND
+from influence_workbook.text import find_age_ranges, fold
+
+# --------------------------------------------------------------------------- engagement rate
+
+def engagement_rate(likes: Any, comments: Any, followers: Any, shares: Any = 0, saves: Any = 0) -> Any:
+    """Engagement rate by followers, in percent: 3.2 means 3.2 %.
+
+    ``(likes + comments + shares + saves) / followers × 100``. Works on scalars (returns a float)
+    and on pandas Series or numpy arrays (vectorised, returns the same kind). Where ``followers``
+    is 0, negative or missing, or an interaction count is missing or negative, the rate is NaN:
+    a rate that cannot be computed is never shown as infinite and never raises.
+    """
+    return _rate(_sum_parts(likes, comments, shares, saves), followers)
+
+
+def engagement_rate_by_views(likes: Any, comments: Any, views: Any, shares: Any = 0, saves: Any = 0) -> Any:
+    """Engagement rate by views in percent (TikTok benchmarks use it), NaN where views ≤ 0."""
+    return _rate(_sum_parts(likes, comments, shares, saves), views)
+
+
+def _as_float(value: Any) -> Any:
+    """Scalars to float (NaN for anything that is not a finite-ish number); arrays/Series to float."""
+    if isinstance(value, pd.Series):
+        return pd.to_numeric(value, errors="coerce").astype("float64")
+    if isinstance(value, pd.Index | np.ndarray | list | tuple):
+        return pd.to_numeric(pd.Series(np.asarray(value, dtype=object)), errors="coerce").to_numpy("float64")
+    if isinstance(value, bool) or value is None:
+        return math.nan
+    try:
+        return float(value)
+    except (TypeError, ValueError, OverflowError):
+        return math.nan
+
+
+def _sum_parts(*parts: Any) -> Any:
+    total: Any = 0.0
+    for part in parts:
+        value = _as_float(part)
+        if isinstance(value, pd.Series | np.ndarray):
+            if isinstance(value, pd.Series):
+                value = value.where(value >= 0)
+            else:
+                value = np.where(value >= 0, value, np.nan)
+        elif not value >= 0:  # NaN or negative
+            value = math.nan
+        total = total + value
+    return total
+
+
+def _rate(numerator: Any, denominator: Any) -> Any:
+    denominator = _as_float(denominator)
+    if isinstance(numerator, pd.Series) or isinstance(denominator, pd.Series):
+        num = numerator if isinstance(numerator, pd.Series) else pd.Series(numerator, index=denominator.index)
+        den = denominator if isinstance(denominator, pd.Series) else pd.Series(denominator, index=num.index)
+        den = den.where(den > 0)
+        rate = 100.0 * num / den
+        return rate.where(np.isfinite(rate))
+    if isinstance(numerator, np.ndarray) or isinstance(denominator, np.ndarray):
+        num_a = np.asarray(numerator, dtype="float64")
+        den_a = np.asarray(denominator, dtype="float64")
+        with np.errstate(divide="ignore", invalid="ignore"):
+            rate_a = 100.0 * num_a / np.where(den_a > 0, den_a, np.nan)
+        return np.where(np.isfinite(rate_a), rate_a, np.nan)
+    if not denominator > 0 or not math.isfinite(denominator):
+        return math.nan
+    value = 100.0 * numerator / denominator
+    return value if math.isfinite(value) else math.nan
+
+
+# --------------------------------------------------------------------------- tiers
+
+TIER_NAMES: tuple[str, ...] = ("nano", "micro", "mid", "macro", "mega")
+TIER_LABELS: dict[str, str] = {"nano": "nano", "micro": "micro", "mid": "intermédiaire", "macro": "macro",
+                               "mega": "méga"}
+#: Lower bounds of each tier (followers ≥ bound); below 1 000 an account is in no tier.
+TIER_BOUNDS: tuple[int, ...] = (1_000, 10_000, 100_000, 500_000, 1_000_000)
+TIER_SOURCE = ("Paliers de Later × Fohr (2021) : nano 1 000 à 10 000 abonnés, micro 10 000 à 100 000, "
+               "intermédiaire 100 000 à 500 000, macro 500 000 à 1 million, méga au-delà d'un million. "
+               "D'autres sources arrêtent le micro à 50 000 (Hootsuite).")
+
+
+def _tier_codes(followers: Any) -> np.ndarray:
+    values = np.asarray(_as_float(followers), dtype="float64")
+    codes = np.searchsorted(np.asarray(TIER_BOUNDS, dtype="float64"), values, side="right") - 1
+    codes = np.where(np.isfinite(values) & (values >= TIER_BOUNDS[0]), codes, -1)
+    return codes.astype("int8")
+
+
+def tier(followers: Any) -> Any:
+    """The tier name of a follower count: ``"nano"``, ``"micro"``, ``"mid"``, ``"macro"``, ``"mega"``.
+
+    Bounds are Later × Fohr 2021 (:data:`TIER_SOURCE`); a bound belongs to the upper tier
+    (10 000 is micro). Below 1 000 followers, or for a missing/negative count, the tier is
+    None (NaN in a Series). A Series gives an ordered categorical Series.
+    """
+    if isinstance(followers, pd.Series | np.ndarray | list | tuple):
+        codes = _tier_codes(followers)
+        categorical = pd.Categorical.from_codes(codes, categories=list(TIER_NAMES), ordered=True)
+        index = followers.index if isinstance(followers, pd.Series) else None
+        return pd.Series(categorical, index=index, name="tier")
+    code = int(_tier_codes(np.asarray([_as_float(followers)]))[0])
+    return None if code < 0 else TIER_NAMES[code]
+
+
+# --------------------------------------------------------------------------- benchmarks
+
+PLATFORMS: tuple[str, ...] = ("instagram", "tiktok", "youtube")
+PLATFORM_LABELS: dict[str, str] = {"instagram": "Instagram", "tiktok": "TikTok", "youtube": "YouTube"}
+
+
+@dataclass(frozen=True)
+class Formula:
+    """How the course computes the engagement rate on one platform, as benchmarks do."""
+
+    platform: str
+    numerator: tuple[str, ...]
+    denominator: str
+    text_fr: str
+    source: str
+
+
+FORMULAS: dict[str, Formula] = {
+    "instagram": Formula("instagram", ("avg_likes", "avg_comments"), "followers",
+                         "(j'aime + commentaires) / abonnés × 100",
+                         "HypeAuditor Help Center ; GRIN ; Later × Fohr 2021"),
+    "tiktok": Formula("tiktok", ("avg_likes", "avg_comments", "avg_shares"), "avg_views",
+                      "(j'aime + commentaires + partages) / vues × 100",
+                      "HypeAuditor, « What is TikTok engagement rate » (vers 2023)"),
+    "youtube": Formula("youtube", ("avg_likes", "avg_comments"), "followers",
+                       "(j'aime + commentaires) / abonnés × 100",
+                       "Influencer Marketing Hub, Benchmark Report 2021"),
+}
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    """A tier's reference range of *median* engagement rates on one platform, with its sources.
+
+    ``reference_pct`` (the middle of the range) is what ``er_vs_benchmark`` divides by; a rate
+    below ``low_pct`` is under the benchmark.
+    """
+
+    platform: str
+    tier: str
+    low_pct: float
+    high_pct: float
+    formula: str
+    statistic: str
+    source: str
+
+    @property
+    def reference_pct(self) -> float:
+        return round((self.low_pct + self.high_pct) / 2, 2)
+
+
+_IG_SOURCE = ("Fourchette du cours bâtie sur HypeAuditor 2023 (nano 2,78 %), HypeAuditor 2026 via EMARKETER "
+              "(médianes : nano 1,78 %, micro 10–50 k 0,54 %, méga 0,33 %), Later × Fohr 2021 (moyenne "
+              "1,9–2,2 %) et Influencer Marketing Hub 2021 (micro 3,86 %, méga 1,21 %)")
+_TT_SOURCE = ("Fourchette du cours sur les vues : HypeAuditor (TikTok, vues, 30 dernières publications), "
+              "Captiv8 via EMARKETER (> 1,5 M : 4,95 %), Influencer Marketing Hub 2021 (micro ≈ 18 %, "
+              "méga ≈ 5 %) ; sur TikTok le taux ne baisse pas avec la taille")
+_YT_SOURCE = "Fourchette du cours encadrant Influencer Marketing Hub 2021 (micro 1,64 %, méga 0,37 %)"
+
+_RANGES: dict[tuple[str, str], tuple[float, float]] = {
+    ("instagram", "nano"): (2.0, 4.0), ("instagram", "micro"): (1.0, 2.5), ("instagram", "mid"): (0.7, 1.5),
+    ("instagram", "macro"): (0.4, 1.0), ("instagram", "mega"): (0.3, 0.8),
+    **{("tiktok", name): (4.0, 12.0) for name in TIER_NAMES},
+    ("youtube", "nano"): (1.0, 2.5), ("youtube", "micro"): (0.7, 2.0), ("youtube", "mid"): (0.5, 1.2),
+    ("youtube", "macro"): (0.3, 0.9), ("youtube", "mega"): (0.2, 0.6),
+}
+_SOURCES = {"instagram": _IG_SOURCE, "tiktok": _TT_SOURCE, "youtube": _YT_SOURCE}
+
+#: The tier benchmark per platform: one :class:`Benchmark` per (platform, tier).
+BENCHMARKS: dict[tuple[str, str], Benchmark] = {
+    (platform, name): Benchmark(platform, name, low, high, FORMULAS[platform].text_fr,
+                                "médiane par palier", _SOURCES[platform])
+    for (platform, name), (low, high) in _RANGES.items()
+}
+
+
+def benchmark_table() -> pd.DataFrame:
+    """The benchmark constant as a French table (what the chapter shows)."""
+    rows = [
+        {"Plateforme": PLATFORM_LABELS[b.platform], "Palier": TIER_LABELS[b.tier],
+         "Repère bas (%)": b.low_pct, "Repère haut (%)": b.high_pct, "Repère central (%)": b.reference_pct,
+         "Formule": b.formula, "Statistique": b.statistic}
+        for b in BENCHMARKS.values()
+    ]
+    return pd.DataFrame(rows)
+
+
+def _lookup(values: Mapping[tuple[str, str], float]) -> np.ndarray:
+    table = np.full((len(PLATFORMS), len(TIER_NAMES)), np.nan)
+    for (platform, name), value in values.items():
+        table[PLATFORMS.index(platform), TIER_NAMES.index(name)] = value
+    return table
+
+
+_REF_TABLE = _lookup({key: b.reference_pct for key, b in BENCHMARKS.items()})
+_LOW_TABLE = _lookup({key: b.low_pct for key, b in BENCHMARKS.items()})
+_HIGH_TABLE = _lookup({key: b.high_pct for key, b in BENCHMARKS.items()})
+
+ER_VERDICTS: tuple[str, ...] = ("sous le repère", "dans le repère", "au-dessus du repère",
+                                "anormalement haut")
+#: A rate above this many times the high end of the range is suspicious (engagement pods, bought likes).
+ABNORMAL_FACTOR = 2.5
+
+# --------------------------------------------------------------------------- audience quality
+
+#: Thresholds of the audience-quality signals (illustrative, after HypeAuditor and inzpire.me signals).
+SPIKE_DAILY_GROWTH_PCT = 5.0  # one day with > 5 % new followers
+SPIKE_MONTHLY_GROWTH_PCT = 40.0  # or > 40 % in 30 days
+LOW_COMMENT_LIKE_RATIO = 0.004  # fewer than 1 comment per 250 likes
+HIGH_SUSPICIOUS_PCT = 30.0  # more than 30 % of followers flagged by the audit tool
+HIGH_GENERIC_SHARE = 0.5  # more than half the comments are « 🔥🔥 », « Trop beau 😍 »
+
+QUALITY_REASONS: tuple[str, ...] = (
+    "pic d'abonnés suspect (croissance brutale en peu de temps)",
+    "très peu de commentaires par rapport aux j'aime",
+    "part élevée d'abonnés suspects",
+    "commentaires surtout génériques",
+)
+QUALITY_LEVELS: tuple[str, ...] = ("fiable", "à vérifier", "suspecte")
+_N_FLAGS = len(QUALITY_REASONS)
+_REASON_STRINGS = np.array(
+    ["; ".join(r for bit, r in enumerate(QUALITY_REASONS) if flags & (1 << bit)) or "aucun signal d'alerte"
+     for flags in range(1 << _N_FLAGS)], dtype=object)
+_LEVEL_BY_FLAGS = np.array([min(bin(flags).count("1"), 2) for flags in range(1 << _N_FLAGS)], dtype="int8")
+
+
+def audience_quality(followers_growth_30d_pct: Any = 0, max_daily_growth_pct: Any = 0, avg_likes: Any = 0,
+                     avg_comments: Any = 0, suspicious_followers_pct: Any = 0,
+                     generic_comment_share: Any = 0) -> tuple[str, list[str]]:
+    """The verdict for one creator: (« fiable » | « à vérifier » | « suspecte », French reasons)."""
+    frame = pd.DataFrame({
+        "follower_growth_30d_pct": [_as_float(followers_growth_30d_pct)],
+        "max_daily_growth_pct": [_as_float(max_daily_growth_pct)],
+        "avg_likes": [_as_float(avg_likes)], "avg_comments": [_as_float(avg_comments)],
+        "suspicious_followers_pct": [_as_float(suspicious_followers_pct)],
+        "generic_comment_share": [_as_float(generic_comment_share)],
+    })
+    flags = int(_quality_flags(frame)[0])
+    reasons = [r for bit, r in enumerate(QUALITY_REASONS) if flags & (1 << bit)]
+    return QUALITY_LEVELS[_LEVEL_BY_FLAGS[flags]], reasons
+
+
+def _column(df: pd.DataFrame, name: str) -> np.ndarray:
+    if name not in df.columns:
+        return np.full(len(df), np.nan)
+    column = df[name]
+    if not pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
+        column = pd.to_numeric(column, errors="coerce")
+    return np.asarray(column.to_numpy(dtype="float64", na_value=np.nan))
+
+
+def _comment_like_ratio(df: pd.DataFrame) -> np.ndarray:
+    likes = _column(df, "avg_likes")
+    comments = _column(df, "avg_comments")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = comments / np.where(likes > 0, likes, np.nan)
+    return np.where(np.isfinite(ratio) & (comments >= 0), ratio, np.nan)
+
+
+def _quality_flags(df: pd.DataFrame) -> np.ndarray:
+    growth = _column(df, "follower_growth_30d_pct")
+    daily = _column(df, "max_daily_growth_pct")
+    likes = _column(df, "avg_likes")
+    ratio = _comment_like_ratio(df)
+    suspicious = _column(df, "suspicious_followers_pct")
+    generic = _column(df, "generic_comment_share")
+    flags = np.zeros(len(df), dtype="int8")
+    flags |= ((daily > SPIKE_DAILY_GROWTH_PCT) | (growth > SPIKE_MONTHLY_GROWTH_PCT)).astype("int8")
+    flags |= (((ratio < LOW_COMMENT_LIKE_RATIO) & (likes >= 100)).astype("int8") << 1)
+    flags |= ((suspicious > HIGH_SUSPICIOUS_PCT).astype("int8") << 2)
+    flags |= ((generic > HIGH_GENERIC_SHARE).astype("int8") << 3)
+    return flags
+
+
+# --------------------------------------------------------------------------- audience target
+
+COUNTRY_NAMES: dict[str, str] = {
+    "FR": "France", "CH": "Suisse", "BE": "Belgique", "CA": "Canada", "LU": "Luxembourg", "DE": "Allemagne",
+    "AT": "Autriche", "GB": "Royaume-Uni", "US": "États-Unis", "MA": "Maroc", "SN": "Sénégal",
+    "CI": "Côte d'Ivoire", "ES": "Espagne", "IT": "Italie",
+}
+_COUNTRY_PATTERNS: dict[str, str] = {
+    "FR": r"\bfrance\b|\bfrancais(?:es?)?\b|\bhexagone\b|\blyon\w*|\bparis\w*|\bmarseill\w*",
+    "CH": r"\bsuisses?\b|\bromand(?:e|es|s)?\b|\bgeneve\b|\blausanne\b|\bhelveti\w*",
+    "BE": r"\bbelg\w*|\bbruxelles\b|\bwallon\w*",
+    "CA": r"\bcanad\w*|\bquebec\w*",
+    "LU": r"\bluxembourg\w*",
+    "DE": r"\ballemagne\b|\ballemand(?:e|es|s)?\b",
+    "AT": r"\bautriche\b",
+    "GB": r"\broyaume-uni\b|\bangleterre\b|\bbritanni\w*",
+    "US": r"\betats-unis\b|\bamericain\w*|\busa\b",
+    "MA": r"\bmaroc\w*", "SN": r"\bsenegal\w*", "CI": r"\bcote d'ivoire\b|\bivoirien\w*",
+    "ES": r"\bespagne\b", "IT": r"\bitalie\b",
+}
+AGE_BRACKETS: tuple[str, ...] = ("13-17", "18-24", "25-34", "35-44", "45+")
+_BRACKET_BOUNDS: dict[str, tuple[int, int]] = {"13-17": (13, 17), "18-24": (18, 24), "25-34": (25, 34),
+                                               "35-44": (35, 44), "45+": (45, 99)}
+#: Niches that suit the campaign's product (solid, refillable cosmetics, zero waste).
+CAMPAIGN_NICHES: tuple[str, ...] = ("beaute", "ecologie", "lifestyle")
+NICHE_LABELS: dict[str, str] = {
+    "beaute": "beauté", "mode": "mode", "cuisine": "cuisine", "sport": "sport", "voyage": "voyage",
+    "tech": "tech", "parentalite": "parentalité", "ecologie": "écologie", "gaming": "jeux vidéo",
+    "lifestyle": "art de vivre",
+}
+#: Minimum estimated share of the audience in the target countries, and in the target ages.
+MIN_COUNTRY_SHARE = 0.5
+MIN_AGE_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class AudienceTarget:
+    """Who the campaign wants to reach, read from the chapter-1 objective (or the brand's default)."""
+
+    countries: tuple[str, ...] = tuple(BRAND.markets)
+    age_low: int = 18
+    age_high: int = 34
+    niches: tuple[str, ...] = CAMPAIGN_NICHES
+    languages: tuple[str, ...] = ("fr",)
+    from_objective: bool = False
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def describe(self) -> str:
+        countries = ", ".join(COUNTRY_NAMES.get(c, c) for c in self.countries)
+        return f"{countries} ; {self.age_low}-{self.age_high} ans"
+
+
+DEFAULT_TARGET = AudienceTarget()
+
+
+def target_from_objective(text: object) -> AudienceTarget:
+    """Countries and ages named in a French objective; the brand's defaults for what is missing."""
+    if not isinstance(text, str) or not text.strip():
+        return AudienceTarget(notes=("Pas d'objectif du chapitre 1 : la cible par défaut de la marque est "
+                                     "utilisée (France et Suisse, 18-34 ans).",))
+    folded = fold(text[:5_000])
+    countries = tuple(code for code, pattern in _COUNTRY_PATTERNS.items() if re.search(pattern, folded))
+    ranges = [r for r in find_age_ranges(folded) if 10 <= r.low < r.high <= 99]
+    notes: list[str] = []
+    if not countries:
+        countries = tuple(BRAND.markets)
+        notes.append("Votre objectif ne nomme pas de pays : la France et la Suisse (marchés de la marque) "
+                     "sont utilisées.")
+    if ranges:
+        low, high = min(r.low for r in ranges), max(r.high for r in ranges)
+    else:
+        low, high = DEFAULT_TARGET.age_low, DEFAULT_TARGET.age_high
+        notes.append("Votre objectif ne donne pas de tranche d'âge : les 18-34 ans (cœur de cible de la "
+                     "marque) sont utilisés.")
+    return AudienceTarget(countries=countries, age_low=low, age_high=high, from_objective=True,
+                          notes=tuple(notes))
+
+
+def _overlap(low: int, high: int, other_low: int, other_high: int) -> float:
+    """Share of [other_low, other_high] (whole years) covered by [low, high]."""
+    covered = min(high, other_high) - max(low, other_low) + 1
+    return max(covered, 0) / (other_high - other_low + 1)
+
+
+def _audience_shares(df: pd.DataFrame, target: AudienceTarget) -> tuple[np.ndarray, np.ndarray]:
+    """Estimated share of each audience in the target countries and in the target ages."""
+    share_fr = np.nan_to_num(_column(df, "audience_share_fr"), nan=0.0)
+    share_ch = np.nan_to_num(_column(df, "audience_share_ch"), nan=0.0)
+    country = np.zeros(len(df))
+    if "FR" in target.countries:
+        country += share_fr
+    if "CH" in target.countries:
+        country += share_ch
+    others = [c for c in target.countries if c not in ("FR", "CH")]
+    if others and "audience_main_country" in df.columns:
+        # Only the main country is known beyond France and Switzerland: count the rest of the audience.
+        main = df["audience_main_country"].astype("string").str.upper().isin(others).to_numpy(dtype=bool,
+                                                                                                na_value=False)
+        country += np.where(main, np.clip(1.0 - share_fr - share_ch, 0.0, 1.0), 0.0)
+    country = np.clip(country, 0.0, 1.0)
+
+    young = _column(df, "audience_share_18_34")
+    inside = _overlap(target.age_low, target.age_high, 18, 34)
+    age = np.where(np.isnan(young), np.nan, np.nan_to_num(young) * inside)
+    if "audience_main_age" in df.columns:
+        main_age = df["audience_main_age"].astype("string").to_numpy(dtype=object, na_value="")
+        outside_bonus = np.zeros(len(df))
+        for bracket, (low, high) in _BRACKET_BOUNDS.items():
+            if low >= 18 and high <= 34:
+                continue
+            share = _overlap(target.age_low, target.age_high, low, high)
+            if share > 0:
+                outside_bonus = np.where(main_age == bracket, share, outside_bonus)
+        # The main bracket lies outside 18-34 and inside the target: count half the rest of the audience.
+        age = age + np.where(np.isnan(young), 0.0, 1.0 - np.nan_to_num(young)) * outside_bonus * 0.5
+    return country, np.clip(age, 0.0, 1.0)
+
+
+# --------------------------------------------------------------------------- scoring
+
+#: A fee per follower more than this many times the median of the same platform and tier (in the
+#: table scored) is far above the going rate; Lumanu 2024 found fees only loosely tied to size.
+HIGH_PRICE_FACTOR = 3.0
+#: Below this many creators of the same platform and tier, no peer median is computed.
+MIN_PEERS = 5
+
+_FORMULA_TEXTS: tuple[str, ...] = (*dict.fromkeys(FORMULAS[p].text_fr for p in PLATFORMS),
+                                   "formule inconnue (plateforme ?)")
+_FORMULA_CODES = np.array([_FORMULA_TEXTS.index(FORMULAS[p].text_fr) for p in PLATFORMS]
+                          + [len(_FORMULA_TEXTS) - 1], dtype="int8")
+
+SCORED_COLUMNS: tuple[str, ...] = (
+    "engagement_rate", "er_formula", "tier", "tier_benchmark", "benchmark_low", "benchmark_high",
+    "er_vs_benchmark", "er_verdict", "comment_like_ratio", "audience_quality", "quality_reasons",
+    "quality_flags", "audience_country_share", "audience_age_share", "audience_fit", "audience_fit_ok",
+    "niche_fit", "cost_per_thousand_eur", "price_vs_peers", "high_price",
+)
+
+
+def score_creators(df: pd.DataFrame, target: AudienceTarget | None = None) -> pd.DataFrame:
+    """A copy of ``df`` with the computed columns of chapter 2, all vectorised.
+
+    * ``engagement_rate``: % with the platform's formula (``er_formula``); NaN when not computable;
+    * ``tier``, ``tier_benchmark`` (reference %, middle of the range), ``benchmark_low``/``high``,
+      ``er_vs_benchmark`` (rate ÷ reference: 1.0 = at the benchmark), ``er_verdict``;
+    * ``audience_quality`` (« fiable », « à vérifier », « suspecte ») and ``quality_reasons`` (French);
+    * ``audience_country_share``, ``audience_age_share`` (estimated, 0–1), ``audience_fit`` (their
+      product), ``audience_fit_ok``; ``niche_fit`` for the campaign;
+    * ``cost_per_thousand_eur`` (fee per 1 000 followers), ``price_vs_peers`` (÷ the median of the
+      same platform and tier in ``df``, NaN with fewer than 5 peers), ``high_price`` (> 3×).
+
+    Missing columns give NaN rather than an error, so an imported file with gaps still scores.
+    """
+    target = target or DEFAULT_TARGET
+    out = df.copy()
+    n = len(out)
+    if "platform" in out.columns:
+        platform = out["platform"]
+        if not isinstance(platform.dtype, pd.CategoricalDtype):
+            platform = platform.astype("string").str.lower()
+        p_codes = pd.Index(PLATFORMS).get_indexer(platform.astype(object)).astype("int8")
+    else:
+        p_codes = np.full(n, -1, dtype="int8")
+    likes, comments = _column(out, "avg_likes"), _column(out, "avg_comments")
+    shares, views = _column(out, "avg_shares"), _column(out, "avg_views")
+    followers = _column(out, "followers")
+    by_followers = engagement_rate(likes, comments, followers)
+    by_views = engagement_rate_by_views(likes, comments, views, np.nan_to_num(shares, nan=0.0))
+    rate = np.where(p_codes == PLATFORMS.index("tiktok"), by_views,
+                    np.where(p_codes >= 0, by_followers, np.nan))
+    out["engagement_rate"] = rate
+    out["er_formula"] = pd.Categorical.from_codes(_FORMULA_CODES[np.where(p_codes >= 0, p_codes, len(PLATFORMS))],
+                                                  categories=list(_FORMULA_TEXTS))
+
+    t_codes = _tier_codes(followers)
+    out["tier"] = pd.Categorical.from_codes(t_codes, categories=list(TIER_NAMES), ordered=True)
+    known = (p_codes >= 0) & (t_codes >= 0)
+    safe_p, safe_t = np.where(known, p_codes, 0), np.where(known, t_codes, 0)
+    reference = np.where(known, _REF_TABLE[safe_p, safe_t], np.nan)
+    low = np.where(known, _LOW_TABLE[safe_p, safe_t], np.nan)
+    high = np.where(known, _HIGH_TABLE[safe_p, safe_t], np.nan)
+    out["tier_benchmark"] = reference
+    out["benchmark_low"] = low
+    out["benchmark_high"] = high
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["er_vs_benchmark"] = rate / reference
+    verdict = np.select([rate < low, rate <= high, rate <= high * ABNORMAL_FACTOR,
+                         rate > high * ABNORMAL_FACTOR], [0, 1, 2, 3], default=-1).astype("int8")
+    out["er_verdict"] = pd.Categorical.from_codes(verdict, categories=list(ER_VERDICTS))
+
+    out["comment_like_ratio"] = _comment_like_ratio(out)
+    flags = _quality_flags(out)
+    out["quality_flags"] = flags
+    out["audience_quality"] = pd.Categorical.from_codes(_LEVEL_BY_FLAGS[flags],
+                                                        categories=list(QUALITY_LEVELS), ordered=True)
+    out["quality_reasons"] = pd.Categorical.from_codes(flags, categories=list(_REASON_STRINGS))
+
+    country, age = _audience_shares(out, target)
+    out["audience_country_share"] = country
+    out["audience_age_share"] = age
+    out["audience_fit"] = country * age
+    out["audience_fit_ok"] = (country >= MIN_COUNTRY_SHARE) & (age >= MIN_AGE_SHARE)
+    if "niche" in out.columns:
+        out["niche_fit"] = out["niche"].astype("string").isin(list(target.niches)).to_numpy(dtype=bool,
+                                                                                          na_value=False)
+    else:
+        out["niche_fit"] = False
+    fee = _column(out, "fee_per_post_eur")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cost = 1000.0 * fee / np.where(followers > 0, followers, np.nan)
+    cost = np.where(np.isfinite(cost) & (fee >= 0), cost, np.nan)
+    out["cost_per_thousand_eur"] = cost
+    group = np.where(known, p_codes.astype("int16") * 8 + t_codes, -1)
+    grouped = pd.Series(cost).groupby(group)
+    peers = grouped.transform("median").to_numpy(dtype="float64")
+    counts = grouped.transform("count").to_numpy(dtype="float64")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(known & (counts >= MIN_PEERS) & (peers > 0), cost / peers, np.nan)
+    out["price_vs_peers"] = ratio
+    out["high_price"] = ratio > HIGH_PRICE_FACTOR
+    return out
+
+
+# --------------------------------------------------------------------------- filtering
+
+
+def _choices(value: object) -> list[str] | None:
+    """None for « no filter » (None, "", "toutes", empty list); else the chosen values as strings."""
+    if value is None or value is Ellipsis:
+        return None
+    items: Iterable[Any] = [value] if isinstance(value, str | int | float) else value  # type: ignore[assignment]
+    try:
+        chosen = [str(v).strip() for v in items if v is not None and str(v).strip()]
+    except TypeError:
+        return None
+    chosen = [v for v in chosen if fold(v) not in {"toutes", "tous", "all", "*"}]
+    return chosen or None
+
+
+def _number(value: object) -> float | None:
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+#: An audience counts as « in » France or Switzerland from this share on, even if not the main country.
+MIN_SHARE_FOR_COUNTRY_FILTER = 0.3
+
+
+def filter_creators(df: pd.DataFrame, platform: object = None, niche: object = None, language: object = None,
+                    audience_country: object = None, audience_age: object = None,
+                    followers_min: object = None, followers_max: object = None,
+                    fee_max: object = None) -> pd.DataFrame:
+    """The rows of ``df`` that match every filter given (None or « toutes » = no filter).
+
+    ``platform``, ``niche``, ``language``: one value or a list. ``audience_country``: ISO codes;
+    FR and CH match when it is the main country or at least 30 % of the audience. ``audience_age``:
+    a bracket (``"18-24"``…) matched on the main bracket, or ``"18-34"`` (half the audience or
+    more). Bounds are inclusive. Vectorised; unknown columns are ignored; never raises.
+    """
+    if not isinstance(df, pd.DataFrame):
+        return pd.DataFrame()
+    mask = np.ones(len(df), dtype=bool)
+
+    def isin(column: str, values: list[str] | None, lower: bool = True) -> None:
+        nonlocal mask
+        if values is None or column not in df.columns:
+            return
+        series = df[column].astype("string")
+        series = series.str.lower() if lower else series.str.upper()
+        wanted = [v.lower() if lower else v.upper() for v in values]
+        mask &= series.isin(wanted).to_numpy(dtype=bool, na_value=False)
+
+    isin("platform", _choices(platform))
+    isin("niche", _choices(niche))
+    isin("language", _choices(language))
+    countries = _choices(audience_country)
+    if countries is not None:
+        wanted = [c.upper() for c in countries]
+        hit = np.zeros(len(df), dtype=bool)
+        if "audience_main_country" in df.columns:
+            hit |= df["audience_main_country"].astype("string").str.upper().isin(wanted).to_numpy(
+                dtype=bool, na_value=False)
+        for code, column in (("FR", "audience_share_fr"), ("CH", "audience_share_ch")):
+            if code in wanted and column in df.columns:
+                hit |= _column(df, column) >= MIN_SHARE_FOR_COUNTRY_FILTER
+        mask &= hit
+    ages = _choices(audience_age)
+    if ages is not None:
+        hit = np.zeros(len(df), dtype=bool)
+        brackets = [a for a in ages if a in AGE_BRACKETS]
+        if brackets and "audience_main_age" in df.columns:
+            main_age = df["audience_main_age"].astype("string")
+            hit |= main_age.isin(brackets).to_numpy(dtype=bool, na_value=False)
+        if "18-34" in ages and "audience_share_18_34" in df.columns:
+            hit |= _column(df, "audience_share_18_34") >= 0.5
+        mask &= hit
+    followers = _column(df, "followers") if "followers" in df.columns else None
+    low, high = _number(followers_min), _number(followers_max)
+    if followers is not None and low is not None:
+        mask &= followers >= low
+    if followers is not None and high is not None:
+        mask &= followers <= high
+    fee_limit = _number(fee_max)
+    if fee_limit is not None and "fee_per_post_eur" in df.columns:
+        mask &= _column(df, "fee_per_post_eur") <= fee_limit
+    return df.loc[mask]
