@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -19,6 +20,10 @@ from influence_workbook.checks.outreach import (
     distinctive_words,
     message_similarity,
 )
+from influence_workbook.feedback import escape
+from influence_workbook.progress import ProgressStore
+from influence_workbook.widgets import outreach as outreach_widget
+from influence_workbook.widgets.outreach import OutreachWorkshop, saved_outreach
 
 CRITERIA = ["name", "content", "fit", "ask", "pay", "tone", "length", "not_mass"]
 
@@ -323,3 +328,132 @@ def test_batch_accepts_truly_personal_messages() -> None:
 def test_batch_needs_two_written_messages(value: object) -> None:
     feedback = check_outreach_batch(value)
     assert feedback.items[0].criterion == "input"
+
+
+# --------------------------------------------------------------------------- workshop
+
+
+ZOE = {"creator_id": "C0002", "display_name": "Zoé Lumière", "handle": "zoe.lumiere", "niche": "écologie",
+       "platform": "instagram", "followers": 8_500,
+       "recent_posts": ["Mes recharges en vrac à Genève", "Un an sans plastique dans la salle de bain"]}
+
+
+def make_workshop(tmp_path: Path, creators: list[dict[str, object]] | None = None) -> OutreachWorkshop:
+    store = ProgressStore(tmp_path / "progression.json")
+    return OutreachWorkshop(store, creators=creators if creators is not None else [CREATOR, ZOE])
+
+
+def test_workshop_has_stable_css_classes(tmp_path: Path) -> None:
+    workshop = make_workshop(tmp_path)
+    box = workshop.widget()
+    assert {"iw-workshop", "iw-ch04-outreach"} <= set(box._dom_classes)
+    assert "iw-ch04-creator" in workshop.creator._dom_classes
+    assert "iw-ch04-message" in workshop.message._dom_classes
+    assert "iw-ch04-check" in workshop.step.button._dom_classes
+    assert "iw-ch04-feedback" in workshop.step.feedback._dom_classes
+    assert "iw-ch04-status" in workshop.step.status._dom_classes
+    assert workshop.step.button.description == "Vérifier"
+
+
+def test_workshop_checks_saves_and_reloads(tmp_path: Path) -> None:
+    workshop = make_workshop(tmp_path)
+    workshop.creator.value = "C0001"
+    assert "Léa Verdure" in workshop.card.value and "argile verte" in workshop.card.value
+    message = GOOD.replace("sans engagement", "sans engagement <b>promis</b>")
+    workshop.message.value = message
+    workshop.step.button.click()
+    html = workshop.step.feedback.value
+    assert escape("Vous saluez Léa par son nom.") in html
+    assert escape("Bravo, tous les critères sont remplis.") in html
+    assert "<b>promis</b>" not in html
+    saved = saved_outreach(workshop.store)
+    assert saved is not None
+    assert (saved["creator_id"], saved["creator_name"], saved["message"], saved["passed"]) == (
+        "C0001", "Léa Verdure", message, True)
+
+    reopened = make_workshop(tmp_path)
+    assert reopened.creator.value == "C0001"
+    assert reopened.message.value == message
+    assert escape("Vous saluez Léa par son nom.") in reopened.step.feedback.value
+    assert "Réponse reprise" in reopened.step.status.value
+
+
+def test_workshop_flags_a_message_written_for_someone_else(tmp_path: Path) -> None:
+    workshop = make_workshop(tmp_path)
+    workshop.creator.value = "C0002"
+    workshop.message.value = GOOD
+    feedback = workshop.step.run_check()
+    assert feedback is not None and not feedback.item("name").ok
+    assert escape("Le message s'adresse à « Léa »") in workshop.step.feedback.value
+    saved = saved_outreach(workshop.store)
+    assert saved is not None and saved["passed"] is False
+
+
+def test_workshop_without_a_creator_says_what_to_do(tmp_path: Path) -> None:
+    workshop = make_workshop(tmp_path)
+    workshop.message.value = GOOD
+    workshop.step.button.click()
+    assert escape("Choisissez d'abord, dans la liste, le créateur") in workshop.step.feedback.value
+
+
+def test_creator_card_is_escaped(tmp_path: Path) -> None:
+    evil = {**ZOE, "display_name": "<img src=x onerror=alert(1)>",
+            "recent_posts": ["<script>alert(2)</script>"]}
+    workshop = make_workshop(tmp_path, [evil])
+    workshop.creator.value = "C0002"
+    assert "<img" not in workshop.card.value and "<script>" not in workshop.card.value
+    assert "&lt;script&gt;" in workshop.card.value
+
+
+def test_word_counter_follows_the_message(tmp_path: Path) -> None:
+    workshop = make_workshop(tmp_path)
+    workshop.message.value = "Bonjour Léa, trois mots 🌿"
+    assert "4 mots" in workshop.counter.value
+
+
+def test_shortlist_of_chapter_2_is_offered_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[object] = []
+
+    def fake_profiles(ids: list[str] | None = None) -> list[dict[str, object]]:
+        asked.append(ids)
+        every = [CREATOR, ZOE]
+        return every if ids is None else [p for p in every if p["creator_id"] in ids]
+
+    monkeypatch.setattr(outreach_widget, "creator_profiles", fake_profiles)
+    store = ProgressStore(tmp_path / "progression.json")
+    default = OutreachWorkshop(store)
+    assert default.source == "default"
+    assert "pas encore enregistré de présélection" in default.intro_html()
+    store.save("ch02", "shortlist", {"creator_ids": ["C0002"]})
+    from_shortlist = OutreachWorkshop(store)
+    assert from_shortlist.source == "shortlist"
+    assert [value for _, value in from_shortlist.creator.options] == ["", "C0002"]
+    assert "présélection du chapitre 2" in from_shortlist.intro_html()
+    assert asked == [None, ["C0002"]]
+
+
+def test_missing_data_gives_a_french_notice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(ids: list[str] | None = None) -> list[dict[str, object]]:
+        raise FileNotFoundError("data/creators.csv")
+
+    monkeypatch.setattr(outreach_widget, "creator_profiles", broken)
+    workshop = OutreachWorkshop(ProgressStore(tmp_path / "progression.json"))
+    assert escape("données d'exemple") in workshop.intro_html()
+    workshop.step.run_check()
+    assert "Choisissez d'abord" in workshop.step.feedback.value
+
+
+def test_default_creators_come_from_the_sample_data() -> None:
+    import influence_workbook.data as data
+
+    if not hasattr(data, "load_creators"):
+        pytest.skip("the sample-data loaders are not in this tree yet")
+    profiles = outreach_widget.creator_profiles(None)
+    assert 1 <= len(profiles) <= outreach_widget.DEFAULT_COUNT
+    creators = data.load_creators().set_index("creator_id")
+    for profile in profiles:
+        row = creators.loc[profile["creator_id"]]
+        assert row["niche"] in outreach_widget.DEFAULT_NICHES
+        assert row["audience_main_country"] in outreach_widget.DEFAULT_COUNTRIES
+        assert profile["recent_posts"] and all(isinstance(c, str) for c in profile["recent_posts"])
+        assert check_outreach(GOOD, profile).items
