@@ -439,8 +439,11 @@ def test_missing_data_gives_a_french_notice(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setattr(outreach_widget, "creator_profiles", broken)
     workshop = OutreachWorkshop(ProgressStore(tmp_path / "progression.json"))
     assert escape("données d'exemple") in workshop.intro_html()
+    workshop.message.value = GOOD
     workshop.step.run_check()
-    assert "Choisissez d'abord" in workshop.step.feedback.value
+    assert escape("réinstallez le cours") in workshop.step.feedback.value
+    saved = saved_outreach(workshop.store)
+    assert saved is not None and saved["message"] == GOOD  # the text typed is kept all the same
 
 
 def test_default_creators_come_from_the_sample_data() -> None:

@@ -179,6 +179,8 @@ class OutreachWorkshop:
 
     def check(self, answer: Mapping[str, Any]) -> Feedback:
         profile = self.profile(str(answer.get("creator_id", "")))
+        if profile is None and self.problem:
+            return input_problem("ch04-outreach", "Créateur", self.problem, "Personnaliser vraiment")
         if profile is None:
             return input_problem("ch04-outreach", "Créateur",
                                  "Choisissez d'abord, dans la liste, le créateur à qui vous écrivez.",
