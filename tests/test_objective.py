@@ -162,3 +162,50 @@ def test_kpi_matching_exercise() -> None:
     assert "n'est pas dans la liste" in messages[1]
     assert "Choisissez une étape" in messages[2]
     assert check_kpi_matching(...).items[0].criterion == "input"
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion", "fragment"),
+    [
+        ("Conversion : 1 500 ventes d'ici fin avril auprès des 18-34 ans", "deadline", "n'a pas d'année"),
+        ("Conversion : 1 500 ventes d'ici le 30/04 auprès des 18-34 ans", "deadline", "n'a pas d'année"),
+        ("Notoriété : gagner 10 000 abonnés d'ici fin juin 2027 auprès des 18-34 ans", "kpi",
+         "ce n'est pas un résultat de la campagne"),
+    ],
+)
+def test_specific_hints_for_common_slips(text: str, criterion: str, fragment: str) -> None:
+    item = check_objective(text, today=TODAY).item(criterion)
+    assert not item.ok
+    assert fragment in item.message
+
+
+def test_plain_verbs_name_the_kpi_and_the_stage() -> None:
+    assert check_objective("Notoriété : toucher 400 000 personnes d'ici fin avril 2027 auprès des Lyonnaises",
+                           today=TODAY).passed
+    reading = read_objective("Générer 1 200 ventes d'ici fin avril 2027 auprès des 18-34 ans", TODAY)
+    assert reading.stages == ("conversion",)
+    reading = read_objective("Conversion : vendre 1 200 shampooings d'ici fin avril 2027", TODAY)
+    assert [k.key for k in reading.kpis] == ["sales"]
+
+
+def test_a_day_without_year_is_not_the_target() -> None:
+    feedback = check_objective("Du 15 mars au 30 avril 2027, conversion : 1 200 ventes auprès des 18-34 ans",
+                               today=TODAY)
+    assert feedback.passed, feedback.to_text()
+    assert "« 1 200 »" in feedback.item("target").message
+
+
+def test_guided_form_needs_a_real_audience() -> None:
+    sentence = compose_objective("Conversion", "Ventes", "1 500 ventes", "d'ici fin juin 2027", "xxx")
+    assert not check_objective(sentence, today=TODAY).item("audience").ok
+
+
+def test_budget_can_be_given() -> None:
+    text = "Conversion : 1 500 ventes d'ici fin juin 2027 auprès des 18-34 ans"
+    assert check_objective(text, today=TODAY).passed
+    assert not check_objective(text, today=TODAY, budget_eur=1_000).item("realistic").ok
+
+
+def test_matching_with_nothing_filled_in_gives_one_instruction() -> None:
+    feedback = check_kpi_matching({"Impressions": ..., "Ventes": ...})
+    assert [item.criterion for item in feedback.items] == ["input"]

@@ -227,6 +227,9 @@ def find_deadlines(folded_text: str, today: date) -> list[Deadline]:
         month, day = _SEASONS_END[m.group("season")]
         year = int(m.group("year")) + (1 if m.group("season") == "hiver" else 0)
         add(date(year, month, day), False, m)
+    # Noël 2027
+    for m in re.finditer(r"\bnoel\s+(?P<year>20\d\d)\b", folded_text):
+        add(date(int(m.group("year")), 12, 25), False, m)
     # fin 2027, d'ici 2027, en 2027, avant 2028
     for m in re.finditer(r"\b(?P<lead>fin|d'ici|en|courant|avant|pour)\s+(?:l'annee\s+)?(?P<year>20\d\d)\b",
                          folded_text):
@@ -258,6 +261,18 @@ def find_deadlines(folded_text: str, today: date) -> list[Deadline]:
         else:
             add(date(today.year, 9, 22), True, m)
     return sorted(found, key=lambda d: d.start)
+
+
+_YEARLESS_RE = re.compile(
+    rf"\b(?:(?:le\s+)?(?:\d{{1,2}}|1er)\s+|(?:fin|debut|mi)[\s-]*(?:de\s+|d')?)(?P<month>{_MONTH_RE})\b(?!\.?\s+20\d\d)"
+    rf"|\b(?:\d{{1,2}})[/.](?:\d{{1,2}})\b(?![/.]\d)"
+    rf"|\b(?:noel|paques|l'ete|le printemps|l'automne|l'hiver|la rentree)\b(?!\s+20\d\d)"
+)
+
+
+def find_yearless_dates(folded_text: str) -> list[tuple[int, int, str]]:
+    """Dates written without a year (« le 30 avril », « fin avril », « 30/04 », « Noël »): (start, end, text)."""
+    return [(m.start(), m.end(), m.group(0).strip()) for m in _YEARLESS_RE.finditer(folded_text)]
 
 
 # --------------------------------------------------------------------------- audiences

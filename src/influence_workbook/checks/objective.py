@@ -24,6 +24,7 @@ from influence_workbook.text import (
     find_age_ranges,
     find_deadlines,
     find_quantities,
+    find_yearless_dates,
     fold,
     format_date,
     format_number,
@@ -55,7 +56,7 @@ _STAGE_PATTERNS: dict[str, tuple[str, ...]] = {
                   r"\bawareness\b", r"\bfaire decouvrir\b", r"\bmemorisation\b"),
     "consideration": (r"\bconsideration\b", r"\bsusciter (?:l'|de l')interet\b", r"\bgenerer (?:du|de l') ?(?:trafic|interet)\b",
                       r"\bamener (?:du )?trafic\b", r"\bfaire venir\b", r"\bfaire visiter\b"),
-    "conversion": (r"\bconversions?\b", r"\bvendre\b", r"\bfaire acheter\b", r"\bgenerer (?:des )?ventes\b",
+    "conversion": (r"\bconversions?\b", r"\bvendre\b", r"\bfaire acheter\b", r"\bgenerer\b[^.;]{0,40}\bventes\b",
                    r"\baugmenter (?:les|nos|ses) ventes\b", r"\bacquisition\b", r"\brecruter (?:de )?nouveaux clients\b"),
     "loyalty": (r"\bfidelis\w*", r"\bfideliser\b", r"\bretention\b", r"\bfaire racheter\b",
                 r"\bclients? (?:existants?|actuels?|fideles)\b", r"\bambassadeurs?\b"),
@@ -74,7 +75,8 @@ class Kpi:
 
 KPIS: tuple[Kpi, ...] = (
     Kpi("reach", "Portée (personnes touchées)", "awareness",
-        (r"\bportee\b", r"\breach\b", r"\bpersonnes (?:touchees|atteintes|exposees)\b", r"\bcomptes touches\b")),
+        (r"\bportee\b", r"\breach\b", r"\bpersonnes (?:touchees|atteintes|exposees)\b", r"\bcomptes touches\b",
+         r"\btoucher\b", r"\d\s*(?:k|m|mille|millions?)?\s+(?:de\s+)?(?:personnes|comptes|utilisateurs|internautes)\b")),
     Kpi("impressions", "Impressions", "awareness", (r"\bimpressions?\b",)),
     Kpi("views", "Vues de vidéo", "awareness", (r"\bvues\b", r"\bvisionnages?\b", r"\bviews\b", r"\bvideos? vues\b")),
     Kpi("brand_lift", "Notoriété mesurée par sondage", "awareness",
@@ -90,7 +92,8 @@ KPIS: tuple[Kpi, ...] = (
         (r"\bvisites?\b", r"\btrafic\b", r"\bsessions\b", r"\bvisiteurs\b")),
     Kpi("cpe", "CPE (coût par engagement)", "consideration", (r"\bcpe\b", r"\bcout par engagement\b")),
     Kpi("sales", "Ventes", "conversion",
-        (r"\bventes?\b", r"\bachats?\b", r"\bcommandes?\b", r"\bchiffre d'affaires\b", r"\bunites vendues\b")),
+        (r"\bventes?\b", r"\bachats?\b", r"\bcommandes?\b", r"\bchiffre d'affaires\b", r"\bunites vendues\b",
+         r"\bvendre\b", r"\bvendus?\b")),
     Kpi("promo_codes", "Codes promo utilisés", "conversion",
         (r"\bcodes? (?:promo|promotionnels?|de reduction)\b",)),
     Kpi("signups", "Inscriptions", "conversion",
@@ -130,12 +133,13 @@ _AUDIENCE_PATTERNS: tuple[str, ...] = (
     r"\bfemmes?\b", r"\bhommes?\b", r"\betudiant(?:e|s|es)?\b", r"\bparents?\b", r"\bjeunes?\b",
     r"\badolescent\w*", r"\bados?\b", r"\bactifs?\b", r"\bactives?\b", r"\bcitadin\w*", r"\bretraite\w*",
     r"\bclient(?:e|s|es)?\b", r"\bconsommat\w*", r"\bacheteu\w*", r"\bgen(?:eration)? ?z\b",
-    r"\bmillennials?\b", r"\bpublic\b", r"\bcible\b", r"\baudience\b", r"\bcommunaute\b",
-    r"\babonne(?:e|s|es)\b", r"\bpersonnes?\b", r"\bcheveux\b", r"\bpeaux?\b", r"\bsportifs?\b",
+    r"\bmillennials?\b", r"\babonne(?:e|s|es)\b", r"\bcheveux\b", r"\bpeaux?\b", r"\bsportifs?\b",
+    r"\b(?:lyonnai|parisien|genevoi|lausannoi|romand|suisse|francai|belge|europeen|quebecoi)(?:s|e|es|ses|nes)?\b",
     r"\bzero dechet\b", r"\bvegan\w*", r"\ben (?:france|suisse|belgique|europe)\b", r"\bsuisse romande\b",
     r"\ba (?:lyon|paris|geneve|lausanne|marseille|bordeaux|lille|nantes|toulouse)\b", r"\bfrancophones?\b",
-    r"\bregion\b", r"\bans\b",
+    r"\bregion\b", r"\bans\b", r"\bmamans?\b", r"\bpapas?\b", r"\bfamilles?\b", r"\bseniors?\b",
 )
+_FOLLOWERS_AS_GOAL = r"\b(?:abonnes|followers)\b"
 
 
 @dataclass(frozen=True)
@@ -150,6 +154,8 @@ class ObjectiveReading:
     has_audience: bool
     vague_words: tuple[str, ...]
     word_count: int
+    yearless_dates: tuple[str, ...] = ()
+    counts_followers: bool = False
 
 
 def read_objective(text: str, today: date | None = None) -> ObjectiveReading:
@@ -161,8 +167,10 @@ def read_objective(text: str, today: date | None = None) -> ObjectiveReading:
     kpis = tuple(kpi for kpi in KPIS if any(re.search(p, folded) for p in kpi.patterns))
     deadlines = find_deadlines(folded, today)
     ages = find_age_ranges(folded)
-    # Figures inside a date or an age range are not targets ("2027", "18-25 ans").
-    taken = [(d.start, d.end) for d in deadlines] + [(a.start, a.end) for a in ages]
+    yearless = find_yearless_dates(folded)
+    # Figures inside a date or an age range are not targets ("2027", "18-25 ans", "15 mars").
+    taken = ([(d.start, d.end) for d in deadlines] + [(a.start, a.end) for a in ages]
+             + [(start, end) for start, end, _text in yearless])
     targets = tuple(
         q for q in find_quantities(folded)
         if not any(start <= q.start < end for start, end in taken) and q.value > 0
@@ -171,7 +179,9 @@ def read_objective(text: str, today: date | None = None) -> ObjectiveReading:
     vague = tuple(dict.fromkeys(m.group(0) for p in _VAGUE_PATTERNS for m in re.finditer(p, folded)))
     due = max((d.due for d in deadlines), default=None)
     due_text = next((d.raw for d in deadlines if d.due == due), None)
-    return ObjectiveReading(stages, kpis, targets, due, due_text, audience, vague, len(folded.split()))
+    return ObjectiveReading(stages, kpis, targets, due, due_text, audience, vague, len(folded.split()),
+                            tuple(text for _start, _end, text in yearless),
+                            bool(re.search(_FOLLOWERS_AS_GOAL, folded)))
 
 
 def compose_objective(goal: str | None, kpi: str | None, target: str | None, deadline: str | None,
@@ -228,6 +238,12 @@ def _kpi_item(reading: ObjectiveReading) -> FeedbackItem:
     if reading.kpis:
         names = _quote([k.label.lower() for k in reading.kpis[:3]])
         return FeedbackItem("kpi", label, True, f"Vous nommez ce que vous mesurerez : {names}.")
+    if reading.counts_followers:
+        return FeedbackItem(
+            "kpi", label, False,
+            "Des abonnés gagnés ne disent ni combien de personnes ont vu la campagne, ni combien ont cliqué ou "
+            "acheté : ce n'est pas un résultat de la campagne. Choisissez un indicateur de l'étape visée, par "
+            "exemple la portée pour la notoriété ou les ventes pour la conversion.", READ_FUNNEL)
     return FeedbackItem(
         "kpi", label, False,
         "Aucun indicateur mesurable n'est nommé. Dites ce que vous compterez : par exemple la portée, "
@@ -267,6 +283,12 @@ def _target_item(reading: ObjectiveReading) -> FeedbackItem:
 
 def _deadline_item(reading: ObjectiveReading, today: date) -> FeedbackItem:
     label = "Échéance"
+    if reading.deadline is None and reading.yearless_dates:
+        written = reading.yearless_dates[-1]
+        return FeedbackItem(
+            "deadline", label, False,
+            f"Votre échéance « {written} » n'a pas d'année : précisez-la, par exemple « {written} 2027 ». "
+            "Une date complète évite tout malentendu avec le client et les créateurs.", READ_SMART)
     if reading.deadline is None:
         return FeedbackItem(
             "deadline", label, False,
@@ -310,8 +332,7 @@ def _specific_item(reading: ObjectiveReading, length: int) -> FeedbackItem:
     return FeedbackItem("specific", label, True, "La formulation est concrète.")
 
 
-def _unrealistic_reason(reading: ObjectiveReading, today: date) -> str | None:
-    budget = CAMPAIGN.creator_budget_eur
+def _unrealistic_reason(reading: ObjectiveReading, today: date, budget: float) -> str | None:
     measured = reading.kpis[0] if reading.kpis else None
     for quantity in reading.targets:
         if quantity.unit == "%":
@@ -339,23 +360,24 @@ def _unrealistic_reason(reading: ObjectiveReading, today: date) -> str | None:
     return None
 
 
-def _realistic_item(reading: ObjectiveReading, today: date) -> FeedbackItem:
+def _realistic_item(reading: ObjectiveReading, today: date, budget: float) -> FeedbackItem:
     label = "Réaliste"
     if not reading.targets and reading.deadline is None:
         return FeedbackItem(
             "realistic", label, False,
             "Sans chiffre ni échéance, impossible de juger si l'objectif est réaliste.", READ_SMART)
-    reason = _unrealistic_reason(reading, today)
+    reason = _unrealistic_reason(reading, today, budget)
     if reason:
         return FeedbackItem("realistic", label, False, reason, READ_SMART)
     return FeedbackItem("realistic", label, True, "Le chiffre et l'échéance semblent atteignables.")
 
 
-def check_objective(text: object, *, today: date | None = None) -> Feedback:
+def check_objective(text: object, *, today: date | None = None, budget_eur: float | None = None) -> Feedback:
     """Check a campaign objective written in French; one item per SMART and funnel criterion.
 
     ``text`` is what the learner typed (a guided-form answer goes through
-    :func:`compose_objective` first). ``today`` defaults to :func:`influence_workbook.clock.today`.
+    :func:`compose_objective` first). ``today`` defaults to :func:`influence_workbook.clock.today`;
+    ``budget_eur`` (the creators' budget the realism test divides by) to the course campaign's.
     Never raises on learner input: anything that is not a usable text gets a French message.
     """
     if is_placeholder(text):
@@ -383,7 +405,7 @@ def check_objective(text: object, *, today: date | None = None) -> Feedback:
         _deadline_item(reading, today),
         _audience_item(reading),
         _specific_item(reading, len(text)),
-        _realistic_item(reading, today),
+        _realistic_item(reading, today, budget_eur if budget_eur and budget_eur > 0 else CAMPAIGN.creator_budget_eur),
     )
     tips = []
     if reading.deadline is not None and any(d in (reading.deadline_text or "") for d in ("mois", "semaine", "jour")):
@@ -399,7 +421,8 @@ KPI_STAGE_KEY: dict[str, str] = {kpi.label: STAGES[kpi.stage] for kpi in KPIS}
 def check_kpi_matching(answers: object) -> Feedback:
     """Exercise: the learner maps KPI labels (from :data:`KPI_CHOICES`) to a funnel stage label."""
     check = "ch01-kpi-matching"
-    if is_placeholder(answers) or not isinstance(answers, Mapping) or not answers:
+    if (is_placeholder(answers) or not isinstance(answers, Mapping) or not answers
+            or all(is_placeholder(value) for value in answers.values())):
         return input_problem(
             check, "Associations",
             "Donnez un dictionnaire {indicateur: étape}, par exemple {\"Impressions\": \"Notoriété\"}.", READ_FUNNEL)
@@ -422,7 +445,7 @@ def check_kpi_matching(answers: object) -> Feedback:
                 "kpi:" + kpi.key, kpi.label, False,
                 f"Choisissez une étape parmi {_quote(list(GOAL_CHOICES))}.", READ_FUNNEL))
         elif given == expected:
-            items.append(FeedbackItem("kpi:" + kpi.key, kpi.label, True, f"Oui : il sert la {expected.lower()}."))
+            items.append(FeedbackItem("kpi:" + kpi.key, kpi.label, True, f"Oui : c'est un indicateur de {expected.lower()}."))
         else:
             items.append(FeedbackItem(
                 "kpi:" + kpi.key, kpi.label, False,
