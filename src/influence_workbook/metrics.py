@@ -101,9 +101,9 @@ TIER_LABELS: dict[str, str] = {"nano": "nano", "micro": "micro", "mid": "interm�
                                "mega": "méga"}
 #: Lower bounds of each tier (followers ≥ bound); below 1 000 an account is in no tier.
 TIER_BOUNDS: tuple[int, ...] = (1_000, 10_000, 100_000, 500_000, 1_000_000)
-TIER_SOURCE = ("Paliers de Later × Fohr (2021) : nano 1 000 à 10 000 abonnés, micro 10 000 à 100 000, "
-               "intermédiaire 100 000 à 500 000, macro 500 000 à 1 million, méga au-delà d'un million. "
-               "D'autres sources arrêtent le micro à 50 000 (Hootsuite).")
+TIER_SOURCE = ("Paliers de Later × Fohr (2021) : nano 1 000 à 10 000 abonnés, micro 10 000 à 100 000, "
+               "intermédiaire 100 000 à 500 000, macro 500 000 à 1 million, méga au-delà d'un million. "
+               "D'autres sources arrêtent le micro à 50 000 (Hootsuite).")
 
 
 def _tier_codes(followers: Any) -> np.ndarray:
@@ -152,7 +152,7 @@ FORMULAS: dict[str, Formula] = {
                          "HypeAuditor Help Center ; GRIN ; Later × Fohr 2021"),
     "tiktok": Formula("tiktok", ("avg_likes", "avg_comments", "avg_shares"), "avg_views",
                       "(j'aime + commentaires + partages) / vues × 100",
-                      "HypeAuditor, « What is TikTok engagement rate » (vers 2023)"),
+                      "HypeAuditor, « What is TikTok engagement rate » (vers 2023)"),
     "youtube": Formula("youtube", ("avg_likes", "avg_comments"), "followers",
                        "(j'aime + commentaires) / abonnés × 100",
                        "Influencer Marketing Hub, Benchmark Report 2021"),
@@ -180,13 +180,13 @@ class Benchmark:
         return round((self.low_pct + self.high_pct) / 2, 2)
 
 
-_IG_SOURCE = ("Fourchette du cours bâtie sur HypeAuditor 2023 (nano 2,78 %), HypeAuditor 2026 via EMARKETER "
-              "(médianes : nano 1,78 %, micro 10–50 k 0,54 %, méga 0,33 %), Later × Fohr 2021 (moyenne "
-              "1,9–2,2 %) et Influencer Marketing Hub 2021 (micro 3,86 %, méga 1,21 %)")
-_TT_SOURCE = ("Fourchette du cours sur les vues : HypeAuditor (TikTok, vues, 30 dernières publications), "
+_IG_SOURCE = ("Fourchette du cours bâtie sur HypeAuditor 2023 (nano 2,78 %), HypeAuditor 2026 via EMARKETER "
+              "(médianes : nano 1,78 %, micro 10–50 k 0,54 %, méga 0,33 %), Later × Fohr 2021 (moyenne "
+              "1,9–2,2 %) et Influencer Marketing Hub 2021 (micro 3,86 %, méga 1,21 %)")
+_TT_SOURCE = ("Fourchette du cours sur les vues : HypeAuditor (TikTok, vues, 30 dernières publications), "
               "Captiv8 via EMARKETER (> 1,5 M : 4,95 %), Influencer Marketing Hub 2021 (micro ≈ 18 %, "
-              "méga ≈ 5 %) ; sur TikTok le taux ne baisse pas avec la taille")
-_YT_SOURCE = "Fourchette du cours encadrant Influencer Marketing Hub 2021 (micro 1,64 %, méga 0,37 %)"
+              "méga ≈ 5 %) ; sur TikTok le taux ne baisse pas avec la taille")
+_YT_SOURCE = "Fourchette du cours encadrant Influencer Marketing Hub 2021 (micro 1,64 %, méga 0,37 %)"
 
 _RANGES: dict[tuple[str, str], tuple[float, float]] = {
     ("instagram", "nano"): (2.0, 4.0), ("instagram", "micro"): (1.0, 2.5), ("instagram", "mid"): (0.7, 1.5),
@@ -250,8 +250,8 @@ QUALITY_REASONS: tuple[str, ...] = (
 QUALITY_LEVELS: tuple[str, ...] = ("fiable", "à vérifier", "suspecte")
 _N_FLAGS = len(QUALITY_REASONS)
 _REASON_STRINGS = np.array(
-    ["; ".join(r for bit, r in enumerate(QUALITY_REASONS) if flags & (1 << bit)) or "aucun signal d'alerte"
-     for flags in range(1 << _N_FLAGS)], dtype=object)
+    ["\u202f; ".join(r for bit, r in enumerate(QUALITY_REASONS) if flags & (1 << bit))
+     or "aucun signal d'alerte" for flags in range(1 << _N_FLAGS)], dtype=object)
 _LEVEL_BY_FLAGS = np.array([min(bin(flags).count("1"), 2) for flags in range(1 << _N_FLAGS)], dtype="int8")
 
 
@@ -361,7 +361,7 @@ DEFAULT_TARGET = AudienceTarget()
 def target_from_objective(text: object) -> AudienceTarget:
     """Countries and ages named in a French objective; the brand's defaults for what is missing."""
     if not isinstance(text, str) or not text.strip():
-        return AudienceTarget(notes=("Pas d'objectif du chapitre 1 : la cible par défaut de la marque est "
+        return AudienceTarget(notes=("Pas d'objectif du chapitre 1 : la cible par défaut de la marque est "
                                      "utilisée (France et Suisse, 18-34 ans).",))
     folded = fold(text[:5_000])
     countries = tuple(code for code, pattern in _COUNTRY_PATTERNS.items() if re.search(pattern, folded))
@@ -369,13 +369,13 @@ def target_from_objective(text: object) -> AudienceTarget:
     notes: list[str] = []
     if not countries:
         countries = tuple(BRAND.markets)
-        notes.append("Votre objectif ne nomme pas de pays : la France et la Suisse (marchés de la marque) "
+        notes.append("Votre objectif ne nomme pas de pays : la France et la Suisse (marchés de la marque) "
                      "sont utilisées.")
     if ranges:
         low, high = min(r.low for r in ranges), max(r.high for r in ranges)
     else:
         low, high = DEFAULT_TARGET.age_low, DEFAULT_TARGET.age_high
-        notes.append("Votre objectif ne donne pas de tranche d'âge : les 18-34 ans (cœur de cible de la "
+        notes.append("Votre objectif ne donne pas de tranche d'âge : les 18-34 ans (cœur de cible de la "
                      "marque) sont utilisés.")
     return AudienceTarget(countries=countries, age_low=low, age_high=high, from_objective=True,
                           notes=tuple(notes))
@@ -474,8 +474,8 @@ def score_creators(df: pd.DataFrame, target: AudienceTarget | None = None) -> pd
     rate = np.where(p_codes == PLATFORMS.index("tiktok"), by_views,
                     np.where(p_codes >= 0, by_followers, np.nan))
     out["engagement_rate"] = rate
-    out["er_formula"] = pd.Categorical.from_codes(_FORMULA_CODES[np.where(p_codes >= 0, p_codes, len(PLATFORMS))],
-                                                  categories=list(_FORMULA_TEXTS))
+    formula_codes = _FORMULA_CODES[np.where(p_codes >= 0, p_codes, len(PLATFORMS))]
+    out["er_formula"] = pd.Categorical.from_codes(formula_codes, categories=list(_FORMULA_TEXTS))
 
     t_codes = _tier_codes(followers)
     out["tier"] = pd.Categorical.from_codes(t_codes, categories=list(TIER_NAMES), ordered=True)

@@ -1,0 +1,396 @@
+"""Chapter 2 — « Mal choisir son influenceur »: is the shortlist chosen on fit and engagement?
+
+The learner picks 3 to 6 creators for the « Rituel Avoine » campaign. :func:`check_shortlist`
+judges each pick (audience in the target countries and ages, context and language, engagement
+against the tier benchmark of its platform, audience quality, price) and the list as a whole
+(how many, known ids, budget, mix of tiers, not simply the biggest accounts).
+
+The objective's target comes from the chapter-1 sentence (:func:`~influence_workbook.metrics.
+target_from_objective`); without it, the brand's default target is used and the feedback says so.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from influence_workbook.campaign import CAMPAIGN
+from influence_workbook.feedback import Feedback, FeedbackItem, build_feedback, input_problem
+from influence_workbook.metrics import (
+    COUNTRY_NAMES,
+    MIN_AGE_SHARE,
+    MIN_COUNTRY_SHARE,
+    NICHE_LABELS,
+    PLATFORM_LABELS,
+    TIER_LABELS,
+    AudienceTarget,
+    score_creators,
+    target_from_objective,
+)
+from influence_workbook.progress import ProgressStore
+from influence_workbook.text import find_quantities, fold, format_number, is_placeholder
+
+CHECK_NAME = "ch02-shortlist"
+CHAPTER = "ch02"
+STEP = "shortlist"
+MIN_PICKS = 3
+MAX_PICKS = 6
+#: Longer lists are not a shortlist: they are refused with a message rather than scored.
+MAX_LIST_LENGTH = 500
+MAX_ID_CHARS = 40
+
+# Sections of chapter 2 that feedback points to (their titles in the chapter).
+READ_FIT = "Bien faire : le contexte et l'engagement avant la taille"
+READ_ER = "Le taux d'engagement : formules et repères"
+READ_FAKE = "Repérer une audience gonflée"
+READ_MIX = "Composer une présélection équilibrée"
+READ_WORKSHOP = "Atelier : votre présélection"
+
+_FRENCH_MARKETS = {"FR", "CH", "BE", "LU", "CA"}
+
+
+def _shorten(text: str, limit: int = MAX_ID_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _pct(value: float, decimals: int = 1) -> str:
+    return f"{format_number(value, decimals)}\u00a0%"
+
+
+def _eur(value: float) -> str:
+    return f"{format_number(value)}\u00a0€"
+
+
+# --------------------------------------------------------------------------- reading the picks
+
+
+def parse_picks(value: object) -> tuple[list[str], str | None]:
+    """The picked ids or handles as strings (order kept, duplicates removed), or a French problem."""
+    if is_placeholder(value):
+        return [], ("Vous n'avez encore choisi aucun créateur. Cochez de 3 à 6 créateurs dans le tableau "
+                    "(ou donnez leurs identifiants, par exemple [\"C0012\", \"C0087\", \"C0153\"]).")
+    raw: Iterable[Any]
+    if isinstance(value, str):
+        raw = re.split(r"[\s,;]+", value[: MAX_LIST_LENGTH * (MAX_ID_CHARS + 2)])
+    elif isinstance(value, pd.DataFrame):
+        raw = value["creator_id"].tolist() if "creator_id" in value.columns else list(value.index)
+    elif isinstance(value, pd.Series | pd.Index | np.ndarray | list | tuple | set | frozenset):
+        raw = list(value)
+        if isinstance(value, set | frozenset):
+            raw = sorted(raw, key=str)
+    else:
+        return [], (f"Une présélection est une liste d'identifiants de créateurs (par exemple "
+                    f"[\"C0012\", \"C0087\", \"C0153\"]), pas un objet de type « {type(value).__name__} ».")
+    items = list(raw)
+    if len(items) > MAX_LIST_LENGTH:
+        return [], (f"Votre liste compte {format_number(len(items))} éléments : une présélection en retient "
+                    f"de {MIN_PICKS} à {MAX_PICKS}. Filtrez d'abord, puis choisissez.")
+    picks: list[str] = []
+    for item in items:
+        if item is None or (isinstance(item, float) and math.isnan(item)):
+            continue
+        if not isinstance(item, str | int | np.integer):
+            return [], (f"Chaque élément de la liste doit être un identifiant en texte, comme \"C0012\" ; "
+                        f"un élément est de type « {type(item).__name__} ».")
+        text = str(item).strip().lstrip("@").strip()
+        if text and text not in picks:
+            picks.append(text)
+    if not picks:
+        return [], ("Votre liste est vide. Cochez de 3 à 6 créateurs dans le tableau de l'atelier.")
+    return picks, None
+
+
+def _resolve(picks: list[str], creators: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """Known creator ids (matched on id, case-insensitive, or on handle) and the unknown entries."""
+    ids = creators["creator_id"].astype("string").str.strip().str.upper()
+    by_id = {str(v): str(orig) for v, orig in zip(ids, creators["creator_id"], strict=True) if not pd.isna(v)}
+    by_handle: dict[str, str] = {}
+    if "handle" in creators.columns:
+        for handle, orig in zip(creators["handle"].astype("string"), creators["creator_id"], strict=True):
+            if not pd.isna(handle):
+                by_handle.setdefault(str(handle).strip().lstrip("@").lower(), str(orig))
+    known: list[str] = []
+    unknown: list[str] = []
+    for pick in picks:
+        found = by_id.get(pick.upper()) or by_handle.get(pick.lower())
+        if found is None:
+            unknown.append(pick)
+        elif found not in known:
+            known.append(found)
+    return known, unknown
+
+
+def _budget(value: object) -> tuple[float | None, str | None]:
+    if value is None or value is Ellipsis:
+        return float(CAMPAIGN.creator_budget_eur), None
+    number: float | None = None
+    if isinstance(value, bool):
+        number = None
+    elif isinstance(value, int | float | np.integer | np.floating):
+        number = float(value)
+    elif isinstance(value, str):
+        found = find_quantities(fold(value[:200]))
+        number = found[0].value if found else None
+    if number is None or not math.isfinite(number) or number <= 0:
+        return None, ("Le budget doit être un montant positif en euros, par exemple 15 000 € "
+                      f"(budget créateurs de la campagne : {_eur(CAMPAIGN.creator_budget_eur)}).")
+    return number, None
+
+
+# --------------------------------------------------------------------------- per creator
+
+
+def _name(row: pd.Series) -> str:
+    handle = row.get("handle")
+    if isinstance(handle, str) and handle.strip():
+        return "@" + _shorten(handle.strip().lstrip("@"), 30)
+    return str(row.get("creator_id"))
+
+
+def _creator_item(row: pd.Series, target: AudienceTarget) -> FeedbackItem:
+    cid = str(row["creator_id"])
+    tier_name = row.get("tier")
+    platform = str(row.get("platform") or "")
+    tier_label = "palier inconnu" if pd.isna(tier_name) else TIER_LABELS.get(str(tier_name), "palier inconnu")
+    label = f"{_name(row)} ({tier_label}, {PLATFORM_LABELS.get(platform, 'plateforme inconnue')})"
+    problems: list[str] = []
+    goods: list[str] = []
+    read_more = READ_FIT
+
+    # Audience: countries and ages.
+    countries = ", ".join(COUNTRY_NAMES.get(c, c) for c in target.countries)
+    country_share, age_share = float(row["audience_country_share"]), float(row["audience_age_share"])
+    if bool(row["audience_fit_ok"]):
+        goods.append(f"audience à {_pct(100 * country_share, 0)} dans vos pays ({countries}) et à environ "
+                     f"{_pct(100 * age_share, 0)} chez les {target.age_low}-{target.age_high} ans")
+    else:
+        if country_share < MIN_COUNTRY_SHARE:
+            main = row.get("audience_main_country")
+            main_text = ""
+            if isinstance(main, str):
+                main_text = f", pays principal : {COUNTRY_NAMES.get(main, _shorten(main, 20))}"
+            problems.append(f"audience hors cible : {_pct(100 * country_share, 0)} seulement dans vos pays "
+                            f"({countries}){main_text} ; il en faut au moins la moitié")
+        if age_share < MIN_AGE_SHARE:
+            main_age = row.get("audience_main_age")
+            age_text = ""
+            if isinstance(main_age, str):
+                age_text = f", tranche principale : {_shorten(main_age, 10)} ans"
+            problems.append(f"audience hors cible : environ {_pct(100 * age_share, 0)} seulement chez "
+                            f"les {target.age_low}-{target.age_high} ans{age_text} ; il en faut au moins "
+                            f"la moitié")
+
+    # Context: niche and language.
+    niche = row.get("niche")
+    niche_label = NICHE_LABELS.get(str(niche), str(niche)) if isinstance(niche, str) else "inconnue"
+    language = row.get("language")
+    french_target = set(target.countries) <= _FRENCH_MARKETS
+    if not bool(row["niche_fit"]):
+        problems.append(f"thématique « {_shorten(niche_label, 30)} » : peu de lien avec des cosmétiques "
+                        f"solides zéro déchet (cherchez beauté, écologie ou art de vivre)")
+    elif french_target and isinstance(language, str) and language.lower() != "fr":
+        problems.append(f"publie en « {_shorten(language, 10)} » alors que votre cible est francophone")
+    else:
+        goods.append(f"thématique {niche_label} cohérente avec le produit")
+
+    # Engagement against the tier benchmark of the platform.
+    rate = float(row["engagement_rate"])
+    verdict = row.get("er_verdict")
+    if math.isnan(rate) or pd.isna(verdict):
+        problems.append("taux d'engagement impossible à calculer (abonnés, vues ou interactions manquants)")
+        read_more = READ_ER
+    else:
+        bench = (f"repère {tier_label} {PLATFORM_LABELS.get(platform, platform)} "
+                 f"{format_number(float(row['benchmark_low']), 1)}–{_pct(float(row['benchmark_high']))}")
+        rate_text = f"taux d'engagement {_pct(rate, 2)} ({row['er_formula']})"
+        if verdict == "sous le repère":
+            problems.append(f"{rate_text}, sous le {bench} : l'audience réagit peu")
+            read_more = READ_ER
+        elif verdict == "anormalement haut":
+            problems.append(f"{rate_text}, bien au-dessus du {bench} : un engagement aussi fort est suspect "
+                            f"(groupe d'engagement, j'aime achetés ?), vérifiez les commentaires")
+            read_more = READ_FAKE
+        else:
+            goods.append(f"{rate_text}, {verdict} ({bench})")
+
+    # Audience quality.
+    quality = str(row["audience_quality"])
+    if quality == "fiable":
+        goods.append("aucun signal d'audience gonflée")
+    else:
+        problems.append(f"audience {quality} : {row['quality_reasons']}")
+        read_more = READ_FAKE
+
+    # Price.
+    if bool(row["high_price"]):
+        problems.append(f"tarif de {_eur(float(row['fee_per_post_eur']))}, soit "
+                        f"{format_number(float(row['price_vs_peers']), 1)} fois le tarif médian par abonné "
+                        f"des créateurs {tier_label} de la même plateforme : négociez ou écartez")
+        read_more = READ_MIX
+
+    if problems:
+        message = "À revoir : " + " ; ".join(problems) + "."
+        if goods:
+            message += " Points forts : " + " ; ".join(goods) + "."
+        return FeedbackItem(f"creator:{cid}", label, False, message, read_more)
+    return FeedbackItem(f"creator:{cid}", label, True, "Bon choix : " + " ; ".join(goods) + ".")
+
+
+# --------------------------------------------------------------------------- the whole list
+
+
+def _follows_follower_count(picked: pd.DataFrame, pools: list[pd.DataFrame]) -> bool:
+    n = len(picked)
+    if n < 2:
+        return False
+    chosen = set(picked["creator_id"].astype(str))
+    for pool in pools:
+        if "followers" not in pool.columns or len(pool) <= n:
+            continue
+        followers = pd.to_numeric(pool["followers"], errors="coerce")
+        top = set(pool.loc[followers.nlargest(n).index, "creator_id"].astype(str))
+        if top == chosen:
+            return True
+    return False
+
+
+def check_shortlist(creator_ids_or_df: object, objective_text: object = None, budget_eur: object = None,
+                    creators: object = None, *, pool: object = None) -> Feedback:
+    """Check a shortlist of 3 to 6 creators against the campaign's target, benchmarks and budget.
+
+    ``creator_ids_or_df``: ids (« C0012 ») or handles, as a list, a comma-separated string or a
+    DataFrame with a ``creator_id`` column. ``objective_text``: the chapter-1 objective (its target
+    countries and ages are read from it). ``budget_eur``: defaults to the campaign's creator budget.
+    ``creators``: the table to look ids up in (the sample data by default). ``pool``: the filtered
+    table the learner chose from, to spot a list that is simply its biggest accounts.
+    """
+    picks, problem = parse_picks(creator_ids_or_df)
+    if problem:
+        return input_problem(CHECK_NAME, "Votre présélection", problem, READ_WORKSHOP)
+    budget, problem = _budget(budget_eur)
+    if problem or budget is None:
+        return input_problem(CHECK_NAME, "Le budget", problem or "", READ_MIX)
+    if creators is None:
+        from influence_workbook.data import load_creators  # type: ignore[attr-defined,unused-ignore]
+
+        creators = load_creators()
+    if not isinstance(creators, pd.DataFrame) or "creator_id" not in creators.columns:
+        return input_problem(CHECK_NAME, "La liste de créateurs",
+                             "La liste de créateurs à consulter doit être un tableau avec une colonne "
+                             "« creator_id » (par exemple celui de load_creators()).", READ_WORKSHOP)
+    target = target_from_objective(objective_text)
+    tips: list[str] = list(target.notes)
+
+    known, unknown = _resolve(picks, creators)
+    items: list[FeedbackItem] = []
+    count = len(known)
+    plural = "s" if count > 1 else ""
+    if MIN_PICKS <= count <= MAX_PICKS:
+        items.append(FeedbackItem("count", "Nombre de créateurs", True,
+                                  f"{count} créateurs : assez pour comparer, assez peu pour bien les "
+                                  f"suivre."))
+    elif count < MIN_PICKS:
+        items.append(FeedbackItem("count", "Nombre de créateurs", False,
+                                  f"{count} créateur{plural} reconnu{plural} seulement : retenez-en de "
+                                  f"{MIN_PICKS} à {MAX_PICKS} pour ne pas tout miser sur une seule "
+                                  f"audience.", READ_MIX))
+    else:
+        items.append(FeedbackItem("count", "Nombre de créateurs", False,
+                                  f"{count} créateurs : c'est une liste de recherche, pas une présélection. "
+                                  f"Gardez les {MAX_PICKS} meilleurs au plus.", READ_MIX))
+    if unknown:
+        shown = ", ".join(f"« {_shorten(u)} »" for u in unknown[:5])
+        more = f" (et {len(unknown) - 5} autres)" if len(unknown) > 5 else ""
+        items.append(FeedbackItem("known_ids", "Identifiants reconnus", False,
+                                  f"Introuvable{'s' if len(unknown) > 1 else ''} dans la liste : "
+                                  f"{shown}{more}. Vérifiez l'orthographe (identifiant comme C0012 ou pseudo "
+                                  f"sans @).", READ_WORKSHOP))
+    else:
+        items.append(FeedbackItem("known_ids", "Identifiants reconnus", True,
+                                  "Tous les créateurs choisis figurent dans la liste."))
+    if not known:
+        return build_feedback(CHECK_NAME, items, tips)
+
+    table = creators.drop_duplicates("creator_id")
+    scored = score_creators(table, target)
+    picked = scored.set_index(scored["creator_id"].astype(str)).loc[known].reset_index(drop=True)
+    items.extend(_creator_item(row, target) for _, row in picked.iterrows())
+
+    fees = pd.to_numeric(picked.get("fee_per_post_eur", pd.Series(dtype="float64")), errors="coerce")
+    total = float(fees.sum())
+    if fees.isna().any() or (fees < 0).any():
+        items.append(FeedbackItem("budget", "Budget", False,
+                                  "Le tarif d'au moins un créateur manque ou est invalide : impossible de "
+                                  "vérifier le budget. Complétez la colonne « fee_per_post_eur ».", READ_MIX))
+    elif total <= budget:
+        items.append(FeedbackItem("budget", "Budget", True,
+                                  f"{_eur(total)} pour une publication chacun, dans le budget de "
+                                  f"{_eur(budget)} (reste {_eur(budget - total)} pour les produits, les "
+                                  f"droits ou une deuxième publication)."))
+    else:
+        items.append(FeedbackItem("budget", "Budget", False,
+                                  f"{_eur(total)} pour une publication chacun : {_eur(total - budget)} de "
+                                  f"plus que le budget de {_eur(budget)}. Remplacez le créateur le plus cher "
+                                  f"par un profil plus petit et mieux ciblé.", READ_MIX))
+
+    tiers = {str(t) for t in picked["tier"].dropna()}
+    if count < 2 or len(tiers) >= 2:
+        named = ", ".join(TIER_LABELS[t] for t in ("nano", "micro", "mid", "macro", "mega") if t in tiers)
+        items.append(FeedbackItem("tier_mix", "Paliers variés", True,
+                                  f"Paliers représentés : {named or 'aucun'}. Mélanger les tailles répartit "
+                                  f"le risque entre portée et proximité."))
+    else:
+        only = TIER_LABELS.get(next(iter(tiers)), "?") if tiers else "inconnu"
+        items.append(FeedbackItem("tier_mix", "Paliers variés", False,
+                                  f"Tous vos créateurs sont du palier {only}. Associez au moins deux paliers "
+                                  f"(par exemple des micro pour la proximité et un intermédiaire pour la "
+                                  f"portée).", READ_MIX))
+
+    pools = [table]
+    if isinstance(pool, pd.DataFrame) and "creator_id" in pool.columns:
+        pools.insert(0, pool)
+    both = pd.Series(True, index=table.index)
+    for column in ("platform", "niche"):
+        if column in table.columns:
+            inside = table[column].astype(str).isin(set(picked[column].dropna().astype(str)))
+            pools.append(table[inside])
+            both &= inside
+    pools.append(table[both])
+    if _follows_follower_count(picked, pools):
+        items.append(FeedbackItem("not_followers_only", "Pas seulement le nombre d'abonnés", False,
+                                  f"Vos {count} choix sont exactement les {count} plus gros comptes de la "
+                                  f"liste : c'est l'erreur du chapitre. Triez par taux d'engagement rapporté "
+                                  f"au repère et par part d'audience dans la cible.", READ_FIT))
+    else:
+        items.append(FeedbackItem("not_followers_only", "Pas seulement le nombre d'abonnés", True,
+                                  "Votre choix ne se résume pas aux plus gros comptes."))
+    tips.append("Le budget compte une publication par créateur au tarif affiché ; les parts d'audience "
+                "par âge sont des estimations à partir de la part des 18-34 ans.")
+    return build_feedback(CHECK_NAME, items, tips)
+
+
+# --------------------------------------------------------------------------- saved shortlist
+
+
+def saved_shortlist(store: ProgressStore | None = None) -> dict[str, Any] | None:
+    """The shortlist saved in chapter 2, for chapters 8 to 10, or None if there is none yet.
+
+    A dict with ``creator_ids`` (list of str), ``creators`` (one small dict per pick: id, handle,
+    name, platform, tier, fee, engagement rate), ``objective``, ``budget_eur`` and ``passed``
+    (True when every criterion of the last check was met).
+    """
+    store = store if store is not None else ProgressStore()
+    saved = store.get(CHAPTER, STEP)
+    if saved is None or not isinstance(saved.answer, dict):
+        return None
+    answer = dict(saved.answer)
+    ids = answer.get("creator_ids")
+    answer["creator_ids"] = [str(i) for i in ids] if isinstance(ids, list) else []
+    answer["passed"] = saved.passed
+    return answer
