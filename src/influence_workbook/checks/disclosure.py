@@ -1,0 +1,706 @@
+"""Chapter 5 — « Cacher le partenariat »: is a sponsored caption disclosed properly?
+
+:func:`check_disclosure` reads a caption as it would be published (emoji, hashtags, mentions,
+line breaks, curly quotes, non-breaking spaces) and judges it for one jurisdiction with the
+rules of :mod:`influence_workbook.disclosure_rules`, one feedback item per criterion:
+
+wording (a clear mention, not an ambiguous tag) · language (the audience's language) ·
+placement (at the start, before « … plus », not in a wall of hashtags) · and in France, when
+the images are retouched or AI-generated, the « Images retouchées » / « Images virtuelles »
+mention.
+
+Positions are reported as the learner sees them: « à la position 412 (ligne 9), après 9
+hashtags ». The caption is folded with a length-preserving table so that every match maps back
+to the caption's own characters; the whole analysis is a handful of linear regex scans.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Literal
+
+from influence_workbook.disclosure_rules import (
+    AUDIENCE_JURISDICTIONS,
+    JURISDICTION_CODES,
+    JURISDICTIONS,
+    RETOUCHED_PATTERNS,
+    TRUNCATION_CHARS,
+    TRUNCATION_LINES,
+    VIRTUAL_PATTERNS,
+    WORDING_KINDS,
+    Status,
+    WordingKind,
+    suggested_wording,
+)
+from influence_workbook.feedback import Feedback, FeedbackItem, build_feedback, input_problem
+from influence_workbook.text import is_placeholder
+
+CHECK_NAME = "ch05-disclosure"
+Verdict = Literal["compliant", "non_compliant", "not_applicable"]
+
+# Sections of chapter 5 that feedback points to (their titles in the chapter).
+READ_RULES = "Les règles, pays par pays"
+READ_WORDING = "Les mots qui signalent un partenariat"
+READ_PLACEMENT = "Où placer la mention"
+READ_IMAGES = "Images retouchées, images virtuelles"
+READ_EXAMPLE = "Exemple : avant, après"
+
+#: Captions longer than this are analysed on their first characters only (Instagram allows 2 200).
+MAX_ANALYSED_CHARS = 200_000
+#: Hashtags in a row before a mention that make it « noyée parmi les hashtags ».
+HASHTAG_WALL = 2
+
+_ALIASES = {
+    "FR": "FR", "FRANCE": "FR", "CH": "CH", "SUISSE": "CH", "SCHWEIZ": "CH", "EU": "EU", "UE": "EU",
+    "EUROPE": "EU", "US": "US", "USA": "US", "ETATS-UNIS": "US", "UK": "UK", "GB": "UK", "ROYAUME-UNI": "UK",
+}
+_STATUS_ORDER: dict[Status, int] = {"ok": 0, "risky": 1, "ko": 2}
+
+
+# --------------------------------------------------------------------------- length-preserving fold
+
+_SPECIAL = {
+    **{c: " " for c in "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u200b\ufeff\t\r"},
+    **{c: "'" for c in "’‘ʼ′`´"},
+    **{c: '"' for c in "«»“”„"},
+    **{c: "-" for c in "‐‑‒–—―−"},
+}
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    if char in _SPECIAL:
+        return _SPECIAL[char]
+    lowered = char.lower()
+    stripped = "".join(c for c in unicodedata.normalize("NFD", lowered) if unicodedata.category(c) != "Mn")
+    if len(stripped) == 1:
+        return stripped
+    if stripped.startswith(("œ", "æ")):
+        return stripped[0]
+    return stripped[:1] if stripped else " "
+
+
+def fold_same_length(text: str) -> str:
+    """Lower case, no accents, plain spaces and quotes, one character for one (positions kept)."""
+    table = {ord(c): _fold_char(c) for c in set(text)}
+    return text.translate(table)
+
+
+# --------------------------------------------------------------------------- language
+
+_STOPWORDS = {
+    "fr": frozenset("le la les des une un est et pour avec mon ma mes vous je c'est du au sur pas qui que "
+                    "dans "
+                    "ce cette ton ta tes nous on mais tres trop plus j'ai votre vos de voici avis lien chez "
+                    "sans tout".split()),
+    "de": frozenset("der die das und ist ich mit fur nicht ein eine auf zu den dem sich auch mein meine "
+                    "meiner meinem ihr euch wir sehr habe im neu seit zwei wochen unterwegs heute was wer "
+                    "danke ehrliche meinung".split()),
+    "en": frozenset("the and is my with for this you it to of on i'm your our we so have just love i it's "
+                    "new from two weeks testing out about honest review off link what".split()),
+}
+_WORD_RE = re.compile(r"[a-z']+")
+
+
+def detect_language(folded: str) -> str | None:
+    """'fr', 'de' or 'en' from common short words, or None when the text gives no clear sign."""
+    counts = dict.fromkeys(_STOPWORDS, 0)
+    for word in _WORD_RE.findall(folded[:3_000]):
+        for language, words in _STOPWORDS.items():
+            if word in words:
+                counts[language] += 1
+    ranked = sorted(counts.items(), key=lambda item: item[1], reverse=True)
+    if ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]:
+        return ranked[0][0]
+    return None
+
+
+LANGUAGE_NAMES = {"fr": "français", "de": "allemand", "en": "anglais"}
+
+
+# --------------------------------------------------------------------------- reading a caption
+
+@dataclass(frozen=True)
+class Mention:
+    """A wording found in the caption, where it stands and what surrounds it."""
+
+    kind: WordingKind
+    start: int  # 0-based index in the caption
+    end: int
+    text: str  # as written by the creator
+    line: int  # 1-based line number
+    text_line: int  # 1-based rank among the non-empty lines
+    hashtags_before: int  # hashtags anywhere before it
+    hashtag_run: int  # hashtags immediately before it (only spaces between)
+
+    @property
+    def position(self) -> int:
+        return self.start + 1
+
+    @property
+    def is_hashtag(self) -> bool:
+        return self.text.startswith("#")
+
+    def status(self, jurisdiction: str) -> Status:
+        return self.kind.verdicts[jurisdiction][0]
+
+    def reason(self, jurisdiction: str) -> str:
+        return self.kind.verdicts[jurisdiction][1]
+
+    @property
+    def buried_reason(self) -> str | None:
+        """Why the mention is hidden, in French, or None when it is visible at once."""
+        where = self.where
+        if self.start >= TRUNCATION_CHARS:
+            return (f"elle est {where} : au-delà des {TRUNCATION_CHARS} premiers caractères, elle est cachée "
+                    "derrière « … plus »")
+        if self.text_line > TRUNCATION_LINES:
+            return (f"elle est {where}, au-delà des {TRUNCATION_LINES} premières lignes affichées avant "
+                    "« … plus »")
+        if self.is_hashtag and self.hashtag_run >= HASHTAG_WALL:
+            return f"elle est {where}, noyée parmi les hashtags"
+        return None
+
+    @property
+    def where(self) -> str:
+        text = f"à la position {self.position} (ligne {self.line})"
+        if self.hashtags_before:
+            plural = "s" if self.hashtags_before > 1 else ""
+            text += f", après {self.hashtags_before} hashtag{plural}"
+        return text
+
+
+@dataclass(frozen=True)
+class DisclosureReading:
+    mentions: tuple[Mention, ...]
+    language: str | None
+    hashtags: int
+    has_retouched_mention: bool
+    has_virtual_mention: bool
+    length: int
+    truncated: bool
+
+
+_HASHTAG_RE = re.compile(r"#\w+")
+_SEPARATORS = " \n,.·•|"
+# One regex per kind of wording, run only when one of its trigger words is in the caption.
+_KIND_RES: tuple[tuple[int, WordingKind, re.Pattern[str]], ...] = tuple(
+    (index, kind, re.compile("|".join(f"(?:{p})" for p in kind.patterns), re.MULTILINE))
+    for index, kind in enumerate(WORDING_KINDS)
+)
+
+
+def _wording_matches(folded: str) -> list[tuple[int, int, WordingKind]]:
+    """Non-overlapping wordings, leftmost first; at the same place the kind listed first wins
+    (« #collaboration commerciale » over « #collaboration »)."""
+    candidates: list[tuple[int, int, int, WordingKind]] = []
+    for index, kind, pattern in _KIND_RES:
+        if kind.triggers and not any(trigger in folded for trigger in kind.triggers):
+            continue
+        candidates.extend((m.start(), index, m.end(), kind) for m in pattern.finditer(folded)
+                          if m.end() > m.start())
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    kept: list[tuple[int, int, WordingKind]] = []
+    reach = -1
+    for start, _index, end, kind in candidates:
+        if start >= reach:
+            kept.append((start, end, kind))
+            reach = end
+    return kept
+_RETOUCHED = tuple(re.compile(p) for p in RETOUCHED_PATTERNS)
+_VIRTUAL = tuple(re.compile(p) for p in VIRTUAL_PATTERNS)
+
+
+def _hashtag_runs(folded: str, spans: list[tuple[int, int]]) -> list[int]:
+    """For each hashtag, how many hashtags stand immediately before it (only spaces between)."""
+    runs: list[int] = []
+    for index, (start, _end) in enumerate(spans):
+        if index and not folded[spans[index - 1][1]:start].strip(_SEPARATORS):
+            runs.append(runs[-1] + 1)
+        else:
+            runs.append(0)
+    return runs
+
+
+def read_disclosure(caption: str) -> DisclosureReading:
+    """Every disclosure wording in a caption, in reading order, with its place and surroundings."""
+    caption = unicodedata.normalize("NFC", caption)
+    truncated = len(caption) > MAX_ANALYSED_CHARS
+    caption = caption[:MAX_ANALYSED_CHARS]
+    folded = fold_same_length(caption)
+    hashtag_spans = [(m.start(), m.end()) for m in _HASHTAG_RE.finditer(folded)]
+    hashtag_starts = [start for start, _ in hashtag_spans]
+    runs = _hashtag_runs(folded, hashtag_spans)
+    line_starts = [0] + [m.end() for m in re.finditer(r"\n", folded)]
+    nonempty: list[int] = []
+    for index, start in enumerate(line_starts):
+        end = line_starts[index + 1] - 1 if index + 1 < len(line_starts) else len(folded)
+        if folded[start:end].strip():
+            nonempty.append(index)
+
+    found: list[Mention] = []
+    for start, end, kind in _wording_matches(folded):
+        line_index = bisect.bisect_right(line_starts, start) - 1
+        text_line = bisect.bisect_right(nonempty, line_index)
+        before = bisect.bisect_left(hashtag_starts, start)
+        if before < len(hashtag_starts) and hashtag_starts[before] == start:
+            run = runs[before]
+        elif before and not folded[hashtag_spans[before - 1][1]:start].strip(_SEPARATORS):
+            run = runs[before - 1] + 1
+        else:
+            run = 0
+        found.append(Mention(kind, start, end, caption[start:end].strip(), line_index + 1, max(text_line, 1),
+                             before, run))
+    return DisclosureReading(
+        mentions=tuple(found),
+        language=detect_language(folded),
+        hashtags=len(hashtag_spans),
+        has_retouched_mention=any(p.search(folded) for p in _RETOUCHED),
+        has_virtual_mention=any(p.search(folded) for p in _VIRTUAL),
+        length=len(caption),
+        truncated=truncated,
+    )
+
+
+def best_mention(reading: DisclosureReading, jurisdiction: str) -> Mention | None:
+    """The mention that counts: the first accepted one, else the first risky one, else the first found."""
+    if not reading.mentions:
+        return None
+    return min(reading.mentions, key=lambda m: (_STATUS_ORDER[m.status(jurisdiction)], m.start))
+
+
+def normalize_jurisdiction(value: object) -> str | None:
+    """'fr', ' France ', 'Suisse', 'USA'… → 'FR', 'CH', 'US'; None when not one of the five."""
+    if not isinstance(value, str):
+        return None
+    key = unicodedata.normalize("NFD", value.strip().upper())
+    key = "".join(c for c in key if unicodedata.category(c) != "Mn").replace(" ", "-")
+    return _ALIASES.get(key)
+
+
+def _valid_list() -> str:
+    return ", ".join(f"« {code} » ({JURISDICTIONS[code].name})" for code in JURISDICTION_CODES)
+
+
+# --------------------------------------------------------------------------- items
+
+def _wording_item(mention: Mention | None, jurisdiction: str, suggestion: str) -> FeedbackItem:
+    label = "Mention claire"
+    where = JURISDICTIONS[jurisdiction].in_name
+    if mention is None:
+        return FeedbackItem(
+            "wording", label, False,
+            f"Aucune mention de partenariat trouvée. Pour un public {where}, écrivez « {suggestion} » "
+            "au tout début de la légende (et sur l'image ou la vidéo).", READ_WORDING)
+    status, reason = mention.status(jurisdiction), mention.reason(jurisdiction)
+    if status == "ok":
+        return FeedbackItem("wording", label, True, f"« {mention.text} » : {reason}.")
+    verdict = "à risque" if status == "risky" else "insuffisante"
+    return FeedbackItem(
+        "wording", label, False,
+        f"« {mention.text} » : mention {verdict} {where}. Raison : {reason}. "
+        f"Écrivez plutôt « {suggestion} ».",
+        READ_WORDING)
+
+
+def _audience_language(jurisdiction: str, caption_language: str | None, mention: Mention | None) -> str:
+    if jurisdiction == "FR":
+        return "fr"
+    if caption_language:
+        return caption_language
+    default = JURISDICTIONS[jurisdiction].language
+    if default:
+        return default
+    return mention.kind.language if mention is not None and mention.kind.language else "fr"
+
+
+def _language_item(mention: Mention | None, jurisdiction: str, audience: str) -> FeedbackItem:
+    label = "Langue du public"
+    suggestion = suggested_wording(jurisdiction, audience)
+    audience_name = LANGUAGE_NAMES.get(audience, audience)
+    if mention is None:
+        return FeedbackItem(
+            "language", label, False,
+            f"Pas de mention à lire : la légende est en {audience_name}, la mention doit l'être aussi "
+            f"(« {suggestion} »).", READ_RULES)
+    if not mention.kind.language:
+        return FeedbackItem(
+            "language", label, False,
+            f"« {mention.text} » ne dit pas « publicité » dans la langue du public ({audience_name}) : "
+            f"écrivez « {suggestion} ».", READ_RULES)
+    if mention.kind.language == audience:
+        return FeedbackItem(
+            "language", label, True, f"La mention est en {audience_name}, la langue du public.")
+    mention_name = LANGUAGE_NAMES.get(mention.kind.language, mention.kind.language)
+    if jurisdiction == "FR":
+        why = "la loi vise un public en France : la mention doit être comprise en français"
+    else:
+        why = f"la légende est en {audience_name} : la mention doit être comprise par ce public"
+    return FeedbackItem(
+        "language", label, False,
+        f"« {mention.text} » est en {mention_name} ; {why}. Écrivez « {suggestion} ».", READ_RULES)
+
+
+def _placement_item(mention: Mention | None, accepted: list[Mention], jurisdiction: str,
+                    suggestion: str) -> FeedbackItem:
+    label = "Placement en tête"
+    if mention is None:
+        return FeedbackItem(
+            "placement", label, False,
+            f"Rien à placer : ajoutez « {suggestion} » dans la première ligne, avant « … plus » "
+            f"(les {TRUNCATION_CHARS} premiers caractères).", READ_PLACEMENT)
+    visible = [m for m in accepted if m.buried_reason is None]
+    if visible:
+        first = visible[0]
+        return FeedbackItem(
+            "placement", label, True,
+            f"« {first.text} » est visible d'emblée, {first.where}.")
+    if mention.buried_reason is None:
+        return FeedbackItem(
+            "placement", label, True,
+            f"« {mention.text} » est bien en tête ({mention.where}) : c'est le choix du mot qui pose "
+            "problème.")
+    return FeedbackItem(
+        "placement", label, False,
+        f"La mention « {mention.text} » est mal placée : {mention.buried_reason}. Mettez « {suggestion} » "
+        "au tout début de la légende, avant tout hashtag.", READ_PLACEMENT)
+
+
+def _images_items(reading: DisclosureReading, retouched: bool, ai_generated: bool) -> list[FeedbackItem]:
+    items = []
+    if retouched:
+        items.append(FeedbackItem(
+            "retouched", "« Images retouchées »", reading.has_retouched_mention,
+            "La mention « Images retouchées » est présente."
+            if reading.has_retouched_mention else
+            "Les images affinent ou épaississent une silhouette, ou modifient un visage : la loi (art. 5 I) "
+            "impose la mention « Images retouchées » (ou équivalente), claire et lisible. Sanction : un an "
+            "d'emprisonnement et 4 500 € d'amende.", None if reading.has_retouched_mention else READ_IMAGES))
+    if ai_generated:
+        items.append(FeedbackItem(
+            "virtual", "« Images virtuelles »", reading.has_virtual_mention,
+            "La mention « Images virtuelles » est présente."
+            if reading.has_virtual_mention else
+            "Un visage ou une silhouette produits par intelligence artificielle doivent porter la mention "
+            "« Images virtuelles » (art. 5 I de la loi n° 2023-451), ou une mention équivalente.",
+            None if reading.has_virtual_mention else READ_IMAGES))
+    return items
+
+
+# --------------------------------------------------------------------------- public API
+
+def _caption_problem(caption: object) -> Feedback | None:
+    if is_placeholder(caption):
+        return input_problem(
+            CHECK_NAME, "Légende",
+            "Collez d'abord la légende à vérifier (remplacez « ... » par le texte de la "
+            "publication).", READ_WORDING)
+    if not isinstance(caption, str):
+        return input_problem(
+            CHECK_NAME, "Légende",
+            f"La légende doit être un texte entre guillemets, pas une valeur de type « "
+            f"{type(caption).__name__} ». "
+            "Exemple : \"Publicité | Ma routine cheveux avec @seve…\".", READ_WORDING)
+    if not re.search(r"\w", caption):
+        return input_problem(
+            CHECK_NAME, "Légende",
+            "Cette légende ne contient aucun mot : écrivez le texte de la publication, mention comprise.",
+            READ_WORDING)
+    return None
+
+
+def check_disclosure(caption: object, jurisdiction: object = "FR", *, retouched: object = False,
+                     ai_generated: object = False, sponsored: object = True,
+                     language: object = None) -> Feedback:
+    """Check how a caption discloses a partnership for one jurisdiction: FR, CH, EU, US or UK.
+
+    ``retouched`` / ``ai_generated`` say that the images are retouched or AI-generated (French
+    « Images retouchées » / « Images virtuelles » rule). ``sponsored=False`` is for a post with no
+    partnership (no mention required). ``language`` ('fr', 'de', 'en') is the caption's language
+    when known; otherwise it is guessed. Never raises on learner input.
+    """
+    problem = _caption_problem(caption)
+    if problem is not None:
+        return problem
+    assert isinstance(caption, str)
+    code = normalize_jurisdiction(jurisdiction)
+    if code is None:
+        return input_problem(
+            CHECK_NAME, "Juridiction",
+            f"« {str(jurisdiction)[:40]} » n'est pas une juridiction du chapitre. Choisissez parmi : "
+            f"{_valid_list()}.", READ_RULES)
+    flags = (("retouched", retouched), ("ai_generated", ai_generated), ("sponsored", sponsored))
+    for flag_name, flag in flags:
+        if not isinstance(flag, bool):
+            return input_problem(
+                CHECK_NAME, flag_name,
+                f"« {flag_name} » attend True ou False, pas « {str(flag)[:40]} ».", READ_IMAGES)
+    if language is not None and language not in LANGUAGE_NAMES:
+        return input_problem(
+            CHECK_NAME, "Langue",
+            f"« {str(language)[:40]} » n'est pas une langue connue : indiquez 'fr', 'de' ou 'en', ou rien.",
+            READ_RULES)
+
+    reading = read_disclosure(caption)
+    tips: list[str] = []
+    if reading.truncated:
+        tips.append(f"Texte très long : seuls les {MAX_ANALYSED_CHARS:,} premiers caractères ont été lus "
+                    "(une légende Instagram en compte au plus 2 200).".replace(",", "\u202f"))
+    if not sponsored:
+        item = FeedbackItem(
+            "sponsored", "Partenariat", True,
+            "Publication sans partenariat : aucune mention n'est exigée. Attention, un produit offert, un "
+            "séjour "
+            "ou une commission sont aussi des contreparties : dans ce cas, il faut la mention.")
+        return build_feedback(CHECK_NAME, [item], tips)
+
+    caption_language = language if isinstance(language, str) else reading.language
+    if not applies(code, caption_language):
+        assert caption_language is not None
+        publics = ", ".join(JURISDICTIONS[c].name for c in AUDIENCE_JURISDICTIONS[caption_language])
+        item = FeedbackItem(
+            "applicable", "Règles applicables", True,
+            f"Légende en {LANGUAGE_NAMES[caption_language]} : elle s'adresse à ce public ({publics}). Les "
+            "règles "
+            f"{_of_name(code)} ne la visent pas : jugez-la plutôt pour « "
+            f"{AUDIENCE_JURISDICTIONS[caption_language][0]} ».")
+        return build_feedback(CHECK_NAME, [item], tips)
+    mention = best_mention(reading, code)
+    audience = _audience_language(code, caption_language, mention)
+    suggestion = suggested_wording(code, audience)
+    accepted = [m for m in reading.mentions if m.status(code) == "ok"]
+    items = [
+        _wording_item(mention, code, suggestion),
+        _language_item(mention, code, audience),
+        _placement_item(mention, accepted, code, suggestion),
+    ]
+    if code == "FR":
+        items.extend(_images_items(reading, bool(retouched), bool(ai_generated)))
+    elif retouched or ai_generated:
+        tips.append(f"La mention « Images retouchées » / « Images virtuelles » est une règle française : "
+                    f"{JURISDICTIONS[code].name} n'a pas de règle équivalente, mais l'ajouter ne nuit pas.")
+    others = [m for m in reading.mentions if m is not mention and m.status(code) != "ok"]
+    if mention is not None and mention.status(code) == "ok" and others:
+        tips.append(f"« {others[0].text} » n'ajoute rien et reste ambigu : la mention claire suffit.")
+    return build_feedback(CHECK_NAME, items, tips)
+
+
+def applies(jurisdiction: str, caption_language: str | None) -> bool:
+    """Whether a caption in this language addresses the jurisdiction's public (unknown language: yes)."""
+    if caption_language not in AUDIENCE_JURISDICTIONS:
+        return True
+    return jurisdiction in AUDIENCE_JURISDICTIONS[caption_language]
+
+
+def _of_name(code: str) -> str:
+    return {"FR": "de la France", "CH": "de la Suisse", "EU": "de l'Union européenne", "US": "des États-Unis",
+            "UK": "du Royaume-Uni"}[code]
+
+
+def disclosure_verdict(caption: object, jurisdiction: object = "FR", *, sponsored: bool = True,
+                       language: object = None, retouched: bool = False,
+                       ai_generated: bool = False) -> Verdict:
+    """'compliant', 'non_compliant' or 'not_applicable' (no partnership, or a caption whose language
+    does not address this jurisdiction's public), with the answer key's conventions."""
+    if not sponsored:
+        return "not_applicable"
+    feedback = check_disclosure(caption, jurisdiction, retouched=retouched, ai_generated=ai_generated,
+                                language=language)
+    if any(item.criterion == "applicable" for item in feedback.items):
+        return "not_applicable"
+    return "compliant" if feedback.passed else "non_compliant"
+
+
+# --------------------------------------------------------------------------- the learner's own caption
+
+#: How the brand of the course campaign can be named in a caption (folded).
+_BRAND_RE = re.compile(r"(?<![a-z0-9_])@?seve(?:[._]?(?:cosmetiques?|officiel|lyon))?(?![a-z0-9_])")
+CAMPAIGN_JURISDICTIONS = ("FR", "CH")
+
+
+def check_campaign_caption(caption: object, *, retouched: object = False,
+                           ai_generated: object = False) -> Feedback:
+    """The « Rituel Avoine » caption, checked for France and Switzerland (Sève sells in both).
+
+    One item per criterion of :func:`check_disclosure` for each country, prefixed « France — » or
+    « Suisse — », plus one item: the advertiser is named (DGCCRF: the missing advertiser is one of
+    the most frequent breaches).
+    """
+    problem = _caption_problem(caption)
+    if problem is not None:
+        return problem
+    assert isinstance(caption, str)
+    items: list[FeedbackItem] = []
+    tips: list[str] = []
+    for code in CAMPAIGN_JURISDICTIONS:
+        feedback = check_disclosure(caption, code, retouched=retouched, ai_generated=ai_generated,
+                                    language="fr")
+        if any(item.criterion == "input" for item in feedback.items):
+            return feedback
+        name = JURISDICTIONS[code].name
+        items.extend(
+            FeedbackItem(f"{code.lower()}:{item.criterion}", f"{name} — {item.label}", item.ok, item.message,
+                         item.read_more)
+            for item in feedback.items
+        )
+        tips.extend(tip for tip in feedback.tips if tip not in tips)
+    named = _BRAND_RE.search(fold_same_length(caption[:MAX_ANALYSED_CHARS])) is not None
+    items.append(FeedbackItem(
+        "brand", "Annonceur nommé", named,
+        "La marque Sève est nommée : le public sait qui paie." if named else
+        "Nommez la marque (« @seve » ou « Sève ») : la DGCCRF relève souvent l'absence de l'annonceur, en "
+        "plus "
+        "de l'absence de mention.", None if named else READ_WORDING))
+    return build_feedback("ch05-campaign-caption", items, tips)
+
+
+def caption_verdicts(caption: object, *, retouched: bool = False,
+                     ai_generated: bool = False) -> dict[str, str]:
+    """{'FR': verdict, 'CH': verdict} for the learner's caption (saved for later chapters)."""
+    return {code: disclosure_verdict(caption, code, language="fr", retouched=retouched,
+                                     ai_generated=ai_generated)
+            for code in CAMPAIGN_JURISDICTIONS}
+
+
+# --------------------------------------------------------------------------- classifying sample captions
+
+VERDICT_LABELS: dict[str, str] = {
+    "compliant": "Conforme",
+    "non_compliant": "Non conforme",
+    "not_applicable": "Sans objet",
+}
+VERDICT_BY_LABEL: dict[str, str] = {label: key for key, label in VERDICT_LABELS.items()}
+
+
+@dataclass(frozen=True)
+class Case:
+    """One sample post to classify: its caption, context, and the answer key's verdicts."""
+
+    post_id: str
+    caption: str
+    language: str
+    sponsored: bool
+    brand: str
+    kind: str
+    expected: dict[str, str]
+
+    @property
+    def context(self) -> str:
+        if self.sponsored:
+            return f"Publication rémunérée par la marque {self.brand} (argent, produit offert ou commission)."
+        return "Publication sans contrepartie d'aucune marque."
+
+
+def explain(case: Case, jurisdiction: str) -> tuple[str, str | None]:
+    """Why this post gets its verdict, in check_disclosure's own words, and the section to re-read."""
+    feedback = check_disclosure(case.caption, jurisdiction, sponsored=case.sponsored, language=case.language)
+    shown = feedback.failed_items() or feedback.items
+    read_more = next((item.read_more for item in shown if item.read_more), None)
+    return " ".join(item.message for item in shown), read_more
+
+
+def check_classification(answers: object, cases: object, jurisdiction: object = "FR") -> Feedback:
+    """The learner's verdicts ({post_id: « Conforme » | « Non conforme » | « Sans objet »}) against the
+    answer key, one item per post, each with the reason given by :func:`check_disclosure`."""
+    check = "ch05-classification"
+    code = normalize_jurisdiction(jurisdiction)
+    if code is None:
+        return input_problem(check, "Juridiction", f"Choisissez une juridiction parmi : {_valid_list()}.",
+                             READ_RULES)
+    if not isinstance(cases, (list, tuple)) or not cases or not all(isinstance(c, Case) for c in cases):
+        return input_problem(check, "Publications",
+                             "Il n'y a pas de publications à classer : relancez la cellule.",
+                             READ_RULES)
+    if is_placeholder(answers) or not isinstance(answers, dict):
+        return input_problem(
+            check, "Verdicts",
+            "Donnez un verdict par publication : « Conforme », « Non conforme » ou « Sans objet "
+            "».", READ_RULES)
+    items = []
+    for number, case in enumerate(cases, start=1):
+        label = f"Publication {number}"
+        given = answers.get(case.post_id)
+        given_key = VERDICT_BY_LABEL.get(given) if isinstance(given, str) else None
+        if given_key is None and isinstance(given, str) and given in VERDICT_LABELS:
+            given_key = given
+        expected = case.expected[code]
+        reason, read_more = explain(case, code)
+        if given_key is None:
+            items.append(FeedbackItem(
+                f"post:{case.post_id}", label, False,
+                "Pas encore de verdict : choisissez « Conforme », « Non conforme » ou « Sans objet "
+                "».", READ_RULES))
+        elif given_key == expected:
+            items.append(FeedbackItem(f"post:{case.post_id}", label, True,
+                                      f"Oui, « {VERDICT_LABELS[expected]} ». {reason}"))
+        else:
+            items.append(FeedbackItem(
+                f"post:{case.post_id}", label, False,
+                f"Vous avez répondu « {VERDICT_LABELS[given_key]} », la réponse est « "
+                f"{VERDICT_LABELS[expected]} ». "
+                f"{reason}", read_more or READ_RULES))
+    return build_feedback(check, items)
+
+
+def _answer_key_frames() -> tuple[Any, Any]:
+    """The posts and their disclosure answer key, as pandas DataFrames (all columns as text)."""
+    import pandas as pd
+
+    from influence_workbook.paths import course_root
+
+    data = course_root() / "data"
+    import influence_workbook.data as sample_data
+
+    load_posts = getattr(sample_data, "load_posts", None)
+    posts = load_posts() if load_posts is not None else pd.read_csv(data / "posts.csv", dtype=str,
+                                                                    keep_default_na=False)
+    key = pd.read_csv(data / "answer_key" / "posts_disclosure.csv", dtype=str, keep_default_na=False)
+    return posts, key
+
+
+def load_cases() -> list[Case]:
+    """Every post of the sample data with its answer-key verdicts (colleague's file
+    ``data/answer_key/posts_disclosure.csv``)."""
+    posts, key = _answer_key_frames()
+    return cases_from_frames(posts, key)
+
+
+def cases_from_frames(posts: Any, key: Any) -> list[Case]:
+    """Cases from the posts table and the disclosure answer key (pandas DataFrames)."""
+    merged = posts[["post_id", "caption", "language"]].astype(str).merge(key, on="post_id", how="inner")
+    cases = []
+    for row in merged.to_dict("records"):
+        cases.append(Case(
+            post_id=str(row["post_id"]), caption=str(row["caption"]), language=str(row["language"]),
+            sponsored=str(row["is_sponsored"]).strip().lower() in {"true", "1", "vrai"},
+            brand=str(row["brand"]),
+            kind=str(row["disclosure_kind"]),
+            expected={code: str(row[f"verdict_{code.lower()}"]) for code in JURISDICTION_CODES},
+        ))
+    return cases
+
+
+#: The mix of the classification workshop: one post of each kind, French first.
+SAMPLE_PLAN: tuple[tuple[str, str], ...] = (
+    ("proper_start", "fr"), ("ambiguous", "fr"), ("buried", "fr"), ("none", "fr"), ("not_needed", "fr"),
+    ("proper_start", "en"), ("proper_start", "de"), ("ambiguous", "en"),
+)
+SAMPLE_SEED = 5
+
+
+def sample_cases(cases: list[Case] | None = None, seed: int = SAMPLE_SEED) -> list[Case]:
+    """A seeded sample of eight posts, one per (disclosure kind, language) of :data:`SAMPLE_PLAN`."""
+    import numpy as np
+
+    cases = load_cases() if cases is None else cases
+    rng = np.random.default_rng(seed)
+    chosen: list[Case] = []
+    for kind, language in SAMPLE_PLAN:
+        pool = [c for c in cases if c.kind == kind and c.language == language and c not in chosen]
+        if pool:
+            chosen.append(pool[int(rng.integers(len(pool)))])
+    return chosen
