@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import time
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -32,6 +33,15 @@ from influence_workbook.disclosure_rules import (
 )
 from influence_workbook.feedback import escape
 from influence_workbook.paths import course_root
+from influence_workbook.progress import ProgressStore
+from influence_workbook.widgets.disclosure import (
+    CaptionWorkshop,
+    ClassificationWorkshop,
+    disclosure_workshop,
+    saved_caption,
+    saved_classification,
+    shortlisted_creator,
+)
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -400,3 +410,109 @@ def test_feedback_messages_point_to_existing_kinds_of_reading() -> None:
     for item in feedback.failed_items():
         assert item.read_more
     assert escape("« #spon »") in feedback._repr_html_()
+
+
+# --------------------------------------------------------------------------- workshops, driven from Python
+
+def _store(tmp_path: Path) -> ProgressStore:
+    return ProgressStore(tmp_path / "progression.json")
+
+
+def test_classification_workshop_checks_saves_and_reloads(tmp_path: Path, all_cases: list[Case]) -> None:
+    sample = sample_cases(all_cases)
+    store = _store(tmp_path)
+    workshop = ClassificationWorkshop(store, cases=sample)
+    box = workshop.widget()
+    assert {"iw-workshop", "iw-ch05-classification"} <= set(box._dom_classes)
+    assert "iw-ch05-jurisdiction" in workshop.jurisdiction._dom_classes
+    assert "iw-ch05-check" in workshop.step.button._dom_classes
+    assert "iw-ch05-feedback" in workshop.step.feedback._dom_classes
+    assert "iw-ch05-status" in workshop.step.status._dom_classes
+    # Captions are shown escaped
+    assert all("<script" not in card.children[0].value for card in workshop.posts)
+
+    workshop.jurisdiction.value = "FR — France"
+    buried = next(c for c in sample if c.kind == "buried")
+    for case in sample:
+        workshop.answers[case.post_id].value = "Conforme"
+    workshop.step.button.click()
+    feedback = workshop.step.last_feedback
+    assert feedback is not None and not feedback.passed
+    html = workshop.step.feedback.value
+    placement = check_disclosure(buried.caption, "FR", language=buried.language).item("placement").message
+    assert escape(placement) in html
+    assert escape("la réponse est « Non conforme »") in html
+
+    saved = store.get("ch05", "classification")
+    assert saved is not None and saved.answer["jurisdiction"] == "FR"
+    expected_right = sum(c.expected["FR"] == "compliant" for c in sample)
+    assert saved.answer["score"] == [expected_right, 8]
+    assert saved_classification(store)["score"] == [expected_right, 8]  # type: ignore[index]
+
+    reopened = ClassificationWorkshop(store, cases=sample)
+    assert reopened.jurisdiction.value == "FR — France"
+    assert all(menu.value == "Conforme" for menu in reopened.answers.values())
+    assert escape("la réponse est « Non conforme »") in reopened.step.feedback.value
+
+
+def test_classification_without_jurisdiction_or_data(tmp_path: Path, all_cases: list[Case]) -> None:
+    workshop = ClassificationWorkshop(_store(tmp_path), cases=sample_cases(all_cases))
+    feedback = workshop.step.run_check()
+    assert feedback is not None and feedback.items[0].criterion == "input"
+    assert "« FR »" in workshop.step.feedback.value
+    empty = ClassificationWorkshop(_store(tmp_path / "other"), cases=[])
+    assert empty.step.run_check() is not None
+    assert "relancez la cellule" in empty.step.feedback.value
+
+
+def test_caption_workshop_checks_saves_reloads_and_escapes(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    pick = {"id": "C0001", "name": "Léa Avoine", "handle": "lea.avoine"}
+    store.save("ch02", "shortlist", {"creator_ids": ["C0001"], "creators": [pick]})
+    workshop = CaptionWorkshop(store)
+    box = workshop.widget()
+    assert {"iw-workshop", "iw-ch05-caption-workshop"} <= set(box._dom_classes)
+    assert "iw-ch05-caption" in workshop.caption._dom_classes
+    assert "Léa Avoine (@lea.avoine)" in box.children[0].value
+
+    workshop.caption.value = "<img src=x onerror=alert(1)> Mon rituel avec @seve 🌾\n#spon"
+    workshop.step.button.click()
+    html = workshop.step.feedback.value
+    assert "<img" not in html
+    assert escape("« #spon »") in html
+    assert workshop.step.last_feedback is not None and not workshop.step.last_feedback.passed
+
+    workshop.caption.value = f"Publicité | {BODY}\nImages retouchées"
+    workshop.retouched.value = True
+    workshop.step.button.click()
+    assert workshop.step.last_feedback is not None and workshop.step.last_feedback.passed
+    assert escape("France — Mention claire") in workshop.step.feedback.value
+
+    saved = saved_caption(store)
+    assert saved is not None and saved["passed"] is True
+    assert saved["verdicts"] == {"FR": "compliant", "CH": "compliant"}
+    assert saved["creator"] == "Léa Avoine (@lea.avoine)" and saved["retouched"] is True
+
+    reopened = CaptionWorkshop(store)
+    assert reopened.caption.value == f"Publicité | {BODY}\nImages retouchées"
+    assert reopened.retouched.value is True
+    assert escape("France — Mention claire") in reopened.step.feedback.value
+
+
+def test_caption_workshop_without_shortlist_and_with_empty_caption(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    workshop = CaptionWorkshop(store)
+    assert workshop.creator is None
+    assert "une créatrice ou un créateur de votre choix" in workshop.widget().children[0].value
+    workshop.step.run_check()
+    assert "Collez d" in workshop.step.feedback.value
+    assert saved_caption(store) is not None and saved_caption(store)["passed"] is False  # type: ignore[index]
+    store.save("ch02", "shortlist", "pas une liste")
+    assert shortlisted_creator(store) is None
+    assert saved_caption(_store(tmp_path / "none")) is None
+
+
+def test_disclosure_workshop_builds_both_steps(tmp_path: Path) -> None:
+    box = disclosure_workshop(_store(tmp_path))
+    assert "iw-ch05-workshop" in box._dom_classes
+    assert len(box.children) == 4

@@ -607,13 +607,13 @@ def check_classification(answers: object, cases: object, jurisdiction: object = 
     """The learner's verdicts ({post_id: « Conforme » | « Non conforme » | « Sans objet »}) against the
     answer key, one item per post, each with the reason given by :func:`check_disclosure`."""
     check = "ch05-classification"
-    code = normalize_jurisdiction(jurisdiction)
-    if code is None:
-        return input_problem(check, "Juridiction", f"Choisissez une juridiction parmi : {_valid_list()}.",
-                             READ_RULES)
     if not isinstance(cases, (list, tuple)) or not cases or not all(isinstance(c, Case) for c in cases):
         return input_problem(check, "Publications",
                              "Il n'y a pas de publications à classer : relancez la cellule.",
+                             READ_RULES)
+    code = normalize_jurisdiction(jurisdiction)
+    if code is None:
+        return input_problem(check, "Juridiction", f"Choisissez une juridiction parmi : {_valid_list()}.",
                              READ_RULES)
     if is_placeholder(answers) or not isinstance(answers, dict):
         return input_problem(
