@@ -460,3 +460,20 @@ def test_default_creators_come_from_the_sample_data() -> None:
         assert row["audience_main_country"] in outreach_widget.DEFAULT_COUNTRIES
         assert profile["recent_posts"] and all(isinstance(c, str) for c in profile["recent_posts"])
         assert check_outreach(GOOD, profile).items
+
+
+# --------------------------------------------------------------------------- the chapter page
+
+CHAPTER_NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "04_communication_authentique.ipynb"
+
+
+def test_read_more_titles_are_headings_of_the_chapter() -> None:
+    import json
+
+    from influence_workbook.checks import outreach as logic
+
+    cells = json.loads(CHAPTER_NOTEBOOK.read_text(encoding="utf-8"))["cells"]
+    headings = {line.lstrip("#").strip() for cell in cells if cell["cell_type"] == "markdown"
+                for line in "".join(cell["source"]).splitlines() if line.startswith("#")}
+    titles = {logic.READ_WHY, logic.READ_PERSONAL, logic.READ_ASK, logic.READ_TONE, logic.READ_EXAMPLE}
+    assert titles <= headings, titles - headings

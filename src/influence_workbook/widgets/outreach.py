@@ -153,8 +153,8 @@ class OutreachWorkshop:
             if not self.profiles:
                 self.source = SOURCE_DEFAULT
                 self.profiles = creator_profiles(None)
-        except Exception:  # missing or damaged data must not break the page
-            LOGGER.exception("could not load the creators of chapter 4")
+        except Exception:  # missing or damaged data must not break the page, nor print a traceback
+            LOGGER.debug("could not load the creators of chapter 4", exc_info=True)
             self.problem = NO_DATA
             self.profiles = []
 
@@ -196,7 +196,7 @@ class OutreachWorkshop:
             try:  # a creator saved earlier but no longer in the shortlist: show them anyway
                 self.profiles.extend(creator_profiles([creator_id]))
             except Exception:
-                LOGGER.exception("could not reload creator %s", creator_id)
+                LOGGER.debug("could not reload creator %s", creator_id, exc_info=True)
             if self.profile(creator_id) is not None:
                 self.creator.options = [*self.creator.options, (self._label(self.profile(creator_id) or {}),
                                                                 creator_id)]
