@@ -294,6 +294,8 @@ def test_measurement_must_fit_the_objective() -> None:
     assert "indicateur de votre objectif" in right.item("measurement").message
     missing = check_concept(canvas(measurement=""), AWARENESS).item("measurement")
     assert not missing.ok and "portée" in missing.message
+    likes = check_concept(canvas(measurement="On regardera les likes"), CONSIDERATION).item("measurement")
+    assert not likes.ok and "« likes » seuls" in likes.message and "clics" in likes.message
     nothing = check_concept(canvas(measurement="On verra bien"), AWARENESS).item("measurement")
     assert not nothing.ok and "Aucun indicateur" in nothing.message
 

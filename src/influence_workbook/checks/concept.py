@@ -263,6 +263,11 @@ _SOURCE_PATTERNS: tuple[str, ...] = (
     r"\btableau de bord\b", r"\breporting\b", r"\bcodes? (?:unique|dedie|personnel)s?\b", r"\bsondage\b",
     r"\blien (?:unique|trace|suivi)\b",
 )
+# Figures easy to count that say little on their own (matched when no KPI is named).
+_VANITY_PATTERNS: tuple[str, ...] = (
+    r"\blikes?\b", r"\bj'aime\b", r"\bcoeurs?\b", r"\bfollowers?\b", r"\bnombre d'abonnes\b",
+    r"\babonnes gagnes\b",
+)
 _STAGE_SUGGESTIONS: dict[str, str] = {
     "awareness": "la portée (personnes touchées), les impressions ou les vues de vidéo",
     "consideration": "le taux d'engagement, les enregistrements ou les clics vers le site",
@@ -579,6 +584,14 @@ def _measurement_item(measurement: str, objective: Objective) -> tuple[FeedbackI
         tips.append("Dites aussi d'où viendront les chiffres : statistiques partagées par le créateur "
                     "(captures), "
                     "lien UTM, code unique par créateur.")
+    vanity = _matches(folded, _VANITY_PATTERNS)
+    if not kpis and vanity:
+        advice = f" Mesurez plutôt {_STAGE_SUGGESTIONS[objective.stage]}." if objective.stage else ""
+        return FeedbackItem(
+            "measurement", label, False,
+            f"{_quote(vanity[:2])} seuls ne disent pas si l'objectif est atteint : on les compte facilement, "
+            " mais ils ne mesurent ni la portée, ni les clics, ni les ventes." + advice,
+            READ_MEASURE), tips
     if not kpis:
         advice = (f" Pour un objectif de {STAGES[objective.stage].lower()} : "
                   f"{_STAGE_SUGGESTIONS[objective.stage]}."
