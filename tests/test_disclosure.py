@@ -516,3 +516,24 @@ def test_disclosure_workshop_builds_both_steps(tmp_path: Path) -> None:
     box = disclosure_workshop(_store(tmp_path))
     assert "iw-ch05-workshop" in box._dom_classes
     assert len(box.children) == 4
+
+
+def test_wording_classification_exercise_uses_check_disclosure_as_oracle() -> None:
+    from influence_workbook.checks.disclosure import check_wording_classification
+
+    answers = {"Publicité": "Conforme", "#ad": "Non conforme", "#sp": "Non conforme",
+               "Merci @seve": "Non conforme", "Sponsorisé par @seve": "Conforme",
+               "Collaboration commerciale": "Conforme"}
+    assert check_wording_classification(answers, "FR").passed
+    wrong = {**answers, "#ad": "Conforme"}
+    feedback = check_wording_classification(wrong, "fr")
+    item = feedback.item("wording:#ad")
+    assert not item.ok and "« Non conforme » en France" in item.message
+    us = {"#ad": "Conforme", "Sponsored": "Conforme", "#spon": "Non conforme", "Thanks @seve": "Non conforme"}
+    assert check_wording_classification(us, "US").passed
+    assert not check_wording_classification(us, "UK").item("wording:Sponsored").ok
+    placeholder = check_wording_classification({"Publicité": ...}, "FR")
+    assert "À compléter" in placeholder.items[0].message
+    assert check_wording_classification(..., "FR").items[0].criterion == "input"
+    assert check_wording_classification({"Publicité": 3}, "FR").score == (0, 1)
+    assert check_wording_classification(answers, "Mars").items[0].criterion == "input"

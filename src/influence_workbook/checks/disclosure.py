@@ -704,3 +704,57 @@ def sample_cases(cases: list[Case] | None = None, seed: int = SAMPLE_SEED) -> li
         if pool:
             chosen.append(pool[int(rng.integers(len(pool)))])
     return chosen
+
+
+# --------------------------------------------------------------------------- exercise: classify wordings
+
+#: The caption each wording is tried on in the exercise, in the language of the jurisdiction's public.
+EXERCISE_BODIES: dict[str, str] = {
+    "fr": "Mon rituel du soir avec le shampooing solide à l'avoine de @seve 🌾 Il apaise mon cuir chevelu.",
+    "en": "My evening routine with the oat shampoo bar from @seve 🌾 My scalp loves it.",
+}
+
+
+def check_wording_classification(answers: object, jurisdiction: object = "FR") -> Feedback:
+    """Exercise: {wording: « Conforme » | « Non conforme »} for one jurisdiction. Each wording is put at
+    the start of a sample caption in the public's language and judged by :func:`check_disclosure`."""
+    check = "ch05-wording-classification"
+    code = normalize_jurisdiction(jurisdiction)
+    if code is None:
+        return input_problem(check, "Juridiction", f"Choisissez une juridiction parmi : {_valid_list()}.",
+                             READ_RULES)
+    if is_placeholder(answers) or not isinstance(answers, dict) or not answers:
+        return input_problem(
+            check, "Verdicts",
+            "Donnez un dictionnaire {mention: verdict}, par exemple {\"Publicité\": \"Conforme\"}.",
+            READ_WORDING)
+    language = "en" if code in {"US", "UK"} else "fr"
+    body = EXERCISE_BODIES[language]
+    items = []
+    for wording, given in answers.items():
+        label = f"« {str(wording)[:60]} »"
+        criterion = f"wording:{str(wording)[:60]}"
+        if not isinstance(wording, str) or not wording.strip():
+            items.append(FeedbackItem(criterion, label, False,
+                                      "Cette mention est vide : recopiez-la depuis la consigne.",
+                                      READ_WORDING))
+            continue
+        feedback = check_disclosure(f"{wording} | {body}", code, language=language)
+        expected = "Conforme" if feedback.passed else "Non conforme"
+        why = " ".join(item.message for item in (feedback.failed_items() or feedback.items[:1]))
+        if is_placeholder(given):
+            items.append(FeedbackItem(criterion, label, False,
+                                      "À compléter : écrivez « Conforme » ou « Non conforme ».",
+                                      READ_WORDING))
+        elif not isinstance(given, str) or given.strip() not in {"Conforme", "Non conforme"}:
+            items.append(FeedbackItem(criterion, label, False,
+                                      f"Répondez « Conforme » ou « Non conforme » "
+                                      f"(vous avez écrit « {given!s:.40} »).",
+                                      READ_WORDING))
+        elif given.strip() == expected:
+            items.append(FeedbackItem(criterion, label, True, f"Oui, « {expected} ». {why}"))
+        else:
+            items.append(FeedbackItem(criterion, label, False,
+                                      f"Non : « {expected} » {JURISDICTIONS[code].in_name}. {why}",
+                                      READ_WORDING))
+    return build_feedback(check, items)
