@@ -33,12 +33,28 @@ from influence_workbook.metrics import (
 def creator(**overrides: object) -> dict[str, object]:
     """One ordinary, well-fitting Instagram micro creator; keyword arguments change it."""
     row: dict[str, object] = {
-        "creator_id": "C9001", "display_name": "Lina Test", "handle": "lina.test", "platform": "instagram",
-        "niche": "beaute", "language": "fr", "followers": 20_000, "avg_likes": 330, "avg_comments": 10,
-        "avg_shares": 12, "avg_saves": 20, "avg_views": 5_000, "audience_main_country": "FR",
-        "audience_share_fr": 0.7, "audience_share_ch": 0.1, "audience_main_age": "25-34",
-        "audience_share_18_34": 0.7, "follower_growth_30d_pct": 2.0, "max_daily_growth_pct": 0.3,
-        "suspicious_followers_pct": 8.0, "generic_comment_share": 0.1, "fee_per_post_eur": 180,
+        "creator_id": "C9001",
+        "display_name": "Lina Test",
+        "handle": "lina.test",
+        "platform": "instagram",
+        "niche": "beaute",
+        "language": "fr",
+        "followers": 20_000,
+        "avg_likes": 330,
+        "avg_comments": 10,
+        "avg_shares": 12,
+        "avg_saves": 20,
+        "avg_views": 5_000,
+        "audience_main_country": "FR",
+        "audience_share_fr": 0.7,
+        "audience_share_ch": 0.1,
+        "audience_main_age": "25-34",
+        "audience_share_18_34": 0.7,
+        "follower_growth_30d_pct": 2.0,
+        "max_daily_growth_pct": 0.3,
+        "suspicious_followers_pct": 8.0,
+        "generic_comment_share": 0.1,
+        "fee_per_post_eur": 180,
     }
     row.update(overrides)
     return row
@@ -100,9 +116,22 @@ def test_engagement_rate_matches_the_formula(likes: int, comments: int, follower
 
 @pytest.mark.parametrize(
     ("followers", "expected"),
-    [(999, None), (1_000, "nano"), (9_999, "nano"), (10_000, "micro"), (99_999, "micro"), (100_000, "mid"),
-     (499_999, "mid"), (500_000, "macro"), (999_999, "macro"), (1_000_000, "mega"), (40_000_000, "mega"),
-     (-5, None), (None, None), ("dix mille", None)],
+    [
+        (999, None),
+        (1_000, "nano"),
+        (9_999, "nano"),
+        (10_000, "micro"),
+        (99_999, "micro"),
+        (100_000, "mid"),
+        (499_999, "mid"),
+        (500_000, "macro"),
+        (999_999, "macro"),
+        (1_000_000, "mega"),
+        (40_000_000, "mega"),
+        (-5, None),
+        (None, None),
+        ("dix mille", None),
+    ],
 )
 def test_tier_bounds(followers: object, expected: str | None) -> None:
     assert tier(followers) == expected
@@ -149,7 +178,9 @@ def test_audience_quality_bought_followers_profile() -> None:
 def test_audience_quality_single_signals() -> None:
     assert audience_quality(avg_likes=5_000, avg_comments=5) == ("à vérifier", [QUALITY_REASONS[1]])
     assert audience_quality(generic_comment_share=0.7, avg_likes=100, avg_comments=5) == (
-        "à vérifier", [QUALITY_REASONS[3]])
+        "à vérifier",
+        [QUALITY_REASONS[3]],
+    )
 
 
 def test_audience_quality_never_raises_on_garbage() -> None:
@@ -161,8 +192,9 @@ def test_audience_quality_never_raises_on_garbage() -> None:
 
 
 def test_target_from_objective_reads_countries_and_ages() -> None:
-    target = target_from_objective("Conversion : 1\u202f500 ventes d’ici fin juin 2027 auprès des 25‑34 ans "
-                                   "en SUISSE ROMANDE")
+    target = target_from_objective(
+        "Conversion : 1\u202f500 ventes d’ici fin juin 2027 auprès des 25‑34 ans en SUISSE ROMANDE"
+    )
     assert target.countries == ("CH",)
     assert (target.age_low, target.age_high) == (25, 34)
     assert target.notes == ()
@@ -196,8 +228,11 @@ def test_score_creators_adds_every_column() -> None:
 
 
 def test_score_creators_tiktok_divides_by_views() -> None:
-    row = score_creators(pd.DataFrame([creator(platform="tiktok", avg_likes=700, avg_comments=100,
-                                               avg_shares=200, avg_views=10_000)])).iloc[0]
+    row = score_creators(
+        pd.DataFrame(
+            [creator(platform="tiktok", avg_likes=700, avg_comments=100, avg_shares=200, avg_views=10_000)]
+        )
+    ).iloc[0]
     assert row["engagement_rate"] == pytest.approx(10.0)
     assert "vues" in row["er_formula"]
 
@@ -206,8 +241,14 @@ def test_score_creators_off_target_and_suspicious() -> None:
     rows = [
         creator(creator_id="A", audience_share_fr=0.1, audience_share_ch=0.02, audience_main_country="MA"),
         creator(creator_id="B", audience_share_18_34=0.2, audience_main_age="13-17"),
-        creator(creator_id="C", followers=100_000, avg_likes=200, avg_comments=5, suspicious_followers_pct=50,
-                max_daily_growth_pct=20),
+        creator(
+            creator_id="C",
+            followers=100_000,
+            avg_likes=200,
+            avg_comments=5,
+            suspicious_followers_pct=50,
+            max_daily_growth_pct=20,
+        ),
         creator(creator_id="D", avg_likes=2_500, avg_comments=250, generic_comment_share=0.8),
     ]
     scored = score_creators(pd.DataFrame(rows)).set_index("creator_id")
@@ -227,22 +268,34 @@ def test_score_creators_target_changes_the_fit() -> None:
 
 
 def test_score_creators_tolerates_gaps_and_bad_values() -> None:
-    df = pd.DataFrame([{"creator_id": "X1", "platform": "Snapchat", "followers": "beaucoup"},
-                       {"creator_id": "X2", "platform": "instagram", "followers": 0, "avg_likes": 10}])
+    df = pd.DataFrame(
+        [
+            {"creator_id": "X1", "platform": "Snapchat", "followers": "beaucoup"},
+            {"creator_id": "X2", "platform": "instagram", "followers": 0, "avg_likes": 10},
+        ]
+    )
     scored = score_creators(df)
     assert scored["engagement_rate"].isna().all()
     assert scored["tier"].isna().all()
     assert not scored["audience_fit_ok"].any()
 
 
-def test_price_against_peers() -> None:
-    rows = [creator(creator_id=f"P{i}", fee_per_post_eur=200 + 10 * i) for i in range(6)]
-    rows.append(creator(creator_id="EXPENSIVE", fee_per_post_eur=2_000))
+def test_price_against_the_usual_cpm() -> None:
+    rows = [
+        creator(creator_id="FAIR", avg_views=5_000, fee_per_post_eur=180),  # 36 € per 1 000 views
+        creator(creator_id="EXPENSIVE", avg_views=5_000, fee_per_post_eur=1_000),  # 200 €
+        creator(
+            creator_id="YT", platform="youtube", avg_views=5_000, fee_per_post_eur=900
+        ),  # 180 € < 3.5 × 55
+        creator(creator_id="NOVIEWS", avg_views=0, fee_per_post_eur=1_000),
+    ]
     scored = score_creators(pd.DataFrame(rows)).set_index("creator_id")
+    assert scored.loc["FAIR", "cpm_eur"] == pytest.approx(36.0)
+    assert scored.loc["FAIR", "cpm_vs_reference"] == pytest.approx(36.0 / 35.0)
+    assert not scored.loc["FAIR", "high_price"]
     assert scored.loc["EXPENSIVE", "high_price"]
-    assert not scored.drop(index="EXPENSIVE")["high_price"].any()
-    few = score_creators(pd.DataFrame(rows[:3]))
-    assert few["price_vs_peers"].isna().all()  # fewer than 5 peers: no comparison
+    assert not scored.loc["YT", "high_price"]
+    assert math.isnan(scored.loc["NOVIEWS", "cpm_eur"]) and not scored.loc["NOVIEWS", "high_price"]
 
 
 # --------------------------------------------------------------------------- filtering
@@ -250,16 +303,39 @@ def test_price_against_peers() -> None:
 
 @pytest.fixture()
 def table() -> pd.DataFrame:
-    return pd.DataFrame([
-        creator(creator_id="A", platform="instagram", niche="beaute", followers=5_000, fee_per_post_eur=60),
-        creator(creator_id="B", platform="tiktok", niche="ecologie", followers=50_000, fee_per_post_eur=400),
-        creator(creator_id="C", platform="youtube", niche="gaming", language="en", followers=900_000,
-                audience_main_country="US", audience_share_fr=0.01, audience_share_ch=0.0,
-                audience_main_age="13-17", audience_share_18_34=0.3, fee_per_post_eur=9_000),
-        creator(creator_id="D", platform="instagram", niche="beaute", followers=150_000,
-                audience_main_country="CH", audience_share_fr=0.2, audience_share_ch=0.6,
-                fee_per_post_eur=1_500),
-    ])
+    return pd.DataFrame(
+        [
+            creator(
+                creator_id="A", platform="instagram", niche="beaute", followers=5_000, fee_per_post_eur=60
+            ),
+            creator(
+                creator_id="B", platform="tiktok", niche="ecologie", followers=50_000, fee_per_post_eur=400
+            ),
+            creator(
+                creator_id="C",
+                platform="youtube",
+                niche="gaming",
+                language="en",
+                followers=900_000,
+                audience_main_country="US",
+                audience_share_fr=0.01,
+                audience_share_ch=0.0,
+                audience_main_age="13-17",
+                audience_share_18_34=0.3,
+                fee_per_post_eur=9_000,
+            ),
+            creator(
+                creator_id="D",
+                platform="instagram",
+                niche="beaute",
+                followers=150_000,
+                audience_main_country="CH",
+                audience_share_fr=0.2,
+                audience_share_ch=0.6,
+                fee_per_post_eur=1_500,
+            ),
+        ]
+    )
 
 
 def ids(df: pd.DataFrame) -> list[str]:

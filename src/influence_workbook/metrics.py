@@ -48,7 +48,11 @@ def engagement_rate_by_views(likes: Any, comments: Any, views: Any, shares: Any 
 def _as_float(value: Any) -> Any:
     """Scalars to float (NaN for anything that is not a finite-ish number); arrays/Series to float."""
     if isinstance(value, pd.Series):
+        if pd.api.types.is_numeric_dtype(value.dtype) and not pd.api.types.is_bool_dtype(value.dtype):
+            return value.astype("float64")
         return pd.to_numeric(value, errors="coerce").astype("float64")
+    if isinstance(value, np.ndarray) and value.dtype.kind in "iuf":
+        return value.astype("float64", copy=False)
     if isinstance(value, pd.Index | np.ndarray | list | tuple):
         return pd.to_numeric(pd.Series(np.asarray(value, dtype=object)), errors="coerce").to_numpy("float64")
     if isinstance(value, bool) or value is None:
@@ -280,6 +284,29 @@ def _column(df: pd.DataFrame, name: str) -> np.ndarray:
     return np.asarray(column.to_numpy(dtype="float64", na_value=np.nan))
 
 
+def _codes(df: pd.DataFrame, name: str, categories: tuple[str, ...], upper: bool = False) -> np.ndarray:
+    """Integer codes of a text column against ``categories`` (-1 elsewhere), case-insensitive.
+
+    Factorises first, so the string work is done once per distinct value, not once per row.
+    """
+    if name not in df.columns:
+        return np.full(len(df), -1, dtype="int16")
+    codes, uniques = pd.factorize(df[name], use_na_sentinel=True)
+    lookup = []
+    for unique in uniques:
+        text = str(unique).strip()
+        text = text.upper() if upper else text.lower()
+        lookup.append(categories.index(text) if text in categories else -1)
+    lookup.append(-1)  # factorize's -1 for missing values
+    result: np.ndarray = np.asarray(lookup, dtype="int16")[codes]
+    return result
+
+
+def _isin(df: pd.DataFrame, name: str, values: Iterable[str], upper: bool = False) -> np.ndarray:
+    wanted = tuple(dict.fromkeys(v.strip().upper() if upper else v.strip().lower() for v in values))
+    return _codes(df, name, wanted, upper) >= 0
+
+
 def _comment_like_ratio(df: pd.DataFrame) -> np.ndarray:
     likes = _column(df, "avg_likes")
     comments = _column(df, "avg_comments")
@@ -288,11 +315,11 @@ def _comment_like_ratio(df: pd.DataFrame) -> np.ndarray:
     return np.where(np.isfinite(ratio) & (comments >= 0), ratio, np.nan)
 
 
-def _quality_flags(df: pd.DataFrame) -> np.ndarray:
+def _quality_flags(df: pd.DataFrame, ratio: np.ndarray | None = None) -> np.ndarray:
     growth = _column(df, "follower_growth_30d_pct")
     daily = _column(df, "max_daily_growth_pct")
     likes = _column(df, "avg_likes")
-    ratio = _comment_like_ratio(df)
+    ratio = _comment_like_ratio(df) if ratio is None else ratio
     suspicious = _column(df, "suspicious_followers_pct")
     generic = _column(df, "generic_comment_share")
     flags = np.zeros(len(df), dtype="int8")
@@ -399,8 +426,7 @@ def _audience_shares(df: pd.DataFrame, target: AudienceTarget) -> tuple[np.ndarr
     others = [c for c in target.countries if c not in ("FR", "CH")]
     if others and "audience_main_country" in df.columns:
         # Only the main country is known beyond France and Switzerland: count the rest of the audience.
-        main = df["audience_main_country"].astype("string").str.upper().isin(others).to_numpy(dtype=bool,
-                                                                                                na_value=False)
+        main = _isin(df, "audience_main_country", others, upper=True)
         country += np.where(main, np.clip(1.0 - share_fr - share_ch, 0.0, 1.0), 0.0)
     country = np.clip(country, 0.0, 1.0)
 
@@ -408,14 +434,12 @@ def _audience_shares(df: pd.DataFrame, target: AudienceTarget) -> tuple[np.ndarr
     inside = _overlap(target.age_low, target.age_high, 18, 34)
     age = np.where(np.isnan(young), np.nan, np.nan_to_num(young) * inside)
     if "audience_main_age" in df.columns:
-        main_age = df["audience_main_age"].astype("string").to_numpy(dtype=object, na_value="")
-        outside_bonus = np.zeros(len(df))
-        for bracket, (low, high) in _BRACKET_BOUNDS.items():
-            if low >= 18 and high <= 34:
-                continue
-            share = _overlap(target.age_low, target.age_high, low, high)
-            if share > 0:
-                outside_bonus = np.where(main_age == bracket, share, outside_bonus)
+        main_age = _codes(df, "audience_main_age", AGE_BRACKETS)
+        bonus_by_bracket = [
+            0.0 if low >= 18 and high <= 34 else _overlap(target.age_low, target.age_high, low, high)
+            for low, high in (_BRACKET_BOUNDS[b] for b in AGE_BRACKETS)
+        ]
+        outside_bonus = np.asarray([*bonus_by_bracket, 0.0])[main_age]
         # The main bracket lies outside 18-34 and inside the target: count half the rest of the audience.
         age = age + np.where(np.isnan(young), 0.0, 1.0 - np.nan_to_num(young)) * outside_bonus * 0.5
     return country, np.clip(age, 0.0, 1.0)
@@ -423,11 +447,15 @@ def _audience_shares(df: pd.DataFrame, target: AudienceTarget) -> tuple[np.ndarr
 
 # --------------------------------------------------------------------------- scoring
 
-#: A fee per follower more than this many times the median of the same platform and tier (in the
-#: table scored) is far above the going rate; Lumanu 2024 found fees only loosely tied to size.
-HIGH_PRICE_FACTOR = 3.0
-#: Below this many creators of the same platform and tier, no peer median is computed.
-MIN_PEERS = 5
+#: CPM (cost per 1 000 views) usually paid per platform, in euros: Inzpire.me knowledge base
+#: (Nordic booking platform, « thousands of bookings over 2 years »), domain-facts §2.1.
+CPM_REFERENCE_EUR: dict[str, tuple[float, float]] = {"instagram": (30.0, 40.0), "tiktok": (23.0, 33.0),
+                                                     "youtube": (45.0, 55.0)}
+CPM_SOURCE = "Inzpire.me : CPM de 30 à 40 € sur Instagram, 23 à 33 € sur TikTok, 45 à 55 € sur YouTube"
+#: A CPM above this many times the top of the platform's range is far above the going rate.
+HIGH_PRICE_FACTOR = 3.5
+_CPM_MID = np.array([sum(CPM_REFERENCE_EUR[p]) / 2 for p in PLATFORMS] + [np.nan])
+_CPM_TOP = np.array([CPM_REFERENCE_EUR[p][1] for p in PLATFORMS] + [np.nan])
 
 _FORMULA_TEXTS: tuple[str, ...] = (*dict.fromkeys(FORMULAS[p].text_fr for p in PLATFORMS),
                                    "formule inconnue (plateforme ?)")
@@ -438,7 +466,7 @@ SCORED_COLUMNS: tuple[str, ...] = (
     "engagement_rate", "er_formula", "tier", "tier_benchmark", "benchmark_low", "benchmark_high",
     "er_vs_benchmark", "er_verdict", "comment_like_ratio", "audience_quality", "quality_reasons",
     "quality_flags", "audience_country_share", "audience_age_share", "audience_fit", "audience_fit_ok",
-    "niche_fit", "cost_per_thousand_eur", "price_vs_peers", "high_price",
+    "niche_fit", "cpm_eur", "cpm_vs_reference", "high_price",
 )
 
 
@@ -451,21 +479,14 @@ def score_creators(df: pd.DataFrame, target: AudienceTarget | None = None) -> pd
     * ``audience_quality`` (« fiable », « à vérifier », « suspecte ») and ``quality_reasons`` (French);
     * ``audience_country_share``, ``audience_age_share`` (estimated, 0–1), ``audience_fit`` (their
       product), ``audience_fit_ok``; ``niche_fit`` for the campaign;
-    * ``cost_per_thousand_eur`` (fee per 1 000 followers), ``price_vs_peers`` (÷ the median of the
-      same platform and tier in ``df``, NaN with fewer than 5 peers), ``high_price`` (> 3×).
+    * ``cpm_eur`` (fee per 1 000 average views), ``cpm_vs_reference`` (÷ the middle of the
+      platform's usual CPM, :data:`CPM_REFERENCE_EUR`), ``high_price`` (> 3.5 × its top).
 
     Missing columns give NaN rather than an error, so an imported file with gaps still scores.
     """
     target = target or DEFAULT_TARGET
-    out = df.copy()
-    n = len(out)
-    if "platform" in out.columns:
-        platform = out["platform"]
-        if not isinstance(platform.dtype, pd.CategoricalDtype):
-            platform = platform.astype("string").str.lower()
-        p_codes = pd.Index(PLATFORMS).get_indexer(platform.astype(object)).astype("int8")
-    else:
-        p_codes = np.full(n, -1, dtype="int8")
+    out = df.copy(deep=False)  # new columns only: the caller's table is never changed
+    p_codes = _codes(out, "platform", PLATFORMS)
     likes, comments = _column(out, "avg_likes"), _column(out, "avg_comments")
     shares, views = _column(out, "avg_shares"), _column(out, "avg_views")
     followers = _column(out, "followers")
@@ -493,8 +514,9 @@ def score_creators(df: pd.DataFrame, target: AudienceTarget | None = None) -> pd
                          rate > high * ABNORMAL_FACTOR], [0, 1, 2, 3], default=-1).astype("int8")
     out["er_verdict"] = pd.Categorical.from_codes(verdict, categories=list(ER_VERDICTS))
 
-    out["comment_like_ratio"] = _comment_like_ratio(out)
-    flags = _quality_flags(out)
+    ratio = _comment_like_ratio(out)
+    out["comment_like_ratio"] = ratio
+    flags = _quality_flags(out, ratio)
     out["quality_flags"] = flags
     out["audience_quality"] = pd.Categorical.from_codes(_LEVEL_BY_FLAGS[flags],
                                                         categories=list(QUALITY_LEVELS), ordered=True)
@@ -505,24 +527,15 @@ def score_creators(df: pd.DataFrame, target: AudienceTarget | None = None) -> pd
     out["audience_age_share"] = age
     out["audience_fit"] = country * age
     out["audience_fit_ok"] = (country >= MIN_COUNTRY_SHARE) & (age >= MIN_AGE_SHARE)
-    if "niche" in out.columns:
-        out["niche_fit"] = out["niche"].astype("string").isin(list(target.niches)).to_numpy(dtype=bool,
-                                                                                          na_value=False)
-    else:
-        out["niche_fit"] = False
+    out["niche_fit"] = _isin(out, "niche", target.niches)
     fee = _column(out, "fee_per_post_eur")
     with np.errstate(divide="ignore", invalid="ignore"):
-        cost = 1000.0 * fee / np.where(followers > 0, followers, np.nan)
-    cost = np.where(np.isfinite(cost) & (fee >= 0), cost, np.nan)
-    out["cost_per_thousand_eur"] = cost
-    group = np.where(known, p_codes.astype("int16") * 8 + t_codes, -1)
-    grouped = pd.Series(cost).groupby(group)
-    peers = grouped.transform("median").to_numpy(dtype="float64")
-    counts = grouped.transform("count").to_numpy(dtype="float64")
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = np.where(known & (counts >= MIN_PEERS) & (peers > 0), cost / peers, np.nan)
-    out["price_vs_peers"] = ratio
-    out["high_price"] = ratio > HIGH_PRICE_FACTOR
+        cpm = 1000.0 * fee / np.where(views > 0, views, np.nan)
+    cpm = np.where(np.isfinite(cpm) & (fee >= 0), cpm, np.nan)
+    platform_index = np.where(p_codes >= 0, p_codes, len(PLATFORMS))
+    out["cpm_eur"] = cpm
+    out["cpm_vs_reference"] = cpm / _CPM_MID[platform_index]
+    out["high_price"] = cpm > HIGH_PRICE_FACTOR * _CPM_TOP[platform_index]
     return out
 
 
@@ -571,14 +584,11 @@ def filter_creators(df: pd.DataFrame, platform: object = None, niche: object = N
         return pd.DataFrame()
     mask = np.ones(len(df), dtype=bool)
 
-    def isin(column: str, values: list[str] | None, lower: bool = True) -> None:
+    def isin(column: str, values: list[str] | None) -> None:
         nonlocal mask
         if values is None or column not in df.columns:
             return
-        series = df[column].astype("string")
-        series = series.str.lower() if lower else series.str.upper()
-        wanted = [v.lower() if lower else v.upper() for v in values]
-        mask &= series.isin(wanted).to_numpy(dtype=bool, na_value=False)
+        mask &= _isin(df, column, values)
 
     isin("platform", _choices(platform))
     isin("niche", _choices(niche))
@@ -588,8 +598,7 @@ def filter_creators(df: pd.DataFrame, platform: object = None, niche: object = N
         wanted = [c.upper() for c in countries]
         hit = np.zeros(len(df), dtype=bool)
         if "audience_main_country" in df.columns:
-            hit |= df["audience_main_country"].astype("string").str.upper().isin(wanted).to_numpy(
-                dtype=bool, na_value=False)
+            hit |= _isin(df, "audience_main_country", wanted, upper=True)
         for code, column in (("FR", "audience_share_fr"), ("CH", "audience_share_ch")):
             if code in wanted and column in df.columns:
                 hit |= _column(df, column) >= MIN_SHARE_FOR_COUNTRY_FILTER
@@ -599,8 +608,7 @@ def filter_creators(df: pd.DataFrame, platform: object = None, niche: object = N
         hit = np.zeros(len(df), dtype=bool)
         brackets = [a for a in ages if a in AGE_BRACKETS]
         if brackets and "audience_main_age" in df.columns:
-            main_age = df["audience_main_age"].astype("string")
-            hit |= main_age.isin(brackets).to_numpy(dtype=bool, na_value=False)
+            hit |= _isin(df, "audience_main_age", brackets)
         if "18-34" in ages and "audience_share_18_34" in df.columns:
             hit |= _column(df, "audience_share_18_34") >= 0.5
         mask &= hit

@@ -23,6 +23,7 @@ from influence_workbook.campaign import CAMPAIGN
 from influence_workbook.feedback import Feedback, FeedbackItem, build_feedback, input_problem
 from influence_workbook.metrics import (
     COUNTRY_NAMES,
+    CPM_REFERENCE_EUR,
     MIN_AGE_SHARE,
     MIN_COUNTRY_SHARE,
     NICHE_LABELS,
@@ -229,9 +230,11 @@ def _creator_item(row: pd.Series, target: AudienceTarget) -> FeedbackItem:
 
     # Price.
     if bool(row["high_price"]):
-        problems.append(f"tarif de {_eur(float(row['fee_per_post_eur']))}, soit "
-                        f"{format_number(float(row['price_vs_peers']), 1)} fois le tarif médian par abonné "
-                        f"des créateurs {tier_label} de la même plateforme : négociez ou écartez")
+        low, high = CPM_REFERENCE_EUR.get(platform, (math.nan, math.nan))
+        problems.append(f"tarif de {_eur(float(row['fee_per_post_eur']))} pour environ "
+                        f"{format_number(float(row['avg_views']))} vues, soit {_eur(float(row['cpm_eur']))} "
+                        f"pour 1 000 vues, loin du CPM habituel de {format_number(low)} à {_eur(high)} "
+                        f"sur {PLATFORM_LABELS.get(platform, platform)} : négociez ou écartez")
         read_more = READ_MIX
 
     if problems:
@@ -277,7 +280,7 @@ def check_shortlist(creator_ids_or_df: object, objective_text: object = None, bu
     if problem or budget is None:
         return input_problem(CHECK_NAME, "Le budget", problem or "", READ_MIX)
     if creators is None:
-        from influence_workbook.data import load_creators  # type: ignore[attr-defined,unused-ignore]
+        from influence_workbook.data.load import load_creators
 
         creators = load_creators()
     if not isinstance(creators, pd.DataFrame) or "creator_id" not in creators.columns:
