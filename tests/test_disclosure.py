@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from influence_workbook.authoring.typography import fix
 from influence_workbook.checks import check_disclosure
 from influence_workbook.checks.disclosure import (
     CHECK_NAME,
@@ -77,7 +78,7 @@ def test_ambiguous_tags_and_thanks_are_not_a_disclosure(mention: str) -> None:
         assert not feedback.item("wording").ok, (code, mention)
         assert not feedback.passed
     message = check_disclosure(caption, "FR").item("wording").message
-    assert f"« {mention} »" in message and "Publicité" in message
+    assert fix(f"« {mention} »") in message and "Publicité" in message
 
 
 @pytest.mark.parametrize("mention", ["#sp", "#spon", "#collab", "#partner", "#ambassador", "Thanks @seve",
@@ -140,7 +141,7 @@ def test_platform_label_is_an_equivalent_in_france_but_risky_in_uk() -> None:
 
 
 def test_no_mention_at_all() -> None:
-    feedback = check_disclosure(BODY + "\nCode SEVE15 : -15 % sur le site 🎁", "FR")
+    feedback = check_disclosure(BODY + fix("\nCode SEVE15 : -15 % sur le site 🎁"), "FR")
     assert feedback.score == (0, 3)
     assert "Aucune mention" in feedback.item("wording").message
 
@@ -164,7 +165,7 @@ def test_buried_mention_says_where_it_was_found() -> None:
     position = caption.index("#publicité") + 1
     assert f"à la position {position}" in placement.message
     assert "après 9 hashtags" in placement.message
-    assert "« … plus »" in placement.message
+    assert fix("« … plus »") in placement.message
 
 
 def test_mention_among_hashtags_at_the_start_is_still_buried() -> None:
@@ -202,7 +203,7 @@ def test_typography_curly_quotes_nbsp_emoji_and_line_breaks() -> None:
 
 
 def test_fold_same_length_keeps_positions() -> None:
-    text = f"Œuvre «{NBSP}Publicité{NBSP}» 🌾 ﬁn İ"
+    text = fix(f"Œuvre «{NBSP}Publicité{NBSP}» 🌾 ﬁn İ")
     folded = fold_same_length(text)
     assert len(folded) == len(text)
     assert folded[text.index("Publicité"):].startswith("publicite")
@@ -211,9 +212,9 @@ def test_fold_same_length_keeps_positions() -> None:
 def test_html_is_text_and_escaped_in_feedback_html() -> None:
     caption = "<b>#spon</b> <script>alert('x')</script> " + BODY
     feedback = check_disclosure(caption, "FR")
-    assert not feedback.passed and "« #spon »" in feedback.item("wording").message
+    assert not feedback.passed and fix("« #spon »") in feedback.item("wording").message
     unknown = check_disclosure(caption, "<script>alert(1)</script>")
-    assert "« <script>alert(1)</script> »" in unknown.items[0].message
+    assert fix("« <script>alert(1)</script> »") in unknown.items[0].message
     html = unknown._repr_html_()
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
@@ -257,7 +258,7 @@ def test_unknown_jurisdiction_lists_the_valid_ones(bad: object) -> None:
     assert not feedback.passed
     message = feedback.items[0].message
     for code in JURISDICTION_CODES:
-        assert f"« {code} »" in message
+        assert fix(f"« {code} »") in message
     assert "n'est pas une juridiction" in message
 
 
@@ -378,7 +379,7 @@ def test_classification_feedback_gives_check_disclosure_reasons(all_cases: list[
     wrong[buried.post_id] = "Conforme"
     feedback = check_classification(wrong, sample, "fr")
     item = feedback.item(f"post:{buried.post_id}")
-    assert not item.ok and "la réponse est « Non conforme »" in item.message
+    assert not item.ok and fix("la réponse est « Non conforme »") in item.message
     placement = check_disclosure(buried.caption, "FR", language=buried.language).item("placement").message
     assert placement in item.message
     assert feedback.score == (7, 8)
@@ -409,7 +410,7 @@ def test_feedback_messages_point_to_existing_kinds_of_reading() -> None:
     feedback = check_disclosure(f"#spon {BODY}", "FR")
     for item in feedback.failed_items():
         assert item.read_more
-    assert escape("« #spon »") in feedback._repr_html_()
+    assert escape(fix("« #spon »")) in feedback._repr_html_()
 
 
 # --------------------------------------------------------------------------- workshops, driven from Python
@@ -441,7 +442,7 @@ def test_classification_workshop_checks_saves_and_reloads(tmp_path: Path, all_ca
     html = workshop.step.feedback.value
     placement = check_disclosure(buried.caption, "FR", language=buried.language).item("placement").message
     assert escape(placement) in html
-    assert escape("la réponse est « Non conforme »") in html
+    assert escape(fix("la réponse est « Non conforme »")) in html
 
     saved = store.get("ch05", "classification")
     assert saved is not None and saved.answer["jurisdiction"] == "FR"
@@ -452,14 +453,14 @@ def test_classification_workshop_checks_saves_and_reloads(tmp_path: Path, all_ca
     reopened = ClassificationWorkshop(store, cases=sample)
     assert reopened.jurisdiction.value == "FR — France"
     assert all(menu.value == "Conforme" for menu in reopened.answers.values())
-    assert escape("la réponse est « Non conforme »") in reopened.step.feedback.value
+    assert escape(fix("la réponse est « Non conforme »")) in reopened.step.feedback.value
 
 
 def test_classification_without_jurisdiction_or_data(tmp_path: Path, all_cases: list[Case]) -> None:
     workshop = ClassificationWorkshop(_store(tmp_path), cases=sample_cases(all_cases))
     feedback = workshop.step.run_check()
     assert feedback is not None and feedback.items[0].criterion == "input"
-    assert "« FR »" in workshop.step.feedback.value
+    assert fix("« FR »") in workshop.step.feedback.value
     empty = ClassificationWorkshop(_store(tmp_path / "other"), cases=[])
     assert empty.step.run_check() is not None
     assert "relancez la cellule" in empty.step.feedback.value
@@ -479,7 +480,7 @@ def test_caption_workshop_checks_saves_reloads_and_escapes(tmp_path: Path) -> No
     workshop.step.button.click()
     html = workshop.step.feedback.value
     assert "<img" not in html
-    assert escape("« #spon »") in html
+    assert escape(fix("« #spon »")) in html
     assert workshop.step.last_feedback is not None and not workshop.step.last_feedback.passed
 
     workshop.caption.value = f"Publicité | {BODY}\nImages retouchées"
@@ -528,7 +529,7 @@ def test_wording_classification_exercise_uses_check_disclosure_as_oracle() -> No
     wrong = {**answers, "#ad": "Conforme"}
     feedback = check_wording_classification(wrong, "fr")
     item = feedback.item("wording:#ad")
-    assert not item.ok and "« Non conforme » en France" in item.message
+    assert not item.ok and fix("« Non conforme » en France") in item.message
     us = {"#ad": "Conforme", "Sponsored": "Conforme", "#spon": "Non conforme", "Thanks @seve": "Non conforme"}
     assert check_wording_classification(us, "US").passed
     assert not check_wording_classification(us, "UK").item("wording:Sponsored").ok

@@ -66,18 +66,18 @@ FRANCE = Jurisdiction(
     code="FR",
     name="France",
     in_name="en France",
-    authority="DGCCRF (contrôles) ; ARPP (autorégulation)",
+    authority="DGCCRF (contrôles) ; ARPP (autorégulation)",
     language="fr",
     texts=(
         LegalText(
             key="ordonnance2024978",
-            title="Loi n° 2023-451 du 9 juin 2023, article 5-2 (rédaction issue de l'ordonnance n° 2024-978 "
+            title="Loi n° 2023-451 du 9 juin 2023, article 5-2 (rédaction issue de l'ordonnance n° 2024-978 "
                   "du 6 novembre 2024)",
             date="ordonnance du 6 novembre 2024 (JORF n° 0264 du 7 novembre 2024)",
             summary=(
                 "L'intention commerciale doit être signalée par une mention claire, lisible et "
                 "compréhensible, "
-                "sur tout support : « publicité », « collaboration commerciale » ou une mention équivalente "
+                "sur tout support : « publicité », « collaboration commerciale » ou une mention équivalente "
                 "adaptée au format. À défaut, c'est une pratique commerciale trompeuse."
             ),
             quote=(
@@ -94,50 +94,50 @@ FRANCE = Jurisdiction(
                 "caractéristiques de l'activité d'influence et au format du support de communication utilisé."
             ),
             source="legal.tricoteuses.fr/articles/LEGIARTI000050457275 (copie de Légifrance)",
-            to_verify="Texte lu sur une copie de Légifrance : à vérifier sur Légifrance avant toute "
+            to_verify="Texte lu sur une copie de Légifrance : à vérifier sur Légifrance avant toute "
                       "publication.",
         ),
         LegalText(
             key="loi2023451",
-            title="Loi n° 2023-451 du 9 juin 2023, article 5 I (rédaction d'origine, 2023)",
-            date="9 juin 2023 (JORF n° 0133 du 10 juin 2023), en vigueur le 11 juin 2023",
+            title="Loi n° 2023-451 du 9 juin 2023, article 5 I (rédaction d'origine, 2023)",
+            date="9 juin 2023 (JORF n° 0133 du 10 juin 2023), en vigueur le 11 juin 2023",
             summary=(
-                "La version de 2023 imposait la mention « Publicité » ou « Collaboration commerciale », "
+                "La version de 2023 imposait la mention « Publicité » ou « Collaboration commerciale », "
                 "visible durant toute la promotion. L'ordonnance de 2024 l'a assouplie pour l'aligner sur le "
                 "droit de l'Union."
             ),
             quote=(
                 "I. – La promotion de biens, de services ou d'une cause quelconque réalisée par les "
                 "personnes "
-                "mentionnées à l'article 1er doit être explicitement indiquée par la mention « Publicité » "
+                "mentionnées à l'article 1er doit être explicitement indiquée par la mention « Publicité » "
                 "ou la "
-                "mention « Collaboration commerciale ». Cette mention est claire, lisible et identifiable "
+                "mention « Collaboration commerciale ». Cette mention est claire, lisible et identifiable "
                 "sur "
                 "l'image ou sur la vidéo, sous tous les formats, durant l'intégralité de la promotion."
             ),
             source="texte des travaux préparatoires sur doctrine.fr (PREPARTIB680D84B95E71CECFB4A)",
-            to_verify="Rédaction d'origine lue dans des travaux préparatoires : à vérifier sur Légifrance.",
+            to_verify="Rédaction d'origine lue dans des travaux préparatoires : à vérifier sur Légifrance.",
         ),
         LegalText(
             key="loi2023451",
-            title="Loi n° 2023-451, article 5 I (rédaction en vigueur) : « Images retouchées », « Images "
-                  "virtuelles »",
-            date="rédaction issue de l'ordonnance n° 2024-978 du 6 novembre 2024",
+            title="Loi n° 2023-451, article 5 I (rédaction en vigueur) : « Images retouchées », « Images "
+                  "virtuelles »",
+            date="rédaction issue de l'ordonnance n° 2024-978 du 6 novembre 2024",
             summary=(
                 "Une image retouchée (silhouette affinée ou épaissie, visage modifié) porte la mention "
-                "« Images retouchées » ; un visage ou une silhouette produits par intelligence artificielle "
-                "portent « Images virtuelles » (ou une mention équivalente). Sanction : un an "
+                "« Images retouchées » ; un visage ou une silhouette produits par intelligence artificielle "
+                "portent « Images virtuelles » (ou une mention équivalente). Sanction : un an "
                 "d'emprisonnement et 4 500 € d'amende (III)."
             ),
             quote=(
                 "Les contenus communiqués par les personnes mentionnées à l'article 1er de la présente loi "
-                "comprenant des images ayant fait l'objet : 1° D'une modification par tout procédé de "
+                "comprenant des images ayant fait l'objet : 1° D'une modification par tout procédé de "
                 "traitement d'image visant à affiner ou à épaissir la silhouette ou à modifier l'apparence "
                 "du "
-                "visage sont accompagnés de la mention : “ Images retouchées ” ; 2° D'une production par "
+                "visage sont accompagnés de la mention : “ Images retouchées ” ; 2° D'une production par "
                 "tout "
                 "procédé d'intelligence artificielle visant à représenter un visage ou une silhouette sont "
-                "accompagnés de la mention : “ Images virtuelles ”. Les mentions prévues par le présent I "
+                "accompagnés de la mention : “ Images virtuelles ”. Les mentions prévues par le présent I "
                 "sont "
                 "claires, lisibles et compréhensibles, sur tout support utilisé. Elles peuvent être "
                 "remplacées "
@@ -150,7 +150,7 @@ FRANCE = Jurisdiction(
         ),
         LegalText(
             key="decret20251137",
-            title="Décret n° 2025-1137 du 28 novembre 2025 (application de l'article 8 de la loi n° "
+            title="Décret n° 2025-1137 du 28 novembre 2025 (application de l'article 8 de la loi n° "
                   "2023-451)",
             date="28 novembre 2025 (JORF du 29 novembre 2025), en vigueur le 1er janvier 2026",
             summary=(
@@ -163,7 +163,7 @@ FRANCE = Jurisdiction(
         ),
         LegalText(
             key="arpp2022",
-            title="ARPP, Recommandation « Communication publicitaire numérique » v5, point 1.1",
+            title="ARPP, Recommandation « Communication publicitaire numérique » v5, point 1.1",
             date="en vigueur depuis le 1er janvier 2022",
             summary="La publicité doit être identifiable d'emblée, quelle que soit sa forme.",
             quote=(
@@ -177,17 +177,17 @@ FRANCE = Jurisdiction(
     ),
     placement="En tête de la légende et sur l'image ou la vidéo, visible pendant toute la promotion.",
     sanction=(
-        "Pratique commerciale trompeuse : jusqu'à deux ans d'emprisonnement et 300 000 € d'amende "
+        "Pratique commerciale trompeuse : jusqu'à deux ans d'emprisonnement et 300 000 € d'amende "
         "(variantes proportionnelles au chiffre d'affaires non vérifiées)."
     ),
     facts=(
-        "DGCCRF, bilan des contrôles 2022 et 2023 : plus de 300 influenceurs contrôlés (98 en 2022, 212 en "
-        "2023), « près de la moitié » en infraction, surtout faute d'indiquer l'intention commerciale ou "
+        "DGCCRF, bilan des contrôles 2022 et 2023 : plus de 300 influenceurs contrôlés (98 en 2022, 212 en "
+        "2023), « près de la moitié » en infraction, surtout faute d'indiquer l'intention commerciale ou "
         "l'annonceur (economie.gouv.fr/dgccrf).",
-        "Suites données : 35 avertissements, 81 injonctions, 35 procès-verbaux pénaux (taoma-influence, "
+        "Suites données : 35 avertissements, 81 injonctions, 35 procès-verbaux pénaux (taoma-influence, "
         "2024).",
-        "Observatoire de l'influence responsable 2024 (ARPP) : la non-conformité est passée de 27 % (2020) à "
-        "6 % (2023) ; 15 % chez les créateurs de moins de 10 000 abonnés.",
+        "Observatoire de l'influence responsable 2024 (ARPP) : la non-conformité est passée de 27 % (2020) à "
+        "6 % (2023) ; 15 % chez les créateurs de moins de 10 000 abonnés.",
     ),
 )
 
@@ -195,7 +195,7 @@ SWITZERLAND = Jurisdiction(
     code="CH",
     name="Suisse",
     in_name="en Suisse",
-    authority="Commission Suisse pour la Loyauté (CSL, autorégulation) ; LCD art. 2",
+    authority="Commission Suisse pour la Loyauté (CSL, autorégulation) ; LCD art. 2",
     language="fr",
     texts=(
         LegalText(
@@ -204,22 +204,22 @@ SWITZERLAND = Jurisdiction(
             date="règles révisées en vigueur depuis le 1er janvier 2019",
             summary=(
                 "La communication commerciale, quelle que soit sa forme, doit être clairement reconnaissable "
-                "et séparée du reste du contenu ; la publicité déguisée est interdite. Aucune liste légale "
+                "et séparée du reste du contenu ; la publicité déguisée est interdite. Aucune liste légale "
                 "de "
                 "mentions n'existe. La CSL ne peut pas infliger d'amende."
             ),
             quote="Werbung muss als solche erkennbar sein, eine Pflicht zur Kennzeichnung gibt es in der "
                   "Schweiz "
                   "aber nicht.",
-            source="règle B.15 résumée par vischer.com ; citation : CH Media, watson.ch, juillet 2024",
+            source="règle B.15 résumée par vischer.com ; citation : CH Media, watson.ch, juillet 2024",
         ),
     ),
-    placement="Reconnaissable d'emblée : en tête de la légende, dans la langue du public.",
-    sanction="La CSL ne peut pas infliger d'amende ; la LCD (art. 2) interdit les comportements trompeurs.",
+    placement="Reconnaissable d'emblée : en tête de la légende, dans la langue du public.",
+    sanction="La CSL ne peut pas infliger d'amende ; la LCD (art. 2) interdit les comportements trompeurs.",
     facts=(
-        "Pratique 2019-2020 : plaintes admises contre deux sportifs, rejetées pour deux autres parce que le "
-        "caractère commercial était évident pour le « destinataire moyen » (persoenlich.com, mai 2020 ; "
-        "20min.ch, novembre 2019) ; les associations de consommateurs jugent cette pratique incohérente.",
+        "Pratique 2019-2020 : plaintes admises contre deux sportifs, rejetées pour deux autres parce que le "
+        "caractère commercial était évident pour le « destinataire moyen » (persoenlich.com, mai 2020 ; "
+        "20min.ch, novembre 2019) ; les associations de consommateurs jugent cette pratique incohérente.",
     ),
 )
 
@@ -227,7 +227,7 @@ EUROPEAN_UNION = Jurisdiction(
     code="EU",
     name="Union européenne",
     in_name="dans l'Union européenne",
-    authority="Réseau CPC des autorités de protection des consommateurs ; Commission européenne",
+    authority="Réseau CPC des autorités de protection des consommateurs ; Commission européenne",
     language="",
     texts=(
         LegalText(
@@ -237,7 +237,7 @@ EUROPEAN_UNION = Jurisdiction(
             date="11 mai 2005",
             summary=(
                 "Un contenu payé présenté comme éditorial sans le dire est interdit en toutes circonstances "
-                "(annexe I, point 11) ; ne pas indiquer l'intention commerciale est une omission trompeuse "
+                "(annexe I, point 11) ; ne pas indiquer l'intention commerciale est une omission trompeuse "
                 "(art. 7(2))."
             ),
         ),
@@ -246,7 +246,7 @@ EUROPEAN_UNION = Jurisdiction(
             title="CJUE, C-371/20, Peek & Cloppenburg",
             date="2 septembre 2021",
             summary=(
-                "« Payé » couvre toute contrepartie, en argent ou non (par exemple des droits à l'image), "
+                "« Payé » couvre toute contrepartie, en argent ou non (par exemple des droits à l'image), "
                 "dès "
                 "lors qu'il existe un lien certain avec la publication."
             ),
@@ -267,14 +267,14 @@ EUROPEAN_UNION = Jurisdiction(
             ),
         ),
     ),
-    placement="Immédiatement visible (sans « voir plus ») et pendant toute la communication.",
+    placement="Immédiatement visible (sans « voir plus ») et pendant toute la communication.",
     sanction="Selon le droit national de chaque État membre.",
     facts=(
-        "Opération de contrôle (« sweep ») de l'UE, résultats du 14 février 2024 : 576 influenceurs, 97 % "
-        "publiaient du contenu commercial, 20 % seulement le signalaient systématiquement ; 38 % "
-        "n'utilisaient pas les outils des plateformes et écrivaient « collaboration » (16 %), « partnership "
+        "Opération de contrôle (« sweep ») de l'UE, résultats du 14 février 2024 : 576 influenceurs, 97 % "
+        "publiaient du contenu commercial, 20 % seulement le signalaient systématiquement ; 38 % "
+        "n'utilisaient pas les outils des plateformes et écrivaient « collaboration » (16 %), « partnership "
         "» "
-        "(15 %) ou de simples remerciements (11 %) ; 34 % rendaient la mention immédiatement visible.",
+        "(15 %) ou de simples remerciements (11 %) ; 34 % rendaient la mention immédiatement visible.",
     ),
 )
 
@@ -290,7 +290,7 @@ UNITED_STATES = Jurisdiction(
             title="FTC, Endorsement Guides révisés, 16 CFR Part 255 (88 FR 48092)",
             date="en vigueur le 26 juillet 2023",
             summary=(
-                "La mention doit être « claire et bien visible » : difficile à manquer et facile à "
+                "La mention doit être « claire et bien visible » : difficile à manquer et facile à "
                 "comprendre ; "
                 "visuelle pour un contenu visuel, orale pour un contenu audio."
             ),
@@ -300,12 +300,12 @@ UNITED_STATES = Jurisdiction(
         ),
         LegalText(
             key="ftc2019",
-            title="FTC, « Disclosures 101 for Social Media Influencers »",
+            title="FTC, « Disclosures 101 for Social Media Influencers »",
             date="5 novembre 2019",
             summary=(
-                "« ad », « advertisement », « sponsored » suffisent s'ils sont difficiles à manquer ; "
-                "« sp », « spon », « collab », « thanks » ou « ambassador » seuls ne suffisent pas ; la "
-                "mention va dans la publication, au-dessus de « more », pas noyée dans les hashtags."
+                "« ad », « advertisement », « sponsored » suffisent s'ils sont difficiles à manquer ; "
+                "« sp », « spon », « collab », « thanks » ou « ambassador » seuls ne suffisent pas ; la "
+                "mention va dans la publication, au-dessus de « more », pas noyée dans les hashtags."
             ),
             quote=(
                 "Simple explanations like 'Thanks to Acme brand for the free product' are often enough if "
@@ -320,10 +320,10 @@ UNITED_STATES = Jurisdiction(
                 "possible."
             ),
             source="cité par musically.com (6 novembre 2019) et iptechblog.com",
-            to_verify="Page de la FTC non ouverte : citation reprise de sources secondaires.",
+            to_verify="Page de la FTC non ouverte : citation reprise de sources secondaires.",
         ),
     ),
-    placement="Dans la publication, au-dessus de « more », pas noyée dans un groupe de hashtags ou de liens.",
+    placement="Dans la publication, au-dessus de « more », pas noyée dans un groupe de hashtags ou de liens.",
     sanction="Actions de la FTC (droit américain applicable si des consommateurs américains sont touchés).",
 )
 
@@ -336,10 +336,10 @@ UNITED_KINGDOM = Jurisdiction(
     texts=(
         LegalText(
             key="asa2023",
-            title="ASA/CAP, « Influencers' guide to making clear that ads are ads », 3e édition",
+            title="ASA/CAP, « Influencers' guide to making clear that ads are ads », 3e édition",
             date="23 mars 2023",
             summary=(
-                "Une publicité doit être « obviously identifiable » : la mention est placée en tête, visible "
+                "Une publicité doit être « obviously identifiable » : la mention est placée en tête, visible "
                 "avant tout clic."
             ),
         ),
@@ -356,7 +356,7 @@ UNITED_KINGDOM = Jurisdiction(
         ),
     ),
     placement="En tête, visible avant tout clic.",
-    sanction="Décisions publiées de l'ASA ; la CMA peut agir au titre du droit de la consommation.",
+    sanction="Décisions publiées de l'ASA ; la CMA peut agir au titre du droit de la consommation.",
 )
 
 JURISDICTIONS: dict[str, Jurisdiction] = {
@@ -391,7 +391,7 @@ _WHO = r"(?: ?@[\w.]+| [a-z0-9][\w.'-]*)?"  # the brand named after « par », �
 
 WORDING_KINDS: tuple[WordingKind, ...] = (
     WordingKind(
-        "legal_fr", "« Publicité » / « Collaboration commerciale »", "fr",
+        "legal_fr", "« Publicité » / « Collaboration commerciale »", "fr",
         (_START + r"#?publicite" + _ASCII_WORD_END,
          _START + r"#?collaboration ?commerciale" + _ASCII_WORD_END),
         {
@@ -404,7 +404,7 @@ WORDING_KINDS: tuple[WordingKind, ...] = (
         triggers=("publicite", "collaboration"),
     ),
     WordingKind(
-        "platform_label", "« Partenariat rémunéré avec @marque » (outil de la plateforme)", "fr",
+        "platform_label", "« Partenariat rémunéré avec @marque » (outil de la plateforme)", "fr",
         (_START + r"partenariat remunere(?: avec" + _WHO + ")?" + _ASCII_WORD_END,
          _START + r"#partenariatremunere" + _ASCII_WORD_END,
          _START + r"collaboration remuneree" + _ASCII_WORD_END),
@@ -418,22 +418,22 @@ WORDING_KINDS: tuple[WordingKind, ...] = (
         triggers=("remunere",),
     ),
     WordingKind(
-        "sponsored_fr", "« Sponsorisé par @marque » / « En partenariat avec @marque »", "fr",
+        "sponsored_fr", "« Sponsorisé par @marque » / « En partenariat avec @marque »", "fr",
         (_START + r"#?sponsorise(?:e|s|es)?(?: par" + _WHO + ")?" + _ASCII_WORD_END,
          _START + r"(?:en )?partenariat avec" + _WHO + _ASCII_WORD_END,
          _START + r"#?(?:contenu|post|publication|video) sponsorise(?:e|s|es)?" + _ASCII_WORD_END),
         {
-            "FR": ("ok", "mention équivalente probablement admise (exemples de Que Choisir et de l'ARPP ; "
+            "FR": ("ok", "mention équivalente probablement admise (exemples de Que Choisir et de l'ARPP ; "
                          "à vérifier depuis l'ordonnance de 2024)"),
             "CH": ("ok", "reconnaissable (règle B.15)"),
             "EU": ("ok", "intention commerciale explicite en français"),
-            "US": ("ok", "« sponsored » est admis par la FTC, si l'audience lit le français"),
-            "UK": ("risky", "« Sponsored » est jugé à risque par l'ASA et la CMA"),
+            "US": ("ok", "« sponsored » est admis par la FTC, si l'audience lit le français"),
+            "UK": ("risky", "« Sponsored » est jugé à risque par l'ASA et la CMA"),
         },
         triggers=("sponsoris", "partenariat"),
     ),
     WordingKind(
-        "legal_de", "« Werbung » / « Anzeige » / « bezahlte Partnerschaft »", "de",
+        "legal_de", "« Werbung » / « Anzeige » / « bezahlte Partnerschaft »", "de",
         (_START + r"#?werbung" + _ASCII_WORD_END, _START + r"#?anzeige" + _ASCII_WORD_END,
          _START + r"bezahlte(?:n|r)? partnerschaft" + _ASCII_WORD_END,
          _START + r"#?(?:unbezahlte )?werbepartnerschaft" + _ASCII_WORD_END),
@@ -447,14 +447,14 @@ WORDING_KINDS: tuple[WordingKind, ...] = (
         triggers=("werbung", "anzeige", "partnerschaft", "werbepartner"),
     ),
     WordingKind(
-        "ad_en", "« #ad » / « Ad » / « Advertisement »", "en",
+        "ad_en", "« #ad » / « Ad » / « Advertisement »", "en",
         (_START + r"#ad" + _ASCII_WORD_END,
          r"(?:^|(?<=[\s(\[|]))ad(?=[ \t]*(?:[|:/\-)\]•·,]|$))",
          r"^ad(?= )",
          _START + r"#?advert(?:isement|ising)?(?: feature)?" + _ASCII_WORD_END),
         {
-            "FR": ("ko", "une mention anglaise ne suffit pas en France (Que Choisir 2021 : « #ad » flou)"),
-            "CH": ("ok", "reconnaissable pour un public anglophone (règle B.15 ; utilisé en pratique)"),
+            "FR": ("ko", "une mention anglaise ne suffit pas en France (Que Choisir 2021 : « #ad » flou)"),
+            "CH": ("ok", "reconnaissable pour un public anglophone (règle B.15 ; utilisé en pratique)"),
             "EU": ("ok", "intention commerciale explicite pour un public anglophone"),
             "US": ("ok", "admis par la FTC s'il est difficile à manquer"),
             "UK": ("ok", "toujours acceptable selon l'ASA et la CMA"),
@@ -462,51 +462,51 @@ WORDING_KINDS: tuple[WordingKind, ...] = (
         triggers=("ad",),
     ),
     WordingKind(
-        "sponsored_en", "« Sponsored » / « #sponsored » / « Paid partnership »", "en",
+        "sponsored_en", "« Sponsored » / « #sponsored » / « Paid partnership »", "en",
         (_START + r"#?sponsored" + _ASCII_WORD_END,
          _START + r"#?paid (?:partnership|promotion)" + _ASCII_WORD_END,
          _START + r"#paidpartnership" + _ASCII_WORD_END),
         {
-            "FR": ("ko", "mention en anglais : un public français doit lire « Publicité »"),
+            "FR": ("ko", "mention en anglais : un public français doit lire « Publicité »"),
             "CH": ("ok", "reconnaissable pour un public anglophone (règle B.15)"),
             "EU": ("ok", "intention commerciale explicite pour un public anglophone"),
-            "US": ("ok", "« sponsored » est admis par la FTC"),
-            "UK": ("risky", "« Sponsored » est jugé à risque par l'ASA et la CMA"),
+            "US": ("ok", "« sponsored » est admis par la FTC"),
+            "UK": ("risky", "« Sponsored » est jugé à risque par l'ASA et la CMA"),
         },
         triggers=("sponsored", "paid"),
     ),
     WordingKind(
-        "thanks_free", "« Thanks to @brand for the free product »", "en",
+        "thanks_free", "« Thanks to @brand for the free product »", "en",
         (r"\bthanks? (?:you )?(?:to )?@?[\w.]+ (?:brand )?for "
          r"(?:the |my |this |these )?(?:free|gifted)(?: [a-z]+)?"
          + _ASCII_WORD_END,),
         {
-            "FR": ("ko", "un remerciement en anglais ne dit pas « publicité » à un public français"),
+            "FR": ("ko", "un remerciement en anglais ne dit pas « publicité » à un public français"),
             "CH": ("risky", "un remerciement ne rend pas la publicité reconnaissable d'emblée"),
             "EU": ("ko", "les remerciements ont été comptés comme une mention insuffisante (sweep 2024)"),
             "US": ("ok", "exemple admis par la FTC (Disclosures 101, 2019) s'il est difficile à manquer"),
-            "UK": ("ko", "« Thanks to [brand] » est à ne pas utiliser selon l'ASA et la CMA"),
+            "UK": ("ko", "« Thanks to [brand] » est à ne pas utiliser selon l'ASA et la CMA"),
         },
         triggers=("thank",),
     ),
     WordingKind(
-        "gift", "« Offert par @marque » / « #gifted »", "",
+        "gift", "« Offert par @marque » / « #gifted »", "",
         (_START + r"#?gifted" + _ASCII_WORD_END, _START + r"offert(?:e|s|es)? par" + _ASCII_WORD_END,
          _START + r"produits? offerts?" + _ASCII_WORD_END, _START + r"#cadeau" + _ASCII_WORD_END,
          _START + r"#(?:pr|prpackage|envoipresse)" + _ASCII_WORD_END),
         {
-            "FR": ("risky", "dire « offert » ne dit pas que c'est une publicité"),
+            "FR": ("risky", "dire « offert » ne dit pas que c'est une publicité"),
             "CH": ("risky", "le cadeau est dit, pas le caractère publicitaire"),
-            "EU": ("risky", "un produit offert est une contrepartie (CJUE, C-371/20) : dites « publicité »"),
+            "EU": ("risky", "un produit offert est une contrepartie (CJUE, C-371/20) : dites « publicité »"),
             "US": ("risky", "dites aussi clairement que c'est une publicité"),
-            "UK": ("risky", "« Gifted » est jugé à risque par l'ASA et la CMA"),
+            "UK": ("risky", "« Gifted » est jugé à risque par l'ASA et la CMA"),
         },
         triggers=("gifted", "offert", "#cadeau", "#pr", "#envoipresse"),
     ),
     WordingKind(
-        "abbreviation", "abréviation « #pub » / « #sponso »", "fr",
+        "abbreviation", "abréviation « #pub » / « #sponso »", "fr",
         (_START + r"#pub" + _ASCII_WORD_END, _START + r"#sponso" + _ASCII_WORD_END),
-        {code: ("risky", "une abréviation n'est pas claire pour tous : écrivez le mot entier")
+        {code: ("risky", "une abréviation n'est pas claire pour tous : écrivez le mot entier")
          for code in JURISDICTION_CODES},
         triggers=("#pub", "#sponso"),
     ),
@@ -520,16 +520,16 @@ WORDING_KINDS: tuple[WordingKind, ...] = (
          _START + r"brought to you by" + _ASCII_WORD_END, _START + r"brand ambassador" + _ASCII_WORD_END,
          _START + r"ambassad(?:eur|rice) (?:de|pour|chez) @" ),
         {
-            "FR": ("ko", "ambigu : ni « publicité » ni « collaboration commerciale » (DGCCRF, ARPP)"),
-            "CH": ("ko", "ambigu : le public ne reconnaît pas une publicité"),
-            "EU": ("ko", "« collaboration » ou « partnership » ont été jugés insuffisants (sweep 2024)"),
-            "US": ("ko", "termes vagues rejetés par la FTC (« sp », « spon », « collab », « ambassador »)"),
+            "FR": ("ko", "ambigu : ni « publicité » ni « collaboration commerciale » (DGCCRF, ARPP)"),
+            "CH": ("ko", "ambigu : le public ne reconnaît pas une publicité"),
+            "EU": ("ko", "« collaboration » ou « partnership » ont été jugés insuffisants (sweep 2024)"),
+            "US": ("ko", "termes vagues rejetés par la FTC (« sp », « spon », « collab », « ambassador »)"),
             "UK": ("ko", "à ne pas utiliser selon l'ASA et la CMA (Spon, #Sp, In collaboration with)"),
         },
         triggers=("#", "collaboration", "brought", "ambassad"),
     ),
     WordingKind(
-        "thanks", "simple remerciement (« merci @marque », « thanks »)", "",
+        "thanks", "simple remerciement (« merci @marque », « thanks »)", "",
         (r"\bmerci (?:beaucoup |infiniment )?(?:a |au |aux )@?[\w.]+", r"\bmerci @[\w.]+",
          r"\bdanke (?:an )?@[\w.]+",
          r"\bthanks? (?:you )?(?:to )?@[\w.]+", r"\bthanks to @?[\w.]+", _START + r"#(?:thanks|merci)\w*"),
@@ -537,8 +537,8 @@ WORDING_KINDS: tuple[WordingKind, ...] = (
             "FR": ("ko", "un remerciement ne signale pas la publicité (Que Choisir, ARPP)"),
             "CH": ("risky", "un remerciement ne rend pas la publicité reconnaissable d'emblée"),
             "EU": ("ko", "les simples remerciements ont été comptés comme insuffisants (sweep 2024)"),
-            "US": ("risky", "« thanks » seul ne suffit pas (FTC)"),
-            "UK": ("ko", "« Thanks to [brand] » est à ne pas utiliser selon l'ASA et la CMA"),
+            "US": ("risky", "« thanks » seul ne suffit pas (FTC)"),
+            "UK": ("ko", "« Thanks to [brand] » est à ne pas utiliser selon l'ASA et la CMA"),
         },
         triggers=("merci", "thank", "danke"),
     ),

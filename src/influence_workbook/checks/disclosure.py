@@ -47,7 +47,7 @@ READ_RULES = "Les règles, pays par pays"
 READ_WORDING = "Les mots qui signalent un partenariat"
 READ_PLACEMENT = "Où placer la mention"
 READ_IMAGES = "Images retouchées, images virtuelles"
-READ_EXAMPLE = "Exemple : avant, après"
+READ_EXAMPLE = "Exemple : avant, après"
 
 #: Captions longer than this are analysed on their first characters only (Instagram allows 2 200).
 MAX_ANALYSED_CHARS = 200_000
@@ -157,10 +157,10 @@ class Mention:
         where = self.where
         if self.start >= TRUNCATION_CHARS:
             return (f"elle est {where} : au-delà des {TRUNCATION_CHARS} premiers caractères, elle est cachée "
-                    "derrière « … plus »")
+                    "derrière « … plus »")
         if self.text_line > TRUNCATION_LINES:
             return (f"elle est {where}, au-delà des {TRUNCATION_LINES} premières lignes affichées avant "
-                    "« … plus »")
+                    "« … plus »")
         if self.is_hashtag and self.hashtag_run >= HASHTAG_WALL:
             return f"elle est {where}, noyée parmi les hashtags"
         return None
@@ -283,7 +283,7 @@ def normalize_jurisdiction(value: object) -> str | None:
 
 
 def _valid_list() -> str:
-    return ", ".join(f"« {code} » ({JURISDICTIONS[code].name})" for code in JURISDICTION_CODES)
+    return ", ".join(f"« {code} » ({JURISDICTIONS[code].name})" for code in JURISDICTION_CODES)
 
 
 # --------------------------------------------------------------------------- items
@@ -294,16 +294,16 @@ def _wording_item(mention: Mention | None, jurisdiction: str, suggestion: str) -
     if mention is None:
         return FeedbackItem(
             "wording", label, False,
-            f"Aucune mention de partenariat trouvée. Pour un public {where}, écrivez « {suggestion} » "
+            f"Aucune mention de partenariat trouvée. Pour un public {where}, écrivez « {suggestion} » "
             "au tout début de la légende (et sur l'image ou la vidéo).", READ_WORDING)
     status, reason = mention.status(jurisdiction), mention.reason(jurisdiction)
     if status == "ok":
-        return FeedbackItem("wording", label, True, f"« {mention.text} » : {reason}.")
+        return FeedbackItem("wording", label, True, f"« {mention.text} » : {reason}.")
     verdict = "à risque" if status == "risky" else "insuffisante"
     return FeedbackItem(
         "wording", label, False,
-        f"« {mention.text} » : mention {verdict} {where}. Raison : {reason}. "
-        f"Écrivez plutôt « {suggestion} ».",
+        f"« {mention.text} » : mention {verdict} {where}. Raison : {reason}. "
+        f"Écrivez plutôt « {suggestion} ».",
         READ_WORDING)
 
 
@@ -325,24 +325,24 @@ def _language_item(mention: Mention | None, jurisdiction: str, audience: str) ->
     if mention is None:
         return FeedbackItem(
             "language", label, False,
-            f"Pas de mention à lire : la légende est en {audience_name}, la mention doit l'être aussi "
-            f"(« {suggestion} »).", READ_RULES)
+            f"Pas de mention à lire : la légende est en {audience_name}, la mention doit l'être aussi "
+            f"(« {suggestion} »).", READ_RULES)
     if not mention.kind.language:
         return FeedbackItem(
             "language", label, False,
-            f"« {mention.text} » ne dit pas « publicité » dans la langue du public ({audience_name}) : "
-            f"écrivez « {suggestion} ».", READ_RULES)
+            f"« {mention.text} » ne dit pas « publicité » dans la langue du public ({audience_name}) : "
+            f"écrivez « {suggestion} ».", READ_RULES)
     if mention.kind.language == audience:
         return FeedbackItem(
             "language", label, True, f"La mention est en {audience_name}, la langue du public.")
     mention_name = LANGUAGE_NAMES.get(mention.kind.language, mention.kind.language)
     if jurisdiction == "FR":
-        why = "la loi vise un public en France : la mention doit être comprise en français"
+        why = "la loi vise un public en France : la mention doit être comprise en français"
     else:
         why = f"la légende est en {audience_name} : la mention doit être comprise par ce public"
     return FeedbackItem(
         "language", label, False,
-        f"« {mention.text} » est en {mention_name} ; {why}. Écrivez « {suggestion} ».", READ_RULES)
+        f"« {mention.text} » est en {mention_name} ; {why}. Écrivez « {suggestion} ».", READ_RULES)
 
 
 def _placement_item(mention: Mention | None, accepted: list[Mention], jurisdiction: str,
@@ -351,22 +351,22 @@ def _placement_item(mention: Mention | None, accepted: list[Mention], jurisdicti
     if mention is None:
         return FeedbackItem(
             "placement", label, False,
-            f"Rien à placer : ajoutez « {suggestion} » dans la première ligne, avant « … plus » "
+            f"Rien à placer : ajoutez « {suggestion} » dans la première ligne, avant « … plus » "
             f"(les {TRUNCATION_CHARS} premiers caractères).", READ_PLACEMENT)
     visible = [m for m in accepted if m.buried_reason is None]
     if visible:
         first = visible[0]
         return FeedbackItem(
             "placement", label, True,
-            f"« {first.text} » est visible d'emblée, {first.where}.")
+            f"« {first.text} » est visible d'emblée, {first.where}.")
     if mention.buried_reason is None:
         return FeedbackItem(
             "placement", label, True,
-            f"« {mention.text} » est bien en tête ({mention.where}) : c'est le choix du mot qui pose "
+            f"« {mention.text} » est bien en tête ({mention.where}) : c'est le choix du mot qui pose "
             "problème.")
     return FeedbackItem(
         "placement", label, False,
-        f"La mention « {mention.text} » est mal placée : {mention.buried_reason}. Mettez « {suggestion} » "
+        f"La mention « {mention.text} » est mal placée : {mention.buried_reason}. Mettez « {suggestion} » "
         "au tout début de la légende, avant tout hashtag.", READ_PLACEMENT)
 
 
@@ -374,19 +374,19 @@ def _images_items(reading: DisclosureReading, retouched: bool, ai_generated: boo
     items = []
     if retouched:
         items.append(FeedbackItem(
-            "retouched", "« Images retouchées »", reading.has_retouched_mention,
-            "La mention « Images retouchées » est présente."
+            "retouched", "« Images retouchées »", reading.has_retouched_mention,
+            "La mention « Images retouchées » est présente."
             if reading.has_retouched_mention else
-            "Les images affinent ou épaississent une silhouette, ou modifient un visage : la loi (art. 5 I) "
-            "impose la mention « Images retouchées » (ou équivalente), claire et lisible. Sanction : un an "
+            "Les images affinent ou épaississent une silhouette, ou modifient un visage : la loi (art. 5 I) "
+            "impose la mention « Images retouchées » (ou équivalente), claire et lisible. Sanction : un an "
             "d'emprisonnement et 4 500 € d'amende.", None if reading.has_retouched_mention else READ_IMAGES))
     if ai_generated:
         items.append(FeedbackItem(
-            "virtual", "« Images virtuelles »", reading.has_virtual_mention,
-            "La mention « Images virtuelles » est présente."
+            "virtual", "« Images virtuelles »", reading.has_virtual_mention,
+            "La mention « Images virtuelles » est présente."
             if reading.has_virtual_mention else
             "Un visage ou une silhouette produits par intelligence artificielle doivent porter la mention "
-            "« Images virtuelles » (art. 5 I de la loi n° 2023-451), ou une mention équivalente.",
+            "« Images virtuelles » (art. 5 I de la loi n° 2023-451), ou une mention équivalente.",
             None if reading.has_virtual_mention else READ_IMAGES))
     return items
 
@@ -397,18 +397,18 @@ def _caption_problem(caption: object) -> Feedback | None:
     if is_placeholder(caption):
         return input_problem(
             CHECK_NAME, "Légende",
-            "Collez d'abord la légende à vérifier (remplacez « ... » par le texte de la "
+            "Collez d'abord la légende à vérifier (remplacez « ... » par le texte de la "
             "publication).", READ_WORDING)
     if not isinstance(caption, str):
         return input_problem(
             CHECK_NAME, "Légende",
-            f"La légende doit être un texte entre guillemets, pas une valeur de type « "
-            f"{type(caption).__name__} ». "
-            "Exemple : \"Publicité | Ma routine cheveux avec @seve…\".", READ_WORDING)
+            f"La légende doit être un texte entre guillemets, pas une valeur de type « "
+            f"{type(caption).__name__} ». "
+            "Exemple : \"Publicité | Ma routine cheveux avec @seve…\".", READ_WORDING)
     if not re.search(r"\w", caption):
         return input_problem(
             CHECK_NAME, "Légende",
-            "Cette légende ne contient aucun mot : écrivez le texte de la publication, mention comprise.",
+            "Cette légende ne contient aucun mot : écrivez le texte de la publication, mention comprise.",
             READ_WORDING)
     return None
 
@@ -431,31 +431,31 @@ def check_disclosure(caption: object, jurisdiction: object = "FR", *, retouched:
     if code is None:
         return input_problem(
             CHECK_NAME, "Juridiction",
-            f"« {str(jurisdiction)[:40]} » n'est pas une juridiction du chapitre. Choisissez parmi : "
+            f"« {str(jurisdiction)[:40]} » n'est pas une juridiction du chapitre. Choisissez parmi : "
             f"{_valid_list()}.", READ_RULES)
     flags = (("retouched", retouched), ("ai_generated", ai_generated), ("sponsored", sponsored))
     for flag_name, flag in flags:
         if not isinstance(flag, bool):
             return input_problem(
                 CHECK_NAME, flag_name,
-                f"« {flag_name} » attend True ou False, pas « {str(flag)[:40]} ».", READ_IMAGES)
+                f"« {flag_name} » attend True ou False, pas « {str(flag)[:40]} ».", READ_IMAGES)
     if language is not None and language not in LANGUAGE_NAMES:
         return input_problem(
             CHECK_NAME, "Langue",
-            f"« {str(language)[:40]} » n'est pas une langue connue : indiquez 'fr', 'de' ou 'en', ou rien.",
+            f"« {str(language)[:40]} » n'est pas une langue connue : indiquez 'fr', 'de' ou 'en', ou rien.",
             READ_RULES)
 
     reading = read_disclosure(caption)
     tips: list[str] = []
     if reading.truncated:
-        tips.append(f"Texte très long : seuls les {MAX_ANALYSED_CHARS:,} premiers caractères ont été lus "
-                    "(une légende Instagram en compte au plus 2 200).".replace(",", "\u202f"))
+        tips.append(f"Texte très long : seuls les {MAX_ANALYSED_CHARS:,} premiers caractères ont été lus "
+                    "(une légende Instagram en compte au plus 2 200).".replace(",", "\u202f"))
     if not sponsored:
         item = FeedbackItem(
             "sponsored", "Partenariat", True,
-            "Publication sans partenariat : aucune mention n'est exigée. Attention, un produit offert, un "
+            "Publication sans partenariat : aucune mention n'est exigée. Attention, un produit offert, un "
             "séjour "
-            "ou une commission sont aussi des contreparties : dans ce cas, il faut la mention.")
+            "ou une commission sont aussi des contreparties : dans ce cas, il faut la mention.")
         return build_feedback(CHECK_NAME, [item], tips)
 
     caption_language = language if isinstance(language, str) else reading.language
@@ -466,8 +466,8 @@ def check_disclosure(caption: object, jurisdiction: object = "FR", *, retouched:
             "applicable", "Règles applicables", True,
             f"Légende en {LANGUAGE_NAMES[caption_language]} : elle s'adresse à ce public ({publics}). Les "
             "règles "
-            f"{_of_name(code)} ne la visent pas : jugez-la plutôt pour « "
-            f"{AUDIENCE_JURISDICTIONS[caption_language][0]} ».")
+            f"{_of_name(code)} ne la visent pas : jugez-la plutôt pour « "
+            f"{AUDIENCE_JURISDICTIONS[caption_language][0]} ».")
         return build_feedback(CHECK_NAME, [item], tips)
     mention = best_mention(reading, code)
     audience = _audience_language(code, caption_language, mention)
@@ -481,11 +481,11 @@ def check_disclosure(caption: object, jurisdiction: object = "FR", *, retouched:
     if code == "FR":
         items.extend(_images_items(reading, bool(retouched), bool(ai_generated)))
     elif retouched or ai_generated:
-        tips.append(f"La mention « Images retouchées » / « Images virtuelles » est une règle française : "
+        tips.append(f"La mention « Images retouchées » / « Images virtuelles » est une règle française : "
                     f"{JURISDICTIONS[code].name} n'a pas de règle équivalente, mais l'ajouter ne nuit pas.")
     others = [m for m in reading.mentions if m is not mention and m.status(code) != "ok"]
     if mention is not None and mention.status(code) == "ok" and others:
-        tips.append(f"« {others[0].text} » n'ajoute rien et reste ambigu : la mention claire suffit.")
+        tips.append(f"« {others[0].text} » n'ajoute rien et reste ambigu : la mention claire suffit.")
     return build_feedback(CHECK_NAME, items, tips)
 
 
@@ -551,8 +551,8 @@ def check_campaign_caption(caption: object, *, retouched: object = False,
     named = _BRAND_RE.search(fold_same_length(caption[:MAX_ANALYSED_CHARS])) is not None
     items.append(FeedbackItem(
         "brand", "Annonceur nommé", named,
-        "La marque Sève est nommée : le public sait qui paie." if named else
-        "Nommez la marque (« @seve » ou « Sève ») : la DGCCRF relève souvent l'absence de l'annonceur, en "
+        "La marque Sève est nommée : le public sait qui paie." if named else
+        "Nommez la marque (« @seve » ou « Sève ») : la DGCCRF relève souvent l'absence de l'annonceur, en "
         "plus "
         "de l'absence de mention.", None if named else READ_WORDING))
     return build_feedback("ch05-campaign-caption", items, tips)
@@ -609,16 +609,16 @@ def check_classification(answers: object, cases: object, jurisdiction: object = 
     check = "ch05-classification"
     if not isinstance(cases, (list, tuple)) or not cases or not all(isinstance(c, Case) for c in cases):
         return input_problem(check, "Publications",
-                             "Il n'y a pas de publications à classer : relancez la cellule.",
+                             "Il n'y a pas de publications à classer : relancez la cellule.",
                              READ_RULES)
     code = normalize_jurisdiction(jurisdiction)
     if code is None:
-        return input_problem(check, "Juridiction", f"Choisissez une juridiction parmi : {_valid_list()}.",
+        return input_problem(check, "Juridiction", f"Choisissez une juridiction parmi : {_valid_list()}.",
                              READ_RULES)
     if is_placeholder(answers) or not isinstance(answers, dict):
         return input_problem(
             check, "Verdicts",
-            "Donnez un verdict par publication : « Conforme », « Non conforme » ou « Sans objet "
+            "Donnez un verdict par publication : « Conforme », « Non conforme » ou « Sans objet "
             "».", READ_RULES)
     items = []
     for number, case in enumerate(cases, start=1):
@@ -632,16 +632,16 @@ def check_classification(answers: object, cases: object, jurisdiction: object = 
         if given_key is None:
             items.append(FeedbackItem(
                 f"post:{case.post_id}", label, False,
-                "Pas encore de verdict : choisissez « Conforme », « Non conforme » ou « Sans objet "
+                "Pas encore de verdict : choisissez « Conforme », « Non conforme » ou « Sans objet "
                 "».", READ_RULES))
         elif given_key == expected:
             items.append(FeedbackItem(f"post:{case.post_id}", label, True,
-                                      f"Oui, « {VERDICT_LABELS[expected]} ». {reason}"))
+                                      f"Oui, « {VERDICT_LABELS[expected]} ». {reason}"))
         else:
             items.append(FeedbackItem(
                 f"post:{case.post_id}", label, False,
-                f"Vous avez répondu « {VERDICT_LABELS[given_key]} », la réponse est « "
-                f"{VERDICT_LABELS[expected]} ». "
+                f"Vous avez répondu « {VERDICT_LABELS[given_key]} », la réponse est « "
+                f"{VERDICT_LABELS[expected]} ». "
                 f"{reason}", read_more or READ_RULES))
     return build_feedback(check, items)
 
@@ -721,7 +721,7 @@ def check_wording_classification(answers: object, jurisdiction: object = "FR") -
     check = "ch05-wording-classification"
     code = normalize_jurisdiction(jurisdiction)
     if code is None:
-        return input_problem(check, "Juridiction", f"Choisissez une juridiction parmi : {_valid_list()}.",
+        return input_problem(check, "Juridiction", f"Choisissez une juridiction parmi : {_valid_list()}.",
                              READ_RULES)
     if is_placeholder(answers) or not isinstance(answers, dict) or not answers:
         return input_problem(
@@ -732,11 +732,11 @@ def check_wording_classification(answers: object, jurisdiction: object = "FR") -
     body = EXERCISE_BODIES[language]
     items = []
     for wording, given in answers.items():
-        label = f"« {str(wording)[:60]} »"
+        label = f"« {str(wording)[:60]} »"
         criterion = f"wording:{str(wording)[:60]}"
         if not isinstance(wording, str) or not wording.strip():
             items.append(FeedbackItem(criterion, label, False,
-                                      "Cette mention est vide : recopiez-la depuis la consigne.",
+                                      "Cette mention est vide : recopiez-la depuis la consigne.",
                                       READ_WORDING))
             continue
         feedback = check_disclosure(f"{wording} | {body}", code, language=language)
@@ -744,17 +744,17 @@ def check_wording_classification(answers: object, jurisdiction: object = "FR") -
         why = " ".join(item.message for item in (feedback.failed_items() or feedback.items[:1]))
         if is_placeholder(given):
             items.append(FeedbackItem(criterion, label, False,
-                                      "À compléter : écrivez « Conforme » ou « Non conforme ».",
+                                      "À compléter : écrivez « Conforme » ou « Non conforme ».",
                                       READ_WORDING))
         elif not isinstance(given, str) or given.strip() not in {"Conforme", "Non conforme"}:
             items.append(FeedbackItem(criterion, label, False,
-                                      f"Répondez « Conforme » ou « Non conforme » "
-                                      f"(vous avez écrit « {given!s:.40} »).",
+                                      f"Répondez « Conforme » ou « Non conforme » "
+                                      f"(vous avez écrit « {given!s:.40} »).",
                                       READ_WORDING))
         elif given.strip() == expected:
-            items.append(FeedbackItem(criterion, label, True, f"Oui, « {expected} ». {why}"))
+            items.append(FeedbackItem(criterion, label, True, f"Oui, « {expected} ». {why}"))
         else:
             items.append(FeedbackItem(criterion, label, False,
-                                      f"Non : « {expected} » {JURISDICTIONS[code].in_name}. {why}",
+                                      f"Non : « {expected} » {JURISDICTIONS[code].in_name}. {why}",
                                       READ_WORDING))
     return build_feedback(check, items)

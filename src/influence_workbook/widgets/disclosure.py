@@ -46,7 +46,7 @@ JURISDICTION_LABELS: dict[str, str] = {
 }
 VERDICT_CHOICES: tuple[str, ...] = tuple(VERDICT_LABELS.values())
 DATA_PROBLEM = (
-    "Les publications d'exemple n'ont pas pu être chargées (dossier « data » introuvable ou incomplet). "
+    "Les publications d'exemple n'ont pas pu être chargées (dossier « data » introuvable ou incomplet). "
     "Vérifiez que le cours est complet, puis relancez la cellule."
 )
 
@@ -117,8 +117,8 @@ class ClassificationWorkshop:
     def widget(self) -> widgets.VBox:
         intro = widgets.HTML(
             "<p>Choisissez une juridiction, puis lisez chaque publication comme un abonné ou une abonnée "
-            "la verrait. Pour chacune : « Conforme », « Non conforme », ou « Sans objet » (pas de "
-            "partenariat, ou légende écrite pour un autre public). Cliquez sur « Vérifier » : chaque réponse "
+            "la verrait. Pour chacune : « Conforme », « Non conforme », ou « Sans objet » (pas de "
+            "partenariat, ou légende écrite pour un autre public). Cliquez sur « Vérifier » : chaque réponse "
             "est expliquée.</p>"
         )
         parts: list[widgets.Widget] = [intro]
@@ -169,7 +169,7 @@ class CaptionWorkshop:
         self.store = store if store is not None else ProgressStore()
         self.creator = shortlisted_creator(self.store)
         self.caption = text_area(
-            f"{PREFIX}-caption", "Votre légende :",
+            f"{PREFIX}-caption", "Votre légende :",
             "Publicité | Mon rituel du soir avec le shampooing solide à l'avoine de @seve…", rows=7)
         self.retouched = widgets.Checkbox(description="Les images sont retouchées (silhouette ou visage)",
                                           value=False, indent=False)
@@ -207,7 +207,7 @@ class CaptionWorkshop:
         intro = widgets.HTML(
             f"<p>Rédigez la légende de la première publication de la campagne <strong>{escape(CAMPAIGN.name)}"
             f"</strong> de <strong>{escape(BRAND.name)}</strong> ({escape(CAMPAIGN.product)}), publiée par "
-            f"{who}. La marque vend en France et en Suisse : la légende est vérifiée pour les deux pays.</p>"
+            f"{who}. La marque vend en France et en Suisse : la légende est vérifiée pour les deux pays.</p>"
         )
         box = widgets.VBox([intro, self.caption, self.retouched, self.ai_generated, *self.step.widgets()])
         box.add_class("iw-workshop")
