@@ -647,19 +647,10 @@ def check_classification(answers: object, cases: object, jurisdiction: object = 
 
 
 def _answer_key_frames() -> tuple[Any, Any]:
-    """The posts and their disclosure answer key, as pandas DataFrames (all columns as text)."""
-    import pandas as pd
+    """The posts and their disclosure answer key, as pandas DataFrames."""
+    from influence_workbook.data import load_answer_key, load_posts
 
-    from influence_workbook.paths import course_root
-
-    data = course_root() / "data"
-    import influence_workbook.data as sample_data
-
-    load_posts = getattr(sample_data, "load_posts", None)
-    posts = load_posts() if load_posts is not None else pd.read_csv(data / "posts.csv", dtype=str,
-                                                                    keep_default_na=False)
-    key = pd.read_csv(data / "answer_key" / "posts_disclosure.csv", dtype=str, keep_default_na=False)
-    return posts, key
+    return load_posts(), load_answer_key("posts_disclosure")
 
 
 def load_cases() -> list[Case]:
@@ -674,6 +665,8 @@ def cases_from_frames(posts: Any, key: Any) -> list[Case]:
     merged = posts[["post_id", "caption", "language"]].astype(str).merge(key, on="post_id", how="inner")
     cases = []
     for row in merged.to_dict("records"):
+        brand = row.get("brand")
+        row["brand"] = brand if isinstance(brand, str) else ""
         cases.append(Case(
             post_id=str(row["post_id"]), caption=str(row["caption"]), language=str(row["language"]),
             sponsored=str(row["is_sponsored"]).strip().lower() in {"true", "1", "vrai"},
