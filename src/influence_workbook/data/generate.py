@@ -189,153 +189,45 @@ BRAND_FIT_NICHES = ("beaute", "ecologie")  # the niches that fit the course's br
 
 # --------------------------------------------------------------------------- names (all invented)
 
+# fmt: off
 FIRST_NAMES: dict[str, tuple[str, ...]] = {
     "fr": (
-        "Léa",
-        "Nino",
-        "Maëlle",
-        "Hugo",
-        "Chloé",
-        "Inès",
-        "Jade",
-        "Louise",
-        "Zoé",
-        "Camille",
-        "Manon",
-        "Clara",
-        "Lina",
-        "Emma",
-        "Alice",
-        "Juliette",
-        "Rose",
-        "Margaux",
-        "Elsa",
-        "Noémie",
-        "Lou",
-        "Ambre",
-        "Romane",
-        "Agathe",
-        "Capucine",
-        "Salomé",
-        "Yasmine",
-        "Amel",
-        "Soraya",
-        "Théo",
-        "Lucas",
-        "Nathan",
-        "Jules",
-        "Gabriel",
-        "Raphaël",
-        "Arthur",
-        "Adam",
-        "Sacha",
-        "Malo",
-        "Timothée",
-        "Bastien",
-        "Axel",
-        "Mathis",
-        "Yanis",
-        "Karim",
-        "Mehdi",
-        "Samir",
-        "Thibault",
-        "Quentin",
-        "Célestin",
-        "Aurèle",
-        "Baptiste",
-        "Loïc",
-        "Gaëlle",
-        "Solène",
-        "Océane",
-        "Coralie",
-        "Pauline",
-        "Apolline",
-        "Héloïse",
-        "Ysaline",
-        "Maëva",
-        "Anaïs",
-        "Noa",
-        "Eden",
-        "Alix",
-        "Charlie",
-        "Morgane",
-        "Estelle",
-        "Fanny",
-        "Aïcha",
-        "Fatou",
-        "Awa",
-        "Naïm",
+        "Léa", "Nino", "Maëlle", "Hugo", "Chloé", "Inès", "Jade", "Louise", "Zoé", "Camille", "Manon",
+        "Clara", "Lina", "Emma", "Alice", "Juliette", "Rose", "Margaux", "Elsa", "Noémie", "Lou", "Ambre",
+        "Romane", "Agathe", "Capucine", "Salomé", "Yasmine", "Amel", "Soraya", "Théo", "Lucas", "Nathan",
+        "Jules", "Gabriel", "Raphaël", "Arthur", "Adam", "Sacha", "Malo", "Timothée", "Bastien", "Axel",
+        "Mathis", "Yanis", "Karim", "Mehdi", "Samir", "Thibault", "Quentin", "Célestin", "Aurèle",
+        "Baptiste", "Loïc", "Gaëlle", "Solène", "Océane", "Coralie", "Pauline", "Apolline", "Héloïse",
+        "Ysaline", "Maëva", "Anaïs", "Noa", "Eden", "Alix", "Charlie", "Morgane", "Estelle", "Fanny",
+        "Aïcha", "Fatou", "Awa", "Naïm",
     ),
     "de": (
-        "Lena",
-        "Mia",
-        "Jonas",
-        "Finn",
-        "Lukas",
-        "Leonie",
-        "Nina",
-        "Luca",
-        "Elias",
-        "Sophie",
-        "Mara",
+        "Lena", "Mia", "Jonas", "Finn", "Lukas", "Leonie", "Nina", "Luca", "Elias", "Sophie", "Mara",
         "Jannik",
     ),
     "en": (
-        "Amelia",
-        "Oliver",
-        "Isla",
-        "Harry",
-        "Grace",
-        "Jack",
-        "Ruby",
-        "Freya",
-        "Noah",
-        "Ivy",
-        "Theo",
+        "Amelia", "Oliver", "Isla", "Harry", "Grace", "Jack", "Ruby", "Freya", "Noah", "Ivy", "Theo",
         "Maisie",
     ),
 }
+# fmt: on
+# fmt: off
 NICHE_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "fr": {
         "beaute": (
-            "Pivoine",
-            "au Naturel",
-            "Teint Frais",
-            "Bulle de Soin",
-            "des Flacons",
-            "Peau Douce",
-            "Rituel Doux",
-            "Mousse & Savon",
+            "Pivoine", "au Naturel", "Teint Frais", "Bulle de Soin", "des Flacons", "Peau Douce",
+            "Rituel Doux", "Mousse & Savon",
         ),
         "mode": (
-            "Friperie",
-            "en Lin",
-            "Vestiaire",
-            "Ourlet",
-            "Maille",
-            "Sur Mesure",
-            "des Boutons",
-            "Dentelle",
+            "Friperie", "en Lin", "Vestiaire", "Ourlet", "Maille", "Sur Mesure", "des Boutons", "Dentelle",
         ),
         "cuisine": (
-            "des Bocaux",
-            "aux Fourneaux",
-            "Popote",
-            "Casserole",
-            "Tartine",
-            "des Épices",
-            "Mijoté",
+            "des Bocaux", "aux Fourneaux", "Popote", "Casserole", "Tartine", "des Épices", "Mijoté",
             "Crumble",
         ),
         "sport": ("Trail", "Foulée", "Cardio", "Vélo", "Sommet", "Crawl", "Grimpe", "Dénivelé"),
         "voyage": (
-            "Bagage",
-            "Escale",
-            "Boussole",
-            "Sac à Dos",
-            "Carnet de Route",
-            "Horizons",
-            "Petits Trains",
+            "Bagage", "Escale", "Boussole", "Sac à Dos", "Carnet de Route", "Horizons", "Petits Trains",
         ),
         "tech": ("Pixel", "Octet", "Circuit", "Câblé", "Processeur", "Bidouille", "Clavier"),
         "parentalite": ("des Doudous", "Tribu", "Biberon", "Poussette", "Cabane", "Marmaille"),
@@ -344,72 +236,35 @@ NICHE_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "lifestyle": ("Cocon", "Bougie", "Matin Calme", "Petit Bonheur", "Slow", "Plaid", "Tisane"),
     },
     "de": {
-        "beaute": ("Seifenliebe", "Glanzstück"),
-        "mode": ("Nadelöhr", "Kleiderbügel"),
-        "cuisine": ("Kochtopf", "Kräutergarten"),
-        "sport": ("Bergpfad", "Laufschuh"),
-        "voyage": ("Fernweh", "Rucksack"),
-        "tech": ("Schaltkreis", "Bastelbude"),
-        "parentalite": ("Kinderzimmer", "Sandkasten"),
-        "ecologie": ("Mehrweg", "Komposthaufen"),
-        "gaming": ("Spielstand", "Endgegner"),
-        "lifestyle": ("Gemütlich", "Teestunde"),
+        "beaute": ("Seifenliebe", "Glanzstück"), "mode": ("Nadelöhr", "Kleiderbügel"),
+        "cuisine": ("Kochtopf", "Kräutergarten"), "sport": ("Bergpfad", "Laufschuh"),
+        "voyage": ("Fernweh", "Rucksack"), "tech": ("Schaltkreis", "Bastelbude"),
+        "parentalite": ("Kinderzimmer", "Sandkasten"), "ecologie": ("Mehrweg", "Komposthaufen"),
+        "gaming": ("Spielstand", "Endgegner"), "lifestyle": ("Gemütlich", "Teestunde"),
     },
     "en": {
-        "beaute": ("Lather", "Glowjar"),
-        "mode": ("Thrifted", "Hemline"),
-        "cuisine": ("Pantry", "Skillet"),
-        "sport": ("Trailhead", "Stride"),
-        "voyage": ("Wayfarer", "Layover"),
-        "tech": ("Bytes", "Solder"),
-        "parentalite": ("Playroom", "Naptime"),
-        "ecologie": ("Refill", "Seedling"),
-        "gaming": ("Savepoint", "Sidequest"),
-        "lifestyle": ("Slowdays", "Candlelit"),
+        "beaute": ("Lather", "Glowjar"), "mode": ("Thrifted", "Hemline"), "cuisine": ("Pantry", "Skillet"),
+        "sport": ("Trailhead", "Stride"), "voyage": ("Wayfarer", "Layover"), "tech": ("Bytes", "Solder"),
+        "parentalite": ("Playroom", "Naptime"), "ecologie": ("Refill", "Seedling"),
+        "gaming": ("Savepoint", "Sidequest"), "lifestyle": ("Slowdays", "Candlelit"),
     },
 }
+# fmt: on
+# fmt: off
 SYLLABLES = (
-    "bru",
-    "ma",
-    "lo",
-    "ti",
-    "va",
-    "no",
-    "ri",
-    "sé",
-    "fa",
-    "lu",
-    "ko",
-    "zé",
-    "pa",
-    "ber",
-    "mi",
-    "ca",
-    "do",
+    "bru", "ma", "lo", "ti", "va", "no", "ri", "sé", "fa", "lu", "ko", "zé", "pa", "ber", "mi", "ca", "do",
 )
+# fmt: on
 ENDINGS = ("lle", "ine", "ette", "ac", "ane", "ot", "ire", "elle")
 HANDLE_SUFFIXES = ("", "", "", "_", ".off", "_fr", ".tv", "_ch", ".cree", "_vit")
 # Real creators a generated name must never collide with (the tests keep their own list).
+# fmt: off
 NAME_DENYLIST = (
-    "squeezie",
-    "lena situations",
-    "nabilla",
-    "cyprien",
-    "norman",
-    "enjoyphoenix",
-    "natoo",
-    "michou",
-    "inoxtag",
-    "amixem",
-    "mcfly",
-    "carlito",
-    "tibo",
-    "sananas",
-    "lebouseuh",
-    "hugodecrypte",
-    "gotaga",
+    "squeezie", "lena situations", "nabilla", "cyprien", "norman", "enjoyphoenix", "natoo", "michou",
+    "inoxtag", "amixem", "mcfly", "carlito", "tibo", "sananas", "lebouseuh", "hugodecrypte", "gotaga",
     "seb la frite",
 )
+# fmt: on
 
 
 @dataclass(frozen=True)
@@ -878,42 +733,21 @@ def _plant_hidden_gem(rng: Rng, niche: str) -> Creator:
 
 
 # Niches of the planted creators: several in the beauty and ecology niches that fit « Sève ».
+# fmt: off
 TRAP_NICHES = {
     "bought_followers": (
-        "beaute",
-        "beaute",
-        "ecologie",
-        "mode",
-        "lifestyle",
-        "voyage",
-        "sport",
-        "cuisine",
-        "beaute",
+        "beaute", "beaute", "ecologie", "mode", "lifestyle", "voyage", "sport", "cuisine", "beaute",
     ),
     "off_target_audience": (
-        "beaute",
-        "beaute",
-        "beaute",
-        "ecologie",
-        "beaute",
-        "beaute",
-        "ecologie",
-        "ecologie",
+        "beaute", "beaute", "beaute", "ecologie", "beaute", "beaute", "ecologie", "ecologie",
     ),
     "engagement_pod": ("beaute", "lifestyle", "mode", "beaute", "ecologie", "lifestyle", "voyage", "mode"),
     "overpriced": ("beaute", "ecologie", "mode", "tech", "voyage", "lifestyle", "sport", "beaute"),
     "hidden_gem": (
-        "beaute",
-        "ecologie",
-        "beaute",
-        "ecologie",
-        "beaute",
-        "lifestyle",
-        "ecologie",
-        "cuisine",
-        "beaute",
+        "beaute", "ecologie", "beaute", "ecologie", "beaute", "lifestyle", "ecologie", "cuisine", "beaute",
     ),
 }
+# fmt: on
 
 
 def _plant_traps(rng: Rng) -> list[Creator]:
@@ -1090,6 +924,7 @@ def _creator_row(creator: Creator) -> list[str]:
 
 # --------------------------------------------------------------------------- posts and captions
 
+# fmt: off
 ORGANIC_LINES_FR = {
     "beaute": (
         "Ma routine du soir en 4 étapes, rien de plus 🌙✨",
@@ -1102,16 +937,14 @@ ORGANIC_LINES_FR = {
         "Je vide ma trousse : ce que je rachète, ce que je ne rachète pas.",
     ),
     "mode": (
-        "Une veste, cinq tenues 🧥 laquelle vous préférez ?",
-        "Friperie du samedi : 23 € pour tout ça 🤯",
+        "Une veste, cinq tenues 🧥 laquelle vous préférez ?", "Friperie du samedi : 23 € pour tout ça 🤯",
         "Comment j'ai réparé ce jean au lieu de le jeter 🪡",
         "Les couleurs de l'automne sont arrivées dans mon placard 🍂",
         "Garde-robe capsule : 30 pièces pour tout l'hiver, je vous montre.",
         "Essayage en cabine : ce qui va vraiment aux petites tailles 📏",
     ),
     "cuisine": (
-        "Gratin de courge en 20 minutes chrono 🎃",
-        "Mes bocaux de la semaine : cuisine du dimanche 🥕🥦",
+        "Gratin de courge en 20 minutes chrono 🎃", "Mes bocaux de la semaine : cuisine du dimanche 🥕🥦",
         "Pâte à crêpes sans balance, la recette de ma grand-mère 🥞",
         "Vous m'avez demandé la recette du houmous à la betterave, la voilà 💜",
         "Pain maison, 4 ingrédients, zéro pétrissage 🍞",
@@ -1138,15 +971,13 @@ ORGANIC_LINES_FR = {
         "Mon bureau pour télétravailler : tout est d'occasion 💻",
         "3 réglages de confidentialité à faire sur votre téléphone dès ce soir 🔒",
         "Réparer soi-même son écran : faisable ou pas ? 🔧",
-        "Les câbles, ce fléau. Ma solution pour ranger tout ça 🔌",
-        "Comparatif honnête de trois liseuses 📚",
+        "Les câbles, ce fléau. Ma solution pour ranger tout ça 🔌", "Comparatif honnête de trois liseuses 📚",
     ),
     "parentalite": (
         "Le coucher en 20 minutes, notre rituel qui marche (enfin) 🌙",
         "Sortie en forêt avec les petits : la liste de ce qu'on emporte 🌳",
         "Premier jour d'école, émotion des deux côtés 🎒",
-        "Nos jeux sans écran préférés pour les jours de pluie ☔",
-        "Parlons charge mentale, sans tabou.",
+        "Nos jeux sans écran préférés pour les jours de pluie ☔", "Parlons charge mentale, sans tabou.",
         "Diversification alimentaire : ce qui a marché chez nous 🥄",
     ),
     "ecologie": (
@@ -1161,19 +992,18 @@ ORGANIC_LINES_FR = {
         "Nouveau record sur ce niveau, 3 h de tentatives 🎮",
         "Le jeu indépendant qu'il ne fallait pas rater cette année 👾",
         "Installation de stream à petit budget, tout est expliqué 🎧",
-        "Ce boss m'a fait rager pendant deux soirs 😤",
-        "Top 5 des jeux coopératifs pour jouer à deux 🕹️",
+        "Ce boss m'a fait rager pendant deux soirs 😤", "Top 5 des jeux coopératifs pour jouer à deux 🕹️",
         "Live ce soir à 21 h, on termine la campagne ensemble !",
     ),
     "lifestyle": (
         "Dimanche cocooning : plaid, thé et un bon roman ☕📖",
         "Ma routine du matin pour commencer la journée sans stress 🌅",
         "J'ai arrêté les réseaux pendant une semaine, voilà ce que j'ai appris.",
-        "Déco à petit budget : j'ai tout chiné 🪴",
-        "Les petits bonheurs de la semaine, en vrac ✨",
+        "Déco à petit budget : j'ai tout chiné 🪴", "Les petits bonheurs de la semaine, en vrac ✨",
         "Organisation : mon agenda papier pour l'année 📒",
     ),
 }
+# fmt: on
 SECOND_LINES_FR = (
     "Dites-moi en commentaire 👇",
     "Enregistrez pour plus tard 📌",
@@ -1184,25 +1014,15 @@ SECOND_LINES_FR = (
     "Merci d'être toujours plus nombreux ici 🥹",
     "",
 )
+# fmt: off
 HASHTAGS_FR = {
     "beaute": (
-        "#beauté",
-        "#routinebeauté",
-        "#peausensible",
-        "#cosmétiquenaturelle",
-        "#soinvisage",
-        "#maquillage",
-        "#cheveuxbouclés",
-        "#skincare",
+        "#beauté", "#routinebeauté", "#peausensible", "#cosmétiquenaturelle", "#soinvisage", "#maquillage",
+        "#cheveuxbouclés", "#skincare",
     ),
     "mode": ("#mode", "#friperie", "#tenuedujour", "#modeéthique", "#secondemain", "#garderobecapsule"),
     "cuisine": (
-        "#recette",
-        "#faitmaison",
-        "#cuisinefacile",
-        "#batchcooking",
-        "#antigaspi",
-        "#cuisinedesaison",
+        "#recette", "#faitmaison", "#cuisinefacile", "#batchcooking", "#antigaspi", "#cuisinedesaison",
     ),
     "sport": ("#course", "#trail", "#sportàlamaison", "#running", "#vélotaf", "#motivation"),
     "voyage": ("#voyage", "#slowtravel", "#voyageentrain", "#petitbudget", "#suisse", "#jura"),
@@ -1212,6 +1032,7 @@ HASHTAGS_FR = {
     "gaming": ("#gaming", "#jeuvidéo", "#jeuxindé", "#stream", "#gamer", "#coop"),
     "lifestyle": ("#artdevivre", "#cocooning", "#déco", "#routine", "#slowlife", "#organisation"),
 }
+# fmt: on
 ORGANIC_LINES_DE = (
     "Meine Abendroutine in vier Schritten 🌙",
     "Heute im Garten gearbeitet – die Tomaten kommen! 🍅",
@@ -1255,24 +1076,12 @@ HASHTAGS_EN = (
     "#zerowaste",
     "#gaming",
 )
+# fmt: off
 GENERIC_HASHTAGS_WALL = (
-    "#instagood",
-    "#photodujour",
-    "#inspiration",
-    "#love",
-    "#happy",
-    "#instadaily",
-    "#lifestyle",
-    "#mood",
-    "#weekend",
-    "#nofilter",
-    "#reels",
-    "#pourtoi",
-    "#fyp",
-    "#explore",
-    "#bonheur",
-    "#partage",
+    "#instagood", "#photodujour", "#inspiration", "#love", "#happy", "#instadaily", "#lifestyle", "#mood",
+    "#weekend", "#nofilter", "#reels", "#pourtoi", "#fyp", "#explore", "#bonheur", "#partage",
 )
+# fmt: on
 
 # Disclosure wordings by kind and caption language (research/domain-facts.md §3.6).
 PROPER_START = {
@@ -1455,7 +1264,8 @@ VERDICT_REASONS = {
     "en "
     "France, une mention anglaise n'est pas jugée claire : il faut « Publicité » ou « Collaboration "
     "commerciale ».",
-    "ambiguous": "« {w} » est une mention ambiguë ou un simple remerciement : refusée dans toutes les juridictions (FTC : « sp », "
+    "ambiguous": "« {w} » est une mention ambiguë ou un simple remerciement : refusée dans toutes les "
+    "juridictions (FTC : « sp », "
     "« spon », « collab » ; ASA : « #sp », « spon » ; UE : « collaboration », remerciements vagues).",
     "buried": "« {w} » n'apparaît qu'à la fin, noyée dans les mots-dièse : la mention doit se voir "
     "d'emblée, en "
@@ -1619,7 +1429,9 @@ def _generate_results(rng: Rng, creators: Sequence[Creator]) -> tuple[list[Colla
     eligible = [c for c in creators if c.language in {"fr", "de"} and c.trap in {None, "hidden_gem"}]
     shuffled = [eligible[int(i)] for i in rng.permutation(len(eligible))]
     # The account with the biggest audience is the one whose reach dazzles and whose sales disappoint.
-    star = max((c for c in shuffled if c.language == "fr" and c.platform != "tiktok"), key=lambda c: c.followers)
+    star = max(
+        (c for c in shuffled if c.language == "fr" and c.platform != "tiktok"), key=lambda c: c.followers
+    )
     # Long-term partners are mid-sized (micro to macro) so that their trend shows through the noise
     # of small order counts; half come from the niches that fit Sève, so Sève has renewals to study.
     steady = [c for c in shuffled if c.tier in {"micro", "mid", "macro"} and c is not star and c.trap is None]
