@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from influence_workbook.checks.shortlist import READ_ER, READ_FAKE, READ_FIT, RE
 from influence_workbook.data.load import load_answer_key, load_creators
 from influence_workbook.feedback import Feedback, escape
 from influence_workbook.metrics import filter_creators, score_creators
+from influence_workbook.progress import ProgressStore
 from influence_workbook.widgets.render import feedback_html
 
 CHAPTER_PAGE = Path(__file__).resolve().parents[1] / "notebooks" / "02_mauvais_influenceur.ipynb"
@@ -287,3 +289,172 @@ def test_read_more_titles_exist_in_the_chapter() -> None:
         shortlist.READ_WORKSHOP,
     ):
         assert title in headings, title
+
+
+# --------------------------------------------------------------------------- the workshop widget
+
+
+def workshop(tmp_path: Path, creators: pd.DataFrame | None = None) -> tuple[object, ProgressStore]:
+    from influence_workbook.widgets.shortlist import ShortlistWorkshop
+
+    store = ProgressStore(tmp_path / "progression.json")
+    return ShortlistWorkshop(store, creators if creators is not None else sample()[0]), store
+
+
+def test_workshop_filters_checks_saves_and_reloads(tmp_path: Path) -> None:
+    from influence_workbook.widgets.shortlist import ShortlistWorkshop, saved_shortlist
+
+    w, store = workshop(tmp_path)
+    box = w.widget()
+    assert {"iw-workshop", "iw-ch02-shortlist"} <= set(box._dom_classes)
+    assert "iw-ch02-check" in w.step.button._dom_classes
+    assert "iw-ch02-feedback" in w.step.feedback._dom_classes
+    w.platform.value = "instagram"
+    w.niche.value = "beaute"
+    assert set(w.filtered["platform"].astype(str)) == {"instagram"}
+    assert w.table.value.count("<tr>") - 1 <= 50
+    assert "(j'aime + commentaires) / abonnés × 100" in w.table.value.replace("&#x27;", "'")
+    victim = trapped("bought_followers")[0]
+    picks = [*good_creators(3), victim]
+    w.restore({"creator_ids": picks})
+    assert list(w.picks.value) == picks
+    assert "4 créateurs choisis" in w.budget.value
+    w.step.button.click()
+    html = w.step.feedback.value
+    assert escape("abonnés suspects") in html and 'data-criterion="creator:' in html
+    assert "Enregistré" in w.step.status.value
+    saved = saved_shortlist(store)
+    assert saved is not None and saved["creator_ids"] == picks and saved["passed"] is False
+    assert {c["creator_id"] for c in saved["creators"]} == set(picks)
+
+    again = ShortlistWorkshop(store, sample()[0])
+    assert list(again.picks.value) == picks
+    assert again.step.feedback.value == html
+    assert "dernière visite" in again.step.status.value
+
+
+def test_workshop_passing_shortlist_is_saved_as_passed(tmp_path: Path) -> None:
+    from influence_workbook.widgets.shortlist import saved_shortlist
+
+    w, store = workshop(tmp_path)
+    w.picks.options = [(cid, cid) for cid in good_creators(4)]
+    w.picks.value = tuple(good_creators(4))
+    feedback = w.step.run_check()
+    assert feedback is not None and feedback.passed, feedback.to_text() if feedback else ""
+    saved = saved_shortlist(store)
+    assert saved is not None and saved["passed"] is True
+
+
+def test_saved_shortlist_is_none_before_any_check(tmp_path: Path) -> None:
+    from influence_workbook.widgets.shortlist import saved_shortlist
+
+    assert saved_shortlist(ProgressStore(tmp_path / "vide.json")) is None
+
+
+def test_workshop_reads_the_chapter1_objective(tmp_path: Path) -> None:
+    from influence_workbook.widgets.shortlist import ShortlistWorkshop
+
+    store = ProgressStore(tmp_path / "progression.json")
+    objective = "Conversion : 300 ventes d’ici fin juin 2027 auprès des 25-34 ans en Suisse <b>romande</b>"
+    store.save("ch01", "objective", {"mode": "Phrase libre", "text": objective})
+    w = ShortlistWorkshop(store, sample()[0])
+    assert w.target.countries == ("CH",) and (w.target.age_low, w.target.age_high) == (25, 34)
+    intro = w.widget().children[0].value
+    assert escape(objective) in intro and "<b>romande</b>" not in intro
+    default = workshop(tmp_path / "autre")[0]
+    assert "pas encore enregistré d'objectif" in default.widget().children[0].value.replace("&#x27;", "'")
+
+
+def test_filtering_400_rows_feels_instant(tmp_path: Path) -> None:
+    import time
+
+    w, _ = workshop(tmp_path)
+    start = time.perf_counter()
+    for platform in ("instagram", "tiktok", "youtube", ""):
+        w.platform.value = platform
+    w.followers.value = (10_000, 500_000)
+    w.fee.value = 1_000
+    w.sort.value = "Part d'audience dans votre cible"
+    assert (time.perf_counter() - start) / 7 < 0.3
+    fees = w.filtered["fee_per_post_eur"]
+    assert (fees <= 1_000).all() and w.filtered["followers"].between(10_000, 500_000).all()
+
+
+def test_workshop_plot_has_alt_text(tmp_path: Path) -> None:
+    w, _ = workshop(tmp_path)
+    picks = good_creators(3)
+    w.restore({"creator_ids": picks})
+    w.show_plot()
+    assert "<img" in w.plot.value and 'alt="' in w.plot.value
+    assert "Vos choix sont entourés" in w.plot.value and "échelle logarithmique" in w.plot.value
+
+
+HOSTILE_CSV = (
+    "Nom;Pseudo;Plateforme;Abonnés;J'aime moyens;Commentaires;Niche;Tarif €\n"
+    "<script>alert(1)</script>;@lea.vrac;Instagram;12 500;420;18;beauté;300 €\n"
+    "Zoé 🌱;zoe_vrac;TikTok;8 000;900;40;écologie;150\n"
+    "Bob;bob;TikTok;abc;10;1;mode;100\n"
+).encode()
+
+
+def test_import_of_a_learner_csv_is_escaped_and_keeps_the_saved_shortlist(tmp_path: Path) -> None:
+    from influence_workbook.widgets.shortlist import saved_shortlist
+
+    w, store = workshop(tmp_path)
+    w.restore({"creator_ids": good_creators(3)})
+    w.step.run_check()
+    before = saved_shortlist(store)
+    assert w.import_csv(HOSTILE_CSV, "mes-créateurs.csv")
+    assert w.source == "import" and len(w.scored) == 2
+    assert "<script>" not in w.table.value and escape("<script>alert(1)</script>") in w.table.value
+    assert (
+        escape("« Abonnés »").replace("&quot;", '"') in w.import_status.value
+        or "Abonnés" in w.import_status.value
+    )
+    assert "Ligne 4" in w.import_status.value
+    assert list(w.picks.value) == good_creators(3)  # the picks stay selectable
+    assert saved_shortlist(store) == before
+    # Imported creators are checked too: unknown audience is said, not guessed.
+    w.picks.value = ("L0001", "L0002", good_creators(1)[0])
+    feedback = w.step.run_check()
+    assert feedback is not None
+    assert "audience inconnue" in feedback.item("creator:L0001").message
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"\x00\x01\x02\xff" * 100,
+        b"nom,plateforme\n",
+        "Nom;Abonnés\nLéa;12\n".encode("cp1252"),
+        b"a" * (5 * 1024 * 1024 + 1),
+    ],
+)
+def test_bad_imports_change_nothing(tmp_path: Path, content: bytes) -> None:
+    from influence_workbook.widgets.shortlist import saved_shortlist
+
+    w, store = workshop(tmp_path)
+    w.restore({"creator_ids": good_creators(3)})
+    w.step.run_check()
+    before = saved_shortlist(store)
+    rows_before = len(w.scored)
+    assert not w.import_csv(content, "<img src=x onerror=alert(1)>.csv")
+    assert w.source == "exemple" and len(w.scored) == rows_before
+    assert "<img src=x" not in w.import_status.value and w.import_status.value
+    assert saved_shortlist(store) == before
+
+
+def test_upload_widget_feeds_the_importer(tmp_path: Path) -> None:
+    w, _ = workshop(tmp_path)
+    entry = {
+        "name": "liste.csv",
+        "type": "text/csv",
+        "size": len(HOSTILE_CSV),
+        "content": memoryview(HOSTILE_CSV),
+        "last_modified": datetime(2026, 11, 28, tzinfo=UTC),
+    }
+    w.upload.value = (entry,)
+    assert w.source == "import" and "liste.csv" in w.import_status.value
+    w.use_sample.click()
+    assert w.source == "exemple" and len(w.scored) == len(sample()[0])

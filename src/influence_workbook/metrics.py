@@ -415,9 +415,16 @@ def _overlap(low: int, high: int, other_low: int, other_high: int) -> float:
 
 
 def _audience_shares(df: pd.DataFrame, target: AudienceTarget) -> tuple[np.ndarray, np.ndarray]:
-    """Estimated share of each audience in the target countries and in the target ages."""
-    share_fr = np.nan_to_num(_column(df, "audience_share_fr"), nan=0.0)
-    share_ch = np.nan_to_num(_column(df, "audience_share_ch"), nan=0.0)
+    """Estimated share of each audience in the target countries and in the target ages.
+
+    NaN where the table says nothing about the audience (an imported list without those columns).
+    """
+    raw_fr, raw_ch = _column(df, "audience_share_fr"), _column(df, "audience_share_ch")
+    country_known = ~(np.isnan(raw_fr) & np.isnan(raw_ch))
+    if "audience_main_country" in df.columns:
+        country_known |= _codes(df, "audience_main_country", tuple(COUNTRY_NAMES), upper=True) >= 0
+    share_fr = np.nan_to_num(raw_fr, nan=0.0)
+    share_ch = np.nan_to_num(raw_ch, nan=0.0)
     country = np.zeros(len(df))
     if "FR" in target.countries:
         country += share_fr
@@ -428,7 +435,7 @@ def _audience_shares(df: pd.DataFrame, target: AudienceTarget) -> tuple[np.ndarr
         # Only the main country is known beyond France and Switzerland: count the rest of the audience.
         main = _isin(df, "audience_main_country", others, upper=True)
         country += np.where(main, np.clip(1.0 - share_fr - share_ch, 0.0, 1.0), 0.0)
-    country = np.clip(country, 0.0, 1.0)
+    country = np.where(country_known, np.clip(country, 0.0, 1.0), np.nan)
 
     young = _column(df, "audience_share_18_34")
     inside = _overlap(target.age_low, target.age_high, 18, 34)

@@ -167,7 +167,12 @@ def _creator_item(row: pd.Series, target: AudienceTarget) -> FeedbackItem:
     # Audience: countries and ages.
     countries = ", ".join(COUNTRY_NAMES.get(c, c) for c in target.countries)
     country_share, age_share = float(row["audience_country_share"]), float(row["audience_age_share"])
-    if bool(row["audience_fit_ok"]):
+    if math.isnan(country_share) or math.isnan(age_share):
+        missing = " et ".join(what for what, value in (("pays", country_share), ("âges", age_share))
+                              if math.isnan(value))
+        problems.append(f"audience inconnue ({missing}) : demandez au créateur les statistiques de son "
+                        f"audience avant de le retenir")
+    elif bool(row["audience_fit_ok"]):
         goods.append(f"audience à {_pct(100 * country_share, 0)} dans vos pays ({countries}) et à environ "
                      f"{_pct(100 * age_share, 0)} chez les {target.age_low}-{target.age_high} ans")
     else:
@@ -189,10 +194,13 @@ def _creator_item(row: pd.Series, target: AudienceTarget) -> FeedbackItem:
 
     # Context: niche and language.
     niche = row.get("niche")
-    niche_label = NICHE_LABELS.get(str(niche), str(niche)) if isinstance(niche, str) else "inconnue"
+    niche_label = NICHE_LABELS.get(str(niche), str(niche)) if isinstance(niche, str) and niche else "inconnue"
     language = row.get("language")
     french_target = set(target.countries) <= _FRENCH_MARKETS
-    if not bool(row["niche_fit"]):
+    if niche_label == "inconnue":
+        problems.append("thématique inconnue : ajoutez la colonne « niche » à votre fichier ou vérifiez ses "
+                        "contenus")
+    elif not bool(row["niche_fit"]):
         problems.append(f"thématique « {_shorten(niche_label, 30)} » : peu de lien avec des cosmétiques "
                         f"solides zéro déchet (cherchez beauté, écologie ou art de vivre)")
     elif french_target and isinstance(language, str) and language.lower() != "fr":
