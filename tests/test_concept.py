@@ -316,6 +316,8 @@ def test_unusable_input_gets_a_french_message(bad: Any) -> None:
     assert not feedback.passed
     assert feedback.items[0].criterion == "input"
     assert re.search(r"canevas|Canevas", feedback.items[0].message)
+    if isinstance(bad, dict) or bad in (None, "") or bad is ...:
+        assert "à compléter" in feedback.items[0].message or "dictionnaire" in feedback.items[0].message
 
 
 def test_huge_emoji_and_html_input_never_raise_and_stay_text() -> None:
@@ -397,6 +399,8 @@ def test_format_matching_exercise() -> None:
     assert check_format_matching({"a": "tuto"}).item("situation:A").ok  # free text and lower-case keys
     for bad in (None, ..., "A", [], {}):
         assert check_format_matching(bad).items[0].criterion == "input"
+    unfilled = check_format_matching({s.key: ... for s in FORMAT_SITUATIONS})
+    assert unfilled.items[0].criterion == "input" and "à compléter" in unfilled.items[0].message
 
 
 def test_giveaway_spotting_exercise() -> None:
@@ -409,6 +413,7 @@ def test_giveaway_spotting_exercise() -> None:
     assert any("Z" in tip for tip in partial.tips)
     for bad in (None, ..., 5):
         assert check_giveaway_spotting(bad).items[0].criterion == "input"
+    assert "à compléter" in check_giveaway_spotting(...).items[0].message
 
 
 # --------------------------------------------------------------------------- the chapter page

@@ -665,7 +665,8 @@ def check_concept(canvas: Mapping[str, str] | None, objective_text: str | None =
     if is_placeholder(canvas):
         return input_problem(
             CHECK_NAME, "Canevas",
-            "Remplissez d'abord le canevas : un angle, une plateforme, un format, une accroche, le rôle du "
+            "Le canevas est encore à compléter : un angle, une plateforme, un format, une accroche, le rôle "
+            "du "
             "créateur, un appel à l'action et la mesure.", READ_ANGLE)
     if not isinstance(canvas, Mapping):
         return input_problem(
@@ -675,9 +676,10 @@ def check_concept(canvas: Mapping[str, str] | None, objective_text: str | None =
             f"de type « {type(canvas).__name__} ».", READ_ANGLE)
     fields, wrong_type, too_long = _read_fields(canvas)
     if not any(fields[key] for key in FIELDS):
-        message = ("Le canevas est vide : remplissez au moins l'angle, la plateforme, le format, "
-                   "l'accroche, le "
-                   "rôle du créateur, l'appel à l'action et la mesure.")
+        message = ("Le canevas est encore à compléter : remplissez au moins l'angle, la plateforme, le "
+                   "format, "
+                   "l'accroche, le rôle du créateur, l'appel à l'action et la mesure. Dans un cahier "
+                   "d'exercices, remplacez chaque ... par votre texte entre guillemets droits.")
         if wrong_type:
             message += (" Ces cases doivent contenir du texte entre guillemets : "
                         + _quote(FIELD_LABELS[k] for k in wrong_type) + ".")
@@ -747,6 +749,12 @@ FORMAT_SITUATIONS: tuple[Situation, ...] = (
 def check_format_matching(answers: object) -> Feedback:
     """Exercise: map each situation letter of :data:`FORMAT_SITUATIONS` to a format of the gallery."""
     check = "ch03-format-matching"
+    if isinstance(answers, Mapping) and answers and all(is_placeholder(v) for v in answers.values()):
+        return input_problem(
+            check, "Associations",
+            "Vos réponses sont encore à compléter : remplacez chaque ... par le nom d'un format de la "
+            "galerie, "
+            "entre guillemets droits, par exemple \"Tutoriel\".", READ_GALLERY)
     if is_placeholder(answers) or not isinstance(answers, Mapping) or not answers:
         return input_problem(
             check, "Associations",
@@ -801,7 +809,8 @@ GIVEAWAY_CASES: tuple[GiveawayCase, ...] = (
     GiveawayCase("B", "Participation gratuite, règlement complet en lien en bio, mention « ce jeu n'est ni "
                       "organisé ni soutenu par Instagram », publication signalée « Collaboration commerciale "
                       "avec Sève ».", False,
-                 "Gratuit, règlement accessible, Instagram dégagé, partenariat signalé : c'est conforme."),
+                 "Gratuit, règlement accessible, Instagram dégagé de toute responsabilité, partenariat "
+                 "signalé."),
     GiveawayCase("C",
                  "« Identifiez dix personnes sur cette photo, même si elles n'y sont pas, pour multiplier "
                       "vos chances ! »", True,
@@ -838,7 +847,9 @@ def check_giveaway_spotting(flagged: object) -> Feedback:
     if letters is None:
         return input_problem(
             check, "Jeux repérés",
-            "Donnez l'ensemble des lettres des jeux qui posent problème, par exemple {\"A\", \"C\"}.",
+            "Votre réponse est encore à compléter : écrivez les lettres des jeux qui posent problème, "
+            "chacune "
+            "entre guillemets droits, séparées par des virgules et entourées d'accolades : {\"X\", \"Y\"}.",
             READ_GIVEAWAY)
     known = {case.key for case in GIVEAWAY_CASES}
     items = []
