@@ -362,7 +362,7 @@ def _placement_item(mention: Mention | None, accepted: list[Mention], jurisdicti
     if mention.buried_reason is None:
         return FeedbackItem(
             "placement", label, True,
-            f"« {mention.text} » est bien en tête ({mention.where}) : c'est le choix du mot qui pose "
+            f"« {mention.text} » est bien en tête, {mention.where}, mais c'est le choix du mot qui pose "
             "problème.")
     return FeedbackItem(
         "placement", label, False,
