@@ -458,3 +458,80 @@ def test_upload_widget_feeds_the_importer(tmp_path: Path) -> None:
     assert w.source == "import" and "liste.csv" in w.import_status.value
     w.use_sample.click()
     assert w.source == "exemple" and len(w.scored) == len(sample()[0])
+
+
+# --------------------------------------------------------------------------- exercise checks
+
+
+PROFILES = pd.DataFrame(
+    {
+        "profil": ["A", "B", "C", "D"],
+        "platform": ["instagram"] * 4,
+        "followers": [8_200, 46_000, 152_000, 620_000],
+        "avg_likes": [240, 1_900, 310, 5_200],
+        "avg_comments": [14, 160, 9, 140],
+        "follower_growth_30d_pct": [3.0, 2.1, 48.0, 1.2],
+        "max_daily_growth_pct": [0.4, 0.3, 14.0, 0.2],
+        "suspicious_followers_pct": [7.0, 18.0, 44.0, 16.0],
+        "generic_comment_share": [0.12, 0.72, 0.30, 0.20],
+    }
+)
+
+
+@pytest.mark.parametrize("answer", [2.98, "2,98 %", "2.98", "2,98\u202f%", 2.985])
+def test_engagement_rate_exercise_right(answer: object) -> None:
+    from influence_workbook.checks.shortlist import check_engagement_rate_answer
+
+    assert check_engagement_rate_answer(answer, likes=512, comments=37, followers=18_400).passed
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        (0.0298, "multiplier par 100"),
+        (2.78, "que les j'aime"),
+        (3351.5, "à l'envers"),
+        (5.0, "environ 2,98"),
+    ],
+)
+def test_engagement_rate_exercise_common_mistakes(answer: float, expected: str) -> None:
+    from influence_workbook.checks.shortlist import check_engagement_rate_answer
+
+    feedback = check_engagement_rate_answer(answer, likes=512, comments=37, followers=18_400)
+    assert not feedback.passed and expected in feedback.items[0].message
+
+
+@pytest.mark.parametrize("answer", [None, ..., "", "beaucoup", [3], True, "<b>4</b> pour cent"])
+def test_engagement_rate_exercise_bad_input(answer: object) -> None:
+    from influence_workbook.checks.shortlist import check_engagement_rate_answer
+
+    feedback = check_engagement_rate_answer(answer, likes=512, comments=37, followers=18_400)
+    assert not feedback.passed
+    if answer == "<b>4</b> pour cent":
+        assert "environ 2,98" in feedback.items[0].message  # read as 4 %, then judged
+    else:
+        assert feedback.items[0].criterion == "input"
+
+
+def test_bought_followers_exercise() -> None:
+    from influence_workbook.checks.shortlist import check_bought_followers_answer
+
+    assert check_bought_followers_answer("C", PROFILES).passed
+    assert check_bought_followers_answer(" « c » ", PROFILES).passed
+    wrong = check_bought_followers_answer("B", PROFILES)
+    assert not wrong.passed and "génériques" in wrong.items[0].message
+    assert "aucun signal" in check_bought_followers_answer("A", PROFILES).items[0].message
+    for bad in (None, ..., "Z", 3, "AB"):
+        assert check_bought_followers_answer(bad, PROFILES).items[0].criterion == "input"
+    assert check_bought_followers_answer("C", None).items[0].criterion == "input"
+
+
+def test_benchmark_exercise() -> None:
+    from influence_workbook.checks.shortlist import check_benchmark_choice
+
+    assert check_benchmark_choice("B").passed and check_benchmark_choice("b").passed
+    for letter in "ACD":
+        feedback = check_benchmark_choice(letter)
+        assert not feedback.passed and feedback.items[0].read_more == READ_ER
+    for bad in (None, ..., "E", 2, ""):
+        assert check_benchmark_choice(bad).items[0].criterion == "input"

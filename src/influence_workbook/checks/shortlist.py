@@ -405,3 +405,125 @@ def saved_shortlist(store: ProgressStore | None = None) -> dict[str, Any] | None
     answer["creator_ids"] = [str(i) for i in ids] if isinstance(ids, list) else []
     answer["passed"] = saved.passed
     return answer
+
+
+# --------------------------------------------------------------------------- exercise checks
+
+EXERCISE_CHECK = "ch02-exercise"
+
+
+def _read_percent(value: object) -> float | None:
+    """A number typed by the learner: 2.98, "2,98 %", "2,98%"; 0.0298 stays 0.0298."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float | np.integer | np.floating):
+        number = float(value)
+        return number if math.isfinite(number) else None
+    if isinstance(value, str):
+        found = find_quantities(fold(value[:200]))
+        return found[0].value if found else None
+    return None
+
+
+def _letter(answer: object) -> str:
+    return answer.strip().strip("«»\"' \u00a0").upper() if isinstance(answer, str) else ""
+
+
+def check_engagement_rate_answer(answer: object, *, likes: float, comments: float, followers: float,
+                                 shares: float = 0, saves: float = 0) -> Feedback:
+    """Exercise: the learner computed an engagement rate by hand; is it the right percentage?"""
+    from influence_workbook.metrics import engagement_rate
+
+    label = "Taux d'engagement"
+    if is_placeholder(answer):
+        return input_problem(EXERCISE_CHECK, label,
+                             "Remplacez ... par le taux que vous avez calculé, en pourcentage "
+                             "(par exemple 3.2 ou « 3,2 % »).", READ_ER)
+    value = _read_percent(answer)
+    if value is None:
+        return input_problem(EXERCISE_CHECK, label,
+                             "Votre réponse doit être un nombre, par exemple 3.2 ou « 3,2 % ».", READ_ER)
+    expected = float(engagement_rate(likes, comments, followers, shares, saves))
+    parts = "j'aime + commentaires"
+    parts += " + partages" if shares else ""
+    parts += " + enregistrements" if saves else ""
+    formula = f"({parts}) / abonnés × 100"
+    shown = format_number(expected, 2)
+    tolerance = max(0.02, expected * 0.01)
+    if abs(value - expected) <= tolerance:
+        item = FeedbackItem("value", label, True, f"Exact : {formula} = {shown} %.")
+        return build_feedback(EXERCISE_CHECK, [item])
+    if abs(value * 100 - expected) <= tolerance:
+        message = (f"Vous avez oublié de multiplier par 100 : {format_number(value, 4)} est une part, "
+                   f"le taux est {shown} %.")
+    elif abs(value - float(engagement_rate(likes, 0, followers))) <= tolerance:
+        message = f"Vous n'avez compté que les j'aime : ajoutez les commentaires. Formule : {formula}."
+    elif abs(value - 100 * followers / max(likes + comments, 1)) <= 0.5:
+        message = (f"La division est à l'envers : on divise les interactions par les abonnés, "
+                   f"{formula}.")
+    else:
+        message = (f"Pas tout à fait : reprenez le calcul {formula}. "
+                   f"Vous devriez trouver environ {shown} %.")
+    return build_feedback(EXERCISE_CHECK, [FeedbackItem("value", label, False, message, READ_ER)])
+
+
+def check_bought_followers_answer(answer: object, profiles: object) -> Feedback:
+    """Exercise: which profile (a letter in ``profiles['profil']``) shows bought followers?
+
+    The expected profile is computed, not written down: the one whose audience quality is
+    « suspecte » according to :func:`~influence_workbook.metrics.score_creators`.
+    """
+    label = "Profil aux abonnés achetés"
+    if not isinstance(profiles, pd.DataFrame) or "profil" not in profiles.columns:
+        return input_problem(EXERCISE_CHECK, label,
+                             "Exécutez d'abord la cellule qui crée le tableau des profils.")
+    letters = [str(p).strip().upper() for p in profiles["profil"]]
+    listed = ", ".join(letters)
+    if is_placeholder(answer):
+        return input_problem(EXERCISE_CHECK, label,
+                             f"Remplacez ... par la lettre d'un profil ({listed}).", READ_FAKE)
+    chosen = _letter(answer)
+    if chosen not in letters:
+        return input_problem(EXERCISE_CHECK, label,
+                             f"Répondez par une seule lettre parmi {listed}, entre guillemets, "
+                             f"par exemple \"A\".", READ_FAKE)
+    scored = score_creators(profiles.assign(creator_id=letters))
+    suspect = scored[scored["audience_quality"] == "suspecte"]["creator_id"].tolist()
+    row = scored.set_index("creator_id").loc[chosen]
+    reasons = str(row["quality_reasons"])
+    rate = f"taux d'engagement {format_number(float(row['engagement_rate']), 2)} % ({row['er_verdict']})"
+    if chosen in suspect:
+        message = f"Oui, le profil {chosen} cumule les signaux : {reasons} ; {rate}."
+        return build_feedback(EXERCISE_CHECK, [FeedbackItem("profile", label, True, message)])
+    message = (f"Le profil {chosen} : {reasons} ; {rate}. Cherchez celui qui cumule un pic d'abonnés, "
+               f"une forte part d'abonnés suspects et un engagement sous le repère.")
+    return build_feedback(EXERCISE_CHECK, [FeedbackItem("profile", label, False, message, READ_FAKE)])
+
+
+BENCHMARK_CHOICES: dict[str, tuple[bool, str]] = {
+    "A": (False, "0,54 % est la médiane des micro-influenceurs Instagram (10 000 à 50 000 abonnés), "
+                 "calculée sur les abonnés : autre plateforme, autre formule."),
+    "B": (True, "Oui : même plateforme, même formule (sur les vues) et même palier. La fourchette "
+                "de 4 à 12 % des médianes TikTok sur les vues est le bon repère."),
+    "C": (False, "1,31 % est une médiane TikTok calculée sur les abonnés, pas sur les vues : "
+                 "les deux chiffres ne se comparent pas."),
+    "D": (False, "18 % est une moyenne de 2021 (Influencer Marketing Hub) : une moyenne est tirée "
+                 "vers le haut par quelques comptes exceptionnels, et la méthode diffère. Préférez "
+                 "une médiane calculée comme votre taux."),
+}
+
+
+def check_benchmark_choice(answer: object) -> Feedback:
+    """Exercise: which benchmark fits a TikTok micro creator whose rate was computed on views?"""
+    label = "Le bon repère"
+    if is_placeholder(answer):
+        return input_problem(EXERCISE_CHECK, label,
+                             "Remplacez ... par la lettre du repère choisi (A, B, C ou D).", READ_ER)
+    letter = _letter(answer)
+    if letter not in BENCHMARK_CHOICES:
+        return input_problem(EXERCISE_CHECK, label,
+                             "Répondez par une lettre entre guillemets : \"A\", \"B\", \"C\" ou \"D\".",
+                             READ_ER)
+    ok, message = BENCHMARK_CHOICES[letter]
+    item = FeedbackItem("benchmark", label, ok, message, None if ok else READ_ER)
+    return build_feedback(EXERCISE_CHECK, [item])
