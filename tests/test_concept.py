@@ -25,6 +25,7 @@ from influence_workbook.formats import (
     FORMATS,
     GIVEAWAY_RULES,
     PLATFORM_CHOICES,
+    SOURCE_NAMES,
     find_format,
     find_platform,
     formats_table_html,
@@ -352,6 +353,7 @@ def test_every_format_is_complete_and_sourced() -> None:
     for fmt in FORMATS:
         assert fmt.when and fmt.creator_brings and fmt.risk and fmt.goals and fmt.platforms
         assert set(fmt.sources) <= keys, fmt.sources
+        assert set(fmt.sources) <= set(SOURCE_NAMES), fmt.sources  # shown by name in the table
         assert find_format(fmt.label) is fmt and find_format(fmt.key) is fmt
     for needed in ("seeding", "unboxing", "tutorial", "challenge", "ugc", "takeover", "giveaway",
                    "ambassador",
@@ -377,6 +379,7 @@ def test_the_tables_escape_their_text() -> None:
     table = formats_table_html(caption="<i>x</i>")
     assert "&lt;i&gt;x&lt;/i&gt;" in table
     assert table.count("<tr>") == len(FORMATS) + 1
+    assert "Reech (2024)" in table and "reech2024" not in table
 
 
 def test_platforms_are_read_from_free_text() -> None:

@@ -227,7 +227,7 @@ class LegalRule:
     check_at: str  # where to check the current version
 
 
-AS_OF = "selon nos sources (2015 à 2026)"
+AS_OF = "tels que nos sources les citent (version en vigueur à vérifier)"
 
 GIVEAWAY_RULES: tuple[LegalRule, ...] = (
     LegalRule(
@@ -303,8 +303,26 @@ GIVEAWAY_DISCLOSURE = (
 # --------------------------------------------------------------------------- rendering
 
 
+#: How each bibliography key is named in the tables (the bibliography page gives the full reference).
+SOURCE_NAMES: dict[str, str] = {
+    "reech2024": "Reech (2024)",
+    "reechbrief": "Reech, blog",
+    "loudcrowd": "LoudCrowd",
+    "happydemics": "Happydemics",
+    "tktk": "tktk",
+    "benlyai": "benly.ai",
+    "instagrampromo": "Instagram, règles sur les promotions",
+    "codeconso_l121_20": "Code de la consommation, art. L121-20",
+    "loihamon2014": "Loi Hamon (2014)",
+    "loisimplification2014": "Loi du 20 décembre 2014",
+    "csi_l320_1": "Code de la sécurité intérieure, art. L320-1",
+    "mahasela2019": "Mahasela Avocat (2019)",
+    "ljar2017": "LJAr (2017)",
+}
+
+
 def _cites(keys: tuple[str, ...]) -> str:
-    return ", ".join(keys)
+    return ", ".join(SOURCE_NAMES.get(key, key) for key in keys)
 
 
 def formats_table_html(*, caption: str = "La galerie des formats") -> str:
