@@ -6,7 +6,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_notebook
 
-from influence_workbook.hints import SYNTAX_HINT, hint_for, plain_language_errors
+from influence_workbook.hints import SYNTAX_HINT, hint_for, install_hints
 
 
 def test_hint_for_a_text_without_quotes() -> None:
@@ -21,17 +21,19 @@ def test_hint_for_syntax_and_others() -> None:
 
 
 def test_outside_ipython_nothing_is_installed() -> None:
-    assert plain_language_errors() is False
+    assert install_hints() is False
 
 
 def test_in_a_kernel_the_learner_sees_french_not_a_traceback() -> None:
     notebook = new_notebook(cells=[
         new_code_cell("from influence_workbook.hints import plain_language_errors\nplain_language_errors()"),
+        new_code_cell("from influence_workbook.hints import install_hints\nassert install_hints() is True"),
         new_code_cell("impressions = Notoriété"),
         new_code_cell('objectif = "Conversion'),
     ])
     NotebookClient(notebook, timeout=60, kernel_name="python3", allow_errors=True).execute()
-    for cell in notebook.cells[1:]:
+    assert notebook.cells[0].outputs == []  # the notebook's setup cell shows nothing
+    for cell in notebook.cells[2:]:
         text = nbformat.writes(nbformat.v4.new_notebook(cells=[cell]))
         assert "Traceback" not in text
         assert "iw-notice" in text

@@ -53,8 +53,16 @@ def _show(error: BaseException) -> None:
     ))
 
 
-def plain_language_errors() -> bool:
-    """Replace tracebacks by French hints in this IPython session; False outside IPython."""
+def plain_language_errors() -> None:
+    """Replace tracebacks by French hints in this IPython session (a notebook's first cell calls it).
+
+    Returns nothing on purpose, so that the call shows no output in the notebook.
+    """
+    install_hints()
+
+
+def install_hints() -> bool:
+    """Install the French hints; True when an IPython shell was found, False outside IPython."""
     try:
         from IPython import get_ipython
     except ImportError:

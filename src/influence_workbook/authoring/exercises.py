@@ -125,6 +125,7 @@ def generate(root: Path | None = None, check: bool = False) -> list[str]:
     """Generate (or, with ``check``, compare) every exercise; returns the problems found."""
     root = root or course_root()
     problems: list[str] = []
+    written: list[Path] = []
     solutions = sorted((root / "solutions").glob("*.ipynb"))
     if not solutions:
         return [f"no solution notebook in {root / 'solutions'}"]
@@ -145,9 +146,14 @@ def generate(root: Path | None = None, check: bool = False) -> list[str]:
             if _sources(committed) != _sources(exercise):
                 problems.append(f"{target.relative_to(root)} differs from its solution: run `make exercises`")
             problems += [f"{target.name}: leaks {leak}" for leak in find_leaks(committed, hidden)]
+        elif target.exists() and _sources(nbformat.read(target, as_version=4)) == _sources(exercise):
+            continue  # unchanged: keep its stored outputs
         else:
             target.parent.mkdir(parents=True, exist_ok=True)
             nbformat.write(exercise, target)
+            written.append(target)
+    if written:
+        print("written (run them to store outputs): " + " ".join(str(p.relative_to(root)) for p in written))
     return problems
 
 
