@@ -238,6 +238,9 @@ STOP_WORDS: frozenset[str] = frozenset(
     quelques toujours souvent enfin ensuite alors donc ainsi aussi partout rien tout autres autant avez
     etes marque marques produit produits collaboration partenariat message envie aime adore adorer aimer
     hate
+    publicite collaboration commerciale commercial partenariat remunere remuneree sponsorise code codes site
+    explique expliquee enregistrez partagez partage dites-moi commentaire idee idees prochaine rappel astuce
+    astuces simple simples possible besoin quelqu'un resultat enfin trouve teste testee mode emploi
     """.split()
 )
 _HAS_WORD = re.compile(r"\w")
