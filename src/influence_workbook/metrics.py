@@ -629,3 +629,34 @@ def filter_creators(df: pd.DataFrame, platform: object = None, niche: object = N
     if fee_limit is not None and "fee_per_post_eur" in df.columns:
         mask &= _column(df, "fee_per_post_eur") <= fee_limit
     return df.loc[mask]
+
+
+# --------------------------------------------------------------------------- display
+
+
+def french_table(scored: pd.DataFrame) -> pd.DataFrame:
+    """The key computed columns of a scored table, with French headers and French number formats."""
+    from influence_workbook.text import format_number
+
+    def pct(value: Any, decimals: int = 1) -> str:
+        number = _as_float(value)
+        return "—" if math.isnan(number) else f"{format_number(number, decimals)}\u202f%"
+
+    rows = []
+    for _, row in scored.iterrows():
+        tier_name = row.get("tier")
+        low, high = row.get("benchmark_low"), row.get("benchmark_high")
+        fee = _as_float(row.get("fee_per_post_eur"))
+        rows.append({
+            "Créateur": f"@{str(row.get('handle') or row.get('creator_id'))[:30]}",
+            "Thématique": NICHE_LABELS.get(str(row.get("niche")), str(row.get("niche") or "—")),
+            "Palier": "—" if pd.isna(tier_name) else TIER_LABELS.get(str(tier_name), "—"),
+            "Plateforme": PLATFORM_LABELS.get(str(row.get("platform")), "—"),
+            "Abonnés": "—" if pd.isna(row.get("followers")) else format_number(_as_float(row["followers"])),
+            "Taux d'engagement": pct(row.get("engagement_rate"), 2),
+            "Repère du palier": "—" if pd.isna(low) else f"{format_number(float(low), 1)} à {pct(high)}",
+            "Qualité d'audience": str(row.get("audience_quality")),
+            "Audience dans vos pays": pct(100 * _as_float(row.get("audience_country_share")), 0),
+            "Tarif": "—" if math.isnan(fee) else f"{format_number(fee)}\u00a0€",
+        })
+    return pd.DataFrame(rows)
