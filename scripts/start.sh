@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Opens the course home in JupyterLab, on 127.0.0.1 only, with a random token (never disabled).
+# Nothing reaches other hosts at run time: no news feed, no update check, no extension catalogue.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port="${1:-8888}"
 token="$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(24))')"
 home="notebooks/00_accueil.ipynb"
+if ! .venv/bin/python -c "import socket,sys; s=socket.socket(); s.bind(('127.0.0.1', int(sys.argv[1])))" "$port" 2>/dev/null; then
+  echo "Le port ${port} est déjà utilisé (un autre JupyterLab ouvert ?). Choisissez-en un autre : make start PORT=8890" >&2
+  exit 1
+fi
 extra=()
 # Jupyter refuses to run as root without this flag; the server still listens on 127.0.0.1 only.
 [ "$(id -u)" -eq 0 ] && extra+=(--allow-root)
@@ -18,4 +23,5 @@ exec .venv/bin/jupyter lab "$home" \
   --IdentityProvider.token="$token" \
   --ServerApp.root_dir="$PWD" \
   --LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
+  --LabApp.extension_manager=readonly \
   "${extra[@]}"
