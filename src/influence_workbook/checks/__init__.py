@@ -18,6 +18,9 @@ _PUBLIC = {
     "check_outreach": "outreach",
     "check_disclosure": "disclosure",
     "check_constraints": "constraints",
+    "check_outreach_batch": "outreach",
+    "check_format_matching": "concept",
+    "check_giveaway_spotting": "concept",
 }
 
 __all__ = sorted(_PUBLIC)
