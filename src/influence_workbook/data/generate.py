@@ -618,15 +618,15 @@ def _plant_bought_followers(rng: Rng, niche: str) -> Creator:
         platform="instagram",
         tier=_pick(rng, ("micro", "micro", "mid")),
         language="fr",
-        er_z=_uniform(rng, -0.3, 0.6),
+        er_z=_uniform(rng, -0.3, 0.4),
     )
     real_followers = creator.followers
-    bought = round(real_followers * _uniform(rng, 2.5, 5.0))
+    bought = round(real_followers * _uniform(rng, 3.0, 6.0))
     creator.followers = real_followers + bought
     creator.tier = tier_for(creator.followers)
     # Bought accounts never engage: likes and comments still come from the real audience only.
-    creator.likes = round(creator.likes * 0.8)
-    creator.comments = round(creator.comments * 0.8)
+    creator.likes = round(creator.likes * 0.7)
+    creator.comments = round(creator.comments * 0.7)
     creator.suspicious_pct = float(
         np.clip(100 * bought / creator.followers * _uniform(rng, 0.6, 0.8) + _uniform(rng, 3, 8), 35, 65)
     )
@@ -710,8 +710,15 @@ def _plant_hidden_gem(rng: Rng, niche: str) -> Creator:
     while creator.audience_fr_ch < 0.7:
         creator.audience = _audience(rng, AUDIENCE_PROFILES[("fr", creator.country)])
     _set_engagement(rng, creator, _uniform(rng, 2.2, 2.9))
-    if creator.platform == "instagram":  # a loyal audience watches: reach well above the tier's usual
-        creator.views = round(creator.followers * VIEW_RATE["instagram"][tier] * _uniform(rng, 1.2, 1.8))
+    # A loyal audience watches: reach well above the tier's usual. On TikTok the engagement rate is
+    # on views, so likes, comments and shares scale with them.
+    old_views = creator.views
+    creator.views = round(creator.followers * VIEW_RATE[creator.platform][tier] * _uniform(rng, 1.2, 1.8))
+    if ENGAGEMENT_FORMULAS[creator.platform].denominator == "avg_views":
+        scale = creator.views / max(old_views, 1)
+        creator.likes = round(creator.likes * scale)
+        creator.comments = round(creator.comments * scale)
+        creator.shares = round(creator.shares * scale)
     creator.saves = round(creator.likes * _uniform(rng, 0.12, 0.2))
     creator.ages = _ages(rng, creator.platform, niche, YOUNG_ADULT_PROFILE)
     while creator.share_18_34 < 0.62:
@@ -1374,16 +1381,21 @@ class Collaboration:
     id: str = ""
 
 
+def _reach_per_post(creator: Creator) -> float:
+    """Accounts reached by one post: a share of followers on Instagram, most viewers elsewhere."""
+    if creator.platform == "instagram":
+        return creator.followers * IG_REACH_RATE[creator.tier]
+    return creator.views * 0.9
+
+
 def _collaboration(
     rng: Rng, creator: Creator, brand: Brand, start: date, trend: float, pattern: str
 ) -> Collaboration:
-    deliverables, units = DELIVERABLES[creator.platform][
-        int(rng.integers(len(DELIVERABLES[creator.platform])))
-    ]
-    if creator.platform == "instagram":
-        reach_per_post = creator.followers * IG_REACH_RATE[creator.tier]
-    else:
-        reach_per_post = creator.views * 0.9
+    options = DELIVERABLES[creator.platform]
+    deliverables, units = options[int(rng.integers(len(options)))]
+    if pattern == "high_reach_bad_cpa":  # the big, showy package
+        deliverables, units = max(options, key=lambda option: option[1])
+    reach_per_post = _reach_per_post(creator)
     reach = reach_per_post * units**0.7 * _lognormal(rng, 1.0, 0.2) * trend**0.5
     impressions = reach * _uniform(rng, 1.15, 1.7)
     engagement_per_reach = min(
@@ -1396,7 +1408,7 @@ def _collaboration(
     quality = math.exp(ER_SIGMA[creator.platform] * creator.er_z) ** 0.5
     click_rate = CLICK_RATE_ON_REACH[creator.platform] * quality * trend * _lognormal(rng, 1.0, 0.15)
     fit = min(1.2, max(0.3, creator.audience_fr_ch / 0.8)) if brand.name == "Sève" else 1.0
-    conversion_rate = CONVERSION_RATE * fit * trend**0.5 * _lognormal(rng, 1.0, 0.15)
+    conversion_rate = CONVERSION_RATE * fit * trend * _lognormal(rng, 1.0, 0.15)
     if pattern == "high_reach_bad_cpa":  # a huge, passive audience: views but almost no clicks or sales
         click_rate, conversion_rate = 0.002, 0.006
     if creator.trap == "hidden_gem":
@@ -1428,13 +1440,11 @@ def _generate_results(rng: Rng, creators: Sequence[Creator]) -> tuple[list[Colla
     # the planted traps stay out of this table except the hidden gems, who deliver.
     eligible = [c for c in creators if c.language in {"fr", "de"} and c.trap in {None, "hidden_gem"}]
     shuffled = [eligible[int(i)] for i in rng.permutation(len(eligible))]
-    # The account with the biggest audience is the one whose reach dazzles and whose sales disappoint.
-    star = max(
-        (c for c in shuffled if c.language == "fr" and c.platform != "tiktok"), key=lambda c: c.followers
-    )
-    # Long-term partners are mid-sized (micro to macro) so that their trend shows through the noise
-    # of small order counts; half come from the niches that fit Sève, so Sève has renewals to study.
-    steady = [c for c in shuffled if c.tier in {"micro", "mid", "macro"} and c is not star and c.trap is None]
+    # The account with the biggest reach is the one whose media value dazzles and whose sales disappoint.
+    star = max((c for c in shuffled if c.language == "fr" and c.trap is None), key=_reach_per_post)
+    # Long-term partners are mid-sized (micro and mid tiers) so that their trend shows through the
+    # noise of small order counts; half come from the niches that fit Sève, so Sève has renewals.
+    steady = [c for c in shuffled if c.tier in {"micro", "mid"} and c is not star and c.trap is None]
     pools = {
         "fit": [c for c in steady if c.niche in BRAND_FIT_NICHES],
         "other": [c for c in steady if c.niche not in BRAND_FIT_NICHES],
@@ -1460,10 +1470,10 @@ def _generate_results(rng: Rng, creators: Sequence[Creator]) -> tuple[list[Colla
         )
         start = schema.FIRST_DATE + timedelta(days=int(rng.integers(0, 150)))
         count = 0
-        while start <= date(2026, 12, 15) and count < (3 if pattern == "high_reach_bad_cpa" else 8):
+        while start <= date(2026, 12, 15) and count < (5 if pattern == "high_reach_bad_cpa" else 8):
             years = (start - schema.FIRST_DATE).days / 365.25
             trend = math.exp(TREND_PER_YEAR[pattern] * years)
-            brand = main_brand if rng.random() < 0.8 else _brand_for(rng, creator.niche)
+            brand = main_brand  # a long-term partner renews with the same brand
             collaborations.append(_collaboration(rng, creator, brand, start, trend, pattern))
             start += timedelta(days=int(rng.integers(70, 131)))
             count += 1

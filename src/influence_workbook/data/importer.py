@@ -116,6 +116,8 @@ class _Field:
 
 # fmt: off
 _FIELDS = (
+    _Field("creator_id", "text", "l'identifiant du créateur dans le cours", ("id", "creator id")),
+    _Field("tier", "text", "le palier", ("palier", "tier", "categorie d influenceur")),
     _Field(
         "display_name", "text", "le nom",
         (
@@ -267,6 +269,11 @@ _FIELDS = (
         maximum=10_000,
     ),
     _Field(
+        "max_daily_growth_pct", "percent", "la plus forte hausse d'abonnés en un jour",
+        ("pic de croissance", "hausse maximale en un jour", "max daily growth pct"),
+        maximum=10_000,
+    ),
+    _Field(
         "suspicious_followers_pct", "percent", "la part d'abonnés suspects",
         (
             "abonnes suspects", "faux abonnes", "suspicious followers", "part d abonnes suspects",
@@ -297,7 +304,7 @@ REQUIRED_COLUMNS = ("display_name", "handle", "platform", "followers", "avg_like
 
 def _header_key(text: str) -> str:
     """« Abonnés (nb) » → « abonnes nb »: folded, punctuation and units dropped, spaces collapsed."""
-    key = fold(text)
+    key = fold(text).replace("_", " ")
     key = re.sub(r"(€|\beur(os)?\b|\bchf\b|%|\bnb\.?$)", " ", key)
     key = re.sub(r"[^a-z0-9]+", " ", key)
     return re.sub(r"\s+", " ", key).strip()
@@ -366,7 +373,7 @@ class _CellError(Exception):
 
 
 # What spreadsheet users type for « unknown »: read as an empty cell, not as a bad number.
-_PLACEHOLDERS = ("-", "–", "—", "n/a", "na", "nc", "n.c.", "?", "…", "...", "x")
+_PLACEHOLDERS = ("-", "–", "—", "n/a", "na", "nc", "n.c.", "?", "…", "...")
 
 
 def _parse_number(raw: str) -> tuple[float, bool, str]:
@@ -500,7 +507,7 @@ def _read_source(source: Source, problems: _Problems) -> bytes | str | None:
         return bytes(source)
     if isinstance(source, Path) or (isinstance(source, str) and _looks_like_path(source)):
         path = Path(source)
-        if not path.is_file():
+        if not _is_file(path):
             problems.add(f"Le fichier « {path.name} » est introuvable (chemin : {path}).")
             return None
         if path.stat().st_size > MAX_BYTES:
@@ -518,10 +525,18 @@ def _read_source(source: Source, problems: _Problems) -> bytes | str | None:
     )
 
 
-def _looks_like_path(text: str) -> bool:
-    if "\n" in text or "\r" in text or not text.strip():
+def _is_file(path: Path) -> bool:
+    """Path.is_file that says False, instead of raising, for names the OS cannot even look up."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # name too long, embedded NUL
         return False
-    if Path(text).is_file():
+
+
+def _looks_like_path(text: str) -> bool:
+    if "\n" in text or "\r" in text or not text.replace("\ufeff", "").strip():
+        return False
+    if _is_file(Path(text)):
         return True
     # One line without any separator is a file name the learner mistyped, not CSV content.
     return not any(separator in text for separator in ";,\t|") and len(text) < 260
@@ -566,9 +581,9 @@ _SEPARATORS = (";", "\t", ",", "|")
 
 
 def _sniff_separator(text: str) -> str:
-    """The separator giving the most consistent, widest table over the first lines."""
+    """The separator that splits a header row into known column names, else the most consistent one."""
     sample = "\n".join(text.splitlines()[:50])
-    best, best_score = ",", (0.0, 0)
+    best, best_score = ",", (0, 0.0, 0)
     for separator in _SEPARATORS:
         try:
             rows = [
@@ -578,11 +593,18 @@ def _sniff_separator(text: str) -> str:
             ]
         except csv.Error:
             continue
+        known = max(
+            (sum(_match_header(cell) is not None for cell in row) for row in rows[:HEADER_SEARCH_ROWS]),
+            default=0,
+        )
         widths = [len(row) for row in rows]
-        if not widths or max(widths) < 2:
+        # A separator that leaves most rows in one cell is not the separator: only widths of
+        # two or more can be the table's width.
+        multi = [w for w in widths if w >= 2]
+        if not multi:
             continue
-        common = max(set(widths), key=lambda w: (widths.count(w), w))
-        score = (widths.count(common) / len(widths), common)
+        common = max(set(multi), key=lambda w: (multi.count(w), w))
+        score = (known if known >= 2 else 0, widths.count(common) / len(widths), common)
         if score > best_score:
             best, best_score = separator, score
     return best
@@ -652,6 +674,13 @@ def read_creators_csv(source: Source) -> ImportResult:
             "votre tableur."
         )
         return ImportResult(_empty_frame(), problems.final(), separator=separator, encoding=encoding)
+    if text.count('"') % 2:  # an unclosed quote swallows every following line into one cell
+        line = next((i + 1 for i, row in enumerate(rows) if any("\n" in cell for cell in row)), len(rows))
+        problems.add(
+            f"Ligne {line} : un guillemet (\") n'est pas refermé ; la suite du fichier a pu être lue comme "
+            "une seule case. Retirez ce guillemet ou refermez-le.",
+            line=line,
+        )
     return _read_rows(rows, separator, encoding, problems)
 
 

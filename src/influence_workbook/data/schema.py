@@ -12,7 +12,7 @@ the data were generated from; each names its source in ``research/domain-facts.m
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
@@ -542,7 +542,7 @@ def _is_missing(value: Any) -> bool:
     return value is None or value == "" or (isinstance(value, float) and value != value)
 
 
-def validate_records(table: Table, records: list[Mapping[str, Any]]) -> list[str]:
+def validate_records(table: Table, records: Sequence[Mapping[str, Any]]) -> list[str]:
     """Every way ``records`` (rows as read from CSV or a DataFrame) breaks ``table``'s schema.
 
     Values may be strings (as in the CSV) or already-typed; returns English messages for
