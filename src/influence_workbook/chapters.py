@@ -29,7 +29,7 @@ CHAPTERS: tuple[Chapter, ...] = (
     Chapter(4, "ch04", "04_communication_authentique", "Manquer de communication authentique",
             "Écrire le premier message à un créateur", ("outreach",)),
     Chapter(5, "ch05", "05_partenariat_cache", "Cacher le partenariat",
-            "Rédiger et vérifier les mentions de partenariat", ()),
+            "Rédiger et vérifier les mentions de partenariat", ("classification", "caption")),
     Chapter(6, "ch06", "06_confiance_createurs", "Ne pas faire confiance aux influenceurs",
             "Doser les contraintes du brief", ("constraints",)),
     Chapter(7, "ch07", "07_partenariats_long_terme", "Négliger les partenariats à long terme",

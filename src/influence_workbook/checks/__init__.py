@@ -21,6 +21,9 @@ _PUBLIC = {
     "check_outreach_batch": "outreach",
     "check_format_matching": "concept",
     "check_giveaway_spotting": "concept",
+    "check_campaign_caption": "disclosure",
+    "check_classification": "disclosure",
+    "check_wording_classification": "disclosure",
 }
 
 __all__ = sorted(_PUBLIC)
