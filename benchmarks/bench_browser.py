@@ -1,0 +1,155 @@
+"""Browser benchmark: how long a learner waits, per workshop, against a bare one-button form.
+
+For each workshop of ``tests/browser/workshops.py`` and for the bare form
+(``tests/browser/fixtures/bare_form.ipynb``: a Text, a Button and an HTML output doing a trivial
+computation), measured in the same run, on the same JupyterLab and Chromium:
+
+* open → usable: from asking for the notebook's URL to its « Vérifier » button visible and enabled,
+  after « Run All » (a fresh kernel each run: the learner's first visit);
+* click → feedback: from the click event to the first frame where the feedback region shows the
+  expected text, measured inside the page (``performance.now()``), first click of a fresh kernel,
+  then a second click with another answer.
+
+Median over RUNS runs. Goal: a workshop's click → feedback within 1.2× the bare form's.
+Run with ``python -m benchmarks browser`` (starts and stops its own JupyterLab; needs /usr/bin/chromium).
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from playwright.sync_api import Browser, Page
+
+RUNS = 5
+GOAL_RATIO = 1.2
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "browser"))
+
+import browser_harness as h  # noqa: E402
+from workshops import BARE_FORM, WORKSHOPS, Fill, Step, WorkshopSpec, expected_texts, values_of  # noqa: E402
+
+# Records, inside the page, when the button is clicked and when the feedback first shows ``text``.
+_ARM = """([button, feedback, text]) => {
+  window.__iwClickAt = undefined; window.__iwFeedbackAt = undefined;
+  const norm = s => s.replace(/\\s+/g, ' ').trim();
+  const want = norm(text);
+  button.addEventListener('click', () => { window.__iwClickAt = performance.now(); },
+                          {capture: true, once: true});
+  const observer = new MutationObserver(() => {
+    if (window.__iwClickAt !== undefined && norm(feedback.textContent).includes(want)) {
+      window.__iwFeedbackAt = performance.now(); observer.disconnect();
+    }
+  });
+  observer.observe(feedback, {subtree: true, childList: true, characterData: true});
+}"""
+
+
+@dataclass
+class Figures:
+    usable_s: list[float] = field(default_factory=list)
+    first_click_ms: list[float] = field(default_factory=list)
+    second_click_ms: list[float] = field(default_factory=list)
+    blocked: set[str] = field(default_factory=set)  # requests to other hosts the page tried (blocked)
+
+
+def _timed_click(page: Page, workshop: h.Workshop, spec: WorkshopSpec, steps: tuple[Step, ...],
+                 today: date) -> float:
+    texts = expected_texts(spec.expected(values_of(steps), today))
+    # The longest text is the most specific one; its appearance means the new feedback is shown.
+    text = max(texts, key=len)
+    for step in steps:
+        step.apply(workshop)
+    button = workshop.button(spec.button)
+    feedback = workshop.widget(spec.feedback)
+    page.evaluate(_ARM, [button.element_handle(), feedback.element_handle(), text])
+    button.click()
+    page.wait_for_function("() => window.__iwFeedbackAt !== undefined", timeout=h.WIDGET_TIMEOUT_MS)
+    return float(page.evaluate("() => window.__iwFeedbackAt - window.__iwClickAt"))
+
+
+def _second_answer(spec: WorkshopSpec) -> tuple[Step, ...]:
+    if len(spec.answers) > 1:
+        return spec.answers[1].steps
+    steps: list[Step] = [Fill(step.widget, step.text + " encore") if isinstance(step, Fill) else step
+                         for step in spec.answers[0].steps]
+    return tuple(steps)
+
+
+def measure(browser: Browser, lab: h.JupyterLabServer, spec: WorkshopSpec, runs: int) -> Figures:
+    today = date.fromisoformat(h.frozen_today())
+    figures = Figures()
+    for _ in range(runs):
+        lab.fresh_state()
+        guard = h.PageGuard()
+        context = h.new_context(browser, guard)
+        try:
+            page = context.new_page()
+            started = time.perf_counter()
+            h.open_notebook(page, lab, spec.notebook)
+            h._menu(page, "Run", "runmenu:run-all")
+            workshop = h.Workshop(page, spec.root)
+            workshop.wait_ready(spec.button)
+            figures.usable_s.append(time.perf_counter() - started)
+            figures.first_click_ms.append(_timed_click(page, workshop, spec, spec.answers[0].steps, today))
+            figures.second_click_ms.append(_timed_click(page, workshop, spec, _second_answer(spec), today))
+            figures.blocked.update(guard.unexpected_blocked())
+        finally:
+            context.close()
+    return figures
+
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    h.require_chromium()
+    targets = (BARE_FORM, *WORKSHOPS)
+    started = time.perf_counter()
+    with h.JupyterLabServer() as lab, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(**h.launch_args())
+        print(f"JupyterLab ready in {lab.startup_seconds:.1f} s; Chromium {browser.version}; "
+              f"{RUNS} runs per notebook, median (min–max)")
+        results = {}
+        try:
+            for spec in targets:
+                results[spec.id] = measure(browser, lab, spec, RUNS)
+        finally:
+            browser.close()
+
+    def cell(values: list[float], fmt: str) -> str:
+        return f"{_median(values):{fmt}} ({min(values):{fmt}}–{max(values):{fmt}})"
+
+    print()
+    print(f"| {'notebook':<10} | {'open → usable (s)':<22} | {'click → feedback (ms)':<22} | "
+          f"{'2nd click (ms)':<22} | {'ratio vs bare':<13} |")
+    print(f"|{'-' * 12}|{'-' * 24}|{'-' * 24}|{'-' * 24}|{'-' * 15}|")
+    bare = _median(results[BARE_FORM.id].first_click_ms)
+    worst = 0.0
+    for spec in targets:
+        figures = results[spec.id]
+        ratio = _median(figures.first_click_ms) / bare if bare else float("nan")
+        if spec is not BARE_FORM:
+            worst = max(worst, ratio)
+        print(f"| {spec.id:<10} | {cell(figures.usable_s, '.2f'):<22} | "
+              f"{cell(figures.first_click_ms, '.0f'):<22} | "
+              f"{cell(figures.second_click_ms, '.0f'):<22} | {ratio:>12.2f}× |")
+    for spec in targets:
+        if results[spec.id].blocked:
+            print(f"note: {spec.id} tried to reach other hosts (blocked, so not timed): "
+                  f"{', '.join(sorted(results[spec.id].blocked))}")
+    verdict = "within" if worst <= GOAL_RATIO else "ABOVE"
+    print(f"\nclick → feedback, worst workshop vs bare form: {worst:.2f}× "
+          f"({verdict} the {GOAL_RATIO}× goal); "
+          f"total {time.perf_counter() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

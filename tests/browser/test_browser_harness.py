@@ -1,0 +1,99 @@
+"""The harness checks itself: each detector is shown to catch a real problem (positive controls).
+
+A detector that never fires proves nothing, so: the offline guard must block and record a request to
+another host; axe-core must report a missing alt text; the injection probe must catch a deliberately
+unsafe form (tests/browser/fixtures/unsafe_form.ipynb); and the bare one-button form (the benchmark's
+reference) must pass the same probe and show its computed reply.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import browser_harness as h
+import pytest
+from playwright.sync_api import Browser, Page, expect
+from workshop_flows import injected_markup, open_workshop, pwned, submit, xss_probe
+from workshops import BARE_FORM, Fill
+
+pytestmark = pytest.mark.browser
+
+
+def test_missing_chromium_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(h, "CHROMIUM", tmp_path / "no-chromium-here")
+    with pytest.raises(h.HarnessError, match="make browser-deps"):
+        h.launch_args()
+
+
+def test_browser_is_debians_chromium_with_our_flags(browser: Browser) -> None:
+    args = h.launch_args()
+    assert args["executable_path"] == "/usr/bin/chromium"
+    assert set(args["args"]) >= {
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"}
+    assert re.match(r"\d+\.", browser.version), browser.version
+
+
+def test_guard_blocks_and_records_other_hosts(page: Page, guard: h.PageGuard, tmp_path: Path) -> None:
+    (tmp_path / "local.txt").write_text("servi en local", encoding="utf-8")
+    with h.StaticServer(tmp_path) as server:
+        page.goto(f"{server.url}/local.txt")
+        expect(page.locator("body")).to_have_text("servi en local")
+        outcome = page.evaluate("""async () => {
+            const local = await (await fetch('/local.txt')).text();
+            let remote = 'fetched';
+            try { await fetch('http://example.invalid/tracker.js'); } catch (e) { remote = 'blocked'; }
+            let socket = 'open';
+            await new Promise(resolve => {
+              const ws = new WebSocket('ws://example.invalid/socket');
+              ws.onopen = () => { socket = 'open'; resolve(); };
+              ws.onclose = () => { socket = 'closed'; resolve(); };
+            });
+            return {local, remote, socket};
+        }""")
+    assert outcome == {"local": "servi en local", "remote": "blocked", "socket": "closed"}
+    assert guard.unexpected_blocked() == ["http://example.invalid/tracker.js", "ws://example.invalid/socket"]
+    assert any("example.invalid" in problem for problem in guard.problems())
+    guard.reset()  # the blocked requests were this test's point, not a failure of the page
+
+
+def test_axe_reports_a_missing_alt_text(page: Page) -> None:
+    page.set_content('<html lang="fr"><body><main><h1>Titre</h1>'
+                     '<div class="ours"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></div>'
+                     '<img alt="" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main></body></html>')
+    scoped = h.run_axe(page, include=".ours", ours=".ours")
+    assert [(f.rule, f.impact, f.in_our_content) for f in scoped] == [("image-alt", "critical", True)]
+    assert h.blocking(scoped) == scoped
+
+
+def test_bare_form_reply_and_no_injection(page: Page, lab: h.JupyterLabServer, guard: h.PageGuard,
+                                          today: date) -> None:
+    workshop = open_workshop(page, lab, BARE_FORM)
+    submission = submit(workshop, BARE_FORM, BARE_FORM.answers[0].steps, today)
+    assert submission.texts == ["3 mot(s) : « un deux trois »"]
+    problems = xss_probe(page, workshop, BARE_FORM, BARE_FORM.modes[0], guard, today)
+    assert problems == []
+    workshop.screenshot(h.artifact_path("workshops", "bare-form.png"))
+
+
+def test_injection_probe_catches_an_unsafe_form(page: Page, lab: h.JupyterLabServer,
+                                                 guard: h.PageGuard) -> None:
+    h.open_notebook(page, lab, "_harness/unsafe_form.ipynb")
+    h.run_all(page)
+    workshop = h.Workshop(page, "iw-unsafe-form")
+    workshop.wait_ready()
+    # A script that sets a flag: caught as injected markup and as a script that ran.
+    Fill("iw-unsafe-text", '<img src=x id=iw-xss-img onerror="window.__pwned=1">').apply(workshop)
+    workshop.click()
+    expect(workshop.root.locator("#iw-xss-img")).to_have_count(1, timeout=h.WIDGET_TIMEOUT_MS)
+    page.wait_for_function("() => window.__pwned !== undefined", timeout=h.ACTION_TIMEOUT_MS)
+    assert pwned(page)
+    assert any("iw-xss-img" in html for html in injected_markup(workshop))
+    # An alert: caught by the guard as a dialog.
+    with page.expect_event("dialog", timeout=h.WIDGET_TIMEOUT_MS):
+        Fill("iw-unsafe-text", "<img src=y onerror=alert(1)>").apply(workshop)
+        workshop.click()
+    assert guard.dialogs == ["alert: 1"]
+    guard.reset()  # the dialog was this test's point
