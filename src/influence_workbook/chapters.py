@@ -23,7 +23,7 @@ CHAPTERS: tuple[Chapter, ...] = (
     Chapter(1, "ch01", "01_objectif_flou", "Un objectif flou", "Construire l'objectif de la campagne",
             ("objective",)),
     Chapter(2, "ch02", "02_mauvais_influenceur", "Mal choisir son influenceur",
-            "Filtrer les créateurs et composer une présélection", ()),
+            "Filtrer les créateurs et composer une présélection", ("shortlist",)),
     Chapter(3, "ch03", "03_concept_peu_creatif", "Des concepts de campagne peu créatifs",
             "Remplir un canevas de concept", ("concept",)),
     Chapter(4, "ch04", "04_communication_authentique", "Manquer de communication authentique",
