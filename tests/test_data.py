@@ -11,8 +11,11 @@ import csv
 import io
 import itertools
 import math
+import os
 import re
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -79,6 +82,17 @@ def test_generating_twice_gives_identical_bytes(files: dict[str, str]) -> None:
 
 def test_committed_files_equal_a_fresh_generation(files: dict[str, str]) -> None:
     assert generate.differences(ROOT, files) == [], "run `make data` and commit the result"
+
+
+@pytest.mark.parametrize("hash_seed", ["1", "4242"])
+def test_the_command_line_check_passes_whatever_the_string_hash_seed(hash_seed: str) -> None:
+    # Iterating a set of strings would make the output depend on PYTHONHASHSEED.
+    environment = {**os.environ, "PYTHONHASHSEED": hash_seed}
+    command = [sys.executable, "-m", "influence_workbook.data.generate", "--check"]
+    completed = subprocess.run(
+        command, env=environment, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert completed.returncode == 0, completed.stderr
 
 
 def test_files_are_utf8_without_bom_with_unix_line_ends(files: dict[str, str]) -> None:
