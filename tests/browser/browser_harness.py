@@ -544,6 +544,17 @@ def book_build_lock() -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def _make_book_today() -> str | None:
+    """The date `make book` freezes (INFLUENCE_WORKBOOK_TODAY=... in its recipe): build the same pages."""
+    try:
+        makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    except OSError:
+        return None
+    recipe = re.search(r"^book:.*\n((?:\t.*\n?)+)", makefile, re.MULTILINE)
+    found = re.search(r"INFLUENCE_WORKBOOK_TODAY=(\d{4}-\d{2}-\d{2})", recipe.group(1)) if recipe else None
+    return found.group(1) if found else None
+
+
 def ensure_book_built(timeout_s: float = 1500) -> Path:
     """Build the book (``jupyter-book build -W -n --keep-going .``) unless it is fresh; return _build/html."""
     if not (REPO / "_toc.yml").exists() or not (REPO / "_config.yml").exists():
@@ -555,6 +566,7 @@ def ensure_book_built(timeout_s: float = 1500) -> Path:
             env = dict(os.environ)
             env.pop("INFLUENCE_WORKBOOK_PROGRESS", None)
             env["INFLUENCE_WORKBOOK_HOME"] = home  # executed notebooks must not touch a real learner's file
+            env["INFLUENCE_WORKBOOK_TODAY"] = _make_book_today() or frozen_today()
             result = subprocess.run(
                 [_venv_tool("jupyter-book"), "build", "-W", "-n", "--keep-going", "."],
                 cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout_s, check=False,

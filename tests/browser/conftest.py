@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 from collections.abc import Generator, Iterator
 from datetime import date
 from pathlib import Path
@@ -68,13 +70,15 @@ def guard() -> h.PageGuard:
 
 @pytest.fixture
 def context(browser: Browser, guard: h.PageGuard, request: pytest.FixtureRequest) -> Iterator[BrowserContext]:
+    folder = h.ARTIFACTS / "failures" / re.sub(r"[^\w.\-]+", "_", request.node.nodeid)
+    shutil.rmtree(folder, ignore_errors=True)  # an earlier run's failure must not be taken for this one
     context = h.new_context(browser, guard)
     context.tracing.start(screenshots=True, snapshots=True)
     yield context
     failed = _failed(request)
     problems = guard.problems()
     if failed or problems:
-        folder = h.artifact_path("failures", request.node.nodeid.replace("/", "_"), "x").parent
+        folder.mkdir(parents=True, exist_ok=True)
         for number, open_page in enumerate(context.pages):
             try:
                 open_page.screenshot(path=str(folder / f"page-{number}.png"), full_page=False, timeout=10_000)
