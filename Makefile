@@ -38,14 +38,16 @@ browser-deps: ## Install Debian's Chromium and fonts when missing (needs root or
 start: install ## Install if needed, then open the course home in JupyterLab (127.0.0.1, with a token)
 	@bash scripts/start.sh $(PORT)
 
-test: install-test ## Install everything the tests need, then run the whole suite
+test: install-test ## Install everything the tests need, then run the whole suite (lint included)
+	$(BIN)/ruff check src tests benchmarks conftest.py
+	$(BIN)/mypy
 	$(BIN)/pytest
 
 test-fast: $(STAMP_TEST) ## Unit tests only (no notebooks, no book build, no browser)
 	$(BIN)/pytest -m "not slow and not browser" --ignore=tests/notebooks
 
 lint: $(STAMP_TEST) ## Ruff and mypy on the package
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests benchmarks conftest.py
 	$(BIN)/mypy
 
 # The book executes the notebooks: freeze the date and use a throw-away progress folder, so the

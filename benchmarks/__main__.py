@@ -18,7 +18,9 @@ def main(argv: list[str]) -> int:
     wanted = argv or available
     unknown = sorted(set(wanted) - set(available))
     if unknown:
-        print(f"unknown benchmark(s): {', '.join(unknown)}; available: {', '.join(available)}", file=sys.stderr)
+        print(
+            f"unknown benchmark(s): {', '.join(unknown)}; available: {', '.join(available)}", file=sys.stderr
+        )
         return 2
     print(f"# Python {platform.python_version()} on {platform.machine()}, {platform.system()}")
     for name in wanted:

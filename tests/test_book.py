@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urldefrag, urljoin, urlsplit
+from urllib.parse import unquote, urldefrag, urlsplit
 
 import pytest
 import yaml
@@ -199,7 +199,7 @@ def test_toc_lists_every_available_chapter_and_never_a_solution() -> None:
         if chapter.available:
             assert f"notebooks/{chapter.slug}" in files
             assert f"exercises/{chapter.slug}" in files
-    for name in PROSE_PAGES + ("donnees",):
+    for name in (*PROSE_PAGES, "donnees"):
         assert f"book/{name}" in files
     missing = [f for f in files if not any((REPO / f).with_suffix(s).is_file() for s in (".md", ".ipynb"))]
     assert not missing, f"_toc.yml lists missing files: {missing}"
@@ -240,7 +240,8 @@ def test_pages_follow_french_typography(page: str) -> None:
                               (r"\d (?:%|€)", "plain space before % or €"),
                               (r"(?<![\d,.])\d{1,3} \d{3}(?!\d)", "plain space between thousands")):
             for match in re.finditer(pattern, line):
-                problems.append(f"{page}.md, line {number}: {what}: …{line[max(0, match.start() - 20):match.end() + 10]}…")
+                excerpt = line[max(0, match.start() - 20) : match.end() + 10]
+                problems.append(f"{page}.md, line {number}: {what}: …{excerpt}…")
     assert not problems, "\n".join(problems)
 
 
@@ -319,7 +320,7 @@ def built_book(tmp_path_factory: pytest.TempPathFactory) -> BuiltBook:
     env.setdefault("INFLUENCE_WORKBOOK_HOME", str(tmp_path_factory.mktemp("progress")))
     env.pop("INFLUENCE_WORKBOOK_PROGRESS", None)
     jupyter_book = Path(sys.executable).with_name("jupyter-book")
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [str(jupyter_book), "build", "-W", "-n", "--keep-going", "--path-output", str(out), "."],
         cwd=REPO, env=env, capture_output=True, text=True, timeout=1800, check=False,
     )
@@ -580,7 +581,9 @@ def test_vendored_assets_are_shipped_and_used(built_book: BuiltBook) -> None:
     pages = _content_pages(built_book)
     with_widgets = with_math = 0
     for rel, page in pages.items():
-        stylesheets = [_static_name(a["href"]) for t, a in page.tags if t == "link" and "stylesheet" in a.get("rel", "")]
+        stylesheets = [
+            _static_name(a["href"]) for t, a in page.tags if t == "link" and "stylesheet" in a.get("rel", "")
+        ]
         assert COURSE_CSS in stylesheets, f"{rel} does not load course.css"
         scripts = [_static_name(src) for src, _ in _scripts_of(page)]
         if 'type="application/vnd.jupyter.widget-state+json"' in page.source:

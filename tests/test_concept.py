@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from influence_workbook.authoring.typography import fix as fr
 from influence_workbook.checks.concept import (
     FORMAT_SITUATIONS,
     GIVEAWAY_CASES,
@@ -296,7 +297,7 @@ def test_measurement_must_fit_the_objective() -> None:
     missing = check_concept(canvas(measurement=""), AWARENESS).item("measurement")
     assert not missing.ok and "portée" in missing.message
     likes = check_concept(canvas(measurement="On regardera les likes"), CONSIDERATION).item("measurement")
-    assert not likes.ok and "« likes » seuls" in likes.message and "clics" in likes.message
+    assert not likes.ok and fr("« likes » seuls") in likes.message and "clics" in likes.message
     nothing = check_concept(canvas(measurement="On verra bien"), AWARENESS).item("measurement")
     assert not nothing.ok and "Aucun indicateur" in nothing.message
 
@@ -336,7 +337,7 @@ def test_huge_emoji_and_html_input_never_raise_and_stay_text() -> None:
 def test_wrong_types_in_fields_are_reported() -> None:
     feedback = check_concept(canvas(hook=42, cta=["a"]), CONSIDERATION)  # type: ignore[arg-type]
     assert not feedback.item("hook").ok
-    assert any("« Accroche »" in tip and "« Appel à l'action »" in tip for tip in feedback.tips)
+    assert any(fr("« Accroche »") in tip and fr("« Appel à l'action »") in tip for tip in feedback.tips)
 
 
 # --------------------------------------------------------------------------- gallery and law
@@ -465,7 +466,7 @@ def test_workshop_without_objective_offers_the_goal_menu_and_saves(tmp_path: Pat
     workshop.goal.value = "Notoriété"
     workshop.step.button.click()
     html = workshop.step.feedback.value
-    assert escape("« Une photo avec le produit <script> »") in html
+    assert escape(fr("« Une photo avec le produit <script> »")) in html
     assert "<script>" not in html
     assert escape("c'est une action de conversion") in html
     assert "Enregistré" in workshop.step.status.value

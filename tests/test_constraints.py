@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from influence_workbook.authoring.typography import fix as fr
 from influence_workbook.checks import check_constraints
 from influence_workbook.checks import constraints as logic
 from influence_workbook.checks.constraints import (
@@ -103,14 +104,14 @@ def test_each_imbalance_is_named(changes: dict[str, object], expected: set[str])
 def test_verbatim_script_and_five_rounds_say_why_with_sources() -> None:
     feedback = check(script=SCRIPT_VERBATIM, approval_rounds=5)
     script = feedback.item("script")
-    assert "6 %" in script.message and "HubSpot" in script.message
-    assert script.read_more == "La liberté : ce que le créateur décide"
+    assert fr("6 %") in script.message and "HubSpot" in script.message
+    assert script.read_more == fr("La liberté : ce que le créateur décide")
     rounds = feedback.item("approval_rounds")
-    assert "10 %" in rounds.message and "Later" in rounds.message
+    assert fr("10 %") in rounds.message and "Later" in rounds.message
 
 
 def test_missing_freedom_quotes_hubspot() -> None:
-    assert "45 %" in check(creative_freedom="").item("creative_freedom").message
+    assert fr("45 %") in check(creative_freedom="").item("creative_freedom").message
 
 
 @pytest.mark.parametrize(
@@ -123,7 +124,7 @@ def test_missing_freedom_quotes_hubspot() -> None:
 def test_absurd_rounds_get_a_clear_french_message(value: object, expected: str) -> None:
     item = check(approval_rounds=value).item("approval_rounds")
     assert not item.ok
-    assert expected in item.message
+    assert fr(expected) in item.message
 
 
 @pytest.mark.parametrize(("value", "count"),

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from influence_workbook.authoring.typography import fix as fr
 from influence_workbook.checks import check_kpi_matching, check_objective
 from influence_workbook.checks.objective import (
     GOAL_CHOICES,
@@ -55,7 +56,10 @@ def test_smart_objectives_pass(text: str) -> None:
         # Without a stage, the fit of the KPI cannot be judged either (the message says so).
         ("Atteindre 1 500 ventes d'ici fin juin 2027 auprès des 18-34 ans", {"goal", "kpi_fit"}),
         ("Notoriété : 1 500 ventes d'ici fin juin 2027 auprès des 18-34 ans", {"kpi_fit"}),
-        ("Notoriété et conversion : 1 500 ventes d'ici fin juin 2027 auprès des 18-34 ans", {"goal", "kpi_fit"}),
+        (
+            "Notoriété et conversion : 1 500 ventes d'ici fin juin 2027 auprès des 18-34 ans",
+            {"goal", "kpi_fit"},
+        ),
         ("Conversion : 1 500 ventes d'ici fin juin 2025 auprès des 18-34 ans", {"deadline"}),
         ("Notoriété : 1 milliard de vues en trois mois auprès des 18-25 ans", {"realistic"}),
         ("Considération : 45 % de taux d'engagement en trois mois auprès des 18-25 ans", {"realistic"}),
@@ -68,18 +72,23 @@ def test_each_missing_element_is_named(text: str, expected_failures: set[str]) -
 
 
 def test_feedback_is_specific_and_points_to_the_chapter() -> None:
-    feedback = check_objective("Notoriété : 1 500 ventes d'ici fin juin 2027 auprès des 18-34 ans", today=TODAY)
+    feedback = check_objective(
+        "Notoriété : 1 500 ventes d'ici fin juin 2027 auprès des 18-34 ans", today=TODAY
+    )
     item = feedback.item("kpi_fit")
-    assert "« Ventes » mesure plutôt la conversion, pas la notoriété" in item.message
+    assert fr("« Ventes » mesure plutôt la conversion, pas la notoriété") in item.message
     assert "portée" in item.message  # suggests a KPI that fits
     assert item.read_more == "Un objectif par étape du tunnel"
     assert feedback.item("deadline").message.endswith("au plus tard le 30 juin 2027.")
 
 
 def test_unrealistic_budget_message_uses_french_figures() -> None:
-    message = check_objective("Notoriété : 1 milliard de vues en trois mois auprès des 18-25 ans",
-                              today=TODAY).item("realistic").message
-    assert "15\u202f000 €" in message and "0,001 €" in message
+    message = (
+        check_objective("Notoriété : 1 milliard de vues en trois mois auprès des 18-25 ans", today=TODAY)
+        .item("realistic")
+        .message
+    )
+    assert fr("15\u202f000 €") in message and fr("0,001 €") in message
 
 
 @pytest.mark.parametrize("value", [None, ..., "", "   ", "...", "?!", "🎉🎉"])
@@ -133,7 +142,9 @@ def test_compose_objective_round_trips_through_the_check() -> None:
     for goal in GOAL_CHOICES:
         stage = next(key for key, label in STAGES.items() if label == goal)
         kpi = next(k for k in KPIS if k.stage == stage)
-        sentence = compose_objective(goal, kpi.label, "2 000", "d'ici fin juin 2027", "les 18-34 ans en France")
+        sentence = compose_objective(
+            goal, kpi.label, "2 000", "d'ici fin juin 2027", "les 18-34 ans en France"
+        )
         reading = read_objective(sentence, TODAY)
         assert reading.stages == (stage,), sentence
         assert kpi in reading.kpis, sentence
@@ -153,7 +164,9 @@ def test_every_kpi_label_is_recognised_by_its_own_patterns() -> None:
 
 
 def test_kpi_matching_exercise() -> None:
-    perfect = check_kpi_matching({"Impressions": "Notoriété", "Ventes": "conversion", "Taux de réachat": "FIDÉLISATION"})
+    perfect = check_kpi_matching(
+        {"Impressions": "Notoriété", "Ventes": "conversion", "Taux de réachat": "FIDÉLISATION"}
+    )
     assert perfect.passed, perfect.to_text()
     wrong = check_kpi_matching({"Impressions": "Conversion", "Inconnu": "Notoriété", "Ventes": "Achat"})
     messages = [item.message for item in wrong.items]
@@ -169,8 +182,11 @@ def test_kpi_matching_exercise() -> None:
     [
         ("Conversion : 1 500 ventes d'ici fin avril auprès des 18-34 ans", "deadline", "n'a pas d'année"),
         ("Conversion : 1 500 ventes d'ici le 30/04 auprès des 18-34 ans", "deadline", "n'a pas d'année"),
-        ("Notoriété : gagner 10 000 abonnés d'ici fin juin 2027 auprès des 18-34 ans", "kpi",
-         "ce n'est pas un résultat de la campagne"),
+        (
+            "Notoriété : gagner 10 000 abonnés d'ici fin juin 2027 auprès des 18-34 ans",
+            "kpi",
+            "ce n'est pas un résultat de la campagne",
+        ),
     ],
 )
 def test_specific_hints_for_common_slips(text: str, criterion: str, fragment: str) -> None:
@@ -180,8 +196,9 @@ def test_specific_hints_for_common_slips(text: str, criterion: str, fragment: st
 
 
 def test_plain_verbs_name_the_kpi_and_the_stage() -> None:
-    assert check_objective("Notoriété : toucher 400 000 personnes d'ici fin avril 2027 auprès des Lyonnaises",
-                           today=TODAY).passed
+    assert check_objective(
+        "Notoriété : toucher 400 000 personnes d'ici fin avril 2027 auprès des Lyonnaises", today=TODAY
+    ).passed
     reading = read_objective("Générer 1 200 ventes d'ici fin avril 2027 auprès des 18-34 ans", TODAY)
     assert reading.stages == ("conversion",)
     reading = read_objective("Conversion : vendre 1 200 shampooings d'ici fin avril 2027", TODAY)
@@ -189,10 +206,11 @@ def test_plain_verbs_name_the_kpi_and_the_stage() -> None:
 
 
 def test_a_day_without_year_is_not_the_target() -> None:
-    feedback = check_objective("Du 15 mars au 30 avril 2027, conversion : 1 200 ventes auprès des 18-34 ans",
-                               today=TODAY)
+    feedback = check_objective(
+        "Du 15 mars au 30 avril 2027, conversion : 1 200 ventes auprès des 18-34 ans", today=TODAY
+    )
     assert feedback.passed, feedback.to_text()
-    assert "« 1 200 »" in feedback.item("target").message
+    assert fr("« 1 200 »") in feedback.item("target").message
 
 
 def test_guided_form_needs_a_real_audience() -> None:

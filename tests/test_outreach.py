@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from influence_workbook.authoring.typography import fix as fr
 from influence_workbook.checks import check_outreach
 from influence_workbook.checks.outreach import (
     MAX_WORDS,
@@ -81,8 +82,8 @@ def test_mass_mail_fails_everything_and_quotes_the_learners_words() -> None:
     assert {item.criterion for item in feedback.failed_items()} == set(CRITERIA)
     text = feedback.to_text()
     for quoted in ("« Cher influenceur »", "« [PRÉNOM] »", "« dernière chance »", "« Réponds vite »",
-                   "compte 17 mots", "« Bonjour Léa, »"):
-        assert quoted in text
+                   "compte 17 mots", fr("« Bonjour Léa, »")):
+        assert fr(quoted) in text
 
 
 @pytest.mark.parametrize(
@@ -102,7 +103,7 @@ def test_each_mass_mail_marker_is_flagged(marker: str) -> None:
 def test_a_message_greeting_another_creator_is_a_copy() -> None:
     feedback = check_outreach(GOOD.replace("Bonjour Léa", "Bonjour Zoé"), CREATOR)
     assert not feedback.item("name").ok
-    assert "« Zoé »" in feedback.item("name").message
+    assert fr("« Zoé »") in feedback.item("name").message
     assert not feedback.item("not_mass").ok
 
 
@@ -134,7 +135,7 @@ def test_content_reference_needs_their_own_words() -> None:
     item = check_outreach(vague, CREATOR).item("content")
     assert not item.ok
     # the hint quotes words of the creator's captions, accents kept
-    assert "« bouclés »" in item.message or "« routine »" in item.message
+    assert fr("« bouclés »") in item.message or fr("« routine »") in item.message
 
 
 def test_a_vague_reference_marker_alone_is_not_enough() -> None:
@@ -201,7 +202,7 @@ def test_no_pay_and_gifting_are_explained() -> None:
 def test_pressure_and_all_caps_hurt_the_tone() -> None:
     urgent = GOOD.replace("sans engagement", "c’est urgent, dernière chance")
     item = check_outreach(urgent, CREATOR).item("tone")
-    assert not item.ok and "« urgent »" in item.message
+    assert not item.ok and fr("« urgent »") in item.message
     shouting = GOOD.replace("Nous aimerions te proposer", "NOUS AIMERIONS VRAIMENT te proposer")
     item = check_outreach(shouting, CREATOR).item("tone")
     assert not item.ok and "capitales" in item.message
@@ -393,7 +394,7 @@ def test_workshop_flags_a_message_written_for_someone_else(tmp_path: Path) -> No
     workshop.message.value = GOOD
     feedback = workshop.step.run_check()
     assert feedback is not None and not feedback.item("name").ok
-    assert escape("Le message s'adresse à « Léa »") in workshop.step.feedback.value
+    assert escape(fr("Le message s'adresse à « Léa »")) in workshop.step.feedback.value
     saved = saved_outreach(workshop.store)
     assert saved is not None and saved["passed"] is False
 

@@ -46,7 +46,9 @@ def test_file_is_utf8_json_without_escapes(store: ProgressStore) -> None:
     assert json.loads(raw)["format"] == "influence-workbook/progress"
 
 
-def test_crash_during_write_keeps_previous_version(store: ProgressStore, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_crash_during_write_keeps_previous_version(
+    store: ProgressStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store.save("ch01", "objective", "first")
 
     def crash(*_args: object) -> None:
@@ -57,7 +59,9 @@ def test_crash_during_write_keeps_previous_version(store: ProgressStore, monkeyp
         store.save("ch01", "objective", "second")
     monkeypatch.undo()
     assert ProgressStore(store.path).answer("ch01", "objective") == "first"
-    assert not [p for p in store.path.parent.iterdir() if p.name.endswith(".tmp")], "temporary file left behind"
+    assert not [p for p in store.path.parent.iterdir() if p.name.endswith(".tmp")], (
+        "temporary file left behind"
+    )
 
 
 @pytest.mark.parametrize("damage", [b"{not json", b"\xff\xfe\x00garbage", b"[]", b'{"format": "other"}', b""])
@@ -67,7 +71,9 @@ def test_damaged_file_is_set_aside_and_backup_reloaded(store: ProgressStore, dam
     store.path.write_bytes(damage)
     reader = ProgressStore(store.path)
     assert reader.answer("ch01", "objective") == "first"
-    assert any("mis de côté" in notice and "dernière sauvegarde valide" in notice for notice in reader.notices)
+    assert any(
+        "mis de côté" in notice and "dernière sauvegarde valide" in notice for notice in reader.notices
+    )
     kept = [p for p in store.path.parent.iterdir() if ".endommage-" in p.name]
     assert len(kept) == 1 and kept[0].read_bytes() == damage  # nothing is deleted
 

@@ -34,6 +34,16 @@ class FeedbackItem:
     message: str
     read_more: str | None = None
 
+    def __post_init__(self) -> None:
+        # French typography (non-breaking spaces in « », before : ; ! ?, in 20 % and 1 000 €)
+        # is applied here, once, so every check's messages get it without writing \u00a0 by hand.
+        from influence_workbook.authoring.typography import fix
+
+        object.__setattr__(self, "message", fix(self.message))
+        object.__setattr__(self, "label", fix(self.label))
+        if self.read_more is not None:
+            object.__setattr__(self, "read_more", fix(self.read_more))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "criterion": self.criterion,
@@ -66,6 +76,12 @@ class Feedback:
     items: tuple[FeedbackItem, ...]
     summary: str
     tips: tuple[str, ...] = field(default_factory=tuple)
+
+    def __post_init__(self) -> None:
+        from influence_workbook.authoring.typography import fix
+
+        object.__setattr__(self, "summary", fix(self.summary))
+        object.__setattr__(self, "tips", tuple(fix(tip) for tip in self.tips))
 
     @property
     def passed(self) -> bool:

@@ -16,16 +16,22 @@ from typing import Any
 from influence_workbook.feedback import escape
 
 _HINTS: dict[type[BaseException], str] = {
-    NameError: ("Python ne connaît pas le mot {name}. Pour écrire un texte, mettez-le entre guillemets : "
-                "\"{bare}\". Si c'est le nom d'une variable, exécutez d'abord la cellule qui la définit."),
-    TypeError: ("Une valeur n'est pas du bon type (par exemple un nombre là où un texte est attendu). "
-                "Vérifiez que chaque réponse est écrite comme dans l'exemple de la consigne."),
+    NameError: (
+        "Python ne connaît pas le mot {name}. Pour écrire un texte, mettez-le entre guillemets : "
+        "\"{bare}\". Si c'est le nom d'une variable, exécutez d'abord la cellule qui la définit."
+    ),
+    TypeError: (
+        "Une valeur n'est pas du bon type (par exemple un nombre là où un texte est attendu). "
+        "Vérifiez que chaque réponse est écrite comme dans l'exemple de la consigne."
+    ),
     ValueError: "Une valeur n'est pas acceptée. Relisez la consigne : le format attendu y est donné en exemple.",
     KeyError: "Un nom demandé n'existe pas dans la liste. Recopiez-le exactement depuis la consigne.",
     AttributeError: "Ce nom n'existe pas pour cet objet. Vérifiez l'orthographe en la comparant à la consigne.",
 }
-SYNTAX_HINT = ("Python n'a pas pu lire la cellule : il manque sans doute un guillemet, une parenthèse ou "
-               "une virgule. Comparez votre ligne avec l'exemple de la consigne.")
+SYNTAX_HINT = (
+    "Python n'a pas pu lire la cellule : il manque sans doute un guillemet, une parenthèse ou "
+    "une virgule. Comparez votre ligne avec l'exemple de la consigne."
+)
 
 
 def hint_for(error: BaseException) -> str:
@@ -39,18 +45,22 @@ def hint_for(error: BaseException) -> str:
             if match:
                 bare = match.group(1)
             return template.format(name=f"« {bare} »" if bare else "utilisé", bare=bare or "…")
-    return ("Une erreur inattendue s'est produite. Relancez la cellule ; si elle persiste, "
-            "signalez-la à votre formateur ou formatrice avec le détail ci-dessous.")
+    return (
+        "Une erreur inattendue s'est produite. Relancez la cellule ; si elle persiste, "
+        "signalez-la à votre formateur ou formatrice avec le détail ci-dessous."
+    )
 
 
 def _show(error: BaseException) -> None:
     from IPython.display import HTML, display
 
     detail = f"{type(error).__name__} : {error}"
-    display(HTML(
-        '<div class="iw-notice" role="alert"><strong>Oups !</strong> '
-        f"{escape(hint_for(error))}<br><small>Détail technique : {escape(detail)}</small></div>"
-    ))
+    display(
+        HTML(
+            '<div class="iw-notice" role="alert"><strong>Oups !</strong> '
+            f"{escape(hint_for(error))}<br><small>Détail technique : {escape(detail)}</small></div>"
+        )
+    )
 
 
 def plain_language_errors() -> None:
@@ -71,8 +81,13 @@ def install_hints() -> bool:
     if shell is None:
         return False
 
-    def handler(_shell: Any, _kind: type[BaseException], error: BaseException, _tb: TracebackType | None,
-                tb_offset: int | None = None) -> None:
+    def handler(
+        _shell: Any,
+        _kind: type[BaseException],
+        error: BaseException,
+        _tb: TracebackType | None,
+        tb_offset: int | None = None,
+    ) -> None:
         _show(error)
 
     shell.set_custom_exc(tuple(_HINTS), handler)

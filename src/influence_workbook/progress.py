@@ -87,8 +87,10 @@ class ProgressStore:
         except FileNotFoundError:
             return None
         except OSError as error:  # unreadable folder or permissions: report it, keep going
-            notice = (f"Votre progression ne peut pas être lue dans « {path} » ({error.strerror}). "
-                      "Vos réponses de cette séance restent affichées mais ne seront peut-être pas enregistrées.")
+            notice = (
+                f"Votre progression ne peut pas être lue dans « {path} » ({error.strerror}). "
+                "Vos réponses de cette séance restent affichées mais ne seront peut-être pas enregistrées."
+            )
             if notice not in self.notices:
                 self.notices.append(notice)
             return None
@@ -191,7 +193,9 @@ class ProgressStore:
     def _write(self, document: Mapping[str, Any]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         payload = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        descriptor, temporary = tempfile.mkstemp(
+            prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent
+        )
         try:
             with os.fdopen(descriptor, "wb") as handle:
                 handle.write(payload)

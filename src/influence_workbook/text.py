@@ -20,8 +20,12 @@ _QUOTES = "«»“”„"
 _DASHES = "‐‑‒–—―−"  # hyphen variants, en and em dashes, minus sign
 
 _SPACE_TABLE = str.maketrans(
-    {**{c: " " for c in _SPACES}, **{c: "'" for c in _APOSTROPHES}, **{c: '"' for c in _QUOTES},
-     **{c: "-" for c in _DASHES}}
+    {
+        **{c: " " for c in _SPACES},
+        **{c: "'" for c in _APOSTROPHES},
+        **{c: '"' for c in _QUOTES},
+        **{c: "-" for c in _DASHES},
+    }
 )
 
 
@@ -65,17 +69,43 @@ def is_placeholder(value: object) -> bool:
 # --------------------------------------------------------------------------- numbers
 
 _WORD_NUMBERS = {
-    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
-    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "dix-huit": 18,
-    "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "quatre-vingt-dix": 90,
+    "un": 1,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
+    "quinze": 15,
+    "dix-huit": 18,
+    "vingt": 20,
+    "trente": 30,
+    "quarante": 40,
+    "cinquante": 50,
+    "soixante": 60,
+    "quatre-vingt-dix": 90,
     "cent": 100,
 }
 _WORD_NUMBER_RE = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
 
 _MULTIPLIERS = {
-    "k": 1_000, "mille": 1_000, "milliers": 1_000, "millier": 1_000,
-    "m": 1_000_000, "million": 1_000_000, "millions": 1_000_000, "mio": 1_000_000,
-    "milliard": 1_000_000_000, "milliards": 1_000_000_000, "md": 1_000_000_000,
+    "k": 1_000,
+    "mille": 1_000,
+    "milliers": 1_000,
+    "millier": 1_000,
+    "m": 1_000_000,
+    "million": 1_000_000,
+    "millions": 1_000_000,
+    "mio": 1_000_000,
+    "milliard": 1_000_000_000,
+    "milliards": 1_000_000_000,
+    "md": 1_000_000_000,
 }
 
 # A figure as French writers type it: 1000, 1 000, 1.000, 1'000 (Swiss), 1,5, 12.5, with an
@@ -142,16 +172,58 @@ def word_or_digit_number(token: str) -> int | None:
 # --------------------------------------------------------------------------- dates
 
 MONTHS = {
-    "janvier": 1, "janv": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3, "avril": 4, "avr": 4,
-    "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "aout": 8, "septembre": 9, "sept": 9,
-    "octobre": 10, "oct": 10, "novembre": 11, "nov": 11, "decembre": 12, "dec": 12,
+    "janvier": 1,
+    "janv": 1,
+    "fevrier": 2,
+    "fevr": 2,
+    "fev": 2,
+    "mars": 3,
+    "avril": 4,
+    "avr": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "juil": 7,
+    "aout": 8,
+    "septembre": 9,
+    "sept": 9,
+    "octobre": 10,
+    "oct": 10,
+    "novembre": 11,
+    "nov": 11,
+    "decembre": 12,
+    "dec": 12,
 }
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-_ORDINALS = {"1er": 1, "1e": 1, "premier": 1, "2e": 2, "2eme": 2, "deuxieme": 2, "second": 2,
-             "3e": 3, "3eme": 3, "troisieme": 3, "4e": 4, "4eme": 4, "quatrieme": 4}
+_ORDINALS = {
+    "1er": 1,
+    "1e": 1,
+    "premier": 1,
+    "2e": 2,
+    "2eme": 2,
+    "deuxieme": 2,
+    "second": 2,
+    "3e": 3,
+    "3eme": 3,
+    "troisieme": 3,
+    "4e": 4,
+    "4eme": 4,
+    "quatrieme": 4,
+}
 _SEASONS_END = {"printemps": (6, 20), "ete": (9, 22), "automne": (12, 21), "hiver": (3, 20)}
-_UNIT_DAYS = {"jour": 1, "jours": 1, "semaine": 7, "semaines": 7, "mois": 30, "an": 365, "ans": 365,
-              "annee": 365, "annees": 365, "trimestre": 91, "trimestres": 91}
+_UNIT_DAYS = {
+    "jour": 1,
+    "jours": 1,
+    "semaine": 7,
+    "semaines": 7,
+    "mois": 30,
+    "an": 365,
+    "ans": 365,
+    "annee": 365,
+    "annees": 365,
+    "trimestre": 91,
+    "trimestres": 91,
+}
 
 
 @dataclass(frozen=True)
@@ -231,8 +303,9 @@ def find_deadlines(folded_text: str, today: date) -> list[Deadline]:
     for m in re.finditer(r"\bnoel\s+(?P<year>20\d\d)\b", folded_text):
         add(date(int(m.group("year")), 12, 25), False, m)
     # fin 2027, d'ici 2027, en 2027, avant 2028
-    for m in re.finditer(r"\b(?P<lead>fin|d'ici|en|courant|avant|pour)\s+(?:l'annee\s+)?(?P<year>20\d\d)\b",
-                         folded_text):
+    for m in re.finditer(
+        r"\b(?P<lead>fin|d'ici|en|courant|avant|pour)\s+(?:l'annee\s+)?(?P<year>20\d\d)\b", folded_text
+    ):
         year = int(m.group("year"))
         if any(d.start <= m.start("year") < d.end for d in found):
             continue
@@ -249,8 +322,10 @@ def find_deadlines(folded_text: str, today: date) -> list[Deadline]:
             continue
         add(today + timedelta(days=count * _UNIT_DAYS[m.group("unit")]), True, m)
     # d'ici la fin de l'année / du mois / du trimestre
-    for m in re.finditer(r"\b(?:d'ici|avant|pour)\s+la\s+fin\s+(?P<what>de l'annee|du mois|du trimestre|de l'ete)\b",
-                         folded_text):
+    for m in re.finditer(
+        r"\b(?:d'ici|avant|pour)\s+la\s+fin\s+(?P<what>de l'annee|du mois|du trimestre|de l'ete)\b",
+        folded_text,
+    ):
         what = m.group("what")
         if what == "de l'annee":
             add(date(today.year, 12, 31), True, m)
@@ -277,6 +352,7 @@ def find_yearless_dates(folded_text: str) -> list[tuple[int, int, str]]:
 
 # --------------------------------------------------------------------------- audiences
 
+
 @dataclass(frozen=True)
 class AgeRange:
     low: int
@@ -288,8 +364,9 @@ class AgeRange:
 def find_age_ranges(folded_text: str) -> list[AgeRange]:
     """'18-25 ans', '18 à 25 ans', 'de 25 a 34 ans', 'les 18-24', 'moins de 30 ans', 'plus de 50 ans'."""
     ranges: list[AgeRange] = []
-    for m in re.finditer(r"\b(?:de\s+)?(\d{1,2})\s*(?:-|a|et)\s*(\d{1,2})\s*ans\b|\bles\s+(\d{2})-(\d{2})\b",
-                         folded_text):
+    for m in re.finditer(
+        r"\b(?:de\s+)?(\d{1,2})\s*(?:-|a|et)\s*(\d{1,2})\s*ans\b|\bles\s+(\d{2})-(\d{2})\b", folded_text
+    ):
         low = int(m.group(1) or m.group(3))
         high = int(m.group(2) or m.group(4))
         ranges.append(AgeRange(low, high, m.start(), m.end()))
@@ -302,8 +379,20 @@ def find_age_ranges(folded_text: str) -> list[AgeRange]:
 
 # --------------------------------------------------------------------------- French formatting
 
-MONTH_NAMES = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-               "octobre", "novembre", "décembre")
+MONTH_NAMES = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
 NNBSP = "\u202f"  # narrow no-break space: thousands separator and before « % » in French
 
 

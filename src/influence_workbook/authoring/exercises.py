@@ -72,7 +72,9 @@ def strip_solution_code(source: str) -> StrippedCode:
             lines_out.append(f"{inline.group('head')} {PLACEHOLDER}")
             continue
         if "SOLUTION" in line and any(word in line for word in _MARKER_WORDS):
-            raise MarkerError(f"line {number}: a SOLUTION marker this tool does not understand: {line.strip()!r}")
+            raise MarkerError(
+                f"line {number}: a SOLUTION marker this tool does not understand: {line.strip()!r}"
+            )
         lines_out.append(line)
     if inside is not None:
         raise MarkerError("BEGIN SOLUTION is never closed by END SOLUTION")
@@ -106,8 +108,11 @@ def find_leaks(exercise: NotebookNode, hidden: tuple[str, ...]) -> list[str]:
     """Solution fragments or markers found anywhere in an exercise notebook (sources and outputs)."""
     text = nbformat.writes(exercise)
     leaks = [f"marker {word!r}" for word in _MARKER_WORDS if word in text]
-    leaks += [f"tag {SOLUTION_TAG!r}" for cell in exercise.cells
-              if SOLUTION_TAG in cell.get("metadata", {}).get("tags", [])]
+    leaks += [
+        f"tag {SOLUTION_TAG!r}"
+        for cell in exercise.cells
+        if SOLUTION_TAG in cell.get("metadata", {}).get("tags", [])
+    ]
     for fragment in hidden:
         if len(fragment) >= 4 and fragment not in {"...", "True", "False", "None"}:
             for cell in exercise.cells:
@@ -163,7 +168,9 @@ def _sources(notebook: NotebookNode) -> list[tuple[str, str, list[str]]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--check", action="store_true", help="compare instead of writing")
     args = parser.parse_args(argv)
     problems = generate(check=args.check)

@@ -2,7 +2,7 @@
 non-breaking ones (« guillemets », before : ; ! ?, in « 20 % » and « 1 000 € »).
 
 ``python -m influence_workbook.authoring.typography --fix`` rewrites the markdown cells of the
-notebooks, the book's pages and the French string literals of the package; without ``--fix``
+notebooks and the book's pages; without ``--fix``
 it lists the problems and exits 1 if there are any (the test suite runs the same check).
 Code spans, code blocks, URLs, MyST roles and raw strings (regular expressions) are left alone.
 """
@@ -10,10 +10,8 @@ Code spans, code blocks, URLs, MyST roles and raw strings (regular expressions) 
 from __future__ import annotations
 
 import argparse
-import io
 import re
 import sys
-import tokenize
 from pathlib import Path
 
 import nbformat
@@ -27,8 +25,11 @@ NNBSP = "\u202f"
 _RULES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"« "), f"«{NBSP}", "espace insécable après « "),
     (re.compile(r" »"), f"{NBSP}»", "espace insécable avant »"),
-    (re.compile(r"(?<=[\wÀ-ÿ»)\]*_`%€]) ([:;!?])(?=\s|$|[\"»)\]*_])"), f"{NBSP}\\1",
-     "espace insécable avant : ; ! ?"),
+    (
+        re.compile(r"(?<=[\wÀ-ÿ»)\]*_`%€]) ([:;!?])(?=\s|$|[\"»)\]*_])"),
+        f"{NBSP}\\1",
+        "espace insécable avant : ; ! ?",
+    ),
     (re.compile(r"(?<=\d) %"), f"{NNBSP}%", "espace insécable avant %"),
     (re.compile(r"(?<=\d) (€|CHF)"), f"{NBSP}\\1", "espace insécable avant € ou CHF"),
     (re.compile(r"(?<=\b\d) (\d{3})(?!\d)"), f"{NNBSP}\\1", "espace insécable entre milliers"),
@@ -51,7 +52,7 @@ def _segments(text: str) -> list[tuple[bool, str]]:
     pieces: list[tuple[bool, str]] = []
     position = 0
     for match in _PROTECTED.finditer(text):
-        pieces.append((True, text[position:match.start()]))
+        pieces.append((True, text[position : match.start()]))
         pieces.append((False, match.group(0)))
         position = match.end()
     pieces.append((True, text[position:]))
@@ -66,7 +67,7 @@ def problems_in(text: str) -> list[str]:
             continue
         for pattern, _replacement, description in _RULES:
             for match in pattern.finditer(piece):
-                excerpt = piece[max(0, match.start() - 20):match.end() + 20].replace("\n", " ")
+                excerpt = piece[max(0, match.start() - 20) : match.end() + 20].replace("\n", " ")
                 found.append(f"{description} : …{excerpt}…")
     return found
 
@@ -81,49 +82,18 @@ def fix(text: str) -> str:
     return "".join(out)
 
 
-def _is_french(literal: str) -> bool:
-    return bool(re.search(r"[éèêàâçùûôîœ«»]|\b(?:le|la|les|des|une|vous|votre|pour)\b", literal))
-
-
-def fix_python_source(source: str) -> str:
-    """Fix French string literals of a Python module (not raw strings, not docstrings)."""
-    tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
-    lines = source.splitlines(keepends=True)
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line))
-    edits: list[tuple[int, int, str]] = []
-    previous_significant = ""
-    for token in tokens:
-        if token.type == tokenize.STRING:
-            prefix = re.match(r"[a-zA-Z]*", token.string).group(0).lower()  # type: ignore[union-attr]
-            is_docstring = previous_significant in {"", ":", "INDENT", "NEWLINE"} and token.string.startswith(
-                ('"""', "'''"))
-            if "r" not in prefix and not is_docstring and _is_french(token.string):
-                fixed = fix(token.string)
-                if fixed != token.string:
-                    start = offsets[token.start[0] - 1] + token.start[1]
-                    end = offsets[token.end[0] - 1] + token.end[1]
-                    edits.append((start, end, fixed))
-        if token.type not in {tokenize.NL, tokenize.COMMENT}:
-            previous_significant = (tokenize.tok_name[token.type] if token.type in {tokenize.INDENT,
-                                    tokenize.NEWLINE} else token.string)
-    for start, end, fixed in reversed(edits):
-        source = source[:start] + fixed + source[end:]
-    return source
-
-
-def learner_files(root: Path) -> tuple[list[Path], list[Path], list[Path]]:
-    notebooks = [p for folder in ("notebooks", "solutions", "exercises") for p in sorted((root / folder).glob("*.ipynb"))]
+def learner_files(root: Path) -> tuple[list[Path], list[Path]]:
+    """Notebooks (their markdown cells) and book pages. Feedback messages written in Python get the
+    same fix at run time, in :class:`influence_workbook.feedback.FeedbackItem`."""
+    folders = ("notebooks", "solutions", "exercises")
+    notebooks = [p for folder in folders for p in sorted((root / folder).glob("*.ipynb"))]
     pages = sorted((root / "book").glob("*.md"))
-    modules = sorted(p for folder in ("checks", "widgets") for p in (root / "src/influence_workbook" / folder).glob("*.py"))
-    modules += [p for p in sorted((root / "src/influence_workbook").glob("*.py"))]
-    return notebooks, pages, modules
+    return notebooks, pages
 
 
 def run(root: Path, apply: bool) -> list[str]:
     problems: list[str] = []
-    notebooks, pages, modules = learner_files(root)
+    notebooks, pages = learner_files(root)
     for path in notebooks:
         notebook = nbformat.read(path, as_version=4)
         changed = False
@@ -135,7 +105,8 @@ def run(root: Path, apply: bool) -> list[str]:
                 changed |= fixed != cell.source
                 cell.source = fixed
             else:
-                problems += [f"{path.relative_to(root)} cellule {index}: {p}" for p in problems_in(cell.source)]
+                where = f"{path.relative_to(root)} cellule {index}"
+                problems += [f"{where}: {p}" for p in problems_in(cell.source)]
         if apply and changed:
             nbformat.write(notebook, path)
     for path in pages:
@@ -144,18 +115,13 @@ def run(root: Path, apply: bool) -> list[str]:
             path.write_text(fix(text), encoding="utf-8")
         else:
             problems += [f"{path.relative_to(root)}: {p}" for p in problems_in(text)]
-    for path in modules:
-        source = path.read_text(encoding="utf-8")
-        fixed = fix_python_source(source)
-        if apply:
-            path.write_text(fixed, encoding="utf-8")
-        elif fixed != source:
-            problems.append(f"{path.relative_to(root)}: chaînes françaises à corriger (make typography)")
     return problems
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--fix", action="store_true", help="rewrite the files instead of listing problems")
     args = parser.parse_args(argv)
     problems = run(course_root(), apply=args.fix)

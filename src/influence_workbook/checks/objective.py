@@ -52,14 +52,40 @@ STAGES: dict[str, str] = {
 
 # Words that state the goal itself, matched on folded text (lower case, no accents).
 _STAGE_PATTERNS: dict[str, tuple[str, ...]] = {
-    "awareness": (r"\bnotoriete\b", r"\bfaire connaitre\b", r"\bse faire connaitre\b", r"\bvisibilite\b",
-                  r"\bawareness\b", r"\bfaire decouvrir\b", r"\bmemorisation\b"),
-    "consideration": (r"\bconsideration\b", r"\bsusciter (?:l'|de l')interet\b", r"\bgenerer (?:du|de l') ?(?:trafic|interet)\b",
-                      r"\bamener (?:du )?trafic\b", r"\bfaire venir\b", r"\bfaire visiter\b"),
-    "conversion": (r"\bconversions?\b", r"\bvendre\b", r"\bfaire acheter\b", r"\bgenerer\b[^.;]{0,40}\bventes\b",
-                   r"\baugmenter (?:les|nos|ses) ventes\b", r"\bacquisition\b", r"\brecruter (?:de )?nouveaux clients\b"),
-    "loyalty": (r"\bfidelis\w*", r"\bfideliser\b", r"\bretention\b", r"\bfaire racheter\b",
-                r"\bclients? (?:existants?|actuels?|fideles)\b", r"\bambassadeurs?\b"),
+    "awareness": (
+        r"\bnotoriete\b",
+        r"\bfaire connaitre\b",
+        r"\bse faire connaitre\b",
+        r"\bvisibilite\b",
+        r"\bawareness\b",
+        r"\bfaire decouvrir\b",
+        r"\bmemorisation\b",
+    ),
+    "consideration": (
+        r"\bconsideration\b",
+        r"\bsusciter (?:l'|de l')interet\b",
+        r"\bgenerer (?:du|de l') ?(?:trafic|interet)\b",
+        r"\bamener (?:du )?trafic\b",
+        r"\bfaire venir\b",
+        r"\bfaire visiter\b",
+    ),
+    "conversion": (
+        r"\bconversions?\b",
+        r"\bvendre\b",
+        r"\bfaire acheter\b",
+        r"\bgenerer\b[^.;]{0,40}\bventes\b",
+        r"\baugmenter (?:les|nos|ses) ventes\b",
+        r"\bacquisition\b",
+        r"\brecruter (?:de )?nouveaux clients\b",
+    ),
+    "loyalty": (
+        r"\bfidelis\w*",
+        r"\bfideliser\b",
+        r"\bretention\b",
+        r"\bfaire racheter\b",
+        r"\bclients? (?:existants?|actuels?|fideles)\b",
+        r"\bambassadeurs?\b",
+    ),
 }
 
 
@@ -74,38 +100,115 @@ class Kpi:
 
 
 KPIS: tuple[Kpi, ...] = (
-    Kpi("reach", "Portée (personnes touchées)", "awareness",
-        (r"\bportee\b", r"\breach\b", r"\bpersonnes (?:touchees|atteintes|exposees)\b", r"\bcomptes touches\b",
-         r"\btoucher\b", r"\d\s*(?:k|m|mille|millions?)?\s+(?:de\s+)?(?:personnes|comptes|utilisateurs|internautes)\b")),
+    Kpi(
+        "reach",
+        "Portée (personnes touchées)",
+        "awareness",
+        (
+            r"\bportee\b",
+            r"\breach\b",
+            r"\bpersonnes (?:touchees|atteintes|exposees)\b",
+            r"\bcomptes touches\b",
+            r"\btoucher\b",
+            r"\d\s*(?:k|m|mille|millions?)?\s+(?:de\s+)?(?:personnes|comptes|utilisateurs|internautes)\b",
+        ),
+    ),
     Kpi("impressions", "Impressions", "awareness", (r"\bimpressions?\b",)),
-    Kpi("views", "Vues de vidéo", "awareness", (r"\bvues\b", r"\bvisionnages?\b", r"\bviews\b", r"\bvideos? vues\b")),
-    Kpi("brand_lift", "Notoriété mesurée par sondage", "awareness",
-        (r"\bnotoriete (?:assistee|spontanee)\b", r"\bbrand lift\b", r"\btaux de (?:souvenir|memorisation)\b",
-         r"\bsondage\b")),
+    Kpi(
+        "views",
+        "Vues de vidéo",
+        "awareness",
+        (r"\bvues\b", r"\bvisionnages?\b", r"\bviews\b", r"\bvideos? vues\b"),
+    ),
+    Kpi(
+        "brand_lift",
+        "Notoriété mesurée par sondage",
+        "awareness",
+        (
+            r"\bnotoriete (?:assistee|spontanee)\b",
+            r"\bbrand lift\b",
+            r"\btaux de (?:souvenir|memorisation)\b",
+            r"\bsondage\b",
+        ),
+    ),
     Kpi("cpm", "CPM (coût pour mille impressions)", "awareness", (r"\bcpm\b", r"\bcout pour mille\b")),
-    Kpi("engagement_rate", "Taux d'engagement", "consideration",
-        (r"\btaux d'engagement\b", r"\bengagements?\b", r"\binteractions?\b", r"\bcommentaires\b",
-         r"\bpartages\b", r"\benregistrements\b")),
-    Kpi("clicks", "Clics vers le site", "consideration",
-        (r"\bclics?\b", r"\bctr\b", r"\btaux de clics?\b", r"\bclick")),
-    Kpi("site_visits", "Visites du site", "consideration",
-        (r"\bvisites?\b", r"\btrafic\b", r"\bsessions\b", r"\bvisiteurs\b")),
+    Kpi(
+        "engagement_rate",
+        "Taux d'engagement",
+        "consideration",
+        (
+            r"\btaux d'engagement\b",
+            r"\bengagements?\b",
+            r"\binteractions?\b",
+            r"\bcommentaires\b",
+            r"\bpartages\b",
+            r"\benregistrements\b",
+        ),
+    ),
+    Kpi(
+        "clicks",
+        "Clics vers le site",
+        "consideration",
+        (r"\bclics?\b", r"\bctr\b", r"\btaux de clics?\b", r"\bclick"),
+    ),
+    Kpi(
+        "site_visits",
+        "Visites du site",
+        "consideration",
+        (r"\bvisites?\b", r"\btrafic\b", r"\bsessions\b", r"\bvisiteurs\b"),
+    ),
     Kpi("cpe", "CPE (coût par engagement)", "consideration", (r"\bcpe\b", r"\bcout par engagement\b")),
-    Kpi("sales", "Ventes", "conversion",
-        (r"\bventes?\b", r"\bachats?\b", r"\bcommandes?\b", r"\bchiffre d'affaires\b", r"\bunites vendues\b",
-         r"\bvendre\b", r"\bvendus?\b")),
-    Kpi("promo_codes", "Codes promo utilisés", "conversion",
-        (r"\bcodes? (?:promo|promotionnels?|de reduction)\b",)),
-    Kpi("signups", "Inscriptions", "conversion",
-        (r"\binscriptions?\b", r"\bleads?\b", r"\bprecommandes?\b", r"\btelechargements?\b")),
-    Kpi("cpa", "Coût par acquisition (CPA)", "conversion",
-        (r"\bcpa\b", r"\bcout par (?:acquisition|vente|achat|client)\b", r"\bcac\b")),
+    Kpi(
+        "sales",
+        "Ventes",
+        "conversion",
+        (
+            r"\bventes?\b",
+            r"\bachats?\b",
+            r"\bcommandes?\b",
+            r"\bchiffre d'affaires\b",
+            r"\bunites vendues\b",
+            r"\bvendre\b",
+            r"\bvendus?\b",
+        ),
+    ),
+    Kpi(
+        "promo_codes",
+        "Codes promo utilisés",
+        "conversion",
+        (r"\bcodes? (?:promo|promotionnels?|de reduction)\b",),
+    ),
+    Kpi(
+        "signups",
+        "Inscriptions",
+        "conversion",
+        (r"\binscriptions?\b", r"\bleads?\b", r"\bprecommandes?\b", r"\btelechargements?\b"),
+    ),
+    Kpi(
+        "cpa",
+        "Coût par acquisition (CPA)",
+        "conversion",
+        (r"\bcpa\b", r"\bcout par (?:acquisition|vente|achat|client)\b", r"\bcac\b"),
+    ),
     Kpi("roas", "ROAS (revenu par euro dépensé)", "conversion", (r"\broas\b", r"\broi\b", r"\bretour sur")),
-    Kpi("repeat_rate", "Taux de réachat", "loyalty",
-        (r"\btaux de (?:reachat|rachat|retention|reabonnement)\b", r"\breachats?\b", r"\brachats?\b",
-         r"\brecharges?\b", r"\bclients? fideles\b")),
-    Kpi("reviews", "Avis et recommandations clients", "loyalty",
-        (r"\bavis (?:clients?|publies|laisses)\b", r"\bparrainages?\b", r"\brecommandations\b", r"\bugc\b")),
+    Kpi(
+        "repeat_rate",
+        "Taux de réachat",
+        "loyalty",
+        (
+            r"\btaux de (?:reachat|rachat|retention|reabonnement)\b",
+            r"\breachats?\b",
+            r"\brachats?\b",
+            r"\brecharges?\b",
+            r"\bclients? fideles\b",
+        ),
+    ),
+    Kpi(
+        "reviews",
+        "Avis et recommandations clients",
+        "loyalty",
+        (r"\bavis (?:clients?|publies|laisses)\b", r"\bparrainages?\b", r"\brecommandations\b", r"\bugc\b"),
+    ),
 )
 KPI_BY_LABEL: dict[str, Kpi] = {kpi.label: kpi for kpi in KPIS}
 GOAL_CHOICES: tuple[str, ...] = tuple(STAGES.values())
@@ -114,9 +217,18 @@ KPI_CHOICES: tuple[str, ...] = tuple(kpi.label for kpi in KPIS)
 # Cheapest credible cost per unit for the campaign budget, by stage of the KPI (illustrative
 # floors, see chapter 1 « Réaliste ? »): above budget / floor, the figure is out of reach.
 _FLOOR_COST_PER_UNIT_EUR: dict[str, float] = {
-    "reach": 0.002, "impressions": 0.001, "views": 0.001,  # CPM ≥ 1 €
-    "engagement_rate": 0.02, "cpe": 0.02, "clicks": 0.05, "site_visits": 0.05,
-    "sales": 2.0, "promo_codes": 2.0, "signups": 0.5, "repeat_rate": 2.0, "reviews": 1.0,
+    "reach": 0.002,
+    "impressions": 0.001,
+    "views": 0.001,  # CPM ≥ 1 €
+    "engagement_rate": 0.02,
+    "cpe": 0.02,
+    "clicks": 0.05,
+    "site_visits": 0.05,
+    "sales": 2.0,
+    "promo_codes": 2.0,
+    "signups": 0.5,
+    "repeat_rate": 2.0,
+    "reviews": 1.0,
 }
 _MAX_RATE_PERCENT: dict[str, float] = {"engagement_rate": 15.0, "clicks": 10.0, "repeat_rate": 60.0}
 MAX_GROWTH_PERCENT = 200.0
@@ -124,20 +236,55 @@ MIN_LEAD_DAYS = 14
 MAX_HORIZON_DAYS = 2 * 365
 
 _VAGUE_PATTERNS: tuple[str, ...] = (
-    r"\bfaire (?:le|du) buzz\b", r"\bbuzz\b", r"\ble plus (?:possible|de monde)\b", r"\bau maximum\b",
-    r"\bun max\b", r"\bmaximum de\b", r"\bbooster\b", r"\bcartonner\b", r"\bviral(?:e|iser)?\b",
-    r"\bameliorer (?:l'|notre |son )?image\b", r"\bplein de\b", r"\bbeaucoup\b", r"\bune bonne\b",
+    r"\bfaire (?:le|du) buzz\b",
+    r"\bbuzz\b",
+    r"\ble plus (?:possible|de monde)\b",
+    r"\bau maximum\b",
+    r"\bun max\b",
+    r"\bmaximum de\b",
+    r"\bbooster\b",
+    r"\bcartonner\b",
+    r"\bviral(?:e|iser)?\b",
+    r"\bameliorer (?:l'|notre |son )?image\b",
+    r"\bplein de\b",
+    r"\bbeaucoup\b",
+    r"\bune bonne\b",
     r"\bplus de (?:monde|gens)\b",
 )
 _AUDIENCE_PATTERNS: tuple[str, ...] = (
-    r"\bfemmes?\b", r"\bhommes?\b", r"\betudiant(?:e|s|es)?\b", r"\bparents?\b", r"\bjeunes?\b",
-    r"\badolescent\w*", r"\bados?\b", r"\bactifs?\b", r"\bactives?\b", r"\bcitadin\w*", r"\bretraite\w*",
-    r"\bclient(?:e|s|es)?\b", r"\bconsommat\w*", r"\bacheteu\w*", r"\bgen(?:eration)? ?z\b",
-    r"\bmillennials?\b", r"\babonne(?:e|s|es)\b", r"\bcheveux\b", r"\bpeaux?\b", r"\bsportifs?\b",
+    r"\bfemmes?\b",
+    r"\bhommes?\b",
+    r"\betudiant(?:e|s|es)?\b",
+    r"\bparents?\b",
+    r"\bjeunes?\b",
+    r"\badolescent\w*",
+    r"\bados?\b",
+    r"\bactifs?\b",
+    r"\bactives?\b",
+    r"\bcitadin\w*",
+    r"\bretraite\w*",
+    r"\bclient(?:e|s|es)?\b",
+    r"\bconsommat\w*",
+    r"\bacheteu\w*",
+    r"\bgen(?:eration)? ?z\b",
+    r"\bmillennials?\b",
+    r"\babonne(?:e|s|es)\b",
+    r"\bcheveux\b",
+    r"\bpeaux?\b",
+    r"\bsportifs?\b",
     r"\b(?:lyonnai|parisien|genevoi|lausannoi|romand|suisse|francai|belge|europeen|quebecoi)(?:s|e|es|ses|nes)?\b",
-    r"\bzero dechet\b", r"\bvegan\w*", r"\ben (?:france|suisse|belgique|europe)\b", r"\bsuisse romande\b",
-    r"\ba (?:lyon|paris|geneve|lausanne|marseille|bordeaux|lille|nantes|toulouse)\b", r"\bfrancophones?\b",
-    r"\bregion\b", r"\bans\b", r"\bmamans?\b", r"\bpapas?\b", r"\bfamilles?\b", r"\bseniors?\b",
+    r"\bzero dechet\b",
+    r"\bvegan\w*",
+    r"\ben (?:france|suisse|belgique|europe)\b",
+    r"\bsuisse romande\b",
+    r"\ba (?:lyon|paris|geneve|lausanne|marseille|bordeaux|lille|nantes|toulouse)\b",
+    r"\bfrancophones?\b",
+    r"\bregion\b",
+    r"\bans\b",
+    r"\bmamans?\b",
+    r"\bpapas?\b",
+    r"\bfamilles?\b",
+    r"\bseniors?\b",
 )
 _FOLLOWERS_AS_GOAL = r"\b(?:abonnes|followers)\b"
 
@@ -162,30 +309,45 @@ def read_objective(text: str, today: date | None = None) -> ObjectiveReading:
     """Read goal, KPIs, figures, deadline and audience from a French sentence."""
     today = today or clock.today()
     folded = fold(text[:MAX_ANALYSED_CHARS])
-    stages = tuple(stage for stage, patterns in _STAGE_PATTERNS.items()
-                   if any(re.search(p, folded) for p in patterns))
+    stages = tuple(
+        stage for stage, patterns in _STAGE_PATTERNS.items() if any(re.search(p, folded) for p in patterns)
+    )
     kpis = tuple(kpi for kpi in KPIS if any(re.search(p, folded) for p in kpi.patterns))
     deadlines = find_deadlines(folded, today)
     ages = find_age_ranges(folded)
     yearless = find_yearless_dates(folded)
     # Figures inside a date or an age range are not targets ("2027", "18-25 ans", "15 mars").
-    taken = ([(d.start, d.end) for d in deadlines] + [(a.start, a.end) for a in ages]
-             + [(start, end) for start, end, _text in yearless])
+    taken = (
+        [(d.start, d.end) for d in deadlines]
+        + [(a.start, a.end) for a in ages]
+        + [(start, end) for start, end, _text in yearless]
+    )
     targets = tuple(
-        q for q in find_quantities(folded)
+        q
+        for q in find_quantities(folded)
         if not any(start <= q.start < end for start, end in taken) and q.value > 0
     )
     audience = bool(ages) or any(re.search(p, folded) for p in _AUDIENCE_PATTERNS)
     vague = tuple(dict.fromkeys(m.group(0) for p in _VAGUE_PATTERNS for m in re.finditer(p, folded)))
     due = max((d.due for d in deadlines), default=None)
     due_text = next((d.raw for d in deadlines if d.due == due), None)
-    return ObjectiveReading(stages, kpis, targets, due, due_text, audience, vague, len(folded.split()),
-                            tuple(text for _start, _end, text in yearless),
-                            bool(re.search(_FOLLOWERS_AS_GOAL, folded)))
+    return ObjectiveReading(
+        stages,
+        kpis,
+        targets,
+        due,
+        due_text,
+        audience,
+        vague,
+        len(folded.split()),
+        tuple(text for _start, _end, text in yearless),
+        bool(re.search(_FOLLOWERS_AS_GOAL, folded)),
+    )
 
 
-def compose_objective(goal: str | None, kpi: str | None, target: str | None, deadline: str | None,
-                      audience: str | None) -> str:
+def compose_objective(
+    goal: str | None, kpi: str | None, target: str | None, deadline: str | None, audience: str | None
+) -> str:
     """The sentence the guided form produces; empty fields are left out so the check notices."""
     goal = (goal or "").strip()
     head = f"Objectif de {goal.lower()}" if goal in GOAL_CHOICES else (f"Objectif : {goal}" if goal else "")
@@ -203,7 +365,9 @@ def compose_objective(goal: str | None, kpi: str | None, target: str | None, dea
     if audience:
         parts.append(f"auprès de ce public : {audience}")
     rest = " ".join(parts)
-    sentence = f"{head} : {rest}" if head and rest and goal in GOAL_CHOICES else " ".join(filter(None, (head, rest)))
+    sentence = (
+        f"{head} : {rest}" if head and rest and goal in GOAL_CHOICES else " ".join(filter(None, (head, rest)))
+    )
     sentence = sentence.strip()
     return f"{sentence}." if sentence and not sentence.endswith((".", "!", "?")) else sentence
 
@@ -220,17 +384,25 @@ def _goal_item(reading: ObjectiveReading) -> FeedbackItem:
     if len(reading.stages) > 1:
         names = _quote([STAGES[s].lower() for s in reading.stages])
         return FeedbackItem(
-            "goal", label, False,
+            "goal",
+            label,
+            False,
             f"Vous visez plusieurs étapes à la fois ({names}). Choisissez un objectif principal pour "
-            "cette campagne : les autres deviennent des indicateurs secondaires.", READ_FUNNEL)
+            "cette campagne : les autres deviennent des indicateurs secondaires.",
+            READ_FUNNEL,
+        )
     hint = ""
     if reading.kpis:
         guessed = STAGES[reading.kpis[0].stage].lower()
         hint = f" Votre indicateur laisse penser à un objectif de {guessed} : écrivez-le."
     return FeedbackItem(
-        "goal", label, False,
+        "goal",
+        label,
+        False,
         "On ne sait pas ce que la campagne doit changer : notoriété, considération, conversion ou "
-        f"fidélisation ?{hint}", READ_FUNNEL)
+        f"fidélisation ?{hint}",
+        READ_FUNNEL,
+    )
 
 
 def _kpi_item(reading: ObjectiveReading) -> FeedbackItem:
@@ -240,45 +412,69 @@ def _kpi_item(reading: ObjectiveReading) -> FeedbackItem:
         return FeedbackItem("kpi", label, True, f"Vous nommez ce que vous mesurerez : {names}.")
     if reading.counts_followers:
         return FeedbackItem(
-            "kpi", label, False,
+            "kpi",
+            label,
+            False,
             "Des abonnés gagnés ne disent ni combien de personnes ont vu la campagne, ni combien ont cliqué ou "
             "acheté : ce n'est pas un résultat de la campagne. Choisissez un indicateur de l'étape visée, par "
-            "exemple la portée pour la notoriété ou les ventes pour la conversion.", READ_FUNNEL)
+            "exemple la portée pour la notoriété ou les ventes pour la conversion.",
+            READ_FUNNEL,
+        )
     return FeedbackItem(
-        "kpi", label, False,
+        "kpi",
+        label,
+        False,
         "Aucun indicateur mesurable n'est nommé. Dites ce que vous compterez : par exemple la portée, "
-        "les vues, le taux d'engagement, les clics, les ventes ou les codes promo utilisés.", READ_SMART)
+        "les vues, le taux d'engagement, les clics, les ventes ou les codes promo utilisés.",
+        READ_SMART,
+    )
 
 
 def _kpi_fit_item(reading: ObjectiveReading) -> FeedbackItem:
     label = "KPI adapté à l'étape"
     if len(reading.stages) != 1 or not reading.kpis:
         return FeedbackItem(
-            "kpi_fit", label, False,
+            "kpi_fit",
+            label,
+            False,
             "Pour juger si l'indicateur convient, il faut une seule étape du tunnel et au moins un indicateur.",
-            READ_FUNNEL)
+            READ_FUNNEL,
+        )
     stage = reading.stages[0]
     fitting = [k for k in reading.kpis if k.stage == stage]
     if fitting:
         return FeedbackItem(
-            "kpi_fit", label, True,
-            f"« {fitting[0].label} » mesure bien un objectif de {STAGES[stage].lower()}.")
+            "kpi_fit",
+            label,
+            True,
+            f"« {fitting[0].label} » mesure bien un objectif de {STAGES[stage].lower()}.",
+        )
     kpi = reading.kpis[0]
     suggestions = _quote([k.label.lower() for k in KPIS if k.stage == stage][:3])
     return FeedbackItem(
-        "kpi_fit", label, False,
+        "kpi_fit",
+        label,
+        False,
         f"« {kpi.label} » mesure plutôt la {STAGES[kpi.stage].lower()}, pas la {STAGES[stage].lower()}. "
-        f"Pour cette étape, mesurez par exemple : {suggestions}.", READ_FUNNEL)
+        f"Pour cette étape, mesurez par exemple : {suggestions}.",
+        READ_FUNNEL,
+    )
 
 
 def _target_item(reading: ObjectiveReading) -> FeedbackItem:
     label = "Cible chiffrée"
     if reading.targets:
-        return FeedbackItem("target", label, True, f"Il y a un chiffre à atteindre : « {reading.targets[0].raw} ».")
+        return FeedbackItem(
+            "target", label, True, f"Il y a un chiffre à atteindre : « {reading.targets[0].raw} »."
+        )
     return FeedbackItem(
-        "target", label, False,
+        "target",
+        label,
+        False,
         "Il manque un chiffre à atteindre : sans lui, impossible de dire à la fin si c'est réussi. "
-        "Ajoutez par exemple « 1 500 ventes » ou « 2 % de taux d'engagement ».", READ_SMART)
+        "Ajoutez par exemple « 1 500 ventes » ou « 2 % de taux d'engagement ».",
+        READ_SMART,
+    )
 
 
 def _deadline_item(reading: ObjectiveReading, today: date) -> FeedbackItem:
@@ -286,20 +482,33 @@ def _deadline_item(reading: ObjectiveReading, today: date) -> FeedbackItem:
     if reading.deadline is None and reading.yearless_dates:
         written = reading.yearless_dates[-1]
         return FeedbackItem(
-            "deadline", label, False,
+            "deadline",
+            label,
+            False,
             f"Votre échéance « {written} » n'a pas d'année : précisez-la, par exemple « {written} 2027 ». "
-            "Une date complète évite tout malentendu avec le client et les créateurs.", READ_SMART)
+            "Une date complète évite tout malentendu avec le client et les créateurs.",
+            READ_SMART,
+        )
     if reading.deadline is None:
         return FeedbackItem(
-            "deadline", label, False,
+            "deadline",
+            label,
+            False,
             "Il manque une date limite. Précisez quand le résultat doit être atteint : « d'ici fin juin 2027 », "
-            "« au T2 2027 » ou « en trois mois ».", READ_SMART)
+            "« au T2 2027 » ou « en trois mois ».",
+            READ_SMART,
+        )
     if reading.deadline < today:
         return FeedbackItem(
-            "deadline", label, False,
-            f"L'échéance ({format_date(reading.deadline)}) est déjà passée : choisissez une date à venir.", READ_SMART)
+            "deadline",
+            label,
+            False,
+            f"L'échéance ({format_date(reading.deadline)}) est déjà passée : choisissez une date à venir.",
+            READ_SMART,
+        )
     return FeedbackItem(
-        "deadline", label, True, f"L'échéance est datée : au plus tard le {format_date(reading.deadline)}.")
+        "deadline", label, True, f"L'échéance est datée : au plus tard le {format_date(reading.deadline)}."
+    )
 
 
 def _audience_item(reading: ObjectiveReading) -> FeedbackItem:
@@ -307,28 +516,44 @@ def _audience_item(reading: ObjectiveReading) -> FeedbackItem:
     if reading.has_audience:
         return FeedbackItem("audience", label, True, "Vous dites qui vous voulez toucher.")
     return FeedbackItem(
-        "audience", label, False,
+        "audience",
+        label,
+        False,
         "On ne sait pas qui vous voulez toucher. Décrivez le public : âge, lieu, centre d'intérêt "
-        "(par exemple « les 18-34 ans en France et en Suisse romande, sensibles au zéro déchet »).", READ_SMART)
+        "(par exemple « les 18-34 ans en France et en Suisse romande, sensibles au zéro déchet »).",
+        READ_SMART,
+    )
 
 
 def _specific_item(reading: ObjectiveReading, length: int) -> FeedbackItem:
     label = "Formulation précise"
     if length > MAX_ANALYSED_CHARS or reading.word_count > MAX_WORDS:
         return FeedbackItem(
-            "specific", label, False,
+            "specific",
+            label,
+            False,
             f"Votre texte compte {reading.word_count} mots. Un objectif tient en une phrase (moins de "
-            f"{MAX_WORDS} mots) : gardez le but, le chiffre, l'échéance et le public.", READ_EXAMPLE)
+            f"{MAX_WORDS} mots) : gardez le but, le chiffre, l'échéance et le public.",
+            READ_EXAMPLE,
+        )
     if reading.word_count < MIN_WORDS:
         return FeedbackItem(
-            "specific", label, False,
+            "specific",
+            label,
+            False,
             "C'est trop court pour être un objectif : faites une phrase complète avec un but, un chiffre, "
-            "une échéance et un public.", READ_EXAMPLE)
+            "une échéance et un public.",
+            READ_EXAMPLE,
+        )
     if reading.vague_words and not reading.targets:
         return FeedbackItem(
-            "specific", label, False,
+            "specific",
+            label,
+            False,
             f"Des mots flous ({_quote(list(reading.vague_words))}) remplacent un résultat mesurable : dites "
-            "combien, de quoi, et pour quand.", READ_EXAMPLE)
+            "combien, de quoi, et pour quand.",
+            READ_EXAMPLE,
+        )
     return FeedbackItem("specific", label, True, "La formulation est concrète.")
 
 
@@ -336,27 +561,41 @@ def _unrealistic_reason(reading: ObjectiveReading, today: date, budget: float) -
     measured = reading.kpis[0] if reading.kpis else None
     for quantity in reading.targets:
         if quantity.unit == "%":
-            if measured and measured.key in _MAX_RATE_PERCENT and quantity.value > _MAX_RATE_PERCENT[measured.key]:
-                return (f"« {quantity.raw} » de {measured.label.lower()} est hors de portée : les repères "
-                        f"publiés sont bien plus bas (voir le chapitre 2). Visez un chiffre proche des repères.")
+            if (
+                measured
+                and measured.key in _MAX_RATE_PERCENT
+                and quantity.value > _MAX_RATE_PERCENT[measured.key]
+            ):
+                return (
+                    f"« {quantity.raw} » de {measured.label.lower()} est hors de portée : les repères "
+                    f"publiés sont bien plus bas (voir le chapitre 2). Visez un chiffre proche des repères."
+                )
             if quantity.value > MAX_GROWTH_PERCENT:
-                return (f"« {quantity.raw} » est une hausse très improbable en une campagne : appuyez votre chiffre "
-                        "sur un résultat passé ou un repère du secteur.")
+                return (
+                    f"« {quantity.raw} » est une hausse très improbable en une campagne : appuyez votre chiffre "
+                    "sur un résultat passé ou un repère du secteur."
+                )
         elif quantity.unit == "" and measured and measured.key in _FLOOR_COST_PER_UNIT_EUR:
             ceiling = budget / _FLOOR_COST_PER_UNIT_EUR[measured.key]
             if quantity.value > ceiling:
                 floor = format_significant(_FLOOR_COST_PER_UNIT_EUR[measured.key])
-                return (f"« {quantity.raw} » est hors de portée avec le budget de la campagne "
-                        f"({format_number(budget)} € pour les créateurs) : ce serait un coût de moins de "
-                        f"{floor} € par résultat. Revoyez le chiffre à la baisse.")
+                return (
+                    f"« {quantity.raw} » est hors de portée avec le budget de la campagne "
+                    f"({format_number(budget)} € pour les créateurs) : ce serait un coût de moins de "
+                    f"{floor} € par résultat. Revoyez le chiffre à la baisse."
+                )
     if reading.deadline is not None and reading.deadline >= today:
         lead = (reading.deadline - today).days
         if lead < MIN_LEAD_DAYS:
-            return (f"L'échéance tombe dans {lead} jour(s) : trop court pour choisir des créateurs, les briefer et "
-                    "publier. Prévoyez au moins quelques semaines.")
+            return (
+                f"L'échéance tombe dans {lead} jour(s) : trop court pour choisir des créateurs, les briefer et "
+                "publier. Prévoyez au moins quelques semaines."
+            )
         if lead > MAX_HORIZON_DAYS:
-            return ("L'échéance est à plus de deux ans : trop loin pour piloter une campagne. "
-                    "Fixez un jalon plus proche.")
+            return (
+                "L'échéance est à plus de deux ans : trop loin pour piloter une campagne. "
+                "Fixez un jalon plus proche."
+            )
     return None
 
 
@@ -364,8 +603,12 @@ def _realistic_item(reading: ObjectiveReading, today: date, budget: float) -> Fe
     label = "Réaliste"
     if not reading.targets and reading.deadline is None:
         return FeedbackItem(
-            "realistic", label, False,
-            "Sans chiffre ni échéance, impossible de juger si l'objectif est réaliste.", READ_SMART)
+            "realistic",
+            label,
+            False,
+            "Sans chiffre ni échéance, impossible de juger si l'objectif est réaliste.",
+            READ_SMART,
+        )
     reason = _unrealistic_reason(reading, today, budget)
     if reason:
         return FeedbackItem("realistic", label, False, reason, READ_SMART)
@@ -382,19 +625,28 @@ def check_objective(text: object, *, today: date | None = None, budget_eur: floa
     """
     if is_placeholder(text):
         return input_problem(
-            CHECK_NAME, "Objectif",
+            CHECK_NAME,
+            "Objectif",
             "Écrivez d'abord votre objectif (remplacez « ... » par une phrase) : un but, un indicateur, "
-            "un chiffre, une échéance et un public.", READ_SMART)
+            "un chiffre, une échéance et un public.",
+            READ_SMART,
+        )
     if not isinstance(text, str):
         return input_problem(
-            CHECK_NAME, "Objectif",
+            CHECK_NAME,
+            "Objectif",
             f"L'objectif doit être un texte entre guillemets, pas une valeur de type « {type(text).__name__} ». "
-            "Exemple : \"Conversion : 1 500 ventes d'ici fin juin 2027 auprès des 18-34 ans\".", READ_SMART)
+            'Exemple : "Conversion : 1 500 ventes d\'ici fin juin 2027 auprès des 18-34 ans".',
+            READ_SMART,
+        )
     if not fold(text).strip(" .,;:!?-\"'") or not re.search(r"\w", fold(text)):
         return input_problem(
-            CHECK_NAME, "Objectif",
+            CHECK_NAME,
+            "Objectif",
             "Votre objectif ne contient pas de mots. Écrivez une phrase : un but, un indicateur, un chiffre, "
-            "une échéance et un public.", READ_SMART)
+            "une échéance et un public.",
+            READ_SMART,
+        )
     today = today or clock.today()
     reading = read_objective(text, today)
     items = (
@@ -405,11 +657,17 @@ def check_objective(text: object, *, today: date | None = None, budget_eur: floa
         _deadline_item(reading, today),
         _audience_item(reading),
         _specific_item(reading, len(text)),
-        _realistic_item(reading, today, budget_eur if budget_eur and budget_eur > 0 else CAMPAIGN.creator_budget_eur),
+        _realistic_item(
+            reading, today, budget_eur if budget_eur and budget_eur > 0 else CAMPAIGN.creator_budget_eur
+        ),
     )
     tips = []
-    if reading.deadline is not None and any(d in (reading.deadline_text or "") for d in ("mois", "semaine", "jour")):
-        tips.append("Une durée (« en trois mois ») se transforme en date dans le brief : notez la date exacte.")
+    if reading.deadline is not None and any(
+        d in (reading.deadline_text or "") for d in ("mois", "semaine", "jour")
+    ):
+        tips.append(
+            "Une durée (« en trois mois ») se transforme en date dans le brief : notez la date exacte."
+        )
     return build_feedback(CHECK_NAME, items, tips)
 
 
@@ -421,34 +679,62 @@ KPI_STAGE_KEY: dict[str, str] = {kpi.label: STAGES[kpi.stage] for kpi in KPIS}
 def check_kpi_matching(answers: object) -> Feedback:
     """Exercise: the learner maps KPI labels (from :data:`KPI_CHOICES`) to a funnel stage label."""
     check = "ch01-kpi-matching"
-    if (is_placeholder(answers) or not isinstance(answers, Mapping) or not answers
-            or all(is_placeholder(value) for value in answers.values())):
+    if (
+        is_placeholder(answers)
+        or not isinstance(answers, Mapping)
+        or not answers
+        or all(is_placeholder(value) for value in answers.values())
+    ):
         return input_problem(
-            check, "Associations",
-            "Donnez un dictionnaire {indicateur: étape}, par exemple {\"Impressions\": \"Notoriété\"}.", READ_FUNNEL)
+            check,
+            "Associations",
+            'Donnez un dictionnaire {indicateur: étape}, par exemple {"Impressions": "Notoriété"}.',
+            READ_FUNNEL,
+        )
     items = []
     stage_names = {fold(name): name for name in GOAL_CHOICES}
     for kpi_label, stage_answer in answers.items():
         kpi = KPI_BY_LABEL.get(str(kpi_label)) or next(
-            (k for k in KPIS if fold(k.label) == fold(str(kpi_label))), None)
+            (k for k in KPIS if fold(k.label) == fold(str(kpi_label))), None
+        )
         label = str(kpi_label)[:80]
         if kpi is None:
-            items.append(FeedbackItem(
-                "kpi:" + label, label, False,
-                f"« {label} » n'est pas dans la liste des indicateurs du chapitre : recopiez un nom de la liste.",
-                READ_FUNNEL))
+            items.append(
+                FeedbackItem(
+                    "kpi:" + label,
+                    label,
+                    False,
+                    f"« {label} » n'est pas dans la liste des indicateurs du chapitre : recopiez un nom de la liste.",
+                    READ_FUNNEL,
+                )
+            )
             continue
         expected = STAGES[kpi.stage]
         given = stage_names.get(fold(str(stage_answer)) if isinstance(stage_answer, str) else "")
         if given is None:
-            items.append(FeedbackItem(
-                "kpi:" + kpi.key, kpi.label, False,
-                f"Choisissez une étape parmi {_quote(list(GOAL_CHOICES))}.", READ_FUNNEL))
+            items.append(
+                FeedbackItem(
+                    "kpi:" + kpi.key,
+                    kpi.label,
+                    False,
+                    f"Choisissez une étape parmi {_quote(list(GOAL_CHOICES))}.",
+                    READ_FUNNEL,
+                )
+            )
         elif given == expected:
-            items.append(FeedbackItem("kpi:" + kpi.key, kpi.label, True, f"Oui : c'est un indicateur de {expected.lower()}."))
+            items.append(
+                FeedbackItem(
+                    "kpi:" + kpi.key, kpi.label, True, f"Oui : c'est un indicateur de {expected.lower()}."
+                )
+            )
         else:
-            items.append(FeedbackItem(
-                "kpi:" + kpi.key, kpi.label, False,
-                f"Pas tout à fait : cet indicateur sert surtout la {expected.lower()}, pas la {given.lower()}.",
-                READ_FUNNEL))
+            items.append(
+                FeedbackItem(
+                    "kpi:" + kpi.key,
+                    kpi.label,
+                    False,
+                    f"Pas tout à fait : cet indicateur sert surtout la {expected.lower()}, pas la {given.lower()}.",
+                    READ_FUNNEL,
+                )
+            )
     return build_feedback(check, items)

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
+from influence_workbook.authoring.typography import fix as french_typography
 from influence_workbook.data import schema
 from influence_workbook.data.schema import (
     AGE_BRACKETS,
@@ -1938,7 +1939,8 @@ def build_files(seed: int = SEED) -> dict[str, str]:
     """Every generated file as text, keyed by its path relative to the repository root."""
     data = generate(seed)
     files = {f"data/{table.path}": to_csv(table, data.rows[name]) for name, table in TABLES.items()}
-    files[PAGE_PATH] = render_page(data, seed)
+    # Same French typography as every other page (tests/test_typography.py checks them all).
+    files[PAGE_PATH] = french_typography(render_page(data, seed))
     return files
 
 

@@ -64,16 +64,20 @@ def text_field(css_class: str, description: str, placeholder: str = "") -> widge
 
 
 def text_area(css_class: str, description: str, placeholder: str = "", rows: int = 4) -> widgets.Textarea:
-    area = widgets.Textarea(description=description, placeholder=placeholder, rows=rows, style=FIELD_STYLE,
-                            layout=WIDE)
+    area = widgets.Textarea(
+        description=description, placeholder=placeholder, rows=rows, style=FIELD_STYLE, layout=WIDE
+    )
     area.add_class(css_class)
     return area
 
 
-def dropdown(css_class: str, description: str, choices: tuple[str, ...], empty_label: str = "— choisir —"
-             ) -> widgets.Dropdown:
+def dropdown(
+    css_class: str, description: str, choices: tuple[str, ...], empty_label: str = "— choisir —"
+) -> widgets.Dropdown:
     options: list[tuple[str, str]] = [(empty_label, ""), *((choice, choice) for choice in choices)]
-    menu = widgets.Dropdown(description=description, options=options, value="", style=FIELD_STYLE, layout=WIDE)
+    menu = widgets.Dropdown(
+        description=description, options=options, value="", style=FIELD_STYLE, layout=WIDE
+    )
     menu.add_class(css_class)
     return menu
 
@@ -98,8 +102,12 @@ class CheckedStep:
         self.collect = collect
         self.check = check
         self.store = store if store is not None else ProgressStore()
-        self.button = widgets.Button(description=button_label, button_style="primary", icon="check",
-                                     tooltip="Vérifier ma réponse et l'enregistrer")
+        self.button = widgets.Button(
+            description=button_label,
+            button_style="primary",
+            icon="check",
+            tooltip="Vérifier ma réponse et l'enregistrer",
+        )
         self.button.add_class(f"{css_prefix}-check")
         self.feedback = widgets.HTML()
         self.feedback.add_class(f"{css_prefix}-feedback")
@@ -124,8 +132,9 @@ class CheckedStep:
         if saved.feedback is not None:
             self.last_feedback = saved.feedback
             self.feedback.value = feedback_html(saved.feedback)
-        self.status.value = text_html(f"Réponse reprise de votre dernière visite (enregistrée le "
-                                      f"{_local_time(saved.saved_at)}).")
+        self.status.value = text_html(
+            f"Réponse reprise de votre dernière visite (enregistrée le {_local_time(saved.saved_at)})."
+        )
 
     def run_check(self) -> Feedback | None:
         """Save the answer, check it, save the verdict, show it. Never raises to the learner."""

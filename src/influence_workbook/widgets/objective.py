@@ -35,8 +35,13 @@ def objective_text(answer: dict[str, Any]) -> str:
     """The sentence to check for a saved answer (guided fields composed, or the free sentence)."""
     if answer.get("mode") == MODE_FREE:
         return str(answer.get("sentence", ""))
-    return compose_objective(answer.get("goal"), answer.get("kpi"), answer.get("target"),
-                             answer.get("deadline"), answer.get("audience"))
+    return compose_objective(
+        answer.get("goal"),
+        answer.get("kpi"),
+        answer.get("target"),
+        answer.get("deadline"),
+        answer.get("audience"),
+    )
 
 
 def check_objective_answer(answer: dict[str, Any]) -> Feedback:
@@ -47,24 +52,40 @@ class ObjectiveWorkshop:
     """The widgets of the chapter-1 workshop; :meth:`widget` is what the notebook displays."""
 
     def __init__(self, store: ProgressStore | None = None) -> None:
-        self.mode = widgets.ToggleButtons(options=[MODE_GUIDED, MODE_FREE], value=MODE_GUIDED,
-                                          description="Saisie :", tooltips=[
-                                              "Remplir les cases une à une", "Écrire l'objectif en une phrase"])
+        self.mode = widgets.ToggleButtons(
+            options=[MODE_GUIDED, MODE_FREE],
+            value=MODE_GUIDED,
+            description="Saisie :",
+            tooltips=["Remplir les cases une à une", "Écrire l'objectif en une phrase"],
+        )
         self.mode.add_class(f"{PREFIX}-mode")
         self.goal = dropdown(f"{PREFIX}-goal", "Étape du tunnel :", GOAL_CHOICES)
         self.kpi = dropdown(f"{PREFIX}-kpi", "Indicateur (KPI) :", KPI_CHOICES)
         self.target = text_field(f"{PREFIX}-target", "Chiffre à atteindre :", "ex. 1 500 ventes")
         self.deadline = text_field(f"{PREFIX}-deadline", "Échéance :", "ex. d'ici fin juin 2027")
-        self.audience = text_field(f"{PREFIX}-audience", "Public visé :", "ex. les 18-34 ans en Suisse romande")
-        self.sentence = text_area(f"{PREFIX}-sentence", "Votre objectif :",
-                                  "Une phrase : but, indicateur, chiffre, échéance, public.")
+        self.audience = text_field(
+            f"{PREFIX}-audience", "Public visé :", "ex. les 18-34 ans en Suisse romande"
+        )
+        self.sentence = text_area(
+            f"{PREFIX}-sentence",
+            "Votre objectif :",
+            "Une phrase : but, indicateur, chiffre, échéance, public.",
+        )
         self.preview = widgets.HTML()
         self.preview.add_class(f"{PREFIX}-preview")
-        self.guided_box = widgets.VBox([self.goal, self.kpi, self.target, self.deadline, self.audience,
-                                        self.preview])
+        self.guided_box = widgets.VBox(
+            [self.goal, self.kpi, self.target, self.deadline, self.audience, self.preview]
+        )
         self.free_box = widgets.VBox([self.sentence])
-        self.step = CheckedStep(chapter=CHAPTER, step=STEP, css_prefix=PREFIX, collect=self.collect,
-                                restore=self.restore, check=check_objective_answer, store=store)
+        self.step = CheckedStep(
+            chapter=CHAPTER,
+            step=STEP,
+            css_prefix=PREFIX,
+            collect=self.collect,
+            restore=self.restore,
+            check=check_objective_answer,
+            store=store,
+        )
         for field in (self.goal, self.kpi, self.target, self.deadline, self.audience):
             field.observe(lambda _change: self._update_preview(), names="value")
         self.mode.observe(lambda _change: self._show_mode(), names="value")
@@ -80,9 +101,17 @@ class ObjectiveWorkshop:
             "deadline": self.deadline.value,
             "audience": self.audience.value,
             "sentence": self.sentence.value,
-            "text": objective_text({"mode": self.mode.value, "goal": self.goal.value, "kpi": self.kpi.value,
-                                    "target": self.target.value, "deadline": self.deadline.value,
-                                    "audience": self.audience.value, "sentence": self.sentence.value}),
+            "text": objective_text(
+                {
+                    "mode": self.mode.value,
+                    "goal": self.goal.value,
+                    "kpi": self.kpi.value,
+                    "target": self.target.value,
+                    "deadline": self.deadline.value,
+                    "audience": self.audience.value,
+                    "sentence": self.sentence.value,
+                }
+            ),
         }
 
     def restore(self, answer: Any) -> None:
@@ -92,15 +121,20 @@ class ObjectiveWorkshop:
             self.goal.value = answer["goal"]
         if answer.get("kpi") in KPI_CHOICES:
             self.kpi.value = answer["kpi"]
-        for field, key in ((self.target, "target"), (self.deadline, "deadline"), (self.audience, "audience"),
-                           (self.sentence, "sentence")):
+        for field, key in (
+            (self.target, "target"),
+            (self.deadline, "deadline"),
+            (self.audience, "audience"),
+            (self.sentence, "sentence"),
+        ):
             field.value = str(answer.get(key) or "")
         if answer.get("mode") in (MODE_GUIDED, MODE_FREE):
             self.mode.value = answer["mode"]
 
     def _update_preview(self) -> None:
-        sentence = compose_objective(self.goal.value, self.kpi.value, self.target.value, self.deadline.value,
-                                     self.audience.value)
+        sentence = compose_objective(
+            self.goal.value, self.kpi.value, self.target.value, self.deadline.value, self.audience.value
+        )
         shown = escape(sentence) if sentence else "<em>(remplissez les cases ci-dessus)</em>"
         self.preview.value = f"<p><strong>Votre objectif, en une phrase :</strong> {shown}</p>"
 

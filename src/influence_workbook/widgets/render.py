@@ -28,12 +28,15 @@ def feedback_html(feedback: Feedback) -> str:
     """Accessible HTML for a Feedback; the messages may quote the learner, so all is escaped."""
     met, total = feedback.score
     parts = [_STYLE, '<div class="iw-feedback" role="status" aria-live="polite">']
-    parts.append(f'<p class="iw-summary">{escape(feedback.summary)} ({met}/{total} {criteria_word(total)})</p><ul>')
+    parts.append(
+        f'<p class="iw-summary">{escape(feedback.summary)} ({met}/{total} {criteria_word(total)})</p><ul>'
+    )
     for item in feedback.items:
         css, verdict, mark = ("iw-ok", "Réussi", "✅") if item.ok else ("iw-ko", "À revoir", "❌")
         parts.append(
             f'<li class="{css}" data-criterion="{escape(item.criterion)}">'
-            f'<span aria-hidden="true">{mark}</span> <span class="iw-verdict">{verdict} — {escape(item.label)} :</span> '
+            f'<span aria-hidden="true">{mark}</span> '
+            f'<span class="iw-verdict">{verdict} — {escape(item.label)}\u00a0:</span> '
             f"{escape(item.message)}"
         )
         if not item.ok and item.read_more:

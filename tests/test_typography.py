@@ -1,0 +1,67 @@
+"""French typography of learner-facing text, and the sections feedback sends learners back to."""
+
+from __future__ import annotations
+
+import importlib
+import re
+
+import nbformat
+import pytest
+
+from influence_workbook.authoring.typography import NBSP, NNBSP, fix, problems_in, run
+from influence_workbook.checks import check_objective
+from influence_workbook.paths import course_root, notebooks_dir
+
+
+def test_fix_puts_non_breaking_spaces_where_french_wants_them() -> None:
+    text = "Cliquez sur « Vérifier » : 20 % ; 15 000 € ! n° 1 ?"
+    fixed = fix(text)
+    assert fixed == (
+        f"Cliquez sur «{NBSP}Vérifier{NBSP}»{NBSP}: 20{NNBSP}%{NBSP}; 15{NNBSP}000{NBSP}€{NBSP}! "
+        f"n°{NBSP}1{NBSP}?"
+    )
+    assert problems_in(fixed) == []
+    assert len(problems_in(text)) >= 7
+
+
+def test_code_links_and_roles_are_left_alone() -> None:
+    text = "Voir `a : b`, [lien](page.md#x : y), {cite}`doran1981` et https://x.fr/a?b à 13:35."
+    assert fix(text) == text
+
+
+def test_every_page_and_notebook_has_french_typography() -> None:
+    assert run(course_root(), apply=False) == []
+
+
+def test_feedback_messages_get_french_typography() -> None:
+    feedback = check_objective("Notoriété : 1 milliard de vues en trois mois auprès des 18-25 ans")
+    for item in feedback.items:
+        assert problems_in(item.message) == [], item.message
+
+
+CHAPTER_OF_CHECK = {
+    "objective": "01_objectif_flou",
+    "shortlist": "02_mauvais_influenceur",
+    "concept": "03_concept_peu_creatif",
+    "outreach": "04_communication_authentique",
+    "disclosure": "05_partenariat_cache",
+    "constraints": "06_confiance_createurs",
+}
+
+
+@pytest.mark.parametrize(("module_name", "slug"), sorted(CHAPTER_OF_CHECK.items()))
+def test_read_more_titles_are_headings_of_the_chapter(module_name: str, slug: str) -> None:
+    module = importlib.import_module(f"influence_workbook.checks.{module_name}")
+    titles = {
+        value for name, value in vars(module).items() if name.startswith("READ_") and isinstance(value, str)
+    }
+    assert titles, f"no READ_* section titles in checks/{module_name}.py"
+    chapter = nbformat.read(notebooks_dir() / f"{slug}.ipynb", as_version=4)
+    headings = {
+        fix(m.group(1).strip())
+        for cell in chapter.cells
+        if cell.cell_type == "markdown"
+        for m in re.finditer(r"^#{1,4} (.+)$", cell.source, re.MULTILINE)
+    }
+    for title in titles:
+        assert fix(title) in headings, f"« {title} » is not a heading of {slug}"
