@@ -47,6 +47,7 @@ PROSE_PAGES = ("index", "glossaire", "bibliographie", "credits", "ouvrir-en-dire
 REQUIRE_JS = "widgets/require.js"
 EMBED_JS = "widgets/embed-amd.js"
 MATHJAX_JS = "mathjax/tex-mml-chtml.js"
+TYPESET_SHIM_JS = "typeset-shim.js"
 COURSE_CSS = "course.css"
 
 #: Hosts that serve scripts, styles, fonts, analytics or live kernels: a script mentioning one of
@@ -76,10 +77,6 @@ KNOWN_INERT_SCRIPT_URLS: dict[tuple[str, str], str] = {
         "Internet Explorer only (same loader)",
     ("mathjax/tex-mml-chtml.js", "https://cdn.jsdelivr.net/npm/wicked-good-xpath@1.3.0/dist/wgxpath.install.js"):
         "XPath polyfill for Internet Explorer only",
-    ("inline:show_questions", "https://cdn.jsdelivr.net/npm/mathjax@3/es5/tex-svg.js"):
-        "jupyterquiz loads MathJax from a CDN only when a page has a MathJax object without "
-        "MathJax.typeset; our pages have either no MathJax or the complete vendored one (all script "
-        "src are checked to be local)",
 }
 
 _ABSOLUTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
@@ -590,6 +587,9 @@ def test_vendored_assets_are_shipped_and_used(built_book: BuiltBook) -> None:
             with_widgets += 1
             assert REQUIRE_JS in scripts and EMBED_JS in scripts, f"{rel} has widgets but not the vendored scripts"
             assert scripts.index(REQUIRE_JS) < scripts.index(EMBED_JS), f"{rel}: RequireJS must load first"
+            # The widget renderer calls MathJax 2's Hub.Queue: the shim must be there before it.
+            assert TYPESET_SHIM_JS in scripts, f"{rel} has widgets but not {TYPESET_SHIM_JS}"
+            assert scripts.index(TYPESET_SHIM_JS) < scripts.index(EMBED_JS), f"{rel}: the shim must load first"
         if re.search(r'class="[^"]*\bmath\b', page.source):
             with_math += 1
             assert MATHJAX_JS in scripts, f"{rel} shows formulas but does not load the vendored MathJax"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -272,18 +271,3 @@ def test_workshop_with_nothing_filled_says_what_to_do(tmp_path: Path) -> None:
     workshop = ConstraintsWorkshop(ProgressStore(tmp_path / "p.json"))
     workshop.step.run_check()
     assert escape("Remplissez d'abord les contraintes du brief") in workshop.step.feedback.value
-
-
-# --------------------------------------------------------------------------- the chapter page
-
-CHAPTER_NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "06_confiance_createurs.ipynb"
-
-
-@pytest.mark.skipif(not CHAPTER_NOTEBOOK.exists(), reason="chapter 6 notebook not written yet")
-def test_read_more_titles_are_headings_of_the_chapter() -> None:
-    cells = json.loads(CHAPTER_NOTEBOOK.read_text(encoding="utf-8"))["cells"]
-    headings = {line.lstrip("#").strip() for cell in cells if cell["cell_type"] == "markdown"
-                for line in "".join(cell["source"]).splitlines() if line.startswith("#")}
-    titles = {logic.READ_WHY, logic.READ_GUARDRAILS, logic.READ_FREEDOM, logic.READ_CALENDAR,
-              logic.READ_EXAMPLE}
-    assert titles <= headings, titles - headings

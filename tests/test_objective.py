@@ -227,3 +227,8 @@ def test_budget_can_be_given() -> None:
 def test_matching_with_nothing_filled_in_gives_one_instruction() -> None:
     feedback = check_kpi_matching({"Impressions": ..., "Ventes": ...})
     assert [item.criterion for item in feedback.items] == ["input"]
+
+
+def test_realism_message_names_only_what_is_there() -> None:
+    item = check_objective("Augmenter la notoriété de 20 %", today=TODAY).item("realistic")
+    assert item.ok and "échéance, elle, reste à fixer" in item.message

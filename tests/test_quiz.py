@@ -8,7 +8,7 @@ import pytest
 
 from influence_workbook.chapters import CHAPTERS
 from influence_workbook.paths import notebooks_dir
-from influence_workbook.quiz import load_quiz, validate_quiz
+from influence_workbook.quiz import load_quiz, quiz_html, validate_quiz
 
 QUIZ_FILES = sorted((notebooks_dir() / "quiz").glob("*.json"))
 
@@ -38,3 +38,25 @@ def test_validator_catches_broken_quizzes() -> None:
     problems = validate_quiz(json.loads(json.dumps(broken)))
     assert "question 1: no correct answer" in problems
     assert "question 1, answer 2: no feedback (say why it is right or wrong)" in problems
+
+
+def test_quiz_html_reveals_each_verdict_in_words_and_escapes_text() -> None:
+    questions = [{"type": "multiple_choice", "question": "Quel <b>KPI</b> ?", "answers": [
+        {"answer": "<script>alert(1)</script>", "correct": False, "feedback": "Non : ce n'est pas un KPI."},
+        {"answer": "La portée", "correct": True, "feedback": "Oui : elle mesure la notoriété."},
+    ]}]
+    html = quiz_html(questions, "test")
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;b&gt;KPI&lt;/b&gt;" in html
+    assert html.count("<details") == 2
+    assert "❌ Pas cette fois." in html and "✅ Bonne réponse." in html
+    assert "(une seule bonne réponse)" in html
+    assert quiz_html(questions, "test") == html  # deterministic: nbval compares it strictly
+
+
+def test_every_chapter_quiz_renders_all_its_answers() -> None:
+    for path in QUIZ_FILES:
+        questions = load_quiz(path.stem)
+        html = quiz_html(questions, path.stem)
+        assert html.count("<details") == sum(len(q["answers"]) for q in questions)
+        assert html.count('class="iw-quiz-q"') == len(questions)

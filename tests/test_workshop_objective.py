@@ -119,3 +119,24 @@ def test_damaged_progress_file_shows_a_french_notice(store: ProgressStore) -> No
 def test_widget_classes_for_browser_tests(store: ProgressStore) -> None:
     box = ObjectiveWorkshop(store).widget()
     assert {"iw-workshop", "iw-ch01-objective"} <= set(box._dom_classes)
+
+
+def test_an_empty_click_never_erases_a_saved_objective(store: ProgressStore) -> None:
+    workshop = ObjectiveWorkshop(store)
+    fill_guided(workshop)
+    assert workshop.step.run_check() is not None
+    for field in (workshop.goal, workshop.kpi):
+        field.value = ""
+    for field in (workshop.target, workshop.deadline, workshop.audience):
+        field.value = ""
+    feedback = workshop.step.run_check()
+    assert feedback is not None and feedback.is_input_problem
+    assert "une phrase suffit" in feedback.items[0].message  # the workshop wording, not the exercise's « ... »
+    assert "reste enregistrée" in html.unescape(workshop.step.status.value)
+    saved = ProgressStore(store.path).get("ch01", "objective")
+    assert saved is not None and saved.passed and saved.answer["target"] == "1 500 ventes"
+
+
+def test_the_button_says_its_name_without_an_icon(store: ProgressStore) -> None:
+    button = ObjectiveWorkshop(store).step.button
+    assert button.description == "Vérifier" and button.icon == ""

@@ -92,6 +92,11 @@ class Feedback:
         """(criteria met, criteria checked), for progress pages and class summaries."""
         return sum(item.ok for item in self.items), len(self.items)
 
+    @property
+    def is_input_problem(self) -> bool:
+        """True when there was nothing to check (empty field, placeholder, wrong kind of value)."""
+        return len(self.items) == 1 and self.items[0].criterion == "input"
+
     def failed_items(self) -> tuple[FeedbackItem, ...]:
         return tuple(item for item in self.items if not item.ok)
 

@@ -59,18 +59,14 @@ def test_book_page(page: Page, guard: h.PageGuard, book: h.StaticServer, path: s
             ".map(v => v.textContent.slice(0, 120))")
         failures += [f"widget preview left blank: {view}" for view in blank]
 
-    # Quizzes (jupyterquiz): each question answers a click, with no kernel.
-    questions = page.locator(".Quiz")
-    for index in range(questions.count()):
-        question = questions.nth(index)
-        question.scroll_into_view_if_needed()
-        feedback = question.locator(".Feedback")
-        if question.locator(".MCButton").count():
-            question.locator(".MCButton").first.click()
-        else:
-            question.locator(".Input-text").first.fill("0")
-            question.locator(".Input-text").first.press("Enter")
-        expect(feedback).to_have_text(re.compile(r"\S"), timeout=h.ACTION_TIMEOUT_MS)
+    # Quizzes: each answer opens on a click, with no kernel and no script, and says its verdict in words.
+    answers = page.locator(".iw-quiz .iw-quiz-answer")
+    for index in range(answers.count()):
+        answer = answers.nth(index)
+        answer.locator("summary").click()
+        expect(answer.locator(".iw-quiz-feedback")).to_be_visible(timeout=h.ACTION_TIMEOUT_MS)
+        expect(answer.locator(".iw-quiz-feedback")).to_contain_text(
+            re.compile(r"Bonne réponse|Pas cette fois"), timeout=h.ACTION_TIMEOUT_MS)
 
     # Images of the content: each has a text alternative.
     missing_alt = page.locator(f"{CONTENT} img").evaluate_all(

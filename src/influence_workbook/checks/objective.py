@@ -612,7 +612,13 @@ def _realistic_item(reading: ObjectiveReading, today: date, budget: float) -> Fe
     reason = _unrealistic_reason(reading, today, budget)
     if reason:
         return FeedbackItem("realistic", label, False, reason, READ_SMART)
-    return FeedbackItem("realistic", label, True, "Le chiffre et l'échéance semblent atteignables.")
+    if reading.targets and reading.deadline is not None:
+        judged = "Le chiffre et l'échéance semblent atteignables."
+    elif reading.targets:
+        judged = "Le chiffre semble atteignable ; l'échéance, elle, reste à fixer."
+    else:
+        judged = "L'échéance semble tenable ; le chiffre, lui, reste à fixer."
+    return FeedbackItem("realistic", label, True, judged)
 
 
 def check_objective(text: object, *, today: date | None = None, budget_eur: float | None = None) -> Feedback:
@@ -624,11 +630,12 @@ def check_objective(text: object, *, today: date | None = None, budget_eur: floa
     Never raises on learner input: anything that is not a usable text gets a French message.
     """
     if is_placeholder(text):
+        # In an exercise notebook the learner sees « ... » to replace; in a workshop, empty fields.
+        where = "remplacez « ... » par une phrase entre guillemets" if text is Ellipsis else "une phrase suffit"
         return input_problem(
             CHECK_NAME,
             "Objectif",
-            "Écrivez d'abord votre objectif (remplacez « ... » par une phrase) : un but, un indicateur, "
-            "un chiffre, une échéance et un public.",
+            f"Écrivez d'abord votre objectif ({where}) : un but, un indicateur, un chiffre, une échéance et un public.",
             READ_SMART,
         )
     if not isinstance(text, str):

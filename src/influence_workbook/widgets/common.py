@@ -33,7 +33,14 @@ SAVE_PROBLEM = (
 )
 
 FIELD_STYLE = {"description_width": "12rem"}
-WIDE = widgets.Layout(width="min(100%, 48rem)")
+# Fields fill the column up to a readable width, and never overflow it (the book's preview too).
+WIDE = widgets.Layout(width="100%", max_width="48rem")
+# A dark blue with white bold text: 10:1 contrast (WCAG AA asks 4.5:1). No icon: the icon font
+# would be fetched by the book's widget renderer from a path it does not serve, and the glyph
+# would start the button's accessible name.
+BUTTON_STYLE = {"button_color": "#1e3a8a", "text_color": "white", "font_weight": "bold"}
+KEPT_PREVIOUS = ("Rien n'a été enregistré pour cette réponse vide : votre réponse précédente reste "
+                 "enregistrée et sera reprise dans les chapitres suivants.")
 
 
 def os_error_in_french(error: OSError) -> str:
@@ -103,10 +110,7 @@ class CheckedStep:
         self.check = check
         self.store = store if store is not None else ProgressStore()
         self.button = widgets.Button(
-            description=button_label,
-            button_style="primary",
-            icon="check",
-            tooltip="Vérifier ma réponse et l'enregistrer",
+            description=button_label, style=BUTTON_STYLE, tooltip="Vérifier ma réponse et l'enregistrer"
         )
         self.button.add_class(f"{css_prefix}-check")
         self.feedback = widgets.HTML()
@@ -137,23 +141,30 @@ class CheckedStep:
         )
 
     def run_check(self) -> Feedback | None:
-        """Save the answer, check it, save the verdict, show it. Never raises to the learner."""
+        """Check the answer, show the verdict, save both. Never raises to the learner.
+
+        Nothing typed is lost: when the check itself fails, the answer is saved all the same.
+        An empty answer never replaces a saved one (one stray click must not erase the objective
+        that later chapters reuse).
+        """
         try:
             answer = self.collect()
         except Exception:
             LOGGER.exception("could not read the fields of %s/%s", self.chapter, self.step)
             self.feedback.value = notice_html(UNEXPECTED_PROBLEM)
             return None
-        saved_ok = self._save(answer, None)
         try:
             feedback = self.check(answer)
         except Exception:
             LOGGER.exception("check failed for %s/%s", self.chapter, self.step)
+            self._save(answer, None)
             self.feedback.value = notice_html(UNEXPECTED_PROBLEM)
             return None
         self.last_feedback = feedback
         self.feedback.value = feedback_html(feedback)
-        if saved_ok and self._save(answer, feedback):
+        if feedback.is_input_problem and self.store.get(self.chapter, self.step) is not None:
+            self.status.value = text_html(KEPT_PREVIOUS)
+        elif self._save(answer, feedback):
             self.status.value = text_html(f"Enregistré le {datetime.now().strftime('%d/%m/%Y à %H:%M')}.")
         return feedback
 

@@ -182,15 +182,14 @@ class ShortlistWorkshop:
                 *((f"{b} ans (tranche principale)", b) for b in AGE_BRACKETS),
             ],
         )
-        self.followers = widgets.SelectionRangeSlider(
-            options=list(FOLLOWER_STEPS),
-            index=(0, len(FOLLOWER_STEPS) - 1),
-            description="Abonnés :",
-            style=FIELD_STYLE,
-            layout=WIDE,
-            continuous_update=False,
+        # Two labelled menus rather than a range slider: the slider's handles have no accessible
+        # name (axe, WCAG 4.1.2) and are hard to set precisely with a keyboard.
+        self.followers_min = _menu(
+            f"{PREFIX}-followers-min", "Abonnés, au moins :", list(FOLLOWER_STEPS), FOLLOWER_STEPS[0][1]
         )
-        self.followers.add_class(f"{PREFIX}-followers")
+        self.followers_max = _menu(
+            f"{PREFIX}-followers-max", "Abonnés, au plus :", list(FOLLOWER_STEPS), FOLLOWER_STEPS[-1][1]
+        )
         self.fee = _menu(f"{PREFIX}-fee", "Tarif maximum :", list(FEE_CHOICES), 0)
         self.sort = _menu(
             f"{PREFIX}-sort", "Trier par :", [(label, label) for label in SORTS], next(iter(SORTS))
@@ -237,7 +236,8 @@ class ShortlistWorkshop:
             self.language,
             self.country,
             self.age,
-            self.followers,
+            self.followers_min,
+            self.followers_max,
             self.fee,
             self.sort,
         ):
@@ -331,7 +331,7 @@ class ShortlistWorkshop:
     # ------------------------------------------------------------------ filtering and table
 
     def current_filters(self) -> dict[str, Any]:
-        low, high = self.followers.value
+        low, high = sorted((self.followers_min.value, self.followers_max.value))
         return {
             "platform": self.platform.value or None,
             "niche": self.niche.value or None,
@@ -380,7 +380,9 @@ class ShortlistWorkshop:
         )
         parts = [
             f'<p class="{PREFIX}-formula"><strong>Formules :</strong> {escape(formulas)}.</p>',
-            '<div style="max-height:30rem;overflow:auto;max-width:100%">',
+            # A scrolling region must be reachable and named for keyboard and screen-reader users.
+            '<div style="max-height:30rem;overflow:auto;max-width:100%" tabindex="0" role="region" '
+            'aria-label="Tableau des créateurs (défilant)">',
             '<table style="border-collapse:collapse;font-size:0.9em">',
             f"<caption>Créateurs correspondant à vos filtres, triés par "
             f"« {escape(self.sort.value)} »</caption>",
@@ -559,7 +561,8 @@ class ShortlistWorkshop:
                 self.language,
                 self.country,
                 self.age,
-                self.followers,
+                self.followers_min,
+                self.followers_max,
                 self.fee,
                 self.sort,
             ]
