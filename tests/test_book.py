@@ -48,6 +48,7 @@ REQUIRE_JS = "widgets/require.js"
 EMBED_JS = "widgets/embed-amd.js"
 MATHJAX_JS = "mathjax/tex-mml-chtml.js"
 TYPESET_SHIM_JS = "typeset-shim.js"
+WIDGET_PATHS_JS = "widget-paths.js"
 COURSE_CSS = "course.css"
 
 #: Hosts that serve scripts, styles, fonts, analytics or live kernels: a script mentioning one of
@@ -590,6 +591,9 @@ def test_vendored_assets_are_shipped_and_used(built_book: BuiltBook) -> None:
             # The widget renderer calls MathJax 2's Hub.Queue: the shim must be there before it.
             assert TYPESET_SHIM_JS in scripts, f"{rel} has widgets but not {TYPESET_SHIM_JS}"
             assert scripts.index(TYPESET_SHIM_JS) < scripts.index(EMBED_JS), f"{rel}: the shim must load first"
+            # RequireJS must know where the widget modules (and so their fonts) live before the bundle runs.
+            assert scripts.index(REQUIRE_JS) < scripts.index(WIDGET_PATHS_JS) < scripts.index(EMBED_JS), (
+                f"{rel}: widget-paths.js must load between require.js and embed-amd.js")
         if re.search(r'class="[^"]*\bmath\b', page.source):
             with_math += 1
             assert MATHJAX_JS in scripts, f"{rel} shows formulas but does not load the vendored MathJax"
