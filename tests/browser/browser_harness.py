@@ -172,7 +172,9 @@ class PageGuard:
     def watch(self, page: Page) -> None:
         page.on("dialog", self._dialog)
         page.on("console", self._console)
-        page.on("pageerror", lambda error: self._add(self.page_errors, f"{page.url}: {error}"))
+        # Keep the top of the stack: it says whether the error comes from our code or from upstream.
+        page.on("pageerror", lambda error: self._add(
+            self.page_errors, f"{page.url}: {error} | {' / '.join((error.stack or '').splitlines()[1:4])}"))
         page.on("requestfailed", self._request_failed)
         page.on("response", self._response)
 
