@@ -164,7 +164,8 @@ def test_config_keeps_the_book_offline_and_french() -> None:
     assert {"sphinxcontrib.bibtex", "sphinx_exercise", "sphinx_togglebutton", "myst_nb"} <= extensions
     assert not {"sphinx_thebe", "sphinx.ext.intersphinx"} & extensions, "these extensions reach the network"
     assert sphinx["html_static_path"] == ["book/_assets"]
-    assert list(sphinx["nb_ipywidgets_js"]) == [REQUIRE_JS, EMBED_JS], "RequireJS must load before the bundle"
+    assert list(sphinx["nb_ipywidgets_js"]) == [REQUIRE_JS, WIDGET_PATHS_JS, EMBED_JS], (
+        "RequireJS, then its paths for the widget modules, then the bundle")
     for script in (*sphinx["nb_ipywidgets_js"], sphinx["mathjax_path"]):
         assert (ASSETS / script).is_file(), f"{script} is not in book/_assets"
     assert sphinx["mathjax_path"] == MATHJAX_JS
