@@ -69,6 +69,9 @@ def is_placeholder(value: object) -> bool:
 # --------------------------------------------------------------------------- numbers
 
 _WORD_NUMBERS = {
+    "zero": 0,
+    "aucun": 0,
+    "aucune": 0,
     "un": 1,
     "une": 1,
     "deux": 2,
@@ -159,6 +162,12 @@ def find_quantities(folded_text: str) -> list[Quantity]:
         value = _WORD_NUMBERS[match.group("word")] * _MULTIPLIERS[match.group("mult")]
         quantities.append(Quantity(float(value), "", match.start(), match.end(), match.group(0)))
     return sorted(quantities, key=lambda q: q.start)
+
+
+def first_word_number(folded_text: str) -> int | None:
+    """The first small number written in words in a folded text (« deux tours » → 2), or None."""
+    match = re.search(rf"\b(?:{_WORD_NUMBER_RE})\b", folded_text)
+    return _WORD_NUMBERS[match.group(0)] if match else None
 
 
 def word_or_digit_number(token: str) -> int | None:

@@ -24,7 +24,15 @@ from influence_workbook import clock
 from influence_workbook.campaign import CAMPAIGN
 from influence_workbook.checks.outreach import AlignedText
 from influence_workbook.feedback import Feedback, FeedbackItem, build_feedback, input_problem
-from influence_workbook.text import MONTHS, contains_any, find_deadlines, fold, format_date, is_placeholder
+from influence_workbook.text import (
+    MONTHS,
+    contains_any,
+    find_deadlines,
+    first_word_number,
+    fold,
+    format_date,
+    is_placeholder,
+)
 
 CHECK_NAME = "ch06-constraints"
 #: Each text field is read on its first characters only (a constraint is a few lines).
@@ -173,23 +181,7 @@ def read_rounds(value: object) -> Rounds:
         folded = fold(value)
         or_more = bool(re.search(r"\+|ou plus|et plus|au moins", folded))
         match = re.search(r"-?\d+", folded.replace("\u2212", "-"))
-        words = {
-            "zero": 0,
-            "aucun": 0,
-            "aucune": 0,
-            "un": 1,
-            "une": 1,
-            "deux": 2,
-            "trois": 3,
-            "quatre": 4,
-            "cinq": 5,
-            "six": 6,
-            "sept": 7,
-            "huit": 8,
-            "neuf": 9,
-            "dix": 10,
-        }
-        word = next((n for w, n in words.items() if re.search(rf"\b{w}\b", folded)), None)
+        word = first_word_number(folded)
         if match:
             value = int(match.group(0))
         elif word is not None:

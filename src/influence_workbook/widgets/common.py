@@ -89,6 +89,14 @@ def dropdown(
     return menu
 
 
+def workshop_box(children: list[widgets.Widget], css_class: str) -> widgets.VBox:
+    """The outer box of a workshop: class ``iw-workshop`` (what browser tests and axe scope to) plus its own."""
+    box = widgets.VBox(children)
+    box.add_class("iw-workshop")
+    box.add_class(css_class)
+    return box
+
+
 class CheckedStep:
     """The « Vérifier » button of one workshop step, with saving, reloading and safe rendering."""
 

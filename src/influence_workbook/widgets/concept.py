@@ -25,7 +25,7 @@ from influence_workbook.checks.objective import STAGES
 from influence_workbook.feedback import Feedback, escape
 from influence_workbook.formats import FORMAT_BY_LABEL, FORMAT_CHOICES, PLATFORM_CHOICES
 from influence_workbook.progress import ProgressStore
-from influence_workbook.widgets.common import CheckedStep, dropdown, text_area, text_field
+from influence_workbook.widgets.common import CheckedStep, dropdown, text_area, text_field, workshop_box
 
 CHAPTER = "ch03"
 STEP = "concept"
@@ -165,13 +165,10 @@ class ConceptWorkshop:
             f"Campagne : <strong>{escape(CAMPAIGN.name)}</strong> : {escape(CAMPAIGN.product)}. "
             f"Public : {escape(BRAND.core_audience)}.</p>"
         )
-        box = widgets.VBox([
+        return workshop_box([
             intro, self.objective_info, self.goal, self.angle, self.platform, self.format, self.format_card,
             self.details, self.hook, self.creator_role, self.cta, self.measurement, *self.step.widgets(),
-        ])
-        box.add_class("iw-workshop")
-        box.add_class(f"{PREFIX}-concept")
-        return box
+        ], f"{PREFIX}-concept")
 
 
 def concept_workshop(store: ProgressStore | None = None) -> widgets.VBox:

@@ -23,7 +23,7 @@ from influence_workbook.checks.constraints import (
 from influence_workbook.feedback import Feedback, escape
 from influence_workbook.progress import ProgressStore
 from influence_workbook.text import format_date
-from influence_workbook.widgets.common import CheckedStep, dropdown, text_area, text_field
+from influence_workbook.widgets.common import CheckedStep, dropdown, text_area, text_field, workshop_box
 
 CHAPTER = "ch06"
 STEP = "constraints"
@@ -110,12 +110,9 @@ class ConstraintsWorkshop:
         )
         guard = widgets.HTML("<p><strong>Les garde-fous de la marque</strong></p>")
         free = widgets.HTML("<p><strong>La place du créateur</strong></p>")
-        box = widgets.VBox([intro, guard, self.must_have, self.forbidden_claims, self.draft_due,
+        return workshop_box([intro, guard, self.must_have, self.forbidden_claims, self.draft_due,
                             self.publication_window, self.dates, free, self.script, self.approval_rounds,
-                            self.creative_freedom, *self.step.widgets()])
-        box.add_class("iw-workshop")
-        box.add_class(f"{PREFIX}-constraints")
-        return box
+                            self.creative_freedom, *self.step.widgets()], f"{PREFIX}-constraints")
 
 
 def constraints_workshop(store: ProgressStore | None = None) -> widgets.VBox:

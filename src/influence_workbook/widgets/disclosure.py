@@ -31,7 +31,7 @@ from influence_workbook.checks.disclosure import (
 from influence_workbook.disclosure_rules import JURISDICTION_CODES, JURISDICTIONS
 from influence_workbook.feedback import Feedback, escape
 from influence_workbook.progress import ProgressStore
-from influence_workbook.widgets.common import CheckedStep, dropdown, text_area
+from influence_workbook.widgets.common import CheckedStep, dropdown, text_area, workshop_box
 from influence_workbook.widgets.render import notice_html
 
 LOGGER = logging.getLogger("influence_workbook.widgets")
@@ -124,10 +124,8 @@ class ClassificationWorkshop:
         parts: list[widgets.Widget] = [intro]
         if self.problem:
             parts.append(widgets.HTML(notice_html(self.problem)))
-        box = widgets.VBox([*parts, self.jurisdiction, *self.posts, *self.step.widgets()])
-        box.add_class("iw-workshop")
-        box.add_class(f"{PREFIX}-classification")
-        return box
+        return workshop_box([*parts, self.jurisdiction, *self.posts, *self.step.widgets()],
+                            f"{PREFIX}-classification")
 
 
 # --------------------------------------------------------------------------- step 2: the learner's caption
@@ -209,10 +207,8 @@ class CaptionWorkshop:
             f"</strong> de <strong>{escape(BRAND.name)}</strong> ({escape(CAMPAIGN.product)}), publiée par "
             f"{who}. La marque vend en France et en Suisse : la légende est vérifiée pour les deux pays.</p>"
         )
-        box = widgets.VBox([intro, self.caption, self.retouched, self.ai_generated, *self.step.widgets()])
-        box.add_class("iw-workshop")
-        box.add_class(f"{PREFIX}-caption-workshop")
-        return box
+        return workshop_box([intro, self.caption, self.retouched, self.ai_generated, *self.step.widgets()],
+                            f"{PREFIX}-caption-workshop")
 
 
 def disclosure_workshop(store: ProgressStore | None = None) -> widgets.VBox:

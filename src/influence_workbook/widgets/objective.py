@@ -22,7 +22,7 @@ from influence_workbook.checks.objective import (
 from influence_workbook.feedback import Feedback, escape
 from influence_workbook.progress import ProgressStore
 from influence_workbook.text import format_number
-from influence_workbook.widgets.common import CheckedStep, dropdown, text_area, text_field
+from influence_workbook.widgets.common import CheckedStep, dropdown, text_area, text_field, workshop_box
 
 CHAPTER = "ch01"
 STEP = "objective"
@@ -149,10 +149,8 @@ class ObjectiveWorkshop:
             f"Campagne : <strong>{escape(CAMPAIGN.name)}</strong>. {escape(CAMPAIGN.context)} "
             f"Budget créateurs : {format_number(CAMPAIGN.creator_budget_eur)}\u00a0€.</p>"
         )
-        box = widgets.VBox([intro, self.mode, self.guided_box, self.free_box, *self.step.widgets()])
-        box.add_class("iw-workshop")
-        box.add_class(f"{PREFIX}-objective")
-        return box
+        return workshop_box([intro, self.mode, self.guided_box, self.free_box, *self.step.widgets()],
+                            f"{PREFIX}-objective")
 
 
 def objective_workshop(store: ProgressStore | None = None) -> widgets.VBox:

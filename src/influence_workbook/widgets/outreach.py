@@ -21,7 +21,7 @@ from influence_workbook.checks.outreach import MAX_WORDS, MIN_WORDS, check_outre
 from influence_workbook.feedback import Feedback, escape, input_problem
 from influence_workbook.progress import ProgressStore
 from influence_workbook.text import format_number
-from influence_workbook.widgets.common import FIELD_STYLE, WIDE, CheckedStep, text_area
+from influence_workbook.widgets.common import FIELD_STYLE, WIDE, CheckedStep, text_area, workshop_box
 
 LOGGER = logging.getLogger("influence_workbook.widgets")
 
@@ -229,11 +229,8 @@ class OutreachWorkshop:
                 f"<strong>{escape(CAMPAIGN.name)}</strong> ({escape(CAMPAIGN.product)}). {escape(where)}</p>")
 
     def widget(self) -> widgets.VBox:
-        box = widgets.VBox([widgets.HTML(self.intro_html()), self.creator, self.card, self.message,
-                            self.counter, *self.step.widgets()])
-        box.add_class("iw-workshop")
-        box.add_class(f"{PREFIX}-outreach")
-        return box
+        return workshop_box([widgets.HTML(self.intro_html()), self.creator, self.card, self.message,
+                            self.counter, *self.step.widgets()], f"{PREFIX}-outreach")
 
 
 def outreach_workshop(store: ProgressStore | None = None) -> widgets.VBox:

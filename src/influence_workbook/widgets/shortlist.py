@@ -41,7 +41,7 @@ from influence_workbook.metrics import (
 )
 from influence_workbook.progress import ProgressStore
 from influence_workbook.text import format_number
-from influence_workbook.widgets.common import FIELD_STYLE, WIDE, CheckedStep
+from influence_workbook.widgets.common import FIELD_STYLE, WIDE, CheckedStep, workshop_box
 from influence_workbook.widgets.render import notice_html, text_html
 
 __all__ = ["ShortlistWorkshop", "saved_shortlist", "shortlist_workshop"]
@@ -568,24 +568,9 @@ class ShortlistWorkshop:
             ]
         )
         importer = widgets.VBox([widgets.HBox([self.upload, self.use_sample]), self.import_status])
-        box = widgets.VBox(
-            [
-                intro,
-                help_box,
-                filters,
-                self.count,
-                self.table,
-                self.picks,
-                self.budget,
-                self.plot_button,
-                self.plot,
-                *self.step.widgets(),
-                importer,
-            ]
-        )
-        box.add_class("iw-workshop")
-        box.add_class(f"{PREFIX}-shortlist")
-        return box
+        children = [intro, help_box, filters, self.count, self.table, self.picks, self.budget, self.plot_button,
+                    self.plot, *self.step.widgets(), importer]
+        return workshop_box(children, f"{PREFIX}-shortlist")
 
 
 def shortlist_workshop(store: ProgressStore | None = None) -> widgets.VBox:
