@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from influence_workbook.campaign import BRAND
+from influence_workbook.data.schema import TIERS
 from influence_workbook.text import find_age_ranges, fold
 
 # --------------------------------------------------------------------------- engagement rate
@@ -100,11 +101,11 @@ def _rate(numerator: Any, denominator: Any) -> Any:
 
 # --------------------------------------------------------------------------- tiers
 
-TIER_NAMES: tuple[str, ...] = ("nano", "micro", "mid", "macro", "mega")
-TIER_LABELS: dict[str, str] = {"nano": "nano", "micro": "micro", "mid": "intermédiaire", "macro": "macro",
-                               "mega": "méga"}
+# One definition of the tiers for the data generator and the scoring: data.schema.TIERS.
+TIER_NAMES: tuple[str, ...] = tuple(t.name for t in TIERS)
+TIER_LABELS: dict[str, str] = {t.name: t.label for t in TIERS}
 #: Lower bounds of each tier (followers ≥ bound); below 1 000 an account is in no tier.
-TIER_BOUNDS: tuple[int, ...] = (1_000, 10_000, 100_000, 500_000, 1_000_000)
+TIER_BOUNDS: tuple[int, ...] = tuple(t.low for t in TIERS)
 TIER_SOURCE = ("Paliers de Later × Fohr (2021) : nano 1 000 à 10 000 abonnés, micro 10 000 à 100 000, "
                "intermédiaire 100 000 à 500 000, macro 500 000 à 1 million, méga au-delà d'un million. "
                "D'autres sources arrêtent le micro à 50 000 (Hootsuite).")
