@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
-from browser_harness import Workshop
-from playwright.sync_api import expect
+from browser_harness import ACTION_TIMEOUT_MS, Workshop
+from playwright.sync_api import Locator, expect
 
 # ------------------------------------------------------------------------------------- steps
 
@@ -34,7 +34,11 @@ class Step(Protocol):
     def expect_shown(self, workshop: Workshop, timeout_ms: int) -> None: ...
 
     @property
-    def value(self) -> str: ...
+    def value(self) -> Any: ...
+
+    #: False when the workshop does not save what this step sets (a filter, a wait): not checked on reload.
+    @property
+    def kept(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,7 @@ class Fill:
 
     widget: str
     text: str
+    kept: bool = True
 
     @property
     def value(self) -> str:
@@ -61,6 +66,7 @@ class Select:
 
     widget: str
     label: str
+    kept: bool = True
 
     @property
     def value(self) -> str:
@@ -80,6 +86,7 @@ class Toggle:
 
     widget: str
     label: str
+    kept: bool = True
 
     @property
     def value(self) -> str:
@@ -94,11 +101,121 @@ class Toggle:
             self.label, timeout=timeout_ms)
 
 
-def values_of(steps: Sequence[Step]) -> dict[str, str]:
+@dataclass(frozen=True)
+class SelectNth:
+    """Pick ``label`` in the ``index``-th (from 0) Dropdown of class ``css`` (a workshop repeats one menu)."""
+
+    css: str
+    index: int
+    label: str
+    kept: bool = True
+
+    @property
+    def widget(self) -> str:  # the key of this value in ``values_of``
+        return f"{self.css}#{self.index}"
+
+    @property
+    def value(self) -> str:
+        return self.label
+
+    def _select(self, workshop: Workshop) -> Locator:
+        return workshop.widget(self.css).nth(self.index).locator("select")
+
+    def apply(self, workshop: Workshop) -> None:
+        self._select(workshop).select_option(label=self.label)
+
+    def expect_shown(self, workshop: Workshop, timeout_ms: int) -> None:
+        expect(self._select(workshop).locator("option:checked")).to_have_text(self.label, timeout=timeout_ms)
+
+
+@dataclass(frozen=True)
+class Pick:
+    """Select the options of the SelectMultiple ``widget`` whose label ends with « [id] », for each id."""
+
+    widget: str
+    ids: tuple[str, ...]
+    kept: bool = True
+
+    @property
+    def value(self) -> tuple[str, ...]:
+        return self.ids
+
+    def _options(self, workshop: Workshop) -> Locator:
+        return workshop.widget(self.widget).locator("select option")
+
+    def apply(self, workshop: Workshop) -> None:
+        options = self._options(workshop)
+        for creator_id in self.ids:  # the options follow the filters: wait until each one is offered
+            expect(options.filter(has_text=f"[{creator_id}]")).to_have_count(1)
+        labels = options.all_inner_texts()
+        indexes = [i for i, label in enumerate(labels) if any(label.rstrip().endswith(f"[{c}]") for c in self.ids)]
+        assert len(indexes) == len(self.ids), f"options for {self.ids} not found in {labels[:10]}"
+        workshop.widget(self.widget).locator("select").select_option(index=indexes)
+        self.expect_shown(workshop, ACTION_TIMEOUT_MS)
+
+    def expect_shown(self, workshop: Workshop, timeout_ms: int) -> None:
+        checked = workshop.widget(self.widget).locator("select option:checked")
+        expect(checked).to_have_count(len(self.ids), timeout=timeout_ms)
+        for creator_id in self.ids:
+            expect(checked.filter(has_text=f"[{creator_id}]")).to_have_count(1, timeout=timeout_ms)
+
+
+@dataclass(frozen=True)
+class Tick:
+    """Tick (or untick) the Checkbox widget with class ``widget``."""
+
+    widget: str
+    checked: bool = True
+    kept: bool = True
+
+    @property
+    def value(self) -> bool:
+        return self.checked
+
+    def _box(self, workshop: Workshop) -> Locator:
+        return workshop.widget(self.widget).locator("input[type=checkbox]")
+
+    def apply(self, workshop: Workshop) -> None:
+        self._box(workshop).set_checked(self.checked)
+        self.expect_shown(workshop, ACTION_TIMEOUT_MS)
+
+    def expect_shown(self, workshop: Workshop, timeout_ms: int) -> None:
+        if self.checked:
+            expect(self._box(workshop)).to_be_checked(timeout=timeout_ms)
+        else:
+            expect(self._box(workshop)).not_to_be_checked(timeout=timeout_ms)
+
+
+@dataclass(frozen=True)
+class WaitFor:
+    """Not a learner's action: wait until ``widget`` (the workshop itself when empty) shows ``text``.
+
+    For a workshop that recomputes on each change (chapter 2's filters), so that the next step acts
+    on what the kernel has settled, as a learner who reads the page would.
+    """
+
+    text: str
+    widget: str = ""
+    kept: bool = False
+
+    @property
+    def value(self) -> None:
+        return None
+
+    def apply(self, workshop: Workshop) -> None:
+        self.expect_shown(workshop, workshop.timeout_ms)
+
+    def expect_shown(self, workshop: Workshop, timeout_ms: int) -> None:
+        where = workshop.widget(self.widget) if self.widget else workshop.root
+        expect(where).to_contain_text(self.text, timeout=timeout_ms)
+
+
+def values_of(steps: Sequence[Step]) -> dict[str, Any]:
     """What the learner entered, by widget class (a later step on the same widget wins)."""
-    values: dict[str, str] = {}
+    values: dict[str, Any] = {}
     for step in steps:
-        values[step.widget] = step.value
+        if step.value is not None:
+            values[step.widget] = step.value
     return values
 
 
@@ -134,7 +251,7 @@ class WorkshopSpec:
     root: str  # class of the outer box
     feedback: str  # class of the feedback region
     #: values entered (widget class → value) and today's date → the Feedback (or the texts) to show.
-    expected: Callable[[Mapping[str, str], date], Any]
+    expected: Callable[[Mapping[str, Any], date], Any]
     answers: tuple[Answer, ...]
     modes: tuple[Mode, ...]
     button: str = "Vérifier"
@@ -159,7 +276,7 @@ CH01_GUIDED = "Formulaire guidé"
 CH01_FREE = "Phrase libre"
 
 
-def _ch01_expected(values: Mapping[str, str], today: date) -> Any:
+def _ch01_expected(values: Mapping[str, Any], today: date) -> Any:
     from influence_workbook.checks.objective import check_objective, compose_objective
 
     if values.get(CH01_MODE, CH01_GUIDED) == CH01_FREE:
@@ -205,14 +322,357 @@ CH01 = WorkshopSpec(
     ),
 )
 
+# ---------------------------------------------------------------- chapter 2: creators' shortlist
+
+CH02_PICKS = "iw-ch02-picks"
+CH02_FILTERS: dict[str, tuple[str, str]] = {  # widget class → (filter_creators argument, menu label)
+    "iw-ch02-niche": ("niche", "beaute"),
+    "iw-ch02-country": ("audience_country", "FR"),
+}
+
+
+def _ch02_filter_label(css: str) -> str:
+    from influence_workbook.metrics import COUNTRY_NAMES, NICHE_LABELS
+
+    _, code = CH02_FILTERS[css]
+    return NICHE_LABELS[code] if css == "iw-ch02-niche" else f"{COUNTRY_NAMES[code]} ({code})"
+
+
+def _ch02_pool(values: Mapping[str, Any]) -> tuple[Any, Any]:
+    """(the sample creators, the rows the learner's filters keep), scored for the default target."""
+    from influence_workbook.data.load import load_creators
+    from influence_workbook.metrics import filter_creators, score_creators, target_from_objective
+
+    creators = load_creators().reset_index(drop=True)
+    scored = score_creators(creators, target_from_objective(None))  # no chapter-1 objective saved
+    chosen = {argument: code for css, (argument, code) in CH02_FILTERS.items()
+              if values.get(css) == _ch02_filter_label(css)}
+    return creators, filter_creators(scored, **chosen)
+
+
+def _ch02_expected(values: Mapping[str, Any], today: date) -> Any:
+    from influence_workbook.campaign import CAMPAIGN
+    from influence_workbook.checks.shortlist import check_shortlist
+
+    creators, pool = _ch02_pool(values)
+    # A multiple choice gives its picks in the list's order (the table's default sort), not the clicks'.
+    shown = list(pool.sort_values("er_vs_benchmark", ascending=False, na_position="last", kind="stable")
+                 ["creator_id"].astype(str))
+    picks = sorted(values.get(CH02_PICKS, ()), key=lambda cid: shown.index(cid) if cid in shown else -1)
+    return check_shortlist(picks, objective_text=None,
+                           budget_eur=CAMPAIGN.creator_budget_eur, creators=creators, pool=pool)
+
+
+def _ch02_steps(*ids: str) -> tuple[Step, ...]:
+    from influence_workbook.widgets.shortlist import DEFAULT_OBJECTIVE_NOTE
+
+    filters: list[Step] = [Select(css, _ch02_filter_label(css), kept=False) for css in CH02_FILTERS]
+    values = {step.widget: step.value for step in filters}
+    count = len(_ch02_pool(values)[1])
+    return (
+        WaitFor(DEFAULT_OBJECTIVE_NOTE),  # a fresh learner: the default target is used, and said
+        *filters,
+        WaitFor(f"{count} créateurs sur", "iw-ch02-count"),  # the filters are applied
+        Pick(CH02_PICKS, ids),
+        WaitFor(f"{len(ids)} créateurs choisis", "iw-ch02-budget"),
+    )
+
+
+CH02 = WorkshopSpec(
+    id="ch02",
+    notebook="notebooks/02_mauvais_influenceur.ipynb",
+    root="iw-ch02-shortlist",
+    feedback="iw-ch02-feedback",
+    status="iw-ch02-status",
+    saved_status=re.compile(r"Enregistré le \d{2}/\d{2}/\d{4} à \d{2}:\d{2}"),
+    progress_key=("ch02", "shortlist"),
+    expected=_ch02_expected,
+    answers=(
+        Answer("three-reliable-nano-micro", passes=True, steps=_ch02_steps("C0046", "C0128", "C0301")),
+        Answer("only-two", passes=False, steps=_ch02_steps("C0046", "C0128")),
+        Answer("over-budget-big-accounts", passes=False, steps=_ch02_steps("C0311", "C0222", "C0181")),
+    ),
+    modes=(),  # no text field: filters and the shortlist are menus (the CSV import is a file)
+)
+
+# ---------------------------------------------------------------------- chapter 3: concept canvas
+
+CH03_FIELDS = {"angle": "iw-ch03-angle", "platform": "iw-ch03-platform", "format": "iw-ch03-format",
+               "details": "iw-ch03-details", "hook": "iw-ch03-hook", "creator_role": "iw-ch03-creator_role",
+               "cta": "iw-ch03-cta", "measurement": "iw-ch03-measurement", "goal": "iw-ch03-goal"}
+CH03_TEXT_FIELDS = ("iw-ch03-angle", "iw-ch03-details", "iw-ch03-hook", "iw-ch03-creator_role", "iw-ch03-cta",
+                    "iw-ch03-measurement")
+
+
+def _ch03_expected(values: Mapping[str, Any], today: date) -> Any:
+    from influence_workbook.checks.concept import check_concept
+
+    canvas = {key: values.get(css, "") for key, css in CH03_FIELDS.items()}
+    return check_concept(canvas, objective_text=None)  # no chapter-1 objective: the goal menu decides
+
+
+def _ch03_canvas(goal: str, platform: str, fmt: str, **texts: str) -> tuple[Step, ...]:
+    return (Select("iw-ch03-goal", goal), Select("iw-ch03-platform", platform), Select("iw-ch03-format", fmt),
+            *(Fill(CH03_FIELDS[key], text) for key, text in texts.items()))
+
+
+CH03 = WorkshopSpec(
+    id="ch03",
+    notebook="notebooks/03_concept_peu_creatif.ipynb",
+    root="iw-ch03-concept",
+    feedback="iw-ch03-feedback",
+    status="iw-ch03-status",
+    saved_status=re.compile(r"Enregistré le \d{2}/\d{2}/\d{4} à \d{2}:\d{2}"),
+    progress_key=("ch03", "concept"),
+    expected=_ch03_expected,
+    answers=(
+        Answer("reels-tutorial-considération", passes=True, steps=_ch03_canvas(
+            "Considération", "Instagram\u00a0: Reels", "Tutoriel",
+            angle="Trente jours pour réconcilier mes cheveux sensibles avec le zéro déchet.",
+            details="Quatre épisodes de 45 secondes",
+            hook="Mes cheveux grattaient depuis des années… jusqu'à ce que je change une seule chose.",
+            creator_role="Elle choisit le décor, raconte avec ses mots et propose la chute de chaque épisode.",
+            cta="Faites le diagnostic cheveux sur le site (lien en bio).",
+            measurement="Clics vers le site, avec un lien de suivi (UTM) par créatrice.")),
+        Answer("product-photo-long-tiktok", passes=False, steps=_ch03_canvas(
+            "Conversion", "TikTok", "Tutoriel",
+            angle="Une photo avec le produit.", details="Tutoriel de 20 minutes", hook="Bonjour à tous !",
+            creator_role="L'influenceur poste notre visuel et notre texte, sans rien changer.",
+            cta="Likez !", measurement="Les likes")),
+        Answer("notoriety-sales-measure", passes=False, steps=_ch03_canvas(
+            "Notoriété", "Instagram\u00a0: Reels", "Tutoriel",
+            angle="Trente jours pour réconcilier mes cheveux sensibles avec le zéro déchet.",
+            details="Quatre épisodes de 45 secondes",
+            hook="Mes cheveux grattaient depuis des années… jusqu'à ce que je change une seule chose.",
+            creator_role="Elle choisit le décor, raconte avec ses mots et propose la chute de chaque épisode.",
+            cta="Achetez-le maintenant avec le code AVOINE10.",
+            measurement="Le nombre de ventes avec le code promo.")),
+    ),
+    modes=(Mode("canvas", steps=(Select("iw-ch03-goal", "Considération"),
+                                 Select("iw-ch03-platform", "TikTok"), Select("iw-ch03-format", "Tutoriel")),
+                text_fields=CH03_TEXT_FIELDS),),
+)
+
+# ----------------------------------------------------------------- chapter 4: first message to a creator
+
+
+def _ch04_profiles() -> list[dict[str, Any]]:
+    from influence_workbook.widgets.outreach import creator_profiles
+
+    return creator_profiles(None)  # no chapter-2 shortlist saved: the default list
+
+
+def _ch04_label(profile: Mapping[str, Any]) -> str:
+    return f"{profile['display_name']} (@{profile['handle']})"
+
+
+def _ch04_expected(values: Mapping[str, Any], today: date) -> Any:
+    from influence_workbook.checks.outreach import check_outreach
+
+    profiles = _ch04_profiles()
+    profile = next((p for p in profiles if _ch04_label(p) == values.get("iw-ch04-creator")), None)
+    if profile is None:
+        return ["Choisissez d'abord, dans la liste, le créateur à qui vous écrivez."]
+    others = tuple(str(p["display_name"]) for p in profiles if p is not profile)
+    return check_outreach(values.get("iw-ch04-message", ""), profile, other_names=others)
+
+
+CH04_CREATOR = "Chloé Compost (@chloecompost)"
+CH04_GOOD = """Bonjour Chloé,
+
+Je m'appelle Camille et je m'occupe des partenariats de Sève, une petite marque lyonnaise de cosmétiques \
+solides et rechargeables. J'ai regardé ta publication sur le compost en appartement pour débutants : ta façon \
+d'expliquer chaque geste simplement nous a beaucoup parlé, parce que c'est aussi notre obsession.
+
+Nous lançons en mars 2027 « Rituel Avoine », un shampooing solide pour cheveux sensibles. Nous aimerions te \
+proposer une collaboration rémunérée : une vidéo et deux stories, publiées entre le 15 et le 31 mars 2027, \
+avec ton regard et tes mots. Notre budget est de 800 €, et nous sommes ouverts à en discuter selon ton tarif.
+
+Si l'idée te plaît, je t'envoie le brief complet, sans engagement. Et si ce n'est pas le moment, aucun souci.
+
+Belle journée,
+Camille"""
+
+CH04 = WorkshopSpec(
+    id="ch04",
+    notebook="notebooks/04_communication_authentique.ipynb",
+    root="iw-ch04-outreach",
+    feedback="iw-ch04-feedback",
+    status="iw-ch04-status",
+    saved_status=re.compile(r"Enregistré le \d{2}/\d{2}/\d{4} à \d{2}:\d{2}"),
+    progress_key=("ch04", "outreach"),
+    expected=_ch04_expected,
+    answers=(
+        Answer("personal-paid-offer", passes=True, steps=(
+            Select("iw-ch04-creator", CH04_CREATOR), Fill("iw-ch04-message", CH04_GOOD))),
+        Answer("mass-mail-free-products", passes=False, steps=(
+            Select("iw-ch04-creator", CH04_CREATOR),
+            Fill("iw-ch04-message", "Cher influenceur, [PRÉNOM], URGENT !!! Nous t'offrons nos produits "
+                                    "GRATUITEMENT en échange de visibilité. Réponds vite, dernière chance."))),
+        Answer("copied-for-another-creator", passes=False, steps=(
+            Select("iw-ch04-creator", CH04_CREATOR),
+            Fill("iw-ch04-message", CH04_GOOD.replace("Bonjour Chloé", "Bonjour Maëva")))),
+    ),
+    modes=(Mode("message", steps=(Select("iw-ch04-creator", CH04_CREATOR),), text_fields=("iw-ch04-message",)),),
+)
+
+# ------------------------------------------------------- chapter 5: disclosure (two workshops)
+
+CH05_JURISDICTION = "iw-ch05-jurisdiction"
+CH05_ANSWER = "iw-ch05-answer"
+
+
+def _ch05_cases() -> list[Any]:
+    from influence_workbook.checks.disclosure import sample_cases
+
+    return sample_cases()
+
+
+def _ch05_classification_expected(values: Mapping[str, Any], today: date) -> Any:
+    from influence_workbook.checks.disclosure import check_classification
+    from influence_workbook.widgets.disclosure import JURISDICTION_LABELS
+
+    cases = _ch05_cases()
+    answers = {case.post_id: values.get(f"{CH05_ANSWER}#{i}", "") for i, case in enumerate(cases)}
+    return check_classification(answers, cases, JURISDICTION_LABELS.get(values.get(CH05_JURISDICTION, ""), ""))
+
+
+def _ch05_classify(jurisdiction: str, verdicts: Callable[[Any], str]) -> tuple[Step, ...]:
+    """Choose the jurisdiction (label « FR — France »), then answer each post with ``verdicts(case)``."""
+    from influence_workbook.checks.disclosure import VERDICT_LABELS
+
+    code = jurisdiction.split(" — ")[0]
+    steps: list[Step] = [Select(CH05_JURISDICTION, jurisdiction)]
+    for index, case in enumerate(_ch05_cases()):
+        steps.append(SelectNth(CH05_ANSWER, index, VERDICT_LABELS[verdicts((case, code))]))
+    return tuple(steps)
+
+
+def _right(item: Any) -> str:
+    case, code = item
+    return str(case.expected[code])
+
+
+def _all_compliant(item: Any) -> str:
+    return "compliant"
+
+
+def _wrong_on_english(item: Any) -> str:  # an English « #ad » read as fine in France
+    case, code = item
+    return "compliant" if case.caption.lstrip().lower().startswith("#ad") else str(case.expected[code])
+
+
+CH05_CLASSIFICATION = WorkshopSpec(
+    id="ch05-classification",
+    notebook="notebooks/05_partenariat_cache.ipynb",
+    root="iw-ch05-classification",
+    feedback="iw-ch05-feedback",
+    status="iw-ch05-status",
+    saved_status=re.compile(r"Enregistré le \d{2}/\d{2}/\d{4} à \d{2}:\d{2}"),
+    progress_key=("ch05", "classification"),
+    expected=_ch05_classification_expected,
+    answers=(
+        Answer("france-all-right", passes=True, steps=_ch05_classify("FR — France", _right)),
+        Answer("france-all-compliant", passes=False, steps=_ch05_classify("FR — France", _all_compliant)),
+        Answer("france-english-ad-accepted", passes=False,
+               steps=_ch05_classify("FR — France", _wrong_on_english)),
+    ),
+    modes=(),  # no text field: a menu per post
+)
+
+CH05_BODY = "Mon rituel du soir avec le shampooing solide à l'avoine de @seve 🌾\nIl apaise mon cuir chevelu."
+
+
+def _ch05_caption_expected(values: Mapping[str, Any], today: date) -> Any:
+    from influence_workbook.checks.disclosure import check_campaign_caption
+
+    return check_campaign_caption(values.get("iw-ch05-caption", ""),
+                                  retouched=values.get("iw-ch05-retouched") is True,
+                                  ai_generated=values.get("iw-ch05-ai-generated") is True)
+
+
+CH05_CAPTION = WorkshopSpec(
+    id="ch05-caption",
+    notebook="notebooks/05_partenariat_cache.ipynb",
+    root="iw-ch05-caption-workshop",
+    feedback="iw-ch05-feedback",
+    status="iw-ch05-status",
+    saved_status=re.compile(r"Enregistré le \d{2}/\d{2}/\d{4} à \d{2}:\d{2}"),
+    progress_key=("ch05", "caption"),
+    expected=_ch05_caption_expected,
+    answers=(
+        Answer("publicite-first", passes=True, steps=(Fill("iw-ch05-caption", f"Publicité | {CH05_BODY}"),)),
+        Answer("hashtag-ad-at-the-end", passes=False, steps=(Fill("iw-ch05-caption", f"{CH05_BODY}\n#ad"),)),
+        Answer("retouched-not-said", passes=False, steps=(
+            Fill("iw-ch05-caption", f"Publicité | {CH05_BODY}"), Tick("iw-ch05-retouched"))),
+    ),
+    modes=(Mode("caption", steps=(), text_fields=("iw-ch05-caption",)),),
+)
+
+# ------------------------------------------------------------------ chapter 6: the brief's constraints
+
+CH06_FIELDS = {"must_have": "iw-ch06-must-have", "forbidden_claims": "iw-ch06-forbidden-claims",
+               "draft_due": "iw-ch06-draft-due", "publication_window": "iw-ch06-publication-window",
+               "creative_freedom": "iw-ch06-creative-freedom", "script": "iw-ch06-script",
+               "approval_rounds": "iw-ch06-approval-rounds"}
+CH06_TEXT_FIELDS = ("iw-ch06-must-have", "iw-ch06-forbidden-claims", "iw-ch06-draft-due",
+                    "iw-ch06-publication-window", "iw-ch06-creative-freedom")
+
+
+def _ch06_expected(values: Mapping[str, Any], today: date) -> Any:
+    from influence_workbook.checks.constraints import check_constraints
+
+    answer: dict[str, Any] = {key: values.get(css, "") for key, css in CH06_FIELDS.items()}
+    rounds = answer["approval_rounds"]
+    answer["approval_rounds"] = (int(rounds) if rounds.isdigit() else rounds) if rounds else None
+    return check_constraints(answer, today=today)
+
+
+def _ch06_brief(script: str, rounds: str, **texts: str) -> tuple[Step, ...]:
+    return (*(Fill(CH06_FIELDS[key], text) for key, text in texts.items()),
+            Select("iw-ch06-script", script), Select("iw-ch06-approval-rounds", rounds))
+
+
+CH06_GOOD_TEXTS = {
+    "must_have": ("Le shampooing se recharge en magasin\nFabriqué à Lyon\n"
+                  "Mention « Collaboration commerciale » en début de légende"),
+    "forbidden_claims": ("Pas de promesse médicale : ne pas dire que le shampooing guérit les pellicules "
+                         "ou soigne l'eczéma. Pas de comparaison avec une marque concurrente."),
+    "draft_due": "26 février 2027",
+    "publication_window": "du 15 au 31 mars 2027",
+    "creative_freedom": "Le ton, l'angle, le décor, le montage et l'ordre des messages : c'est toi qui décides.",
+}
+
+CH06 = WorkshopSpec(
+    id="ch06",
+    notebook="notebooks/06_confiance_createurs.ipynb",
+    root="iw-ch06-constraints",
+    feedback="iw-ch06-feedback",
+    status="iw-ch06-status",
+    saved_status=re.compile(r"Enregistré le \d{2}/\d{2}/\d{4} à \d{2}:\d{2}"),
+    progress_key=("ch06", "constraints"),
+    expected=_ch06_expected,
+    answers=(
+        Answer("key-points-one-round", passes=True, steps=_ch06_brief("Points clés à couvrir", "1",
+                                                                       **CH06_GOOD_TEXTS)),
+        Answer("verbatim-four-rounds", passes=False, steps=_ch06_brief(
+            "Script mot à mot", "4", **{**CH06_GOOD_TEXTS, "creative_freedom": "Rien, il suit le script."})),
+        Answer("draft-after-publication", passes=False, steps=_ch06_brief(
+            "Aucun script", "1", **{**CH06_GOOD_TEXTS, "draft_due": "10 avril 2027",
+                                    "must_have": "Recharge\nLyon\nAvoine\nZéro déchet\nVegan\nBio\nPrix"})),
+    ),
+    modes=(Mode("brief", steps=(Select("iw-ch06-script", "Points clés à couvrir"),),
+                text_fields=CH06_TEXT_FIELDS),),
+)
+
 # A new chapter adds its spec above and lists it here.
-WORKSHOPS: tuple[WorkshopSpec, ...] = (CH01,)
+WORKSHOPS: tuple[WorkshopSpec, ...] = (CH01, CH02, CH03, CH04, CH05_CLASSIFICATION, CH05_CAPTION, CH06)
 
 
 # ----------------------------------------------------------- harness fixture: the bare form
 
 
-def _bare_expected(values: Mapping[str, str], today: date) -> list[str]:
+def _bare_expected(values: Mapping[str, Any], today: date) -> list[str]:
     # The same trivial computation as tests/browser/fixtures/bare_form.ipynb, as the reader sees it.
     text = values.get("iw-bare-text", "")
     return [f"{len(text.split())} mot(s) : « {text} »"]
