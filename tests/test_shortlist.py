@@ -507,3 +507,10 @@ def test_benchmark_exercise() -> None:
         assert not feedback.passed and feedback.items[0].read_more == READ_ER
     for bad in (None, ..., "E", 2, ""):
         assert check_benchmark_choice(bad).items[0].criterion == "input"
+
+
+def test_secondary_buttons_show_their_whole_label(tmp_path: Path) -> None:
+    # ipywidgets' default button width (148 px) cut « Afficher le graphique » in JupyterLab.
+    widget, _store = workshop(tmp_path)
+    for button in (widget.plot_button, widget.use_sample):  # type: ignore[attr-defined]
+        assert button.layout.width == "auto", button.description

@@ -208,7 +208,10 @@ class ShortlistWorkshop:
             accept=".csv,text/csv", multiple=False, description="Importer ma liste (CSV)"
         )
         self.upload.add_class(f"{PREFIX}-upload")
-        self.use_sample = widgets.Button(description="Revenir aux données d'exemple", icon="undo")
+        # Width « auto »: ipywidgets' default button width cuts these labels (« Afficher le gra… »).
+        self.use_sample = widgets.Button(
+            description="Revenir aux données d'exemple", icon="undo", layout=widgets.Layout(width="auto")
+        )
         self.use_sample.add_class(f"{PREFIX}-use-sample")
         self.import_status = widgets.HTML()
         self.import_status.add_class(f"{PREFIX}-import")
@@ -216,6 +219,7 @@ class ShortlistWorkshop:
             description="Afficher le graphique",
             icon="line-chart",
             tooltip="Taux d'engagement selon le nombre d'abonnés, vos choix entourés",
+            layout=widgets.Layout(width="auto"),
         )
         self.plot_button.add_class(f"{PREFIX}-plot-button")
         self.plot = widgets.HTML()
