@@ -510,7 +510,7 @@ def test_benchmark_exercise() -> None:
 
 
 def test_secondary_buttons_show_their_whole_label(tmp_path: Path) -> None:
-    # ipywidgets' default button width (148 px) cut « Afficher le graphique » in JupyterLab.
+    # ipywidgets' default button width (148 px) cut « Afficher le graphique » and « Importer ma liste (CSV) ».
     widget, _store = workshop(tmp_path)
-    for button in (widget.plot_button, widget.use_sample):  # type: ignore[attr-defined]
+    for button in (widget.plot_button, widget.use_sample, widget.upload):  # type: ignore[attr-defined]
         assert button.layout.width == "auto", button.description

@@ -205,7 +205,8 @@ class ShortlistWorkshop:
         self.budget = widgets.HTML()
         self.budget.add_class(f"{PREFIX}-budget")
         self.upload = widgets.FileUpload(
-            accept=".csv,text/csv", multiple=False, description="Importer ma liste (CSV)"
+            accept=".csv,text/csv", multiple=False, description="Importer ma liste (CSV)",
+            layout=widgets.Layout(width="auto"),
         )
         self.upload.add_class(f"{PREFIX}-upload")
         # Width « auto »: ipywidgets' default button width cuts these labels (« Afficher le gra… »).
