@@ -538,3 +538,12 @@ def test_wording_classification_exercise_uses_check_disclosure_as_oracle() -> No
     assert check_wording_classification(..., "FR").items[0].criterion == "input"
     assert check_wording_classification({"Publicité": 3}, "FR").score == (0, 1)
     assert check_wording_classification(answers, "Mars").items[0].criterion == "input"
+
+
+def test_caption_checkboxes_show_their_whole_label(tmp_path: Path) -> None:
+    # ipywidgets' default checkbox width (300 px) cut both labels with « … » in JupyterLab.
+    from influence_workbook.widgets.disclosure import CaptionWorkshop
+
+    workshop = CaptionWorkshop(ProgressStore(tmp_path / "progression.json"))
+    for box in (workshop.retouched, workshop.ai_generated):
+        assert box.layout.width == "auto", box.description

@@ -169,11 +169,12 @@ class CaptionWorkshop:
         self.caption = text_area(
             f"{PREFIX}-caption", "Votre légende :",
             "Publicité | Mon rituel du soir avec le shampooing solide à l'avoine de @seve…", rows=7)
+        # Width « auto »: ipywidgets' default checkbox width (300 px) cuts these labels with « … ».
         self.retouched = widgets.Checkbox(description="Les images sont retouchées (silhouette ou visage)",
-                                          value=False, indent=False)
+                                          value=False, indent=False, layout=widgets.Layout(width="auto"))
         self.retouched.add_class(f"{PREFIX}-retouched")
         self.ai_generated = widgets.Checkbox(description="Un visage ou une silhouette sont produits par IA",
-                                             value=False, indent=False)
+                                             value=False, indent=False, layout=widgets.Layout(width="auto"))
         self.ai_generated.add_class(f"{PREFIX}-ai-generated")
         self.step = CheckedStep(chapter=CHAPTER, step=STEP_CAPTION, css_prefix=PREFIX, collect=self.collect,
                                 restore=self.restore, check=self.check, store=self.store)
