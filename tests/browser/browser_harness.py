@@ -43,7 +43,17 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from playwright.sync_api import BrowserContext, Dialog, Locator, Page, Request, Route, WebSocketRoute, expect
+from playwright.sync_api import (
+    BrowserContext,
+    Dialog,
+    Locator,
+    Page,
+    Request,
+    Route,
+    ViewportSize,
+    WebSocketRoute,
+    expect,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -69,6 +79,8 @@ WIDGET_TIMEOUT_MS = 60_000
 ACTION_TIMEOUT_MS = 30_000
 SERVER_START_TIMEOUT_S = 90.0
 VIEWPORT = {"width": 1280, "height": 900}
+#: A workshop taller than the window is shot in a window this tall at most.
+SCREENSHOT_MAX_HEIGHT = 8_000
 
 #: Folders of the repository that JupyterLab serves (a temporary copy), as ``make start`` does.
 #: data/ is copied too so that notebooks reading ``../data`` behave as in the real layout.
@@ -819,8 +831,25 @@ class Workshop:
             self.expect_text(css_class, text, timeout_ms)
 
     def screenshot(self, path: Path) -> Path:
+        """The whole workshop, even when taller than the window.
+
+        JupyterLab scrolls the notebook inside its own panel, so an element screenshot shows only the
+        part in the window (the rest grey): the window is made tall enough for the time of the shot.
+        """
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.root.screenshot(path=str(path), animations="disabled")
+        size = self.page.viewport_size or ViewportSize(width=VIEWPORT["width"], height=VIEWPORT["height"])
+        box = self.root.bounding_box()
+        needed = int(box["height"]) + 300 if box else 0
+        tall = needed > size["height"]
+        if tall:
+            self.page.set_viewport_size(ViewportSize(width=size["width"],
+                                                     height=min(needed, SCREENSHOT_MAX_HEIGHT)))
+        try:
+            self.root.scroll_into_view_if_needed()
+            self.root.screenshot(path=str(path), animations="disabled")
+        finally:
+            if tall:
+                self.page.set_viewport_size(size)
         return path
 
 
