@@ -514,3 +514,15 @@ def test_secondary_buttons_show_their_whole_label(tmp_path: Path) -> None:
     widget, _store = workshop(tmp_path)
     for button in (widget.plot_button, widget.use_sample, widget.upload):  # type: ignore[attr-defined]
         assert button.layout.width == "auto", button.description
+
+
+def test_wide_tables_are_keyboard_reachable_regions() -> None:
+    from influence_workbook.data.load import load_creators
+    from influence_workbook.metrics import french_table, score_creators
+    from influence_workbook.widgets.render import table_region_html
+
+    table = french_table(score_creators(load_creators()).head(3))
+    html = table_region_html(table, "Avant : <les plus gros comptes>")
+    assert 'role="region"' in html and 'tabindex="0"' in html
+    assert 'aria-label="Avant : &lt;les plus gros comptes&gt;"' in html
+    assert html.count("<tr") == 4  # header + three creators

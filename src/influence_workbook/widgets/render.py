@@ -56,3 +56,14 @@ def notice_html(message: str) -> str:
 
 def text_html(message: str, css_class: str = "iw-status") -> str:
     return f'<p class="{escape(css_class)}">{escape(message)}</p>'
+
+
+def table_region_html(table: object, label: str) -> str:
+    """A wide table in a region that scrolls sideways and that a keyboard can reach (WCAG 2.1.1).
+
+    ``table`` is a pandas DataFrame (rendered with escaping, without its index).
+    """
+    to_html = getattr(table, "to_html", None)
+    body = to_html(index=False, escape=True, border=0) if callable(to_html) else escape(table)
+    return (f'<div class="iw-table-region" role="region" aria-label="{escape(label)}" tabindex="0" '
+            f'style="overflow-x:auto;max-width:100%">{body}</div>')
