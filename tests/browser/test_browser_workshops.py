@@ -36,13 +36,7 @@ JUPYTERLAB_UPSTREAM_AXE: dict[str, str] = {
 #: Serious findings in a notebook's own outputs (never in a workshop), known and reported to the
 #: notebook's author, by (workshop id, rule) → where and why. Each must still be found (so that the
 #: entry is removed once fixed); any other finding in our content fails the test.
-KNOWN_NOTEBOOK_FINDINGS: dict[tuple[str, str], str] = {
-    ("ch02", "image-alt"): "notebook 02, cell « engagement_figure(..., use_pyplot=True); plt.show() »: "
-                           "the matplotlib PNG output has no alt text (the workshop's own figure has one).",
-    ("ch02", "scrollable-region-focusable"): "notebook 02, the wide pandas tables displayed by the "
-                                             "« french_table » cells scroll sideways in an output that a "
-                                             "keyboard cannot reach (no tabindex, no labelled region).",
-}
+KNOWN_NOTEBOOK_FINDINGS: dict[tuple[str, str], str] = {}  # chapter 2's two were fixed in 5f0d6f9
 
 #: Where the course's own content is on a JupyterLab page: the workshops, our Markdown, our outputs.
 OUR_CONTENT = ".iw-workshop, .jp-RenderedMarkdown, .jp-OutputArea-output"
