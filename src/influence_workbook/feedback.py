@@ -14,6 +14,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from influence_workbook.typography import fix
+
 OK_MARK = "✅"
 KO_MARK = "❌"
 TIP_MARK = "💡"
@@ -37,8 +39,6 @@ class FeedbackItem:
     def __post_init__(self) -> None:
         # French typography (non-breaking spaces in « », before : ; ! ?, in 20 % and 1 000 €)
         # is applied here, once, so every check's messages get it without writing \u00a0 by hand.
-        from influence_workbook.authoring.typography import fix
-
         object.__setattr__(self, "message", fix(self.message))
         object.__setattr__(self, "label", fix(self.label))
         if self.read_more is not None:
@@ -78,8 +78,6 @@ class Feedback:
     tips: tuple[str, ...] = field(default_factory=tuple)
 
     def __post_init__(self) -> None:
-        from influence_workbook.authoring.typography import fix
-
         object.__setattr__(self, "summary", fix(self.summary))
         object.__setattr__(self, "tips", tuple(fix(tip) for tip in self.tips))
 

@@ -15,9 +15,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from influence_workbook.authoring.typography import fix
 from influence_workbook.feedback import escape
 from influence_workbook.paths import notebooks_dir
+from influence_workbook.typography import fix
 
 QUESTION_TYPES = {"multiple_choice", "many_choice"}
 # Colours checked for at least 4.5:1 contrast (WCAG AA) on their backgrounds.

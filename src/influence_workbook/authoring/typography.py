@@ -10,76 +10,15 @@ Code spans, code blocks, URLs, MyST roles and raw strings (regular expressions) 
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
 import nbformat
 
 from influence_workbook.paths import course_root
+from influence_workbook.typography import NBSP, NNBSP, fix, problems_in
 
-NBSP = "\u00a0"
-NNBSP = "\u202f"
-
-# (pattern, replacement, description); each pattern matches an ordinary space in the wrong place.
-_RULES: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (re.compile(r"« "), f"«{NBSP}", "espace insécable après « "),
-    (re.compile(r" »"), f"{NBSP}»", "espace insécable avant »"),
-    (
-        re.compile(r"(?<=[\wÀ-ÿ»)\]*_`%€]) ([:;!?])(?=\s|$|[\"»)\]*_])"),
-        f"{NBSP}\\1",
-        "espace insécable avant : ; ! ?",
-    ),
-    (re.compile(r"(?<=\d) %"), f"{NNBSP}%", "espace insécable avant %"),
-    (re.compile(r"(?<=\d) (€|CHF)"), f"{NBSP}\\1", "espace insécable avant € ou CHF"),
-    (re.compile(r"(?<=\b\d) (\d{3})(?!\d)"), f"{NNBSP}\\1", "espace insécable entre milliers"),
-    (re.compile(r"(?<=\b\d\d) (\d{3})(?!\d)"), f"{NNBSP}\\1", "espace insécable entre milliers"),
-    (re.compile(r"(?<=\b\d\d\d) (\d{3})(?!\d)"), f"{NNBSP}\\1", "espace insécable entre milliers"),
-    (re.compile(r"\bn° (?=\d)"), f"n°{NBSP}", "espace insécable après n°"),
-)
-
-# Spans never touched: fenced code, inline code, MyST roles and directives' options, links' targets,
-# URLs, HTML tags, LaTeX maths.
-_PROTECTED = re.compile(
-    r"```.*?```|~~~.*?~~~|`[^`\n]*`|\{[a-z-]+\}`[^`]*`|\]\([^)]*\)|https?://\S+|<[^>\n]+>|\$[^$\n]+\$"
-    r"|^:[a-z-]+:.*$|^```\{.*$",
-    re.DOTALL | re.MULTILINE,
-)
-
-
-def _segments(text: str) -> list[tuple[bool, str]]:
-    """Split text into (editable, piece) pairs around protected spans."""
-    pieces: list[tuple[bool, str]] = []
-    position = 0
-    for match in _PROTECTED.finditer(text):
-        pieces.append((True, text[position : match.start()]))
-        pieces.append((False, match.group(0)))
-        position = match.end()
-    pieces.append((True, text[position:]))
-    return pieces
-
-
-def problems_in(text: str) -> list[str]:
-    """Typography problems of a French text, each with a short excerpt to find it."""
-    found = []
-    for editable, piece in _segments(text):
-        if not editable:
-            continue
-        for pattern, _replacement, description in _RULES:
-            for match in pattern.finditer(piece):
-                excerpt = piece[max(0, match.start() - 20) : match.end() + 20].replace("\n", " ")
-                found.append(f"{description} : …{excerpt}…")
-    return found
-
-
-def fix(text: str) -> str:
-    out = []
-    for editable, piece in _segments(text):
-        if editable:
-            for pattern, replacement, _description in _RULES:
-                piece = pattern.sub(replacement, piece)
-        out.append(piece)
-    return "".join(out)
+__all__ = ["NBSP", "NNBSP", "fix", "learner_files", "main", "problems_in", "run"]
 
 
 def learner_files(root: Path) -> tuple[list[Path], list[Path]]:

@@ -26,7 +26,6 @@ from pathlib import Path
 
 import numpy as np
 
-from influence_workbook.authoring.typography import fix as french_typography
 from influence_workbook.data import schema
 from influence_workbook.data.schema import (
     AGE_BRACKETS,
@@ -40,6 +39,7 @@ from influence_workbook.data.schema import (
     engagement_rate_pct,
     tier_for,
 )
+from influence_workbook.typography import fix as french_typography
 
 SEED = 20_260_004  # picked among a few seeds: corr(fee, followers) lands near Lumanu's r = 0.56
 N_CREATORS = 480
