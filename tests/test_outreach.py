@@ -23,6 +23,7 @@ from influence_workbook.checks.outreach import (
 )
 from influence_workbook.feedback import escape
 from influence_workbook.progress import ProgressStore
+from influence_workbook.text import compile_patterns
 from influence_workbook.widgets import outreach as outreach_widget
 from influence_workbook.widgets.outreach import OutreachWorkshop, saved_outreach
 
@@ -297,8 +298,8 @@ def test_sponsored_caption_boilerplate_is_not_a_personal_reference() -> None:
 
 def test_aligned_text_quotes_the_original() -> None:
     aligned = AlignedText("Dernière  CHANCE\u00a0: réponds vite !")
-    assert aligned.first((r"\bderniere chance\b",)) == "Dernière CHANCE"
-    assert aligned.every((r"\breponds vite\b", r"\bderniere\b")) == ("réponds vite", "Dernière")
+    assert aligned.first(compile_patterns(r"\bderniere chance\b")) == "Dernière CHANCE"
+    assert aligned.every(compile_patterns(r"\breponds vite\b", r"\bderniere\b")) == ("réponds vite", "Dernière")
 
 
 @settings(max_examples=150, deadline=None)

@@ -31,7 +31,7 @@ from influence_workbook.formats import (
     find_format,
     find_platform,
 )
-from influence_workbook.text import fold, format_number, is_placeholder
+from influence_workbook.text import Patterns, compile_patterns, fold, format_number, is_placeholder
 
 CHECK_NAME = "ch03-concept"
 FIELDS: tuple[str, ...] = ("angle", "platform", "format", "details", "hook", "creator_role", "cta",
@@ -73,7 +73,7 @@ GOAL_CHOICES: tuple[str, ...] = tuple(STAGES.values())
 # --------------------------------------------------------------------------- angle
 
 # A product shown, presented or coded, and nothing else (matched on folded text).
-_GENERIC_PATTERNS: tuple[str, ...] = (
+_GENERIC_PATTERNS = compile_patterns(
     r"\b(?:une?|des|la|le|les)\s+(?:simples?\s+)?(?:photos?|posts?|publications?|stor(?:y|ies)|videos?|reels?|"
     r"visuels?|images?|tiktoks?)\s+(?:avec|du|de|des|sur|montrant|presentant|qui (?:montre|presente))\s+"
     r"(?:le|la|les|nos|notre|ce|un|une)?\s*(?:nouveaux?\s+|nouvelles?\s+)?(?:produits?|shampo\w*|gamme|"
@@ -109,9 +109,9 @@ _WORD_DURATIONS: tuple[tuple[str, float], ...] = (
     (r"\bune minute\b", 60), (r"\bdeux minutes\b", 120), (r"\bdix minutes\b", 600),
     (r"\bvingt minutes\b", 1200), (r"\btrente minutes\b", 1800),
 )
-_CAROUSEL = (r"\bcarrousels?\b", r"\bcarousels?\b", r"\bdiaporama\b", r"\bslides?\b")
-_STORY = (r"\bstory\b", r"\bstories\b", r"\bstorys\b")
-_LONG_TUTORIAL = (
+_CAROUSEL = compile_patterns(r"\bcarrousels?\b", r"\bcarousels?\b", r"\bdiaporama\b", r"\bslides?\b")
+_STORY = compile_patterns(r"\bstory\b", r"\bstories\b", r"\bstorys\b")
+_LONG_TUTORIAL = compile_patterns(
     r"\btuto(?:riel)?s?\s+(?:\w+\s+){0,2}(?:long|complets?|detailles?|integral|exhaustif|de "
     r"(?:\d+|vingt|trente)"
     r"\s*min\w*)",
@@ -170,7 +170,7 @@ _BRAND_FIRST_HOOK = re.compile(
 
 # --------------------------------------------------------------------------- creator's role
 
-_IMPOSED_PATTERNS: tuple[str, ...] = (
+_IMPOSED_PATTERNS = compile_patterns(
     r"\bposte(?:r|ra|nt|e)?\s+(?:simplement\s+|juste\s+)?(?:notre|nos|le|la|les|un|une)\s+(?:\w+\s+)?"
     r"(?:visuels?|photos?|videos?|contenus?|textes?|posts?|images?|publications?)\b",
     r"\brepost\w*", r"\breprend\w*\s+(?:notre|nos)\b",
@@ -183,7 +183,7 @@ _IMPOSED_PATTERNS: tuple[str, ...] = (
     r"\bon lui (?:fournit|donne|envoie) (?:tout|le texte|le script|la video|le visuel|les visuels)\b",
     r"\bn'a (?:rien|pas) a (?:faire|dire|creer|ecrire)\b", r"\bexecute\w*\b",
 )
-_FREEDOM_PATTERNS: tuple[str, ...] = (
+_FREEDOM_PATTERNS = compile_patterns(
     r"\b(?:sa|son|ses)\s+(?:propres?\s+)?[a-z]{3,}", r"\blibre\w*\b", r"\bliberte\b", r"\bcarte blanche\b",
     r"\bco-?cre\w*", r"\bchoisi[rt]\w*\b", r"\bimagine\w*\b", r"\bpropose\w*\b", r"\braconte\w*\b",
     r"\becri[rtv]\w*\b", r"\btourne\w*\b", r"\bpersonnel\w*\b", r"\bde lui-meme\b", r"\bd'elle-meme\b",
@@ -253,18 +253,18 @@ _IMPERATIVE = re.compile(r"\b[a-z]{3,}ez\b|\b[a-z]{3,}ez-(?:vous|le|la|les)\b")
 
 # --------------------------------------------------------------------------- measurement
 
-_ATTRIBUTION_PATTERNS: tuple[str, ...] = (
+_ATTRIBUTION_PATTERNS = compile_patterns(
     r"\butm\b", r"\blien (?:unique|trace|suivi|personnalise|dedie)\b",
                           r"\bcodes? (?:unique|dedie|personnel)s?\b",
 )
-_SOURCE_PATTERNS: tuple[str, ...] = (
+_SOURCE_PATTERNS = compile_patterns(
     r"\bstat(?:istique)?s?\b", r"\binsights?\b", r"\bcaptures? d'ecran\b", r"\bgoogle analytics\b",
              r"\butm\b",
     r"\btableau de bord\b", r"\breporting\b", r"\bcodes? (?:unique|dedie|personnel)s?\b", r"\bsondage\b",
     r"\blien (?:unique|trace|suivi)\b",
 )
 # Figures easy to count that say little on their own (matched when no KPI is named).
-_VANITY_PATTERNS: tuple[str, ...] = (
+_VANITY_PATTERNS = compile_patterns(
     r"\blikes?\b", r"\bj'aime\b", r"\bcoeurs?\b", r"\bfollowers?\b", r"\bnombre d'abonnes\b",
     r"\babonnes gagnes\b",
 )
@@ -283,10 +283,10 @@ def _quote(words: Iterable[str]) -> str:
     return ", ".join(f"« {w} »" for w in words)
 
 
-def _matches(folded: str, patterns: Iterable[str]) -> list[str]:
+def _matches(folded: str, patterns: Patterns) -> list[str]:
     found: list[str] = []
     for pattern in patterns:
-        for match in re.finditer(pattern, folded):
+        for match in pattern.finditer(folded):
             text = match.group(0).strip()
             if text and text not in found:
                 found.append(text)
@@ -353,7 +353,7 @@ def _angle_item(angle: str, details: str, too_long: bool) -> FeedbackItem:
     generic = _matches(folded, _GENERIC_PATTERNS)
     stripped = folded
     for pattern in _GENERIC_PATTERNS:
-        stripped = re.sub(pattern, " ", stripped)
+        stripped = pattern.sub(" ", stripped)
     substance = _content_words(stripped)
     if generic and len(substance) < MIN_ANGLE_CONTENT_WORDS:
         return FeedbackItem(

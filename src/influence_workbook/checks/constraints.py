@@ -26,6 +26,7 @@ from influence_workbook.checks.outreach import AlignedText
 from influence_workbook.feedback import Feedback, FeedbackItem, build_feedback, input_problem
 from influence_workbook.text import (
     MONTHS,
+    compile_patterns,
     contains_any,
     find_deadlines,
     first_word_number,
@@ -66,7 +67,7 @@ READ_FREEDOM = "La liberté : ce que le créateur décide"
 READ_CALENDAR = "Un calendrier qui laisse le temps de relire"
 READ_EXAMPLE = "Exemple : avant, après"
 
-_MEDICAL_PATTERNS: tuple[str, ...] = (
+_MEDICAL_PATTERNS = compile_patterns(
     r"\bgueri\w*",
     r"\bsoign\w*",
     r"\bsoin(?:s)? medica\w*",
@@ -88,7 +89,7 @@ _MEDICAL_PATTERNS: tuple[str, ...] = (
     r"\bcicatris\w*",
     r"\binflammat\w*",
 )
-_DISCLOSURE_PATTERNS: tuple[str, ...] = (
+_DISCLOSURE_PATTERNS = compile_patterns(
     r"\bpublicite\b",
     r"\bcollaboration commerciale\b",
     r"\bpartenariat remunere\b",
@@ -105,7 +106,7 @@ _DISCLOSURE_PATTERNS: tuple[str, ...] = (
     r"\bloi (?:n. ?)?2023-451\b",
     r"\bloi influenceurs?\b",
 )
-_WEAK_DISCLOSURE_PATTERNS: tuple[str, ...] = (r"#ad\b", r"#sp\b", r"#spon\b", r"#collab\b", r"#partner\b")
+_WEAK_DISCLOSURE_PATTERNS = compile_patterns(r"#ad\b", r"#sp\b", r"#spon\b", r"#collab\b", r"#partner\b")
 _NEGATED_FREEDOM = (
     r"^\s*(?:aucune?|rien|neant|non|pas de liberte|nulle?|zero)\b",
     r"\bpas de liberte\b",

@@ -20,7 +20,9 @@ from influence_workbook import clock
 from influence_workbook.campaign import CAMPAIGN
 from influence_workbook.feedback import Feedback, FeedbackItem, build_feedback, input_problem
 from influence_workbook.text import (
+    Patterns,
     Quantity,
+    compile_patterns,
     find_age_ranges,
     find_deadlines,
     find_quantities,
@@ -51,8 +53,8 @@ STAGES: dict[str, str] = {
 }
 
 # Words that state the goal itself, matched on folded text (lower case, no accents).
-_STAGE_PATTERNS: dict[str, tuple[str, ...]] = {
-    "awareness": (
+_STAGE_PATTERNS: dict[str, Patterns] = {
+    "awareness": compile_patterns(
         r"\bnotoriete\b",
         r"\bfaire connaitre\b",
         r"\bse faire connaitre\b",
@@ -61,7 +63,7 @@ _STAGE_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bfaire decouvrir\b",
         r"\bmemorisation\b",
     ),
-    "consideration": (
+    "consideration": compile_patterns(
         r"\bconsideration\b",
         r"\bsusciter (?:l'|de l')interet\b",
         r"\bgenerer (?:du|de l') ?(?:trafic|interet)\b",
@@ -69,7 +71,7 @@ _STAGE_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bfaire venir\b",
         r"\bfaire visiter\b",
     ),
-    "conversion": (
+    "conversion": compile_patterns(
         r"\bconversions?\b",
         r"\bvendre\b",
         r"\bfaire acheter\b",
@@ -78,7 +80,7 @@ _STAGE_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bacquisition\b",
         r"\brecruter (?:de )?nouveaux clients\b",
     ),
-    "loyalty": (
+    "loyalty": compile_patterns(
         r"\bfidelis\w*",
         r"\bfideliser\b",
         r"\bretention\b",
@@ -235,7 +237,7 @@ MAX_GROWTH_PERCENT = 200.0
 MIN_LEAD_DAYS = 14
 MAX_HORIZON_DAYS = 2 * 365
 
-_VAGUE_PATTERNS: tuple[str, ...] = (
+_VAGUE_PATTERNS = compile_patterns(
     r"\bfaire (?:le|du) buzz\b",
     r"\bbuzz\b",
     r"\ble plus (?:possible|de monde)\b",
@@ -251,7 +253,7 @@ _VAGUE_PATTERNS: tuple[str, ...] = (
     r"\bune bonne\b",
     r"\bplus de (?:monde|gens)\b",
 )
-_AUDIENCE_PATTERNS: tuple[str, ...] = (
+_AUDIENCE_PATTERNS = compile_patterns(
     r"\bfemmes?\b",
     r"\bhommes?\b",
     r"\betudiant(?:e|s|es)?\b",
@@ -310,7 +312,7 @@ def read_objective(text: str, today: date | None = None) -> ObjectiveReading:
     today = today or clock.today()
     folded = fold(text[:MAX_ANALYSED_CHARS])
     stages = tuple(
-        stage for stage, patterns in _STAGE_PATTERNS.items() if any(re.search(p, folded) for p in patterns)
+        stage for stage, patterns in _STAGE_PATTERNS.items() if any(p.search(folded) for p in patterns)
     )
     kpis = tuple(kpi for kpi in KPIS if any(re.search(p, folded) for p in kpi.patterns))
     deadlines = find_deadlines(folded, today)
@@ -327,8 +329,8 @@ def read_objective(text: str, today: date | None = None) -> ObjectiveReading:
         for q in find_quantities(folded)
         if not any(start <= q.start < end for start, end in taken) and q.value > 0
     )
-    audience = bool(ages) or any(re.search(p, folded) for p in _AUDIENCE_PATTERNS)
-    vague = tuple(dict.fromkeys(m.group(0) for p in _VAGUE_PATTERNS for m in re.finditer(p, folded)))
+    audience = bool(ages) or any(p.search(folded) for p in _AUDIENCE_PATTERNS)
+    vague = tuple(dict.fromkeys(m.group(0) for p in _VAGUE_PATTERNS for m in p.finditer(folded)))
     due = max((d.due for d in deadlines), default=None)
     due_text = next((d.raw for d in deadlines if d.due == due), None)
     return ObjectiveReading(

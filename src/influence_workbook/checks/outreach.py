@@ -23,7 +23,15 @@ from functools import lru_cache
 
 from influence_workbook.campaign import BRAND, CAMPAIGN
 from influence_workbook.feedback import Feedback, FeedbackItem, build_feedback, input_problem
-from influence_workbook.text import contains_any, find_quantities, fold, format_number, is_placeholder
+from influence_workbook.text import (
+    Patterns,
+    compile_patterns,
+    contains_any,
+    find_quantities,
+    fold,
+    format_number,
+    is_placeholder,
+)
 
 CHECK_NAME = "ch04-outreach"
 BATCH_CHECK_NAME = "ch04-outreach-batch"
@@ -45,7 +53,7 @@ READ_EXAMPLE = "Exemple : avant, après"
 #: Words of the brand's own pitch: using them shows the product, not that you know the creator.
 CAMPAIGN_WORDS: tuple[str, ...] = (BRAND.name, BRAND.pitch, CAMPAIGN.name, CAMPAIGN.product, "cosmetique")
 
-BRAND_PATTERNS: tuple[str, ...] = (
+BRAND_PATTERNS = compile_patterns(
     r"\bseve\b",
     r"\brituel avoine\b",
     r"\bshampo+ings? solides?\b",
@@ -53,7 +61,7 @@ BRAND_PATTERNS: tuple[str, ...] = (
     r"\bcosmetiques? solides?\b",
 )
 
-_FIT_PATTERNS: tuple[str, ...] = (
+_FIT_PATTERNS = compile_patterns(
     r"\bparce qu",
     r"\bcar\b",
     r"\bc'est pour (?:ca|cela)\b",
@@ -83,13 +91,13 @@ _DELIVERABLES_RE = (
     r"(?:reel|video|story|stories|post|publication|tiktok|carrousel|tuto|tutoriel|short|live|"
     r"pastille|unboxing|contenu|photo)s?"
 )
-_DELIVERABLE_PATTERNS: tuple[str, ...] = (
+_DELIVERABLE_PATTERNS = compile_patterns(
     rf"\b(?:\d+|un|une|deux|trois|quatre|cinq|quelques)\s+(?:courte?s?\s+|petite?s?\s+)?{_DELIVERABLES_RE}\b",
     rf"\b(?:realiser|creer|tourner|publier|produire|faire)\s+(?:un|une|des|deux|trois)\s+(?:\w+\s+)?"
     rf"{_DELIVERABLES_RE}\b",
 )
 _MONTHS_RE = r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
-_TIMING_PATTERNS: tuple[str, ...] = (
+_TIMING_PATTERNS = compile_patterns(
     rf"\b(?:en|debut|fin|mi-?|courant|avant|d'ici|pour|le \d{{1,2}}|\d{{1,2}}|1er)\s*"
     rf"(?:de |d')?(?:{_MONTHS_RE})\b",
     r"\b\d{1,2}[/.]\d{1,2}\b",
@@ -101,7 +109,7 @@ _TIMING_PATTERNS: tuple[str, ...] = (
     r"\b(?:au |ce |du )?printemps(?: 20\d\d)?\b",
     r"\bdelai\b",
 )
-_PAY_PATTERNS: tuple[str, ...] = (
+_PAY_PATTERNS = compile_patterns(
     r"\bremunerations?\b",
     r"\bremunere\w*",
     r"\bbudgets?\b",
@@ -118,7 +126,7 @@ _PAY_PATTERNS: tuple[str, ...] = (
     r"\btes conditions\b",
     r"\bgrille\b",
 )
-_NO_PAY_PATTERNS: tuple[str, ...] = (
+_NO_PAY_PATTERNS = compile_patterns(
     r"\bnon[ -]remunere\w*",
     r"\bsans remuneration\b",
     r"\bpas (?:de|d'une) (?:remuneration|budget|cachet)\b",
@@ -128,7 +136,7 @@ _NO_PAY_PATTERNS: tuple[str, ...] = (
     r"\bpour la visibilite\b",
     r"\bbenevol\w*",
 )
-_PRESSURE_PATTERNS: tuple[str, ...] = (
+_PRESSURE_PATTERNS = compile_patterns(
     r"\burgent\w*",
     r"\burgence\b",
     r"\bderniere chance\b",
@@ -152,7 +160,7 @@ _PRESSURE_PATTERNS: tuple[str, ...] = (
     r"\bc'est une chance\b",
     r"!{3,}",
 )
-_MASS_PATTERNS: tuple[str, ...] = (
+_MASS_PATTERNS = compile_patterns(
     r"\bcher(?:e|\(e\))? (?:influenceu(?:r|se)\w*|createu(?:r|rice)\w*|blogueu(?:r|se)\w*|"
     r"partenaire\w*|ami\w*)",
     r"\bchere? influenceu\w*",
@@ -169,7 +177,7 @@ _TEMPLATE_RE = re.compile(
     r"<\s*(?:prenom|nom|name|first_?name|pseudo|handle|"
     r"influenceur|createur|createurice|compte)\s*>|%\(?[a-z_]*name\)?s|\bxxx+\b",
 )
-_REFERENCE_PATTERNS: tuple[str, ...] = (
+_REFERENCE_PATTERNS = compile_patterns(
     r"\b(?:ta|votre|tes|vos) (?:derniere?s?|recente?s?)?\s*(?:video|publication|story|stories|serie|routine|"
     r"vlog|chronique|live|photo|tuto|recette|astuce)s?\b",
     r"\b(?:ton|votre|tes|vos) (?:derniers? |recents? )?"
@@ -390,19 +398,19 @@ class AlignedText:
         piece = self.original[self._origin[start] : self._origin[end - 1] + 1]
         return re.sub(r"\s+", " ", piece).strip()
 
-    def first(self, patterns: tuple[str, ...]) -> str | None:
+    def first(self, patterns: Patterns) -> str | None:
         """The learner's words matched by the first pattern found, or None."""
         for pattern in patterns:
-            found = re.search(pattern, self.folded)
+            found = pattern.search(self.folded)
             if found:
                 return self.quote(found.start(), found.end())
         return None
 
-    def every(self, patterns: tuple[str, ...]) -> tuple[str, ...]:
+    def every(self, patterns: Patterns) -> tuple[str, ...]:
         """The learner's words matched by every pattern, without repeats (case-insensitive)."""
         seen: dict[str, str] = {}
         for pattern in patterns:
-            for found in re.finditer(pattern, self.folded):
+            for found in pattern.finditer(self.folded):
                 seen.setdefault(found.group(0), self.quote(found.start(), found.end()))
         return tuple(seen.values())
 
@@ -480,7 +488,7 @@ def read_outreach(message: str, card: CreatorCard, other_names: tuple[str, ...] 
         for w in re.findall(r"\b[A-ZÀ-ÖØ-Þ]{4,}\b", _unfolded(text))
         if fold(w) not in {"seve", "rituel", "avoine", "reel", "reels", "tiktok"}
     )
-    mass = aligned.every(_MASS_PATTERNS) + aligned.every((_TEMPLATE_RE.pattern,))
+    mass = aligned.every(_MASS_PATTERNS) + aligned.every((_TEMPLATE_RE,))
     return OutreachReading(
         word_count=word_count,
         named=named,
