@@ -266,6 +266,38 @@ def test_parse_picks_keeps_order_and_drops_duplicates() -> None:
     assert parse_picks("C0003, C0001\nC0002")[0] == ["C0003", "C0001", "C0002"]
 
 
+# --------------------------------------------------------------------------- the prepared checker
+
+
+def test_prepared_checker_gives_the_same_feedback_as_check_shortlist() -> None:
+    from influence_workbook.checks.shortlist import ShortlistChecker
+    from influence_workbook.metrics import filter_creators, score_creators, target_from_objective
+
+    creators, _ = sample()
+    objective = "Conversion : 1 500 ventes d'ici fin juin 2027 auprès des 25-34 ans en Suisse"
+    scored = score_creators(creators, target_from_objective(objective))
+    pool = filter_creators(scored, niche="beaute")
+    biggest = pool.nlargest(3, "followers")["creator_id"].astype(str).tolist()
+    checker = ShortlistChecker(creators, objective, 9_000, scored=scored)
+    for picks in (good_creators(3), good_creators(6), biggest, [*good_creators(2), "inconnu"], "C0001, c0002",
+                  trapped("bought_followers")[:3], ["@" + str(creators["handle"].iloc[5])], []):
+        expected = check_shortlist(picks, objective, 9_000, creators, pool=pool)
+        assert checker.check(picks, pool=pool) == expected, picks
+    assert "not_followers_only" in failing(checker.check(biggest, pool=pool))
+
+
+def test_prepared_checker_rescores_a_table_scored_for_another_target() -> None:
+    from influence_workbook.checks.shortlist import ShortlistChecker
+    from influence_workbook.metrics import SCORED_FOR, score_creators, target_from_objective
+
+    creators, _ = sample()
+    swiss = "Notoriété : 200 000 personnes touchées d'ici fin juin 2027 chez les 25-34 ans en Suisse"
+    scored_for_default = score_creators(creators)
+    checker = ShortlistChecker(creators, swiss, scored=scored_for_default)
+    assert checker.scored.attrs[SCORED_FOR] == target_from_objective(swiss) != scored_for_default.attrs[SCORED_FOR]
+    assert checker.check(good_creators(3)) == check_shortlist(good_creators(3), swiss, creators=creators)
+
+
 # --------------------------------------------------------------------------- the workshop widget
 
 
@@ -306,6 +338,35 @@ def test_workshop_filters_checks_saves_and_reloads(tmp_path: Path) -> None:
     assert list(again.picks.value) == picks
     assert again.step.feedback.value == html
     assert "dernière visite" in again.step.status.value
+
+
+def test_workshop_reload_restores_filters_and_sort(tmp_path: Path) -> None:
+    from influence_workbook.widgets.shortlist import SORTS, ShortlistWorkshop
+
+    w, store = workshop(tmp_path)
+    w.niche.value = "beaute"
+    w.country.value = "FR"
+    w.followers_min.value = w.followers_min.options[2][1]
+    w.fee.value = w.fee.options[-1][1]
+    sort = list(SORTS)[-1]
+    w.sort.value = sort
+    w.picks.value = tuple(str(c) for c in w.filtered["creator_id"].head(3))
+    w.step.button.click()
+    filtered = list(w.filtered["creator_id"])
+
+    again = ShortlistWorkshop(store, sample()[0])
+    assert (again.niche.value, again.country.value, again.sort.value) == ("beaute", "FR", sort)
+    assert again.followers_min.value == w.followers_min.value and again.fee.value == w.fee.value
+    assert list(again.filtered["creator_id"]) == filtered  # the same rows, hence the same table
+    assert again.picks.value == w.picks.value
+
+
+def test_workshop_ignores_saved_filters_the_menus_no_longer_offer(tmp_path: Path) -> None:
+    w, _ = workshop(tmp_path)
+    w.restore({"creator_ids": [], "filters": {"niche": "astrologie", "followers_min": -5, "platform": "tiktok"},
+               "sort": "<script>"})
+    assert (w.niche.value, w.followers_min.value, w.platform.value) == ("", w.followers_min.options[0][1], "tiktok")
+    assert w.sort.value == w.sort.options[0][1]
 
 
 def test_workshop_passing_shortlist_is_saved_as_passed(tmp_path: Path) -> None:

@@ -478,6 +478,10 @@ SCORED_COLUMNS: tuple[str, ...] = (
 )
 
 
+#: Key of ``DataFrame.attrs`` where :func:`score_creators` records the target it scored for.
+SCORED_FOR = "influence_workbook.scored_for"
+
+
 def score_creators(df: pd.DataFrame, target: AudienceTarget | None = None) -> pd.DataFrame:
     """A copy of ``df`` with the computed columns of chapter 2, all vectorised.
 
@@ -544,6 +548,7 @@ def score_creators(df: pd.DataFrame, target: AudienceTarget | None = None) -> pd
     out["cpm_eur"] = cpm
     out["cpm_vs_reference"] = cpm / _CPM_MID[platform_index]
     out["high_price"] = cpm > HIGH_PRICE_FACTOR * _CPM_TOP[platform_index]
+    out.attrs[SCORED_FOR] = target
     return out
 
 

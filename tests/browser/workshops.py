@@ -366,7 +366,7 @@ def _ch02_expected(values: Mapping[str, Any], today: date) -> Any:
 def _ch02_steps(*ids: str) -> tuple[Step, ...]:
     from influence_workbook.widgets.shortlist import DEFAULT_OBJECTIVE_NOTE
 
-    filters: list[Step] = [Select(css, _ch02_filter_label(css), kept=False) for css in CH02_FILTERS]
+    filters: list[Step] = [Select(css, _ch02_filter_label(css)) for css in CH02_FILTERS]  # saved, restored
     values = {step.widget: step.value for step in filters}
     count = len(_ch02_pool(values)[1])
     return (

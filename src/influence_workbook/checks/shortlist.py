@@ -28,6 +28,7 @@ from influence_workbook.metrics import (
     MIN_COUNTRY_SHARE,
     NICHE_LABELS,
     PLATFORM_LABELS,
+    SCORED_FOR,
     TIER_LABELS,
     AudienceTarget,
     score_creators,
@@ -107,24 +108,8 @@ def parse_picks(value: object) -> tuple[list[str], str | None]:
     return picks, None
 
 
-def _resolve(picks: list[str], creators: pd.DataFrame) -> tuple[list[str], list[str]]:
-    """Known creator ids (matched on id, case-insensitive, or on handle) and the unknown entries."""
-    ids = creators["creator_id"].astype("string").str.strip().str.upper()
-    by_id = {str(v): str(orig) for v, orig in zip(ids, creators["creator_id"], strict=True) if not pd.isna(v)}
-    by_handle: dict[str, str] = {}
-    if "handle" in creators.columns:
-        for handle, orig in zip(creators["handle"].astype("string"), creators["creator_id"], strict=True):
-            if not pd.isna(handle):
-                by_handle.setdefault(str(handle).strip().lstrip("@").lower(), str(orig))
-    known: list[str] = []
-    unknown: list[str] = []
-    for pick in picks:
-        found = by_id.get(pick.upper()) or by_handle.get(pick.lower())
-        if found is None:
-            unknown.append(pick)
-        elif found not in known:
-            known.append(found)
-    return known, unknown
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT
 
 
 def _budget(value: object) -> tuple[float | None, str | None]:
@@ -256,19 +241,177 @@ def _creator_item(row: pd.Series, target: AudienceTarget) -> FeedbackItem:
 # --------------------------------------------------------------------------- the whole list
 
 
-def _follows_follower_count(picked: pd.DataFrame, pools: list[pd.DataFrame]) -> bool:
-    n = len(picked)
-    if n < 2:
-        return False
-    chosen = set(picked["creator_id"].astype(str))
-    for pool in pools:
-        if "followers" not in pool.columns or len(pool) <= n:
-            continue
-        followers = pd.to_numeric(pool["followers"], errors="coerce")
-        top = set(pool.loc[followers.nlargest(n).index, "creator_id"].astype(str))
-        if top == chosen:
-            return True
-    return False
+def _biggest_accounts(ids: np.ndarray, followers: np.ndarray, n: int) -> set[str]:
+    """The ids of the ``n`` largest follower counts (ties: the first rows, as ``nlargest``)."""
+    known = ~np.isnan(followers)
+    order = np.argsort(-followers[known], kind="stable")[:n]
+    return {str(cid) for cid in ids[known][order]}
+
+
+def _followers(table: pd.DataFrame) -> np.ndarray:
+    if "followers" not in table.columns:
+        return np.full(len(table), np.nan)
+    return np.asarray(pd.to_numeric(table["followers"], errors="coerce"), dtype="float64")
+
+
+class ShortlistChecker:
+    """:func:`check_shortlist` prepared for one table of creators and one objective.
+
+    Everything that does not depend on the picks (scores, id and handle lookups, each creator's
+    verdict) is computed once, here or on first use, so that each click on « Vérifier » only
+    looks things up: the workshop keeps one checker per table. ``creators`` must be a DataFrame
+    with a ``creator_id`` column and ``budget_eur`` a positive amount (:func:`check_shortlist`
+    says so in French otherwise).
+    """
+
+    def __init__(self, creators: pd.DataFrame, objective_text: object = None, budget_eur: float | None = None,
+                 *, scored: pd.DataFrame | None = None) -> None:
+        self.table = creators.drop_duplicates("creator_id").reset_index(drop=True)
+        self.target = target_from_objective(objective_text)
+        self.budget = float(CAMPAIGN.creator_budget_eur if budget_eur is None else budget_eur)
+        # ``scored``: the same table already scored for the same objective (the workshop has it).
+        usable = (scored is not None and len(scored) == len(creators)
+                  and scored.attrs.get(SCORED_FOR) == self.target)
+        self.scored = (scored.drop_duplicates("creator_id").reset_index(drop=True) if usable and scored is not None
+                       else score_creators(self.table, self.target))
+        # Plain lists rather than pandas string methods: a click looks up a few picks.
+        self.ids = [str(cid) for cid in self.table["creator_id"].tolist()]
+        self.row_of = {cid: index for index, cid in enumerate(self.ids)}
+        originals = self.table["creator_id"].tolist()
+        self.by_id = {str(orig).strip().upper(): str(orig) for orig in originals if not _missing(orig)}
+        self.by_handle: dict[str, str] = {}
+        if "handle" in self.table.columns:
+            for handle, orig in zip(self.table["handle"].tolist(), originals, strict=True):
+                if not _missing(handle):
+                    self.by_handle.setdefault(str(handle).strip().lstrip("@").lower(), str(orig))
+        self.id_array = np.array(self.ids, dtype=object)
+        self.followers = _followers(self.table)
+        self.columns = {column: np.array([str(v) for v in self.table[column].tolist()], dtype=object)
+                        for column in ("platform", "niche") if column in self.table.columns}
+        self._items: dict[str, FeedbackItem] = {}
+
+    def resolve(self, picks: list[str]) -> tuple[list[str], list[str]]:
+        """Known creator ids (matched on id, case-insensitive, or on handle) and the unknown entries."""
+        known: list[str] = []
+        unknown: list[str] = []
+        for pick in picks:
+            found = self.by_id.get(pick.upper()) or self.by_handle.get(pick.lower())
+            if found is None:
+                unknown.append(pick)
+            elif found not in known:
+                known.append(found)
+        return known, unknown
+
+    def creator_item(self, creator_id: str) -> FeedbackItem:
+        if creator_id not in self._items:
+            row = self.scored.iloc[self.row_of[creator_id]]
+            self._items[creator_id] = _creator_item(row, self.target)
+        return self._items[creator_id]
+
+    def _follows_follower_count(self, known: list[str], pool: object) -> bool:
+        """Whether the picks are exactly the biggest accounts of the learner's filtered list, of the
+        whole table, or of the table narrowed to the picks' platforms, niches, or both."""
+        n = len(known)
+        chosen = set(known)
+        if n < 2:
+            return False
+        rows = [self.row_of[cid] for cid in known]
+        candidates: list[tuple[np.ndarray, np.ndarray]] = []
+        if isinstance(pool, pd.DataFrame) and {"creator_id", "followers"} <= set(pool.columns):
+            candidates.append((pool["creator_id"].to_numpy(), _followers(pool)))
+        everyone = np.ones(len(self.ids), dtype=bool)
+        both = everyone
+        masks = [everyone]
+        for values in self.columns.values():
+            inside = np.isin(values, [values[row] for row in rows if values[row] not in ("nan", "None", "<NA>")])
+            masks.append(inside)
+            both = both & inside
+        masks.append(both)
+        candidates += [(self.id_array[mask], self.followers[mask]) for mask in masks]
+        return any(len(ids) > n and _biggest_accounts(ids, followers, n) == chosen for ids, followers in candidates)
+
+    def check(self, creator_ids_or_df: object, *, pool: object = None) -> Feedback:
+        """The feedback on a shortlist (see :func:`check_shortlist`)."""
+        picks, problem = parse_picks(creator_ids_or_df)
+        if problem:
+            return input_problem(CHECK_NAME, "Votre présélection", problem, READ_WORKSHOP)
+        tips: list[str] = list(self.target.notes)
+        known, unknown = self.resolve(picks)
+        items: list[FeedbackItem] = []
+        count = len(known)
+        plural = "s" if count > 1 else ""
+        if MIN_PICKS <= count <= MAX_PICKS:
+            items.append(FeedbackItem("count", "Nombre de créateurs", True,
+                                      f"{count} créateurs : assez pour comparer, assez peu pour bien les "
+                                      f"suivre."))
+        elif count < MIN_PICKS:
+            items.append(FeedbackItem("count", "Nombre de créateurs", False,
+                                      f"{count} créateur{plural} reconnu{plural} seulement : retenez-en de "
+                                      f"{MIN_PICKS} à {MAX_PICKS} pour ne pas tout miser sur une seule "
+                                      f"audience.", READ_MIX))
+        else:
+            items.append(FeedbackItem("count", "Nombre de créateurs", False,
+                                      f"{count} créateurs : c'est une liste de recherche, pas une "
+                                      f"présélection. Gardez les {MAX_PICKS} meilleurs au plus.", READ_MIX))
+        if unknown:
+            shown = ", ".join(f"« {_shorten(u)} »" for u in unknown[:5])
+            more = f" (et {len(unknown) - 5} autres)" if len(unknown) > 5 else ""
+            items.append(FeedbackItem("known_ids", "Identifiants reconnus", False,
+                                      f"Introuvable{'s' if len(unknown) > 1 else ''} dans la liste : "
+                                      f"{shown}{more}. Vérifiez l'orthographe (identifiant comme C0012 ou "
+                                      f"pseudo sans @).", READ_WORKSHOP))
+        else:
+            items.append(FeedbackItem("known_ids", "Identifiants reconnus", True,
+                                      "Tous les créateurs choisis figurent dans la liste."))
+        if not known:
+            return build_feedback(CHECK_NAME, items, tips)
+
+        items.extend(self.creator_item(cid) for cid in known)
+        rows = [self.row_of[cid] for cid in known]
+        budget = self.budget
+        fees = pd.to_numeric(self.scored["fee_per_post_eur"], errors="coerce").to_numpy(dtype="float64")[rows] \
+            if "fee_per_post_eur" in self.scored.columns else np.full(len(rows), np.nan)
+        total = float(np.sum(fees))
+        if np.isnan(fees).any() or (fees < 0).any():
+            items.append(FeedbackItem("budget", "Budget", False,
+                                      "Le tarif d'au moins un créateur manque ou est invalide : impossible de "
+                                      "vérifier le budget. Complétez la colonne « fee_per_post_eur ».", READ_MIX))
+        elif total <= budget:
+            items.append(FeedbackItem("budget", "Budget", True,
+                                      f"{_eur(total)} pour une publication chacun, dans le budget de "
+                                      f"{_eur(budget)} (reste {_eur(budget - total)} pour les produits, les "
+                                      f"droits ou une deuxième publication)."))
+        else:
+            items.append(FeedbackItem("budget", "Budget", False,
+                                      f"{_eur(total)} pour une publication chacun : {_eur(total - budget)} de "
+                                      f"plus que le budget de {_eur(budget)}. Remplacez le créateur le plus "
+                                      f"cher par un profil plus petit et mieux ciblé.", READ_MIX))
+
+        tier_column = self.scored["tier"]
+        tiers = {str(tier_column.iat[row]) for row in rows if not pd.isna(tier_column.iat[row])}
+        if count < 2 or len(tiers) >= 2:
+            named = ", ".join(TIER_LABELS[t] for t in ("nano", "micro", "mid", "macro", "mega") if t in tiers)
+            items.append(FeedbackItem("tier_mix", "Paliers variés", True,
+                                      f"Paliers représentés : {named or 'aucun'}. Mélanger les tailles "
+                                      f"répartit le risque entre portée et proximité."))
+        else:
+            only = TIER_LABELS.get(next(iter(tiers)), "?") if tiers else "inconnu"
+            items.append(FeedbackItem("tier_mix", "Paliers variés", False,
+                                      f"Tous vos créateurs sont du palier {only}. Associez au moins deux "
+                                      f"paliers (par exemple des micro pour la proximité et un intermédiaire "
+                                      f"pour la portée).", READ_MIX))
+
+        if self._follows_follower_count(known, pool):
+            items.append(FeedbackItem("not_followers_only", "Pas seulement le nombre d'abonnés", False,
+                                      f"Vos {count} choix sont exactement les {count} plus gros comptes de la "
+                                      f"liste : c'est l'erreur du chapitre. Triez par taux d'engagement "
+                                      f"rapporté au repère et par part d'audience dans la cible.", READ_FIT))
+        else:
+            items.append(FeedbackItem("not_followers_only", "Pas seulement le nombre d'abonnés", True,
+                                      "Votre choix ne se résume pas aux plus gros comptes."))
+        tips.append("Le budget compte une publication par créateur au tarif affiché ; les parts d'audience "
+                    "par âge sont des estimations à partir de la part des 18-34 ans.")
+        return build_feedback(CHECK_NAME, items, tips)
 
 
 def check_shortlist(creator_ids_or_df: object, objective_text: object = None, budget_eur: object = None,
@@ -280,6 +423,7 @@ def check_shortlist(creator_ids_or_df: object, objective_text: object = None, bu
     countries and ages are read from it). ``budget_eur``: defaults to the campaign's creator budget.
     ``creators``: the table to look ids up in (the sample data by default). ``pool``: the filtered
     table the learner chose from, to spot a list that is simply its biggest accounts.
+    To check many lists against one table, build a :class:`ShortlistChecker` once.
     """
     picks, problem = parse_picks(creator_ids_or_df)
     if problem:
@@ -294,96 +438,8 @@ def check_shortlist(creator_ids_or_df: object, objective_text: object = None, bu
     if not isinstance(creators, pd.DataFrame) or "creator_id" not in creators.columns:
         return input_problem(CHECK_NAME, "La liste de créateurs",
                              "La liste de créateurs à consulter doit être un tableau avec une colonne "
-                             "« creator_id » (par exemple celui de load_creators()).", READ_WORKSHOP)
-    target = target_from_objective(objective_text)
-    tips: list[str] = list(target.notes)
-
-    known, unknown = _resolve(picks, creators)
-    items: list[FeedbackItem] = []
-    count = len(known)
-    plural = "s" if count > 1 else ""
-    if MIN_PICKS <= count <= MAX_PICKS:
-        items.append(FeedbackItem("count", "Nombre de créateurs", True,
-                                  f"{count} créateurs : assez pour comparer, assez peu pour bien les "
-                                  f"suivre."))
-    elif count < MIN_PICKS:
-        items.append(FeedbackItem("count", "Nombre de créateurs", False,
-                                  f"{count} créateur{plural} reconnu{plural} seulement : retenez-en de "
-                                  f"{MIN_PICKS} à {MAX_PICKS} pour ne pas tout miser sur une seule "
-                                  f"audience.", READ_MIX))
-    else:
-        items.append(FeedbackItem("count", "Nombre de créateurs", False,
-                                  f"{count} créateurs : c'est une liste de recherche, pas une présélection. "
-                                  f"Gardez les {MAX_PICKS} meilleurs au plus.", READ_MIX))
-    if unknown:
-        shown = ", ".join(f"« {_shorten(u)} »" for u in unknown[:5])
-        more = f" (et {len(unknown) - 5} autres)" if len(unknown) > 5 else ""
-        items.append(FeedbackItem("known_ids", "Identifiants reconnus", False,
-                                  f"Introuvable{'s' if len(unknown) > 1 else ''} dans la liste : "
-                                  f"{shown}{more}. Vérifiez l'orthographe (identifiant comme C0012 ou pseudo "
-                                  f"sans @).", READ_WORKSHOP))
-    else:
-        items.append(FeedbackItem("known_ids", "Identifiants reconnus", True,
-                                  "Tous les créateurs choisis figurent dans la liste."))
-    if not known:
-        return build_feedback(CHECK_NAME, items, tips)
-
-    table = creators.drop_duplicates("creator_id")
-    scored = score_creators(table, target)
-    picked = scored.set_index(scored["creator_id"].astype(str)).loc[known].reset_index(drop=True)
-    items.extend(_creator_item(row, target) for _, row in picked.iterrows())
-
-    fees = pd.to_numeric(picked.get("fee_per_post_eur", pd.Series(dtype="float64")), errors="coerce")
-    total = float(fees.sum())
-    if fees.isna().any() or (fees < 0).any():
-        items.append(FeedbackItem("budget", "Budget", False,
-                                  "Le tarif d'au moins un créateur manque ou est invalide : impossible de "
-                                  "vérifier le budget. Complétez la colonne « fee_per_post_eur ».", READ_MIX))
-    elif total <= budget:
-        items.append(FeedbackItem("budget", "Budget", True,
-                                  f"{_eur(total)} pour une publication chacun, dans le budget de "
-                                  f"{_eur(budget)} (reste {_eur(budget - total)} pour les produits, les "
-                                  f"droits ou une deuxième publication)."))
-    else:
-        items.append(FeedbackItem("budget", "Budget", False,
-                                  f"{_eur(total)} pour une publication chacun : {_eur(total - budget)} de "
-                                  f"plus que le budget de {_eur(budget)}. Remplacez le créateur le plus cher "
-                                  f"par un profil plus petit et mieux ciblé.", READ_MIX))
-
-    tiers = {str(t) for t in picked["tier"].dropna()}
-    if count < 2 or len(tiers) >= 2:
-        named = ", ".join(TIER_LABELS[t] for t in ("nano", "micro", "mid", "macro", "mega") if t in tiers)
-        items.append(FeedbackItem("tier_mix", "Paliers variés", True,
-                                  f"Paliers représentés : {named or 'aucun'}. Mélanger les tailles répartit "
-                                  f"le risque entre portée et proximité."))
-    else:
-        only = TIER_LABELS.get(next(iter(tiers)), "?") if tiers else "inconnu"
-        items.append(FeedbackItem("tier_mix", "Paliers variés", False,
-                                  f"Tous vos créateurs sont du palier {only}. Associez au moins deux paliers "
-                                  f"(par exemple des micro pour la proximité et un intermédiaire pour la "
-                                  f"portée).", READ_MIX))
-
-    pools = [table]
-    if isinstance(pool, pd.DataFrame) and "creator_id" in pool.columns:
-        pools.insert(0, pool)
-    both = pd.Series(True, index=table.index)
-    for column in ("platform", "niche"):
-        if column in table.columns:
-            inside = table[column].astype(str).isin(set(picked[column].dropna().astype(str)))
-            pools.append(table[inside])
-            both &= inside
-    pools.append(table[both])
-    if _follows_follower_count(picked, pools):
-        items.append(FeedbackItem("not_followers_only", "Pas seulement le nombre d'abonnés", False,
-                                  f"Vos {count} choix sont exactement les {count} plus gros comptes de la "
-                                  f"liste : c'est l'erreur du chapitre. Triez par taux d'engagement rapporté "
-                                  f"au repère et par part d'audience dans la cible.", READ_FIT))
-    else:
-        items.append(FeedbackItem("not_followers_only", "Pas seulement le nombre d'abonnés", True,
-                                  "Votre choix ne se résume pas aux plus gros comptes."))
-    tips.append("Le budget compte une publication par créateur au tarif affiché ; les parts d'audience "
-                "par âge sont des estimations à partir de la part des 18-34 ans.")
-    return build_feedback(CHECK_NAME, items, tips)
+                             "« creator_id » (par exemple celui de load_creators()).", READ_WORKSHOP)
+    return ShortlistChecker(creators, objective_text, budget).check(picks, pool=pool)
 
 
 # --------------------------------------------------------------------------- saved shortlist

@@ -4,8 +4,9 @@ No code to write: filters (platform, niche, language, audience country and age, 
 a sortable table of at most 50 matching creators with their engagement rate, tier, tier
 benchmark and audience-quality verdict, a multiple choice of creators, a live budget line, a
 figure on demand, and an import of the learner's own CSV list. « Vérifier » runs
-:func:`~influence_workbook.checks.shortlist.check_shortlist` and saves the shortlist (ids,
-small summaries and the verdict) for chapters 8 to 10 (:func:`saved_shortlist`).
+:class:`~influence_workbook.checks.shortlist.ShortlistChecker` (``check_shortlist`` prepared once per
+table, so that a click only looks the picks up) and saves the shortlist (ids, small summaries and
+the verdict) for chapters 8 to 10 (:func:`saved_shortlist`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from influence_workbook.checks.shortlist import (
     MAX_PICKS,
     MIN_PICKS,
     STEP,
-    check_shortlist,
+    ShortlistChecker,
     saved_shortlist,
 )
 from influence_workbook.feedback import Feedback, escape
@@ -258,6 +259,9 @@ class ShortlistWorkshop:
     def _set_table(self, creators: pd.DataFrame) -> None:
         self.creators = creators.reset_index(drop=True)
         self.scored = score_creators(self.creators, self.target)
+        # Prepared once per table: a click on « Vérifier » then only looks the picks up.
+        self.checker = ShortlistChecker(self.creators, self.objective, CAMPAIGN.creator_budget_eur,
+                                        scored=self.scored)
         for _, row in self.scored.iterrows():
             self.labels[str(row["creator_id"])] = self._label(row)
         self.filtered = self.scored
@@ -473,12 +477,11 @@ class ShortlistWorkshop:
 
     def collect(self) -> dict[str, Any]:
         ids = [str(v) for v in self.picks.value]
-        table = self.scored.set_index(self.scored["creator_id"].astype(str))
         summaries = []
         for cid in ids:
-            if cid not in table.index:
+            if cid not in self.checker.row_of:
                 continue
-            row = table.loc[cid]
+            row = self.checker.scored.iloc[self.checker.row_of[cid]]
             rate = row.get("engagement_rate")
             fee = row.get("fee_per_post_eur")
             summaries.append(
@@ -501,24 +504,43 @@ class ShortlistWorkshop:
             "budget_eur": CAMPAIGN.creator_budget_eur,
             "source": self.source,
             "filters": {k: v for k, v in self.current_filters().items() if v is not None},
+            "sort": self.sort.value,
         }
 
     def check(self, answer: Any) -> Feedback:
         ids = answer.get("creator_ids") if isinstance(answer, dict) else answer
-        feedback = check_shortlist(
-            ids,
-            objective_text=self.objective,
-            budget_eur=CAMPAIGN.creator_budget_eur,
-            creators=self.creators,
-            pool=self.filtered,
-        )
+        feedback = self.checker.check(ids, pool=self.filtered)
         if self.plot.value:
             self.show_plot()
         return feedback
 
+    def _filter_menus(self) -> dict[str, tuple[widgets.Dropdown, Any]]:
+        """Each saved filter's menu and the value meaning « no filter »."""
+        return {
+            "platform": (self.platform, ALL),
+            "niche": (self.niche, ALL),
+            "language": (self.language, ALL),
+            "audience_country": (self.country, ALL),
+            "audience_age": (self.age, ALL),
+            "followers_min": (self.followers_min, FOLLOWER_STEPS[0][1]),
+            "followers_max": (self.followers_max, FOLLOWER_STEPS[-1][1]),
+            "fee_max": (self.fee, 0),
+        }
+
+    def restore_view(self, filters: Any, sort: Any = None) -> None:
+        """Put back saved filters and sort order; a value the menus no longer offer is left out."""
+        saved = filters if isinstance(filters, dict) else {}
+        for key, (menu, no_filter) in self._filter_menus().items():
+            offered = [value for _, value in menu.options]
+            value = saved.get(key, no_filter)
+            menu.value = value if value in offered else no_filter
+        if isinstance(sort, str) and sort in SORTS:
+            self.sort.value = sort
+
     def restore(self, answer: Any) -> None:
         if not isinstance(answer, dict):
             return
+        self.restore_view(answer.get("filters"), answer.get("sort"))
         for summary in answer.get("creators") or []:
             if isinstance(summary, dict) and summary.get("creator_id"):
                 cid = str(summary["creator_id"])
