@@ -11,7 +11,10 @@ computation), measured in the same run, on the same JupyterLab and Chromium:
   expected text, measured inside the page (``performance.now()``), first click of a fresh kernel,
   then a second click with another answer.
 
-Median over RUNS runs (min–max shown); ratios are medians against the bare form's medians.
+Median over RUNS runs (min–max shown); ratios are medians against the bare form's medians. The runs
+are interleaved (bare form, ch01, …, ch06, then again), so that a slow moment of the machine weighs
+on every notebook alike rather than on one. ``BENCH_RUNS=9`` runs more rounds, ``BENCH_ONLY=ch02,ch04``
+times only those workshops (with the bare form).
 Goal: a workshop's click → feedback within 1.2× the bare form's. The answers timed are the spec's
 first two sample answers (the first passes, the second fails). A run in which the page throws an
 uncaught error (other than the listed upstream ones) is reported under the table.
@@ -20,6 +23,7 @@ Run with ``python -m benchmarks browser`` (starts and stops its own JupyterLab; 
 
 from __future__ import annotations
 
+import os
 import statistics
 import sys
 import time
@@ -29,7 +33,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page
 
-RUNS = 5
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 GOAL_RATIO = 1.2
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "browser"))
@@ -85,28 +89,26 @@ def _second_answer(spec: WorkshopSpec) -> tuple[Step, ...]:
     return tuple(steps)
 
 
-def measure(browser: Browser, lab: h.JupyterLabServer, spec: WorkshopSpec, runs: int) -> Figures:
+def measure_once(browser: Browser, lab: h.JupyterLabServer, spec: WorkshopSpec, figures: Figures) -> None:
+    """One learner's first visit: fresh progress and kernel, open, Run All, two checks."""
     today = date.fromisoformat(h.frozen_today())
-    figures = Figures()
-    for _ in range(runs):
-        lab.fresh_state()
-        guard = h.PageGuard()
-        context = h.new_context(browser, guard)
-        try:
-            page = context.new_page()
-            started = time.perf_counter()
-            h.open_notebook(page, lab, spec.notebook)
-            h._menu(page, "Run", "runmenu:run-all")
-            workshop = h.Workshop(page, spec.root)
-            workshop.wait_ready(spec.button)
-            figures.usable_s.append(time.perf_counter() - started)
-            figures.first_click_ms.append(_timed_click(page, workshop, spec, spec.answers[0].steps, today))
-            figures.second_click_ms.append(_timed_click(page, workshop, spec, _second_answer(spec), today))
-            figures.blocked.update(guard.unexpected_blocked())
-            figures.page_errors += guard.page_errors
-        finally:
-            context.close()
-    return figures
+    lab.fresh_state()
+    guard = h.PageGuard()
+    context = h.new_context(browser, guard)
+    try:
+        page = context.new_page()
+        started = time.perf_counter()
+        h.open_notebook(page, lab, spec.notebook)
+        h._menu(page, "Run", "runmenu:run-all")
+        workshop = h.Workshop(page, spec.root)
+        workshop.wait_ready(spec.button)
+        figures.usable_s.append(time.perf_counter() - started)
+        figures.first_click_ms.append(_timed_click(page, workshop, spec, spec.answers[0].steps, today))
+        figures.second_click_ms.append(_timed_click(page, workshop, spec, _second_answer(spec), today))
+        figures.blocked.update(guard.unexpected_blocked())
+        figures.page_errors += guard.page_errors
+    finally:
+        context.close()
 
 
 def _median(values: list[float]) -> float:
@@ -117,17 +119,18 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     h.require_chromium()
-    only = set(sys.argv[1:]) if __name__ == "__main__" else set()  # e.g. `python benchmarks/bench_browser.py ch02`
+    only = {name for name in os.environ.get("BENCH_ONLY", "").split(",") if name}
     targets = (BARE_FORM, *(spec for spec in WORKSHOPS if not only or spec.id in only))
     started = time.perf_counter()
     with h.JupyterLabServer() as lab, sync_playwright() as playwright:
         browser = playwright.chromium.launch(**h.launch_args())
         print(f"JupyterLab ready in {lab.startup_seconds:.1f} s; Chromium {browser.version}; "
               f"{RUNS} runs per notebook, median (min–max)")
-        results = {}
+        results = {spec.id: Figures() for spec in targets}
         try:
-            for spec in targets:
-                results[spec.id] = measure(browser, lab, spec, RUNS)
+            for _ in range(RUNS):
+                for spec in targets:
+                    measure_once(browser, lab, spec, results[spec.id])
         finally:
             browser.close()
 
