@@ -24,4 +24,5 @@ exec .venv/bin/jupyter lab "$home" \
   --ServerApp.root_dir="$PWD" \
   --LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
   --LabApp.extension_manager=readonly \
+  --ServerApp.kernel_websocket_connection_class=influence_workbook.server.NoDelayKernelConnection \
   "${extra[@]}"

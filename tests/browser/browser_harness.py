@@ -55,6 +55,8 @@ from playwright.sync_api import (
     expect,
 )
 
+from influence_workbook.server import LAB_OPTION as NO_DELAY_OPTION
+
 REPO = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
@@ -435,6 +437,7 @@ class JupyterLabServer:
             f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={self.root}",
             "--allow-root", "--LabApp.news_url=None",
             "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+            NO_DELAY_OPTION,  # as `make start`: kernel messages reach the page without Nagle's delay
         ]
         with open(self.log_path, "wb") as log:
             self.process = subprocess.Popen(
