@@ -140,3 +140,51 @@ def test_an_empty_click_never_erases_a_saved_objective(store: ProgressStore) -> 
 def test_the_button_says_its_name_without_an_icon(store: ProgressStore) -> None:
     button = ObjectiveWorkshop(store).step.button
     assert button.description == "Vérifier" and button.icon == ""
+
+
+# --------------------------------------------------------------- saving after the click (CheckedStep)
+
+
+def test_outside_a_kernel_the_answer_is_saved_before_run_check_returns(store: ProgressStore) -> None:
+    workshop = ObjectiveWorkshop(store)
+    workshop.mode.value = MODE_FREE
+    workshop.sentence.value = "Faire le buzz"
+    workshop.step.run_check()
+    assert store.get("ch01", "objective") is not None and "Enregistré" in workshop.step.status.value
+
+
+def test_in_a_kernel_the_feedback_is_shown_first_and_the_answer_saved_right_after(store: ProgressStore) -> None:
+    import asyncio
+
+    workshop = ObjectiveWorkshop(store)
+    workshop.mode.value = MODE_FREE
+    workshop.sentence.value = "Faire le buzz"
+    seen: dict[str, object] = {}
+
+    async def click() -> None:  # a Jupyter kernel runs comm handlers inside its event loop
+        workshop.step.run_check()
+        seen["feedback"] = workshop.step.feedback.value
+        seen["saved during the click"] = store.get("ch01", "objective")
+        await asyncio.sleep(0)  # the click's handler has returned: the loop runs the save
+
+    asyncio.run(click())
+    assert "iw-feedback" in str(seen["feedback"]) and seen["saved during the click"] is None
+    saved = store.get("ch01", "objective")
+    assert saved is not None and saved.answer["sentence"] == "Faire le buzz"
+    assert "Enregistré" in workshop.step.status.value
+
+
+def test_a_failing_deferred_save_is_logged_never_raised(caplog: pytest.LogCaptureFixture) -> None:
+    import asyncio
+
+    from influence_workbook.widgets.common import after_this_click
+
+    def broken() -> None:
+        raise ValueError("boom")
+
+    async def click() -> None:
+        after_this_click(broken)
+        await asyncio.sleep(0)
+
+    asyncio.run(click())
+    assert "deferred step failed" in caplog.text
