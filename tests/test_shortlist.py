@@ -454,6 +454,19 @@ def test_import_of_a_learner_csv_is_escaped_and_keeps_the_saved_shortlist(tmp_pa
     assert "audience inconnue" in feedback.item("creator:L0001").message
 
 
+def test_import_of_a_minimal_csv_without_names_or_fees(tmp_path: Path) -> None:
+    w, _ = workshop(tmp_path)
+    minimal = (b"handle;followers;platform;avg_likes;avg_comments\nalice;1200;instagram;50;3\n"
+               b"bob;5000;tiktok;100;5\ncarl;300;youtube;10;1\n")
+    assert w.import_csv(minimal, "minimal.csv")
+    assert "@alice ()" in w.table.value and w.table.value.count("<tr>") == 4
+    w.picks.value = ("L0001", "L0002", "L0003")
+    assert "tarif inconnu pour 3 d&#x27;entre eux" in w.budget.value and "0\u00a0€ pour" not in w.budget.value
+    feedback = w.step.run_check()
+    assert feedback is not None and "budget" in failing(feedback)
+    assert "audience inconnue" in feedback.item("creator:L0001").message
+
+
 @pytest.mark.parametrize(
     "content",
     [

@@ -112,6 +112,11 @@ def _missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT
 
 
+def cell_text(value: object) -> str:
+    """A table cell as text: "" when missing (``None``, NaN, ``pd.NA``: an imported file's gaps)."""
+    return "" if _missing(value) else str(value)
+
+
 def _budget(value: object) -> tuple[float | None, str | None]:
     if value is None or value is Ellipsis:
         return float(CAMPAIGN.creator_budget_eur), None
@@ -142,7 +147,7 @@ def _name(row: pd.Series) -> str:
 def _creator_item(row: pd.Series, target: AudienceTarget) -> FeedbackItem:
     cid = str(row["creator_id"])
     tier_name = row.get("tier")
-    platform = str(row.get("platform") or "")
+    platform = cell_text(row.get("platform"))
     tier_label = "palier inconnu" if pd.isna(tier_name) else TIER_LABELS.get(str(tier_name), "palier inconnu")
     label = f"{_name(row)} ({tier_label}, {PLATFORM_LABELS.get(platform, 'plateforme inconnue')})"
     problems: list[str] = []

@@ -25,6 +25,7 @@ from influence_workbook.checks.shortlist import (
     MIN_PICKS,
     STEP,
     ShortlistChecker,
+    cell_text,
     saved_shortlist,
 )
 from influence_workbook.feedback import Feedback, escape
@@ -268,7 +269,7 @@ class ShortlistWorkshop:
 
     @staticmethod
     def _label(row: pd.Series) -> str:
-        handle = str(row.get("handle") or row["creator_id"])[:30]
+        handle = (cell_text(row.get("handle")) or str(row["creator_id"]))[:30]
         tier_name = row.get("tier")
         tier_label = "?" if pd.isna(tier_name) else TIER_LABELS.get(str(tier_name), "?")
         fee = row.get("fee_per_post_eur")
@@ -415,8 +416,8 @@ class ShortlistWorkshop:
             fit = f"pays {_pct(100 * country_share, 0)}, âge {_pct(100 * age_share, 0)}"
             fee = row.get("fee_per_post_eur")
             fee_text = "—" if pd.isna(fee) else f"{format_number(float(fee))}\u00a0€"
-            name = str(row.get("display_name") or "")[:60]
-            handle = str(row.get("handle") or "")[:40]
+            name = cell_text(row.get("display_name"))[:60]
+            handle = cell_text(row.get("handle"))[:40]
             cells = (
                 f"@{handle} ({name}) [{row['creator_id']}]",
                 PLATFORM_LABELS.get(str(row.get("platform")), "?"),
@@ -442,20 +443,27 @@ class ShortlistWorkshop:
 
     def _update_budget(self) -> None:
         ids = [str(v) for v in self.picks.value]
-        table = self.scored.set_index(self.scored["creator_id"].astype(str))
-        known = [cid for cid in ids if cid in table.index]
-        fees = (
-            pd.to_numeric(table.loc[known, "fee_per_post_eur"], errors="coerce") if known else pd.Series([])
-        )
+        rows = [self.checker.row_of[cid] for cid in ids if cid in self.checker.row_of]
+        scored = self.checker.scored
+        fees = (pd.to_numeric(scored["fee_per_post_eur"].iloc[rows], errors="coerce")
+                if "fee_per_post_eur" in scored.columns else pd.Series([], dtype="float64"))
         total = float(fees.sum()) if len(fees) else 0.0
+        for cid in ids:  # judged now, while the learner is still choosing: « Vérifier » then only reads
+            if cid in self.checker.row_of:
+                self.checker.creator_item(cid)
+        plural = "s" if len(ids) > 1 else ""
+        line = f"{len(ids)} créateur{plural} choisi{plural} (de {MIN_PICKS} à {MAX_PICKS})"
+        unknown = len(ids) - int(fees.notna().sum())
+        budget = f"budget {format_number(CAMPAIGN.creator_budget_eur)}\u00a0€"
+        if ids and unknown:  # an imported file without fees: say so rather than count them as 0 €
+            self.budget.value = text_html(f"{line} · tarif inconnu pour {unknown} d'entre eux : impossible "
+                                          f"de faire le compte · {budget}.")
+            return
         left = CAMPAIGN.creator_budget_eur - total
         state = "reste" if left >= 0 else "dépassement de"
-        plural = "s" if len(ids) > 1 else ""
         self.budget.value = text_html(
-            f"{len(ids)} créateur{plural} choisi{plural} (de {MIN_PICKS} "
-            f"à {MAX_PICKS}) · tarifs : {format_number(total)}\u00a0€ pour une publication chacun · budget "
-            f"{format_number(CAMPAIGN.creator_budget_eur)}\u00a0€ · {state} "
-            f"{format_number(abs(left))}\u00a0€."
+            f"{line} · tarifs : {format_number(total)}\u00a0€ pour une publication chacun · {budget} · "
+            f"{state} {format_number(abs(left))}\u00a0€."
         )
 
     # ------------------------------------------------------------------ plot
@@ -487,9 +495,9 @@ class ShortlistWorkshop:
             summaries.append(
                 {
                     "creator_id": cid,
-                    "handle": str(row.get("handle") or ""),
-                    "display_name": str(row.get("display_name") or ""),
-                    "platform": str(row.get("platform") or ""),
+                    "handle": cell_text(row.get("handle")),
+                    "display_name": cell_text(row.get("display_name")),
+                    "platform": cell_text(row.get("platform")),
                     "tier": None if pd.isna(row.get("tier")) else str(row.get("tier")),
                     "followers": None if pd.isna(row.get("followers")) else int(row["followers"]),
                     "fee_per_post_eur": None if pd.isna(fee) else float(fee),
