@@ -745,6 +745,13 @@ def error_outputs(page: Page) -> list[str]:
 # ------------------------------------------------------------------------------------ workshop
 
 
+def choose(select: Locator, **option: Any) -> None:
+    """Pick in a menu as a learner does: the menu gets the focus first (a learner clicks it, which in
+    JupyterLab also makes its cell the active one), then the option is chosen."""
+    select.focus()
+    select.select_option(**option)
+
+
 class Workshop:
     """Drive one course workshop by the classes its widgets carry (``iw-chNN-...``).
 
@@ -788,7 +795,7 @@ class Workshop:
         return self.field(css_class).input_value()
 
     def select(self, css_class: str, label: str) -> None:
-        self.widget(css_class).locator("select").select_option(label=label)
+        choose(self.widget(css_class).locator("select"), label=label)
 
     def selected(self, css_class: str) -> str:
         return str(self.widget(css_class).locator("select").evaluate(

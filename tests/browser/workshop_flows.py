@@ -131,7 +131,7 @@ def expect_restored(workshop: Workshop, spec: WorkshopSpec, submission: Submissi
                     timeout_ms: int = WIDGET_TIMEOUT_MS) -> None:
     """The fields show the saved answer and the feedback region shows the saved verdict."""
     for step in steps:
-        if step.kept:  # a filter or a wait is not part of the saved answer
+        if step.kept:  # a wait is not part of the saved answer
             step.expect_shown(workshop, timeout_ms)
     workshop.expect_texts(spec.feedback, submission.texts, timeout_ms)
 

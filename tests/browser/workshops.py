@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
-from browser_harness import ACTION_TIMEOUT_MS, Workshop
+from browser_harness import ACTION_TIMEOUT_MS, Workshop, choose
 from playwright.sync_api import Locator, expect
 
 # ------------------------------------------------------------------------------------- steps
@@ -36,7 +36,7 @@ class Step(Protocol):
     @property
     def value(self) -> Any: ...
 
-    #: False when the workshop does not save what this step sets (a filter, a wait): not checked on reload.
+    #: False when the workshop does not save what this step sets (a wait): not checked on reload.
     @property
     def kept(self) -> bool: ...
 
@@ -122,7 +122,7 @@ class SelectNth:
         return workshop.widget(self.css).nth(self.index).locator("select")
 
     def apply(self, workshop: Workshop) -> None:
-        self._select(workshop).select_option(label=self.label)
+        choose(self._select(workshop), label=self.label)
 
     def expect_shown(self, workshop: Workshop, timeout_ms: int) -> None:
         expect(self._select(workshop).locator("option:checked")).to_have_text(self.label, timeout=timeout_ms)
@@ -150,7 +150,7 @@ class Pick:
         labels = options.all_inner_texts()
         indexes = [i for i, label in enumerate(labels) if any(label.rstrip().endswith(f"[{c}]") for c in self.ids)]
         assert len(indexes) == len(self.ids), f"options for {self.ids} not found in {labels[:10]}"
-        workshop.widget(self.widget).locator("select").select_option(index=indexes)
+        choose(workshop.widget(self.widget).locator("select"), index=indexes)
         self.expect_shown(workshop, ACTION_TIMEOUT_MS)
 
     def expect_shown(self, workshop: Workshop, timeout_ms: int) -> None:
