@@ -36,18 +36,6 @@ def french_text(length: int = TEXT_LENGTH) -> str:
     return repeated[:length]
 
 
-CREATOR = {
-    "creator_id": "C0001",
-    "display_name": "Léa Verdure",
-    "handle": "lea.verdure",
-    "niche": "beaute",
-    "followers": 42_000,
-    "recent_posts": [
-        "Ma routine cheveux bouclés sans silicone 🌿 #routine #zerodechet",
-        "Test de trois savons solides fabriqués en Ardèche : mon avis honnête",
-        "Recette de masque maison à l’argile verte pour cuir chevelu sensible",
-    ],
-}
 
 
 def _module_exists(name: str) -> bool:
@@ -64,7 +52,7 @@ def text_checks(text: str) -> dict[str, Callable[[], object]]:
     checks: dict[str, Callable[[], object]] = {"check_objective": lambda: check_objective(text)}
     if _module_exists("influence_workbook.checks.outreach"):
         outreach = importlib.import_module("influence_workbook.checks.outreach")
-        checks["check_outreach"] = lambda: outreach.check_outreach(text, CREATOR)
+        checks["check_outreach"] = lambda: outreach.check_outreach(text, outreach.EXAMPLE_CREATOR)
     if _module_exists("influence_workbook.checks.disclosure"):
         disclosure = importlib.import_module("influence_workbook.checks.disclosure")
         checks["check_disclosure"] = lambda: disclosure.check_disclosure(text)

@@ -426,9 +426,9 @@ def test_classification_workshop_checks_saves_and_reloads(tmp_path: Path, all_ca
     box = workshop.widget()
     assert {"iw-workshop", "iw-ch05-classification"} <= set(box._dom_classes)
     assert "iw-ch05-jurisdiction" in workshop.jurisdiction._dom_classes
-    assert "iw-ch05-check" in workshop.step.button._dom_classes
-    assert "iw-ch05-feedback" in workshop.step.feedback._dom_classes
-    assert "iw-ch05-status" in workshop.step.status._dom_classes
+    assert "iw-ch05-classification-check" in workshop.step.button._dom_classes
+    assert "iw-ch05-classification-feedback" in workshop.step.feedback._dom_classes
+    assert "iw-ch05-classification-status" in workshop.step.status._dom_classes
     # Captions are shown escaped
     assert all("<script" not in card.children[0].value for card in workshop.posts)
 
@@ -474,6 +474,9 @@ def test_caption_workshop_checks_saves_reloads_and_escapes(tmp_path: Path) -> No
     box = workshop.widget()
     assert {"iw-workshop", "iw-ch05-caption-workshop"} <= set(box._dom_classes)
     assert "iw-ch05-caption" in workshop.caption._dom_classes
+    # Each of the chapter's two workshops has its own button, feedback and status classes.
+    assert "iw-ch05-caption-feedback" in workshop.step.feedback._dom_classes
+    assert "iw-ch05-caption-check" in workshop.step.button._dom_classes
     assert "Léa Avoine (@lea.avoine)" in box.children[0].value
 
     workshop.caption.value = "<img src=x onerror=alert(1)> Mon rituel avec @seve 🌾\n#spon"

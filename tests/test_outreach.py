@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from influence_workbook.authoring.typography import fix as fr
 from influence_workbook.checks import check_outreach
 from influence_workbook.checks.outreach import (
+    EXAMPLE_CREATOR,
     MAX_WORDS,
     MIN_WORDS,
     AlignedText,
@@ -29,18 +30,7 @@ from influence_workbook.widgets.outreach import OutreachWorkshop, saved_outreach
 
 CRITERIA = ["name", "content", "fit", "ask", "pay", "tone", "length", "not_mass"]
 
-CREATOR = {
-    "creator_id": "C0001",
-    "display_name": "Léa Verdure",
-    "handle": "lea.verdure",
-    "niche": "beaute",
-    "followers": 42_000,
-    "recent_posts": [
-        "Ma routine cheveux bouclés sans silicone 🌿 #routine #zerodechet",
-        "Test de trois savons solides fabriqués en Ardèche : mon avis honnête",
-        "Recette de masque maison à l’argile verte pour cuir chevelu sensible",
-    ],
-}
+CREATOR = EXAMPLE_CREATOR
 
 GOOD = """Bonjour Léa,
 

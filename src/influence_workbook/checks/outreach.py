@@ -50,6 +50,21 @@ READ_ASK = "Une demande claire, une rémunération annoncée"
 READ_TONE = "Un ton respectueux, sans pression"
 READ_EXAMPLE = "Exemple : avant, après"
 
+#: A fictional creator (not in the sample data), as :func:`creator_card` reads one: for examples,
+#: the documentation, the tests and the benchmarks.
+EXAMPLE_CREATOR: dict[str, object] = {
+    "creator_id": "C0001",
+    "display_name": "Léa Verdure",
+    "handle": "lea.verdure",
+    "niche": "beaute",
+    "followers": 42_000,
+    "recent_posts": [
+        "Ma routine cheveux bouclés sans silicone 🌿 #routine #zerodechet",
+        "Test de trois savons solides fabriqués en Ardèche : mon avis honnête",
+        "Recette de masque maison à l’argile verte pour cuir chevelu sensible",
+    ],
+}
+
 #: Words of the brand's own pitch: using them shows the product, not that you know the creator.
 CAMPAIGN_WORDS: tuple[str, ...] = (BRAND.name, BRAND.pitch, CAMPAIGN.name, CAMPAIGN.product, "cosmetique")
 

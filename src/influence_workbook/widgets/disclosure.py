@@ -84,7 +84,7 @@ class ClassificationWorkshop:
             )
             card.add_class(f"{PREFIX}-post")
             self.posts.append(widgets.VBox([card, menu]))
-        self.step = CheckedStep(chapter=CHAPTER, step=STEP_CLASSIFICATION, css_prefix=PREFIX,
+        self.step = CheckedStep(chapter=CHAPTER, step=STEP_CLASSIFICATION, css_prefix=f"{PREFIX}-classification",
                                 collect=self.collect, restore=self.restore, check=self.check, store=store)
 
     def collect(self) -> dict[str, Any]:
@@ -176,8 +176,8 @@ class CaptionWorkshop:
         self.ai_generated = widgets.Checkbox(description="Un visage ou une silhouette sont produits par IA",
                                              value=False, indent=False, layout=widgets.Layout(width="auto"))
         self.ai_generated.add_class(f"{PREFIX}-ai-generated")
-        self.step = CheckedStep(chapter=CHAPTER, step=STEP_CAPTION, css_prefix=PREFIX, collect=self.collect,
-                                restore=self.restore, check=self.check, store=self.store)
+        self.step = CheckedStep(chapter=CHAPTER, step=STEP_CAPTION, css_prefix=f"{PREFIX}-caption",
+                                collect=self.collect, restore=self.restore, check=self.check, store=self.store)
 
     def collect(self) -> dict[str, Any]:
         caption = str(self.caption.value)
