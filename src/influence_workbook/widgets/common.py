@@ -3,14 +3,12 @@
 A workshop supplies three plain functions: ``collect()`` reads its fields into a JSON-able
 answer, ``restore(answer)`` puts a saved answer back into its fields, and ``check(answer)``
 returns a :class:`~influence_workbook.feedback.Feedback`. :class:`CheckedStep` does the rest:
-it checks the answer, shows the verdict escaped, then saves both (the answer is saved even when
-the check itself fails, so nothing typed is lost), and reloads both when the notebook is opened
-again.
+it saves the answer *before* checking it (so nothing typed is lost, even if a check failed),
+saves the verdict, renders it escaped, and reloads both when the notebook is opened again.
 """
 
 from __future__ import annotations
 
-import asyncio
 import errno
 import logging
 from collections.abc import Callable
@@ -64,30 +62,6 @@ def _local_time(saved_at: str) -> str:
     except ValueError:
         return saved_at
     return moment.strftime("%d/%m/%Y à %H:%M")
-
-
-def after_this_click(task: Callable[[], None]) -> None:
-    """Run ``task`` as soon as the current click's handler has returned, or now outside a kernel.
-
-    In a Jupyter kernel, the messages a click handler sends reach the page only once the handler
-    returns (measured: the feedback arrived 8–11 ms after the handler's end, whatever the moment it
-    was set). Saving the answer (two ``fsync``, ~8 ms on this disk) after the handler rather than
-    in it lets the feedback leave first; the save follows within milliseconds, in the same kernel.
-    Without a running event loop (tests, scripts), ``task`` runs at once.
-    """
-    try:
-        loop = asyncio.get_running_loop()
-    except RuntimeError:
-        task()
-        return
-    loop.call_soon(_logged, task)
-
-
-def _logged(task: Callable[[], None]) -> None:
-    try:
-        task()
-    except Exception:  # never a traceback in the page; the log keeps it for the maintainers
-        LOGGER.exception("deferred step failed")
 
 
 def text_field(css_class: str, description: str, placeholder: str = "") -> widgets.Text:
@@ -196,14 +170,11 @@ class CheckedStep:
             return None
         self.last_feedback = feedback
         self.feedback.value = feedback_html(feedback)
-        after_this_click(lambda: self._record(answer, feedback))
-        return feedback
-
-    def _record(self, answer: Any, feedback: Feedback) -> None:
         if feedback.is_input_problem and self.store.get(self.chapter, self.step) is not None:
             self.status.value = text_html(KEPT_PREVIOUS)
         elif self._save(answer, feedback):
             self.status.value = text_html(f"Enregistré le {datetime.now().strftime('%d/%m/%Y à %H:%M')}.")
+        return feedback
 
     def _save(self, answer: Any, feedback: Feedback | None) -> bool:
         try:
