@@ -3,8 +3,9 @@
 A workshop supplies three plain functions: ``collect()`` reads its fields into a JSON-able
 answer, ``restore(answer)`` puts a saved answer back into its fields, and ``check(answer)``
 returns a :class:`~influence_workbook.feedback.Feedback`. :class:`CheckedStep` does the rest:
-it saves the answer *before* checking it (so nothing typed is lost, even if a check failed),
-saves the verdict, renders it escaped, and reloads both when the notebook is opened again.
+it checks the answer, shows the verdict escaped, then saves both (the answer is saved even when
+the check itself fails, so nothing typed is lost), and reloads both when the notebook is opened
+again.
 """
 
 from __future__ import annotations
