@@ -140,3 +140,18 @@ def test_an_empty_click_never_erases_a_saved_objective(store: ProgressStore) -> 
 def test_the_button_says_its_name_without_an_icon(store: ProgressStore) -> None:
     button = ObjectiveWorkshop(store).step.button
     assert button.description == "Vérifier" and button.icon == ""
+
+
+def test_the_feedback_stylesheet_is_in_the_workshop_once_not_in_each_verdict(store: ProgressStore) -> None:
+    from influence_workbook.widgets.render import FEEDBACK_STYLE
+
+    workshop = ObjectiveWorkshop(store)
+    workshop.mode.value = MODE_FREE
+    workshop.sentence.value = "Faire le buzz"
+    workshop.step.run_check()
+    assert "iw-feedback" in workshop.step.feedback.value and "<style" not in workshop.step.feedback.value
+    styles = [child for child in workshop.widget().children
+              if getattr(child, "value", None) == FEEDBACK_STYLE]
+    assert len(styles) == 1 and styles[0].layout.display == "none"
+    again = ObjectiveWorkshop(store)  # the saved verdict, shown on reload, has no stylesheet either
+    assert "iw-feedback" in again.step.feedback.value and "<style" not in again.step.feedback.value

@@ -20,7 +20,7 @@ import ipywidgets as widgets
 
 from influence_workbook.feedback import Feedback
 from influence_workbook.progress import ProgressStore
-from influence_workbook.widgets.render import feedback_html, notice_html, text_html
+from influence_workbook.widgets.render import FEEDBACK_STYLE, feedback_html, notice_html, text_html
 
 LOGGER = logging.getLogger("influence_workbook.widgets")
 
@@ -122,6 +122,9 @@ class CheckedStep:
             description=button_label, style=BUTTON_STYLE, tooltip="Vérifier ma réponse et l'enregistrer"
         )
         self.button.add_class(f"{css_prefix}-check")
+        # The feedback's stylesheet, once and hidden (a <style> applies wherever it sits): the
+        # feedback itself is then plain markup, cheap for the page to show at each click.
+        self.style = widgets.HTML(FEEDBACK_STYLE, layout=widgets.Layout(display="none"))
         self.feedback = widgets.HTML()
         self.feedback.add_class(f"{css_prefix}-feedback")
         self.status = widgets.HTML()
@@ -144,7 +147,7 @@ class CheckedStep:
             LOGGER.exception("could not restore %s/%s", self.chapter, self.step)
         if saved.feedback is not None:
             self.last_feedback = saved.feedback
-            self.feedback.value = feedback_html(saved.feedback)
+            self.feedback.value = feedback_html(saved.feedback, style=False)
         self.status.value = text_html(
             f"Réponse reprise de votre dernière visite (enregistrée le {_local_time(saved.saved_at)})."
         )
@@ -170,7 +173,7 @@ class CheckedStep:
             self.feedback.value = notice_html(UNEXPECTED_PROBLEM)
             return None
         self.last_feedback = feedback
-        self.feedback.value = feedback_html(feedback)
+        self.feedback.value = feedback_html(feedback, style=False)
         if feedback.is_input_problem and self.store.get(self.chapter, self.step) is not None:
             self.status.value = text_html(KEPT_PREVIOUS)
         elif self._save(answer, feedback):
@@ -186,4 +189,4 @@ class CheckedStep:
         return True
 
     def widgets(self) -> list[widgets.Widget]:
-        return [self.notice, self.button, self.feedback, self.status]
+        return [self.style, self.notice, self.button, self.feedback, self.status]

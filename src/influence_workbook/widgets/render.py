@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from influence_workbook.feedback import Feedback, criteria_word, escape
 
-_STYLE = (
+#: The feedback's stylesheet. A workshop carries it once, in a widget of its own: a <style> element
+#: inside the feedback would be replaced at every click, and each new stylesheet makes the browser
+#: recompute the style of the whole JupyterLab page (some 15 000 elements) before showing the verdict.
+FEEDBACK_STYLE = (
     "<style>"
     ".iw-feedback{font-family:inherit;line-height:1.45;max-width:52rem}"
     ".iw-feedback ul{list-style:none;padding-left:0;margin:.4rem 0}"
@@ -24,10 +27,13 @@ _STYLE = (
 )
 
 
-def feedback_html(feedback: Feedback) -> str:
-    """Accessible HTML for a Feedback; the messages may quote the learner, so all is escaped."""
+def feedback_html(feedback: Feedback, *, style: bool = True) -> str:
+    """Accessible HTML for a Feedback; the messages may quote the learner, so all is escaped.
+
+    ``style=False`` leaves out :data:`FEEDBACK_STYLE`, for a page that already has it (a workshop).
+    """
     met, total = feedback.score
-    parts = [_STYLE, '<div class="iw-feedback" role="status" aria-live="polite">']
+    parts = [FEEDBACK_STYLE if style else "", '<div class="iw-feedback" role="status" aria-live="polite">']
     parts.append(
         f'<p class="iw-summary">{escape(feedback.summary)} ({met}/{total} {criteria_word(total)})</p><ul>'
     )
@@ -51,7 +57,7 @@ def feedback_html(feedback: Feedback) -> str:
 
 def notice_html(message: str) -> str:
     """A warning box (damaged progress file, import problem), escaped."""
-    return f'{_STYLE}<div class="iw-notice" role="alert">{escape(message)}</div>'
+    return f'{FEEDBACK_STYLE}<div class="iw-notice" role="alert">{escape(message)}</div>'
 
 
 def text_html(message: str, css_class: str = "iw-status") -> str:
