@@ -31,4 +31,5 @@ def test_make_start_and_the_browser_tests_use_the_option() -> None:
     module, name = class_path.rsplit(".", 1)
     assert (module, name) == (NoDelayKernelConnection.__module__, NoDelayKernelConnection.__name__)
     assert LAB_OPTION in (REPO / "scripts" / "start.sh").read_text().replace(" \\\n  ", " ")
-    assert "NO_DELAY_OPTION," in (REPO / "tests" / "browser" / "browser_harness.py").read_text()
+    harness = (REPO / "tests" / "browser" / "browser_harness.py").read_text()
+    assert "options: Sequence[str] = (NO_DELAY_OPTION,)" in harness

@@ -356,8 +356,10 @@ class JupyterLabServer:
     """JupyterLab on 127.0.0.1 serving a temporary copy of the course, torn down with its kernels."""
 
     def __init__(self, repo: Path = REPO, folders: Sequence[str] = LAB_FOLDERS,
-                 fixtures: Path | None = FIXTURES) -> None:
+                 fixtures: Path | None = FIXTURES, options: Sequence[str] = (NO_DELAY_OPTION,)) -> None:
         self.repo = repo
+        #: Server options beyond the offline ones; by default those of `make start`.
+        self.options = tuple(options)
         self.folders = tuple(folders)
         self.fixtures = fixtures
         self.token = secrets.token_urlsafe(24)
@@ -437,7 +439,7 @@ class JupyterLabServer:
             f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={self.root}",
             "--allow-root", "--LabApp.news_url=None",
             "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-            NO_DELAY_OPTION,  # as `make start`: kernel messages reach the page without Nagle's delay
+            *self.options,  # as `make start`: kernel messages reach the page without Nagle's delay
         ]
         with open(self.log_path, "wb") as log:
             self.process = subprocess.Popen(
