@@ -293,6 +293,9 @@ class ShortlistChecker:
         self.followers = _followers(self.table)
         self.columns = {column: np.array([str(v) for v in self.table[column].tolist()], dtype=object)
                         for column in ("platform", "niche") if column in self.table.columns}
+        #: Fee per post of each row, NaN where unknown (an imported file may have no fee column).
+        self.fees = (pd.to_numeric(self.scored["fee_per_post_eur"], errors="coerce").to_numpy(dtype="float64")
+                     if "fee_per_post_eur" in self.scored.columns else np.full(len(self.scored), np.nan))
         self._items: dict[str, FeedbackItem] = {}
 
     def resolve(self, picks: list[str]) -> tuple[list[str], list[str]]:
@@ -374,8 +377,7 @@ class ShortlistChecker:
         items.extend(self.creator_item(cid) for cid in known)
         rows = [self.row_of[cid] for cid in known]
         budget = self.budget
-        fees = pd.to_numeric(self.scored["fee_per_post_eur"], errors="coerce").to_numpy(dtype="float64")[rows] \
-            if "fee_per_post_eur" in self.scored.columns else np.full(len(rows), np.nan)
+        fees = self.fees[rows]
         total = float(np.sum(fees))
         if np.isnan(fees).any() or (fees < 0).any():
             items.append(FeedbackItem("budget", "Budget", False,

@@ -16,6 +16,7 @@ import math
 from typing import Any
 
 import ipywidgets as widgets
+import numpy as np
 import pandas as pd
 
 from influence_workbook.campaign import BRAND, CAMPAIGN
@@ -259,13 +260,17 @@ class ShortlistWorkshop:
 
     def _set_table(self, creators: pd.DataFrame) -> None:
         self.creators = creators.reset_index(drop=True)
-        self.scored = score_creators(self.creators, self.target)
         # Prepared once per table: a click on « Vérifier » then only looks the picks up.
         self.checker = ShortlistChecker(self.creators, self.objective, CAMPAIGN.creator_budget_eur,
-                                        scored=self.scored)
+                                        scored=score_creators(self.creators, self.target))
         for _, row in self.scored.iterrows():
             self.labels[str(row["creator_id"])] = self._label(row)
         self.filtered = self.scored
+
+    @property
+    def scored(self) -> pd.DataFrame:
+        """The current table with its computed columns (the checker's: one copy, one truth)."""
+        return self.checker.scored
 
     @staticmethod
     def _label(row: pd.Series) -> str:
@@ -341,17 +346,14 @@ class ShortlistWorkshop:
     # ------------------------------------------------------------------ filtering and table
 
     def current_filters(self) -> dict[str, Any]:
+        """The filters as :func:`~influence_workbook.metrics.filter_creators` takes them (None: no filter)."""
+        menus = self._filter_menus()
+        filters = {key: None if menu.value == no_filter else menu.value for key, (menu, no_filter) in menus.items()}
+        # The two follower menus may be set the wrong way round: the range runs from the lower to the higher.
         low, high = sorted((self.followers_min.value, self.followers_max.value))
-        return {
-            "platform": self.platform.value or None,
-            "niche": self.niche.value or None,
-            "language": self.language.value or None,
-            "audience_country": self.country.value or None,
-            "audience_age": self.age.value or None,
-            "followers_min": low if low > FOLLOWER_STEPS[0][1] else None,
-            "followers_max": high if high < FOLLOWER_STEPS[-1][1] else None,
-            "fee_max": self.fee.value or None,
-        }
+        filters["followers_min"] = None if low == menus["followers_min"][1] else low
+        filters["followers_max"] = None if high == menus["followers_max"][1] else high
+        return filters
 
     def refresh(self) -> None:
         """Filter, sort and show at most 50 rows; the shortlist options follow, the picks stay."""
@@ -444,16 +446,14 @@ class ShortlistWorkshop:
     def _update_budget(self) -> None:
         ids = [str(v) for v in self.picks.value]
         rows = [self.checker.row_of[cid] for cid in ids if cid in self.checker.row_of]
-        scored = self.checker.scored
-        fees = (pd.to_numeric(scored["fee_per_post_eur"].iloc[rows], errors="coerce")
-                if "fee_per_post_eur" in scored.columns else pd.Series([], dtype="float64"))
-        total = float(fees.sum()) if len(fees) else 0.0
+        fees = self.checker.fees[rows]
+        total = float(np.nansum(fees))
         for cid in ids:  # judged now, while the learner is still choosing: « Vérifier » then only reads
             if cid in self.checker.row_of:
                 self.checker.creator_item(cid)
         plural = "s" if len(ids) > 1 else ""
         line = f"{len(ids)} créateur{plural} choisi{plural} (de {MIN_PICKS} à {MAX_PICKS})"
-        unknown = len(ids) - int(fees.notna().sum())
+        unknown = len(ids) - int(np.count_nonzero(~np.isnan(fees)))
         budget = f"budget {format_number(CAMPAIGN.creator_budget_eur)}\u00a0€"
         if ids and unknown:  # an imported file without fees: say so rather than count them as 0 €
             self.budget.value = text_html(f"{line} · tarif inconnu pour {unknown} d'entre eux : impossible "
