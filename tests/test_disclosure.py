@@ -4,7 +4,6 @@ classification against the answer key, the learner's campaign caption, and the t
 from __future__ import annotations
 
 import io
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -269,24 +268,17 @@ def test_bad_flags_get_a_french_message(flags: dict[str, object]) -> None:
     assert feedback.items[0].criterion == "input" and not feedback.passed
 
 
-def test_huge_caption_is_fast_and_checked() -> None:
+def test_huge_caption_is_checked() -> None:
+    # How long it takes is measured by `python -m benchmarks checks` (5 000 and 100 000 characters).
     base = ("Un texte très long sur ma routine « cheveux » 🌾, avec des détails, encore des détails. "
             "#cheveux @amie\n")
     caption_5k = ("Publicité | " + base * 100)[:5_000]
     caption_100k = (base * 2_000)[:100_000] + " #publicité"
-    check_disclosure(caption_5k, "FR")  # warm-up (regex compilation)
-    start = time.perf_counter()
-    for _ in range(20):
-        feedback_5k = check_disclosure(caption_5k, "FR")
-    per_call_5k = (time.perf_counter() - start) / 20
-    start = time.perf_counter()
+    feedback_5k = check_disclosure(caption_5k, "FR")
     feedback_100k = check_disclosure(caption_100k, "FR")
-    elapsed_100k = time.perf_counter() - start
     assert feedback_5k.passed
     assert not feedback_100k.item("placement").ok
     assert f"à la position {caption_100k.index('#publicité') + 1}" in feedback_100k.item("placement").message
-    assert per_call_5k < 0.05, per_call_5k  # measured ≈ 2 ms on the course machine; generous bound
-    assert elapsed_100k < 1.0, elapsed_100k
     assert CHECK_NAME == feedback_100k.check
 
 

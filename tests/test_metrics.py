@@ -367,11 +367,9 @@ def test_filter_creators_on_non_table() -> None:
     assert filter_creators("pas un tableau").empty  # type: ignore[arg-type]
 
 
-def test_scoring_a_sample_sized_table_stays_fast() -> None:
-    import time
-
+def test_scoring_a_sample_sized_table() -> None:
+    # How long it takes is measured by `python -m benchmarks scoring` (10 000 to 1 000 000 rows).
     big = pd.DataFrame([creator(creator_id=f"C{i:04d}", followers=1_000 + 997 * i) for i in range(400)])
-    start = time.perf_counter()
-    for _ in range(5):
-        score_creators(filter_creators(big, platform="instagram", followers_min=5_000))
-    assert (time.perf_counter() - start) / 5 < 0.25
+    scored = score_creators(filter_creators(big, platform="instagram", followers_min=5_000))
+    assert len(scored) == int((big["followers"] >= 5_000).sum())
+    assert scored["engagement_rate"].notna().all()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -255,12 +254,11 @@ def test_html_stays_text_in_messages() -> None:
     assert "&lt;script&gt;" not in html or "alert" in html  # quoted learner text, if any, is escaped
 
 
-def test_huge_text_is_checked_quickly_and_told_to_be_shorter() -> None:
+def test_huge_text_is_checked_and_told_to_be_shorter() -> None:
+    # How long it takes is measured by `python -m benchmarks checks` (100 000 characters).
     huge = (GOOD + "\n") * 700  # about 100 000 characters
     assert len(huge) > 100_000
-    start = time.perf_counter()
     feedback = check_outreach(huge, CREATOR)
-    assert time.perf_counter() - start < 2.0
     item = feedback.item("length")
     assert not item.ok and "mots" in item.message
 

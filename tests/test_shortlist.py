@@ -401,17 +401,17 @@ def test_workshop_reads_the_chapter1_objective(tmp_path: Path) -> None:
     assert "pas encore enregistré d'objectif" in default.widget().children[0].value.replace("&#x27;", "'")
 
 
-def test_filtering_400_rows_feels_instant(tmp_path: Path) -> None:
-    import time
-
+def test_filters_narrow_the_table(tmp_path: Path) -> None:
+    # How long a filter change takes is measured by `python -m benchmarks scoring`.
     w, _ = workshop(tmp_path)
-    start = time.perf_counter()
     for platform in ("instagram", "tiktok", "youtube", ""):
         w.platform.value = platform
     w.followers_min.value, w.followers_max.value = 10_000, 500_000
     w.fee.value = 1_000
     w.sort.value = "Part d'audience dans votre cible"
-    assert (time.perf_counter() - start) / 7 < 0.3
+    assert w.current_filters()["followers_min"] == 10_000 and w.current_filters()["fee_max"] == 1_000
+    w.followers_min.value, w.followers_max.value = 500_000, 10_000  # menus the wrong way round
+    assert (w.current_filters()["followers_min"], w.current_filters()["followers_max"]) == (10_000, 500_000)
     fees = w.filtered["fee_per_post_eur"]
     assert (fees <= 1_000).all() and w.filtered["followers"].between(10_000, 500_000).all()
 
