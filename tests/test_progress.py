@@ -78,6 +78,45 @@ def test_damaged_file_is_set_aside_and_backup_reloaded(store: ProgressStore, dam
     assert len(kept) == 1 and kept[0].read_bytes() == damage  # nothing is deleted
 
 
+def _backup_answer(store: ProgressStore) -> object:
+    return json.loads(store.backup_path.read_text(encoding="utf-8"))["steps"]["ch01/objective"]["answer"]
+
+
+def test_backup_is_the_previous_version_not_a_second_name_for_the_current_one(store: ProgressStore) -> None:
+    store.save("ch01", "objective", "first")
+    store.save("ch01", "objective", "second")
+    store.save("ch01", "objective", "third")
+    assert _backup_answer(store) == "second"
+    assert os.stat(store.backup_path).st_ino != os.stat(store.path).st_ino
+    store.path.write_text("{oops", encoding="utf-8")  # damaging the file in place spares the backup
+    assert _backup_answer(store) == "second"
+    assert not [p for p in store.path.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_save_syncs_only_the_new_file(store: ProgressStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The backup is a hard link to data already on disk: syncing it again would double a click's save.
+    store.save("ch01", "objective", "first")
+    synced: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd))[1])
+    store.save("ch01", "objective", "second")
+    assert len(synced) == 1 and _backup_answer(store) == "first"
+
+
+def test_backup_is_copied_where_the_folder_refuses_hard_links(
+    store: ProgressStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*_args: object) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", refuse)
+    store.save("ch01", "objective", "first")
+    store.save("ch01", "objective", "second")
+    assert _backup_answer(store) == "first"
+    assert ProgressStore(store.path).answer("ch01", "objective") == "second"
+    assert not [p for p in store.path.parent.iterdir() if p.name.endswith(".tmp")]
+
+
 def test_damaged_file_without_backup_starts_fresh_with_a_message(store: ProgressStore) -> None:
     store.path.parent.mkdir(parents=True, exist_ok=True)
     store.path.write_text("{oops", encoding="utf-8")

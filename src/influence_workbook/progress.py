@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import sys
 import tempfile
 from collections.abc import Mapping
@@ -210,12 +211,25 @@ class ProgressStore:
 
 
 def _copy_atomically(source: Path, target: Path) -> None:
-    """Keep the last good version as a backup, itself replaced atomically."""
+    """Keep the last good version as a backup, itself replaced atomically.
+
+    The backup is a second name (hard link) for the file about to be replaced: its data was
+    synced to disk when it was written, so keeping it costs no copy and no second ``fsync`` (half
+    the time of a click's save). Where links are not supported (some network or browser-backed
+    folders), the data is copied and synced instead.
+    """
     try:
         data = source.read_bytes()
         json.loads(data.decode("utf-8"))  # only a readable file is worth keeping as the backup
     except (OSError, UnicodeDecodeError, json.JSONDecodeError):
         return
+    linked = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+    try:
+        os.link(source, linked)
+        os.replace(linked, target)
+        return
+    except OSError:
+        linked.unlink(missing_ok=True)
     descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(descriptor, "wb") as handle:
