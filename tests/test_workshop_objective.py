@@ -143,7 +143,7 @@ def test_the_button_says_its_name_without_an_icon(store: ProgressStore) -> None:
 
 
 def test_the_feedback_stylesheet_is_in_the_workshop_once_not_in_each_verdict(store: ProgressStore) -> None:
-    from influence_workbook.widgets.render import FEEDBACK_STYLE
+    from influence_workbook.widgets.render import FEEDBACK_STYLE, WORKSHOP_STYLE
 
     workshop = ObjectiveWorkshop(store)
     workshop.mode.value = MODE_FREE
@@ -151,7 +151,23 @@ def test_the_feedback_stylesheet_is_in_the_workshop_once_not_in_each_verdict(sto
     workshop.step.run_check()
     assert "iw-feedback" in workshop.step.feedback.value and "<style" not in workshop.step.feedback.value
     styles = [child for child in workshop.widget().children
-              if getattr(child, "value", None) == FEEDBACK_STYLE]
+              if getattr(child, "value", None) == WORKSHOP_STYLE]
     assert len(styles) == 1 and styles[0].layout.display == "none"
+    assert FEEDBACK_STYLE.removesuffix("</style>") in WORKSHOP_STYLE
     again = ObjectiveWorkshop(store)  # the saved verdict, shown on reload, has no stylesheet either
     assert "iw-feedback" in again.step.feedback.value and "<style" not in again.step.feedback.value
+
+
+def test_before_the_first_check_the_feedback_region_says_how_to_read_the_verdict(store: ProgressStore) -> None:
+    from influence_workbook.widgets.render import placeholder_html
+
+    workshop = ObjectiveWorkshop(store)
+    placeholder = workshop.step.feedback.value
+    assert placeholder == placeholder_html("Vérifier")
+    assert "«\u00a0Vérifier\u00a0»" in placeholder and "Réussi" in placeholder and "À revoir" in placeholder
+    assert 'role="status"' not in placeholder  # not announced as a verdict: nothing has been checked
+    fill_guided(workshop)
+    workshop.step.run_check()
+    assert "iw-placeholder" not in workshop.step.feedback.value
+    again = ObjectiveWorkshop(store)  # a saved verdict is shown instead on the next visit
+    assert "iw-placeholder" not in again.step.feedback.value and "Réussi" in again.step.feedback.value

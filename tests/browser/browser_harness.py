@@ -842,6 +842,12 @@ class Workshop:
         for text in expected:
             self.expect_text(css_class, text, timeout_ms)
 
+    def cut_off(self) -> list[str]:
+        """What sticks out on the right of the workshop's column (a learner sees it cut), as
+        « tag.class: N px beyond « text… » » lines; content of a region that scrolls sideways
+        (the chapter-2 table) is left out: it is meant to be wider, and scrolls."""
+        return list(self.root.evaluate(_CUT_OFF_SCRIPT))
+
     def screenshot(self, path: Path) -> Path:
         """The whole workshop, even when taller than the window.
 
@@ -863,6 +869,27 @@ class Workshop:
             if tall:
                 self.page.set_viewport_size(size)
         return path
+
+
+_CUT_OFF_SCRIPT = """(root) => {
+  const column = root.closest('.jp-OutputArea-output') || root;
+  const limit = Math.min(root.getBoundingClientRect().right, column.getBoundingClientRect().right) + 1;
+  const scrolls = el => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
+  const found = [];
+  const selector = 'p, li, summary, table, .widget-html-content, .widget-label, button, input, select, textarea';
+  for (const el of root.querySelectorAll(selector)) {
+    let inside = false;
+    for (let up = el.parentElement; up && up !== root; up = up.parentElement) {
+      if (scrolls(up)) { inside = true; break; }
+    }
+    const box = el.getBoundingClientRect();
+    if (!inside && box.width > 0 && box.right > limit) {
+      const name = el.tagName.toLowerCase() + [...el.classList].map(c => '.' + c).join('');
+      found.push(`${name}: ${Math.round(box.right - limit)} px beyond « ${el.textContent.trim().slice(0, 50)} »`);
+    }
+  }
+  return found;
+}"""
 
 
 # ----------------------------------------------------------------------------------------- axe

@@ -1,9 +1,10 @@
 """Every workshop of ``workshops.WORKSHOPS``, driven in JupyterLab as a learner would.
 
 For each workshop: each sample answer shows exactly the feedback that the course's check computes in
-this process, is saved, and comes back (fields and verdict) after a page reload and after a kernel
-restart; no text field lets HTML or script through; axe-core finds no serious or critical problem in
-the workshop, and JupyterLab's own findings on the page are only the known ones listed below.
+this process, with nothing cut off at the column's right edge, is saved, and comes back (fields and
+verdict) after a page reload and after a kernel restart; no text field lets HTML or script through;
+axe-core finds no serious or critical problem in the workshop, and JupyterLab's own findings on the
+page are only the known ones listed below.
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ def test_answer_feedback_then_saved_work(page: Page, lab: h.JupyterLabServer, to
     if spec.saved_status is not None and spec.status is not None:
         workshop.expect_text(spec.status, spec.saved_status)
     workshop.screenshot(h.artifact_path("workshops", f"{spec.id}-{answer.name}.png"))
+    assert workshop.cut_off() == [], "part of the workshop runs off its column's right edge"
     assert h.error_outputs(page) == [], "the notebook shows an error or a traceback to the learner"
     assert "Traceback" not in workshop.root.inner_text()
 

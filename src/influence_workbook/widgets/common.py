@@ -20,7 +20,13 @@ import ipywidgets as widgets
 
 from influence_workbook.feedback import Feedback
 from influence_workbook.progress import ProgressStore
-from influence_workbook.widgets.render import FEEDBACK_STYLE, feedback_html, notice_html, text_html
+from influence_workbook.widgets.render import (
+    WORKSHOP_STYLE,
+    feedback_html,
+    notice_html,
+    placeholder_html,
+    text_html,
+)
 
 LOGGER = logging.getLogger("influence_workbook.widgets")
 
@@ -122,10 +128,10 @@ class CheckedStep:
             description=button_label, style=BUTTON_STYLE, tooltip="Vérifier ma réponse et l'enregistrer"
         )
         self.button.add_class(f"{css_prefix}-check")
-        # The feedback's stylesheet, once and hidden (a <style> applies wherever it sits): the
+        # The workshop's stylesheet, once and hidden (a <style> applies wherever it sits): the
         # feedback itself is then plain markup, cheap for the page to show at each click.
-        self.style = widgets.HTML(FEEDBACK_STYLE, layout=widgets.Layout(display="none"))
-        self.feedback = widgets.HTML()
+        self.style = widgets.HTML(WORKSHOP_STYLE, layout=widgets.Layout(display="none"))
+        self.feedback = widgets.HTML(placeholder_html(button_label))
         self.feedback.add_class(f"{css_prefix}-feedback")
         self.status = widgets.HTML()
         self.status.add_class(f"{css_prefix}-status")

@@ -23,7 +23,19 @@ FEEDBACK_STYLE = (
     ".iw-feedback .iw-read-more{font-style:italic}"
     ".iw-feedback .iw-tip{margin:.3rem 0}"
     ".iw-notice{padding:.4rem .6rem;border-left:.3rem solid #b45309;background:#fffbeb}"
+    ".iw-placeholder{color:#4b5563;line-height:1.45;max-width:52rem;margin:.2rem 0}"
+    ".iw-placeholder .iw-verdict{font-weight:700}"
+    ".iw-placeholder .iw-read-more{font-style:italic}"
     "</style>"
+)
+
+#: What a workshop's hidden style widget carries: the feedback's stylesheet, plus HTML widgets that
+#: may shrink to the column. ipywidgets lays an HTML widget out as a flex row whose content is at
+#: least as wide as its widest part (chapter 2's table): the lines above it then ran off the right
+#: edge, cut. With ``min-width: 0`` text wraps and the table scrolls inside its own region. The
+#: line height is that of text, not ipywidgets' 28 px (meant for one-line labels beside fields).
+WORKSHOP_STYLE = FEEDBACK_STYLE.replace(
+    "</style>", ".iw-workshop .widget-html-content{min-width:0;max-width:100%;line-height:1.45}</style>"
 )
 
 
@@ -53,6 +65,24 @@ def feedback_html(feedback: Feedback, *, style: bool = True) -> str:
         parts.append(f'<p class="iw-tip">💡 {escape(tip)}</p>')
     parts.append("</div>")
     return "".join(parts)
+
+
+def placeholder_html(button_label: str = "Vérifier") -> str:
+    """What the feedback region says before the first check: how to read the verdict to come.
+
+    It is written with the verdict's own marks and styles (✅, ❌, bold, italics, « »). Besides telling
+    the learner what to expect, this makes the browser load those fonts and shape those glyphs when
+    the workshop opens: otherwise the first verdict paid for it, 10 to 20 ms of a click
+    (``python -m benchmarks browser``, Chromium traces of a first and a second click).
+    """
+    return (
+        '<p class="iw-placeholder">Après «\u00a0'
+        f"{escape(button_label)}\u00a0», votre verdict s'affiche ici, critère par critère\u00a0: "
+        '<span aria-hidden="true">✅</span> <span class="iw-verdict">Réussi</span> ou '
+        '<span aria-hidden="true">❌</span> <span class="iw-verdict">À revoir</span>, avec '
+        '<span class="iw-read-more">la section du chapitre à relire</span> et parfois un conseil '
+        '<span aria-hidden="true">💡</span>.</p>'
+    )
 
 
 def notice_html(message: str) -> str:
