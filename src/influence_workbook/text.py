@@ -268,6 +268,31 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+# The deadline forms find_deadlines reads, compiled once at import (not on a learner's first click).
+_NUMERIC_DATE_RE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
+_ISO_DATE_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_MONTH_DATE_RE = re.compile(
+    rf"\b(?:(?P<day>\d{{1,2}}|1er)\s+|(?P<part>fin|debut|mi|mi-)\s*(?:de\s+|d')?)?"
+    rf"(?P<month>{_MONTH_RE})\.?\s+(?P<year>20\d\d)\b"
+)
+_QUARTER_RE = re.compile(
+    rf"\b(?:[tq](?P<q>[1-4])|(?P<ord>{'|'.join(sorted(_ORDINALS, key=len, reverse=True))})\s+trimestre)"
+    rf"\s*(?:de\s+)?(?P<year>20\d\d)\b"
+)
+_SEMESTER_RE = re.compile(
+    r"\b(?:s(?P<s>[12])|(?P<ord>1er|premier|2e|second|deuxieme)\s+semestre)\s*(?:de\s+)?(?P<year>20\d\d)\b"
+)
+_SEASON_RE = re.compile(r"\b(?P<season>printemps|ete|automne|hiver)\s+(?P<year>20\d\d)\b")
+_CHRISTMAS_RE = re.compile(r"\bnoel\s+(?P<year>20\d\d)\b")
+_YEAR_RE = re.compile(r"\b(?P<lead>fin|d'ici|en|courant|avant|pour)\s+(?:l'annee\s+)?(?P<year>20\d\d)\b")
+_RELATIVE_RE = re.compile(
+    rf"\b(?:en|sous|dans|d'ici|pendant|sur|durant|au cours des?)\s+(?:les\s+|un\s+delai\s+de\s+)?"
+    rf"(?:(?P<n>\d{{1,3}}|{_WORD_NUMBER_RE})\s+)?(?:prochaine?s?\s+)?"
+    rf"(?P<unit>jours?|semaines?|mois|ans?|annees?|trimestres?)(?:\s+prochaine?s?)?\b"
+)
+_END_OF_RE = re.compile(r"\b(?:d'ici|avant|pour)\s+la\s+fin\s+(?P<what>de l'annee|du mois|du trimestre|de l'ete)\b")
+
+
 def find_deadlines(folded_text: str, today: date) -> list[Deadline]:
     """Every deadline in a folded French text, e.g. « d'ici fin juin 2027 », « au T2 2027 »,
     « en trois mois », « avant le 30/06/2027 », « d'ici la fin de l'année »."""
@@ -278,16 +303,12 @@ def find_deadlines(folded_text: str, today: date) -> list[Deadline]:
             found.append(Deadline(due, relative, match.group(0).strip(), match.start(), match.end()))
 
     # 30/06/2027, 30.06.2027, 30-06-2027 and ISO 2027-06-30
-    for m in re.finditer(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b", folded_text):
+    for m in _NUMERIC_DATE_RE.finditer(folded_text):
         add(_safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1))), False, m)
-    for m in re.finditer(r"\b(\d{4})-(\d{2})-(\d{2})\b", folded_text):
+    for m in _ISO_DATE_RE.finditer(folded_text):
         add(_safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))), False, m)
     # (le) 30 juin 2027 / (fin|début|mi-) juin 2027 / juin 2027
-    for m in re.finditer(
-        rf"\b(?:(?P<day>\d{{1,2}}|1er)\s+|(?P<part>fin|debut|mi|mi-)\s*(?:de\s+|d')?)?"
-        rf"(?P<month>{_MONTH_RE})\.?\s+(?P<year>20\d\d)\b",
-        folded_text,
-    ):
+    for m in _MONTH_DATE_RE.finditer(folded_text):
         year, month = int(m.group("year")), MONTHS[m.group("month")]
         if m.group("day"):
             day = 1 if m.group("day") == "1er" else int(m.group("day"))
@@ -299,52 +320,35 @@ def find_deadlines(folded_text: str, today: date) -> list[Deadline]:
         else:
             add(_last_day_of_month(year, month), False, m)
     # T2 2027, Q2 2027, 2e trimestre 2027, deuxième trimestre 2027
-    ordinal_re = "|".join(sorted(_ORDINALS, key=len, reverse=True))
-    for m in re.finditer(
-        rf"\b(?:[tq](?P<q>[1-4])|(?P<ord>{ordinal_re})\s+trimestre)\s*(?:de\s+)?(?P<year>20\d\d)\b",
-        folded_text,
-    ):
+    for m in _QUARTER_RE.finditer(folded_text):
         quarter = int(m.group("q")) if m.group("q") else _ORDINALS[m.group("ord")]
         add(_last_day_of_month(int(m.group("year")), quarter * 3), False, m)
     # S1 2027, premier semestre 2027
-    for m in re.finditer(
-        r"\b(?:s(?P<s>[12])|(?P<ord>1er|premier|2e|second|deuxieme)\s+semestre)\s*(?:de\s+)?(?P<year>20\d\d)\b",
-        folded_text,
-    ):
+    for m in _SEMESTER_RE.finditer(folded_text):
         half = int(m.group("s")) if m.group("s") else (1 if m.group("ord") in {"1er", "premier"} else 2)
         add(_last_day_of_month(int(m.group("year")), 6 * half), False, m)
     # l'été 2027, au printemps 2027
-    for m in re.finditer(r"\b(?P<season>printemps|ete|automne|hiver)\s+(?P<year>20\d\d)\b", folded_text):
+    for m in _SEASON_RE.finditer(folded_text):
         month, day = _SEASONS_END[m.group("season")]
         year = int(m.group("year")) + (1 if m.group("season") == "hiver" else 0)
         add(date(year, month, day), False, m)
     # Noël 2027
-    for m in re.finditer(r"\bnoel\s+(?P<year>20\d\d)\b", folded_text):
+    for m in _CHRISTMAS_RE.finditer(folded_text):
         add(date(int(m.group("year")), 12, 25), False, m)
     # fin 2027, d'ici 2027, en 2027, avant 2028
-    for m in re.finditer(
-        r"\b(?P<lead>fin|d'ici|en|courant|avant|pour)\s+(?:l'annee\s+)?(?P<year>20\d\d)\b", folded_text
-    ):
+    for m in _YEAR_RE.finditer(folded_text):
         year = int(m.group("year"))
         if any(d.start <= m.start("year") < d.end for d in found):
             continue
         add(date(year - 1, 12, 31) if m.group("lead") == "avant" else date(year, 12, 31), False, m)
     # relative: en trois mois, sous 6 semaines, dans les 90 jours, d'ici 6 mois, pendant 8 semaines
-    for m in re.finditer(
-        rf"\b(?:en|sous|dans|d'ici|pendant|sur|durant|au cours des?)\s+(?:les\s+|un\s+delai\s+de\s+)?"
-        rf"(?:(?P<n>\d{{1,3}}|{_WORD_NUMBER_RE})\s+)?(?:prochaine?s?\s+)?"
-        rf"(?P<unit>jours?|semaines?|mois|ans?|annees?|trimestres?)(?:\s+prochaine?s?)?\b",
-        folded_text,
-    ):
+    for m in _RELATIVE_RE.finditer(folded_text):
         count = word_or_digit_number(m.group("n")) if m.group("n") else 1
         if count is None or count <= 0:
             continue
         add(today + timedelta(days=count * _UNIT_DAYS[m.group("unit")]), True, m)
     # d'ici la fin de l'année / du mois / du trimestre
-    for m in re.finditer(
-        r"\b(?:d'ici|avant|pour)\s+la\s+fin\s+(?P<what>de l'annee|du mois|du trimestre|de l'ete)\b",
-        folded_text,
-    ):
+    for m in _END_OF_RE.finditer(folded_text):
         what = m.group("what")
         if what == "de l'annee":
             add(date(today.year, 12, 31), True, m)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from influence_workbook.checks.objective import KPIS, STAGES, Kpi, read_objective
@@ -104,10 +104,12 @@ _DURATION_RE = re.compile(
     r"(?<![\w.,])(?P<n>\d{1,4}(?:[.,]\d+)?)\s*(?P<unit>h(?:eures?)?|min(?:utes?|s)?|mn|'|s(?:ec(?:ondes?)?)?)(?![a-z])"
     r"(?:\s*(?P<n2>\d{1,2})(?![\d]))?"
 )
-_WORD_DURATIONS: tuple[tuple[str, float], ...] = (
-    (r"\bune heure\b", 3600), (r"\bune demi-heure\b", 1800), (r"\bun quart d'heure\b", 900),
-    (r"\bune minute\b", 60), (r"\bdeux minutes\b", 120), (r"\bdix minutes\b", 600),
-    (r"\bvingt minutes\b", 1200), (r"\btrente minutes\b", 1800),
+_WORD_DURATIONS: tuple[tuple[re.Pattern[str], float], ...] = tuple(
+    (re.compile(pattern), seconds) for pattern, seconds in (
+        (r"\bune heure\b", 3600), (r"\bune demi-heure\b", 1800), (r"\bun quart d'heure\b", 900),
+        (r"\bune minute\b", 60), (r"\bdeux minutes\b", 120), (r"\bdix minutes\b", 600),
+        (r"\bvingt minutes\b", 1200), (r"\btrente minutes\b", 1800),
+    )
 )
 _CAROUSEL = compile_patterns(r"\bcarrousels?\b", r"\bcarousels?\b", r"\bdiaporama\b", r"\bslides?\b")
 _STORY = compile_patterns(r"\bstory\b", r"\bstories\b", r"\bstorys\b")
@@ -138,7 +140,7 @@ def durations_in_seconds(folded_text: str) -> list[float]:
         if seconds > 0:
             found.append(seconds)
     for pattern, seconds in _WORD_DURATIONS:
-        if re.search(pattern, folded_text):
+        if pattern.search(folded_text):
             found.append(float(seconds))
     return found
 
@@ -202,6 +204,14 @@ class CtaKind:
     label: str
     stage: str
     patterns: tuple[str, ...]
+    compiled: Patterns = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "compiled", compile_patterns(*self.patterns))
+
+    def found_in(self, folded_text: str) -> bool:
+        """Whether a folded text (:func:`~influence_workbook.text.fold`) asks for this kind of action."""
+        return any(pattern.search(folded_text) for pattern in self.compiled)
 
 
 CTA_KINDS: tuple[CtaKind, ...] = (
@@ -511,7 +521,7 @@ def _creator_item(role: str) -> FeedbackItem:
 
 
 def _cta_kinds(folded: str) -> list[CtaKind]:
-    return [kind for kind in CTA_KINDS if any(re.search(p, folded) for p in kind.patterns)]
+    return [kind for kind in CTA_KINDS if kind.found_in(folded)]
 
 
 def _cta_item(cta: str, objective: Objective) -> FeedbackItem:
@@ -562,7 +572,7 @@ def _cta_item(cta: str, objective: Objective) -> FeedbackItem:
 
 
 def _measurement_kpis(folded: str) -> list[Kpi]:
-    kpis = [kpi for kpi in KPIS if any(re.search(p, folded) for p in kpi.patterns)]
+    kpis = [kpi for kpi in KPIS if kpi.found_in(folded)]
     if _matches(folded, _ATTRIBUTION_PATTERNS) and not any(k.stage == "conversion" for k in kpis):
         kpis.append(next(k for k in KPIS if k.key == "promo_codes"))
     return kpis

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from influence_workbook import clock
@@ -99,6 +99,14 @@ class Kpi:
     label: str
     stage: str
     patterns: tuple[str, ...]
+    compiled: Patterns = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "compiled", compile_patterns(*self.patterns))
+
+    def found_in(self, folded_text: str) -> bool:
+        """Whether a folded text (:func:`~influence_workbook.text.fold`) names this KPI."""
+        return any(pattern.search(folded_text) for pattern in self.compiled)
 
 
 KPIS: tuple[Kpi, ...] = (
@@ -314,7 +322,7 @@ def read_objective(text: str, today: date | None = None) -> ObjectiveReading:
     stages = tuple(
         stage for stage, patterns in _STAGE_PATTERNS.items() if any(p.search(folded) for p in patterns)
     )
-    kpis = tuple(kpi for kpi in KPIS if any(re.search(p, folded) for p in kpi.patterns))
+    kpis = tuple(kpi for kpi in KPIS if kpi.found_in(folded))
     deadlines = find_deadlines(folded, today)
     ages = find_age_ranges(folded)
     yearless = find_yearless_dates(folded)
