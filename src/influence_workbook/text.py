@@ -60,6 +60,21 @@ def compile_patterns(*patterns: str) -> Patterns:
     return tuple(re.compile(pattern) for pattern in patterns)
 
 
+class KeywordRule:
+    """For a frozen dataclass with a ``patterns`` field (a KPI, a kind of call to action…): its
+    patterns are compiled when the rule is created, and :meth:`found_in` says whether a text names it."""
+
+    patterns: tuple[str, ...]
+    _compiled: Patterns
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_compiled", compile_patterns(*self.patterns))
+
+    def found_in(self, folded_text: str) -> bool:
+        """Whether a folded text (:func:`fold`) matches one of the rule's patterns."""
+        return any(pattern.search(folded_text) for pattern in self._compiled)
+
+
 def contains_any(folded_text: str, patterns: Sequence[str | re.Pattern[str]]) -> str | None:
     """The first regex of ``patterns`` found in ``folded_text`` (as matched text), or None."""
     for pattern in patterns:

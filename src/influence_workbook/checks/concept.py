@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from influence_workbook.checks.objective import KPIS, STAGES, Kpi, read_objective
@@ -31,7 +31,7 @@ from influence_workbook.formats import (
     find_format,
     find_platform,
 )
-from influence_workbook.text import Patterns, compile_patterns, fold, format_number, is_placeholder
+from influence_workbook.text import KeywordRule, Patterns, compile_patterns, fold, format_number, is_placeholder
 
 CHECK_NAME = "ch03-concept"
 FIELDS: tuple[str, ...] = ("angle", "platform", "format", "details", "hook", "creator_role", "cta",
@@ -197,21 +197,13 @@ _FREEDOM_PATTERNS = compile_patterns(
 
 
 @dataclass(frozen=True)
-class CtaKind:
+class CtaKind(KeywordRule):
     """A family of calls to action and the funnel stage it serves."""
 
     key: str
     label: str
     stage: str
     patterns: tuple[str, ...]
-    compiled: Patterns = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "compiled", compile_patterns(*self.patterns))
-
-    def found_in(self, folded_text: str) -> bool:
-        """Whether a folded text (:func:`~influence_workbook.text.fold`) asks for this kind of action."""
-        return any(pattern.search(folded_text) for pattern in self.compiled)
 
 
 CTA_KINDS: tuple[CtaKind, ...] = (

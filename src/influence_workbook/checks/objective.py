@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from influence_workbook import clock
 from influence_workbook.campaign import CAMPAIGN
 from influence_workbook.feedback import Feedback, FeedbackItem, build_feedback, input_problem
 from influence_workbook.text import (
+    KeywordRule,
     Patterns,
     Quantity,
     compile_patterns,
@@ -92,21 +93,13 @@ _STAGE_PATTERNS: dict[str, Patterns] = {
 
 
 @dataclass(frozen=True)
-class Kpi:
+class Kpi(KeywordRule):
     """A key performance indicator, the funnel stage it measures, and how learners write it."""
 
     key: str
     label: str
     stage: str
     patterns: tuple[str, ...]
-    compiled: Patterns = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "compiled", compile_patterns(*self.patterns))
-
-    def found_in(self, folded_text: str) -> bool:
-        """Whether a folded text (:func:`~influence_workbook.text.fold`) names this KPI."""
-        return any(pattern.search(folded_text) for pattern in self.compiled)
 
 
 KPIS: tuple[Kpi, ...] = (
