@@ -9,9 +9,9 @@ Run: ``.venv/bin/python -m benchmarks checks``.
 
 from __future__ import annotations
 
-import statistics
-import time
 from collections.abc import Callable
+
+from benchmarks.timing import median_ms
 
 TEXT_LENGTH = 5_000
 RUNS = 60
@@ -60,22 +60,10 @@ def text_checks(text: str) -> dict[str, Callable[[], object]]:
     }
 
 
-def median_ms(function: Callable[[], object], runs: int = RUNS) -> float:
-    """Median wall time of ``function`` in milliseconds, after a short warm-up."""
-    for _ in range(WARMUP):
-        function()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return 1000 * statistics.median(times)
-
-
 def main() -> None:
     # A realistic long answer, then a pasted 100 000-character text (what the limits are for).
     for length, runs in ((TEXT_LENGTH, RUNS), (HUGE_TEXT_LENGTH, HUGE_TEXT_RUNS)):
         text = french_text(length)
         print(f"Median of {runs} runs on a {len(text)}-character French text:")
         for name, function in text_checks(text).items():
-            print(f"  {name:<20} {median_ms(function, runs):8.2f} ms")
+            print(f"  {name:<20} {median_ms(function, runs, WARMUP):8.2f} ms")

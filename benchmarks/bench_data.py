@@ -10,21 +10,11 @@ Median of RUNS runs, after one warm-up. Run: ``python -m benchmarks data``.
 
 from __future__ import annotations
 
-import statistics
-import time
 from collections.abc import Callable
 
+from benchmarks.timing import median_ms
+
 RUNS = 5
-
-
-def median_ms(function: Callable[[], object], runs: int = RUNS) -> float:
-    function()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return 1000 * statistics.median(times)
 
 
 def main() -> None:
@@ -42,4 +32,4 @@ def main() -> None:
         (f"read_creators_csv, {len(creators)} rows", lambda: read_creators_csv(excel)),
     ]
     for name, function in rows:
-        print(f"  {name:<34} {median_ms(function):8.1f} ms")
+        print(f"  {name:<34} {median_ms(function, RUNS, warmup=1):8.1f} ms")
