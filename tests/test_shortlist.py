@@ -425,6 +425,38 @@ def test_workshop_plot_has_alt_text(tmp_path: Path) -> None:
     assert "Vos choix sont entourés" in w.plot.value and "échelle logarithmique" in w.plot.value
 
 
+
+def test_a_check_redraws_a_figure_on_show_but_the_check_itself_touches_no_widget(tmp_path: Path) -> None:
+    # The check also runs ahead of the click (CheckedStep.watch): it must leave the page alone.
+    w, _ = workshop(tmp_path)
+    w.restore({"creator_ids": good_creators(3)})
+    w.show_plot()
+    figure_before = w.plot.value
+    picks = good_creators(4)
+    w.restore({"creator_ids": picks})
+    w.check(w.collect())
+    assert w.plot.value == figure_before
+    w.step.button.click()
+    assert w.plot.value != figure_before and "<img" in w.plot.value  # redrawn with the new picks
+    assert "Réussi" in w.step.feedback.value or "À revoir" in w.step.feedback.value
+
+
+def test_a_verdict_prepared_on_one_table_is_checked_again_on_another(tmp_path: Path) -> None:
+    # The verdict also depends on the table (the pool the picks are judged in), which the answer
+    # only names: a new table, even under the same name, drops the prepared verdict.
+    w, _ = workshop(tmp_path)
+    checked: list[object] = []
+    check = w.step.check
+    w.step.check = lambda answer: checked.append(answer) or check(answer)
+    w.restore({"creator_ids": good_creators(3)})
+    w.step.prepare()
+    w.use_table(sample()[0], "exemple")
+    assert len(checked) == 1
+    w.step.button.click()
+    assert len(checked) == 2 and checked[0] == checked[1]  # same answer, checked again
+
+
+
 HOSTILE_CSV = (
     "Nom;Pseudo;Plateforme;Abonnés;J'aime moyens;Commentaires;Niche;Tarif €\n"
     "<script>alert(1)</script>;@lea.vrac;Instagram;12 500;420;18;beauté;300 €\n"

@@ -6,18 +6,27 @@ returns a :class:`~influence_workbook.feedback.Feedback`. :class:`CheckedStep` d
 it checks the answer, shows the verdict escaped, then saves both (the answer is saved even when
 the check itself fails, so nothing typed is lost), and reloads both when the notebook is opened
 again.
+
+The verdict is prepared while the learner pauses: the fields given to :meth:`CheckedStep.watch`
+start a check PREPARE_DELAY_S after their last change, kept for that exact answer and that day, so
+that « Vérifier » only has to show and save it. ``check`` must therefore be a function of the
+answer and the date alone, with no effect on the page (chapter 2 redraws its figure in a click
+handler of its own).
 """
 
 from __future__ import annotations
 
+import asyncio
 import errno
+import json
 import logging
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import ipywidgets as widgets
 
+from influence_workbook import clock
 from influence_workbook.feedback import Feedback
 from influence_workbook.progress import ProgressStore
 from influence_workbook.widgets.render import (
@@ -46,6 +55,10 @@ WIDE = widgets.Layout(width="100%", max_width="48rem")
 # would be fetched by the book's widget renderer from a path it does not serve, and the glyph
 # would start the button's accessible name.
 BUTTON_STYLE = {"button_color": "#1e3a8a", "text_color": "white", "font_weight": "bold"}
+#: Seconds after a field's last change before the verdict is prepared. Pointing at the button takes
+#: a learner 300 ms or more, so the verdict is ready by the click; typing at 5 characters a
+#: second (200 ms apart) restarts the wait rather than checking at each keystroke.
+PREPARE_DELAY_S = 0.15
 KEPT_PREVIOUS = ("Rien n'a été enregistré pour cette réponse vide : votre réponse précédente reste "
                  "enregistrée et sera reprise dans les chapitres suivants.")
 
@@ -96,6 +109,11 @@ def dropdown(
     return menu
 
 
+def answer_key(answer: Any) -> str:
+    """The answer as canonical JSON: two answers with the same key get the same verdict."""
+    return json.dumps(answer, sort_keys=True, ensure_ascii=False, default=str)
+
+
 def workshop_box(children: list[widgets.Widget], css_class: str) -> widgets.VBox:
     """The outer box of a workshop: class ``iw-workshop`` (what browser tests and axe scope to) plus its own."""
     box = widgets.VBox(children)
@@ -138,8 +156,53 @@ class CheckedStep:
         self.notice = widgets.HTML()
         self.notice.add_class(f"{css_prefix}-notice")
         self.last_feedback: Feedback | None = None
+        #: The fields whose changes prepare the verdict (see :meth:`watch`).
+        self.watched: list[widgets.Widget] = []
+        self._prepared: tuple[str, date, Feedback] | None = None
+        self._pending: asyncio.TimerHandle | None = None
         self.button.on_click(lambda _button: self.run_check())
         self._reload(restore)
+
+    # ------------------------------------------------------------------ preparing the verdict
+
+    def watch(self, *fields: widgets.Widget) -> None:
+        """Prepare the verdict PREPARE_DELAY_S after the last change of any of these fields."""
+        for field in fields:
+            field.observe(self._schedule_preparation, names="value")
+            self.watched.append(field)
+
+    def _schedule_preparation(self, _change: object = None) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no event loop (a script, a test): the click checks, as before
+            return
+        if self._pending is not None:
+            self._pending.cancel()
+        self._pending = loop.call_later(PREPARE_DELAY_S, self.prepare)
+
+    def prepare(self) -> None:
+        """Check the current answer ahead of the click and keep the verdict. Never raises.
+
+        A check that fails here is left for the click, which reports it to the learner.
+        """
+        self._pending = None
+        try:
+            self.verdict(self.collect())
+        except Exception:
+            LOGGER.debug("verdict not prepared for %s/%s", self.chapter, self.step, exc_info=True)
+
+    def forget_verdict(self) -> None:
+        """Drop the prepared verdict: what the check depends on besides the answer has changed."""
+        self._prepared = None
+
+    def verdict(self, answer: Any) -> Feedback:
+        """The verdict on ``answer``: the prepared one if it is for this answer and today, else checked now."""
+        key, today = answer_key(answer), clock.today()
+        if self._prepared is not None and self._prepared[:2] == (key, today):
+            return self._prepared[2]
+        feedback = self.check(answer)
+        self._prepared = (key, today, feedback)
+        return feedback
 
     def _reload(self, restore: Callable[[Any], None]) -> None:
         saved = self.store.get(self.chapter, self.step)
@@ -172,7 +235,7 @@ class CheckedStep:
             self.feedback.value = notice_html(UNEXPECTED_PROBLEM)
             return None
         try:
-            feedback = self.check(answer)
+            feedback = self.verdict(answer)
         except Exception:
             LOGGER.exception("check failed for %s/%s", self.chapter, self.step)
             self._save(answer, None)

@@ -90,6 +90,7 @@ class ConceptWorkshop:
         self._show_format_card()
         self.step = CheckedStep(chapter=CHAPTER, step=STEP, css_prefix=PREFIX, collect=self.collect,
                                 restore=self.restore, check=self.check, store=self.store)
+        self.step.watch(self.goal, *self._fields().values())
 
     # ------------------------------------------------------------------ objective
 

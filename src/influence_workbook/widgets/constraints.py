@@ -71,6 +71,7 @@ class ConstraintsWorkshop:
                                 restore=self.restore, check=check_constraints_answer, store=store)
         for field in (self.draft_due, self.publication_window):
             field.observe(lambda _change: self._show_dates(), names="value")
+        self.step.watch(*(getattr(self, name) for name in TEXT_FIELDS), self.script, self.approval_rounds)
         self._show_dates()
 
     def collect(self) -> dict[str, Any]:

@@ -86,6 +86,7 @@ class ClassificationWorkshop:
             self.posts.append(widgets.VBox([card, menu]))
         self.step = CheckedStep(chapter=CHAPTER, step=STEP_CLASSIFICATION, css_prefix=f"{PREFIX}-classification",
                                 collect=self.collect, restore=self.restore, check=self.check, store=store)
+        self.step.watch(self.jurisdiction, *self.answers.values())
 
     def collect(self) -> dict[str, Any]:
         code = _code(self.jurisdiction.value)
@@ -178,6 +179,7 @@ class CaptionWorkshop:
         self.ai_generated.add_class(f"{PREFIX}-ai-generated")
         self.step = CheckedStep(chapter=CHAPTER, step=STEP_CAPTION, css_prefix=f"{PREFIX}-caption",
                                 collect=self.collect, restore=self.restore, check=self.check, store=self.store)
+        self.step.watch(self.caption, self.retouched, self.ai_generated)
 
     def collect(self) -> dict[str, Any]:
         caption = str(self.caption.value)

@@ -89,6 +89,7 @@ class ObjectiveWorkshop:
         for field in (self.goal, self.kpi, self.target, self.deadline, self.audience):
             field.observe(lambda _change: self._update_preview(), names="value")
         self.mode.observe(lambda _change: self._show_mode(), names="value")
+        self.step.watch(self.mode, self.goal, self.kpi, self.target, self.deadline, self.audience, self.sentence)
         self._update_preview()
         self._show_mode()
 

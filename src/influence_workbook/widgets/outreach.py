@@ -141,6 +141,7 @@ class OutreachWorkshop:
                                 restore=self.restore, check=self.check, store=self.store)
         self.creator.observe(lambda _change: self._show_card(), names="value")
         self.message.observe(lambda _change: self._count(), names="value")
+        self.step.watch(self.creator, self.message)
         self._show_card()
         self._count()
 

@@ -254,6 +254,10 @@ class ShortlistWorkshop:
         self.upload.observe(lambda change: self._on_upload(change["new"]), names="value")
         self.use_sample.on_click(lambda _button: self.use_table(self.sample, "exemple"))
         self.plot_button.on_click(lambda _button: self.show_plot())
+        # After CheckedStep's own handler: the verdict is shown first. (The check itself must not
+        # touch the page: it also runs ahead of the click, see CheckedStep.watch.)
+        self.step.button.on_click(lambda _button: self._redraw_plot())
+        self.step.watch(self.picks, self.sort, self.upload, *(menu for menu, _ in self._filter_menus().values()))
         self.refresh()
 
     # ------------------------------------------------------------------ data
@@ -289,6 +293,7 @@ class ShortlistWorkshop:
         """Work on another table (the sample, or the learner's import); the selection is kept."""
         self.source = source
         self._set_table(creators)
+        self.step.forget_verdict()  # a verdict prepared on the previous table no longer holds
         if source == "exemple":
             self.import_status.value = text_html("Vous travaillez sur les données d'exemple du cours.")
         self.refresh()
@@ -517,10 +522,12 @@ class ShortlistWorkshop:
 
     def check(self, answer: Any) -> Feedback:
         ids = answer.get("creator_ids") if isinstance(answer, dict) else answer
-        feedback = self.checker.check(ids, pool=self.filtered)
+        return self.checker.check(ids, pool=self.filtered)
+
+    def _redraw_plot(self) -> None:
+        """After a check, a figure on show is redrawn to circle the picks just checked."""
         if self.plot.value:
             self.show_plot()
-        return feedback
 
     def _filter_menus(self) -> dict[str, tuple[widgets.Dropdown, Any]]:
         """Each saved filter's menu and the value meaning « no filter »."""

@@ -1,0 +1,178 @@
+"""CheckedStep prepares the verdict while the learner pauses, and the click shows that same verdict.
+
+What is checked: a prepared verdict is reused only for the very answer and day it was made for;
+a check that fails ahead of the click is reported by the click; preparation waits for a pause in
+the typing and needs the kernel's event loop; every workshop prepares on each of its inputs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as widgets
+import pytest
+
+from influence_workbook.feedback import Feedback, FeedbackItem
+from influence_workbook.progress import ProgressStore
+from influence_workbook.widgets.common import PREPARE_DELAY_S, UNEXPECTED_PROBLEM, CheckedStep
+from influence_workbook.widgets.concept import ConceptWorkshop
+from influence_workbook.widgets.constraints import ConstraintsWorkshop
+from influence_workbook.widgets.disclosure import CaptionWorkshop, ClassificationWorkshop
+from influence_workbook.widgets.objective import ObjectiveWorkshop
+from influence_workbook.widgets.outreach import OutreachWorkshop
+from influence_workbook.widgets.shortlist import ShortlistWorkshop
+
+
+def word_count_check(answer: Any) -> Feedback:
+    words = len(str(answer).split())
+    ok = words >= 3
+    return Feedback("test-step", (FeedbackItem("words", "Longueur", ok, f"{words} mot(s)."),),
+                    "Assez de mots." if ok else "Trop court.")
+
+
+class Step:
+    """A one-field step whose check records each answer it judges."""
+
+    def __init__(self, store: ProgressStore, check: Callable[[Any], Feedback] = word_count_check) -> None:
+        self.field = widgets.Text()
+        self.checked: list[Any] = []
+
+        def recording_check(answer: Any) -> Feedback:
+            self.checked.append(answer)
+            return check(answer)
+
+        self.step = CheckedStep(chapter="chtest", step="words", css_prefix="iw-test",
+                                collect=lambda: self.field.value,
+                                restore=lambda answer: setattr(self.field, "value", str(answer)),
+                                check=recording_check, store=store)
+        self.step.watch(self.field)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> ProgressStore:
+    return ProgressStore(tmp_path / "progression.json")
+
+
+def test_a_prepared_verdict_is_shown_and_saved_without_checking_again(store: ProgressStore) -> None:
+    form = Step(store)
+    form.field.value = "trois petits mots"
+    form.step.prepare()
+    assert form.checked == ["trois petits mots"]
+    form.step.button.click()
+    assert form.checked == ["trois petits mots"]  # the click reused the prepared verdict
+    assert "3 mot(s)." in form.step.feedback.value and "Réussi" in form.step.feedback.value
+    saved = store.get("chtest", "words")
+    assert saved is not None and saved.answer == "trois petits mots"
+    assert saved.feedback == word_count_check("trois petits mots")
+
+
+def test_an_answer_changed_after_preparation_is_checked_again(store: ProgressStore) -> None:
+    form = Step(store)
+    form.field.value = "trois petits mots"
+    form.step.prepare()
+    form.field.value = "deux mots"
+    form.step.button.click()
+    assert form.checked == ["trois petits mots", "deux mots"]
+    assert "2 mot(s)." in form.step.feedback.value and "À revoir" in form.step.feedback.value
+
+
+def test_a_verdict_prepared_on_another_day_is_not_reused(store: ProgressStore,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # Deadlines are judged against today: a verdict from yesterday may no longer hold.
+    form = Step(store)
+    form.field.value = "trois petits mots"
+    monkeypatch.setenv("INFLUENCE_WORKBOOK_TODAY", "2026-12-01")
+    form.step.prepare()
+    monkeypatch.setenv("INFLUENCE_WORKBOOK_TODAY", "2026-12-02")
+    form.step.button.click()
+    assert form.checked == ["trois petits mots", "trois petits mots"]
+
+
+def test_a_forgotten_verdict_is_checked_again(store: ProgressStore) -> None:
+    form = Step(store)
+    form.field.value = "trois petits mots"
+    form.step.prepare()
+    form.step.forget_verdict()
+    form.step.button.click()
+    assert form.checked == ["trois petits mots", "trois petits mots"]
+
+
+def test_a_check_that_fails_ahead_of_the_click_is_reported_by_the_click(store: ProgressStore) -> None:
+    def broken(answer: Any) -> Feedback:
+        raise RuntimeError("bug in a check")
+
+    form = Step(store, check=broken)
+    form.field.value = "trois petits mots"
+    form.step.prepare()  # must not raise: nobody would see it
+    form.step.button.click()
+    assert form.checked == ["trois petits mots", "trois petits mots"]
+    assert "problème inattendu" in form.step.feedback.value
+    assert UNEXPECTED_PROBLEM.split(".")[0] in form.step.feedback.value
+    saved = store.get("chtest", "words")
+    assert saved is not None and saved.answer == "trois petits mots"  # nothing typed is lost
+
+
+def test_typing_prepares_once_after_the_pause(store: ProgressStore) -> None:
+    form = Step(store)
+
+    async def learner_types_then_pauses() -> None:
+        for text in ("trois", "trois petits", "trois petits mots"):
+            form.field.value = text
+            await asyncio.sleep(PREPARE_DELAY_S / 5)  # faster than the pause: no check yet
+        assert form.checked == []
+        await asyncio.sleep(PREPARE_DELAY_S * 2)
+        assert form.checked == ["trois petits mots"]  # one check, on the last answer
+
+    asyncio.run(learner_types_then_pauses())
+    form.step.button.click()
+    assert form.checked == ["trois petits mots"]
+    assert "3 mot(s)." in form.step.feedback.value
+
+
+def test_without_an_event_loop_nothing_is_prepared_and_the_click_checks(store: ProgressStore) -> None:
+    form = Step(store)
+    form.field.value = "trois petits mots"  # no running loop (a script, a test): no error either
+    assert form.checked == []
+    form.step.button.click()
+    assert form.checked == ["trois petits mots"]
+
+
+# --------------------------------------------------------------------------- every workshop
+
+#: Widgets that show things and take no answer.
+DISPLAY_ONLY = (widgets.HTML, widgets.HTMLMath, widgets.Label, widgets.Image, widgets.Output)
+
+
+def descendants(widget: widgets.Widget) -> Iterator[widgets.Widget]:
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from descendants(child)
+
+
+def inputs_of(box: widgets.Widget) -> list[widgets.Widget]:
+    return [w for w in descendants(box)
+            if isinstance(w, widgets.ValueWidget) and not isinstance(w, DISPLAY_ONLY)]
+
+
+WORKSHOPS: dict[str, Callable[[ProgressStore], Any]] = {
+    "ch01": ObjectiveWorkshop,
+    "ch02": ShortlistWorkshop,
+    "ch03": ConceptWorkshop,
+    "ch04": OutreachWorkshop,
+    "ch05-classification": ClassificationWorkshop,
+    "ch05-caption": CaptionWorkshop,
+    "ch06": ConstraintsWorkshop,
+}
+
+
+@pytest.mark.parametrize("name", sorted(WORKSHOPS))
+def test_every_input_of_every_workshop_prepares_the_verdict(name: str, store: ProgressStore) -> None:
+    workshop = WORKSHOPS[name](store)
+    inputs = inputs_of(workshop.widget())
+    assert len(inputs) >= 2, "the workshop's inputs were not found"
+    unwatched = [f"{type(w).__name__} {w.description!r}" for w in inputs
+                 if not any(w is watched for watched in workshop.step.watched)]
+    assert unwatched == []
