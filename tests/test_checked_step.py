@@ -8,6 +8,7 @@ the typing and needs the kernel's event loop; every workshop prepares on each of
 from __future__ import annotations
 
 import asyncio
+import html
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ import pytest
 
 from influence_workbook.feedback import Feedback, FeedbackItem
 from influence_workbook.progress import ProgressStore
-from influence_workbook.widgets.common import PREPARE_DELAY_S, UNEXPECTED_PROBLEM, CheckedStep
+from influence_workbook.widgets.common import PREPARE_DELAY_S, SAVE_AFTER_S, UNEXPECTED_PROBLEM, CheckedStep
 from influence_workbook.widgets.concept import ConceptWorkshop
 from influence_workbook.widgets.constraints import ConstraintsWorkshop
 from influence_workbook.widgets.disclosure import CaptionWorkshop, ClassificationWorkshop
@@ -138,6 +139,42 @@ def test_without_an_event_loop_nothing_is_prepared_and_the_click_checks(store: P
     assert form.checked == []
     form.step.button.click()
     assert form.checked == ["trois petits mots"]
+
+
+def test_in_the_kernel_a_click_shows_the_verdict_then_saves_it(store: ProgressStore) -> None:
+    # The kernel sends the verdict once the click's handler returns: the saving comes just after.
+    form = Step(store)
+    form.field.value = "trois petits mots"
+
+    async def learner_clicks() -> None:
+        form.step.button.click()
+        assert "3 mot(s)." in form.step.feedback.value
+        assert store.get("chtest", "words") is None and form.step.status.value == ""
+        await asyncio.sleep(SAVE_AFTER_S * 4)
+        saved = store.get("chtest", "words")
+        assert saved is not None and saved.answer == "trois petits mots"
+        assert "Enregistré le" in form.step.status.value
+
+    asyncio.run(learner_clicks())
+
+
+def test_a_save_that_fails_after_the_click_is_reported_in_french(store: ProgressStore,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken_save(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("bug in the store")
+
+    form = Step(store)
+    form.field.value = "trois petits mots"
+    monkeypatch.setattr(store, "save", broken_save)
+
+    async def learner_clicks() -> None:
+        form.step.button.click()
+        await asyncio.sleep(SAVE_AFTER_S * 4)
+
+    asyncio.run(learner_clicks())  # no exception reaches the loop or the learner
+    assert "3 mot(s)." in form.step.feedback.value
+    assert "n'a pas pu être enregistrée" in html.unescape(form.step.status.value)
+    assert "erreur inattendue" in form.step.status.value
 
 
 # --------------------------------------------------------------------------- every workshop

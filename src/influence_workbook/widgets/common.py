@@ -59,6 +59,9 @@ BUTTON_STYLE = {"button_color": "#1e3a8a", "text_color": "white", "font_weight":
 #: a learner 300 ms or more, so the verdict is ready by the click; typing at 5 characters a
 #: second (200 ms apart) restarts the wait rather than checking at each keystroke.
 PREPARE_DELAY_S = 0.15
+#: Seconds between showing a click's verdict and saving it (see CheckedStep._on_click): long
+#: enough for the kernel to send the verdict while it waits, short beside any way to lose it.
+SAVE_AFTER_S = 0.005
 KEPT_PREVIOUS = ("Rien n'a été enregistré pour cette réponse vide : votre réponse précédente reste "
                  "enregistrée et sera reprise dans les chapitres suivants.")
 
@@ -160,7 +163,7 @@ class CheckedStep:
         self.watched: list[widgets.Widget] = []
         self._prepared: tuple[str, date, Feedback] | None = None
         self._pending: asyncio.TimerHandle | None = None
-        self.button.on_click(lambda _button: self.run_check())
+        self.button.on_click(lambda _button: self._on_click())
         self._reload(restore)
 
     # ------------------------------------------------------------------ preparing the verdict
@@ -228,6 +231,32 @@ class CheckedStep:
         An empty answer never replaces a saved one (one stray click must not erase the objective
         that later chapters reuse).
         """
+        shown = self._show_verdict()
+        if shown is None:
+            return None
+        self._record(*shown)
+        return shown[1]
+
+    def _on_click(self) -> None:
+        """What « Vérifier » does: :meth:`run_check`, with the saving SAVE_AFTER_S after the verdict.
+
+        The kernel sends a click's widget updates to the page once the click's handler has
+        returned: the kernel's « busy » status, published before the check, reached the page only
+        after the save had ended (``benchmarks/bench_browser.py``, messages timed on both sides).
+        Saving within the handler kept the verdict off the screen for the 2 to 5 ms of the save.
+        """
+        shown = self._show_verdict()
+        if shown is None:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # clicked from a script or a test: no kernel loop, save now
+            self._record(*shown)
+            return
+        loop.call_later(SAVE_AFTER_S, self._record, *shown)
+
+    def _show_verdict(self) -> tuple[Any, Feedback] | None:
+        """Collect and check the answer and show the verdict; None when there is none to show."""
         try:
             answer = self.collect()
         except Exception:
@@ -243,11 +272,18 @@ class CheckedStep:
             return None
         self.last_feedback = feedback
         self.feedback.value = feedback_html(feedback, style=False)
-        if feedback.is_input_problem and self.store.get(self.chapter, self.step) is not None:
-            self.status.value = text_html(KEPT_PREVIOUS)
-        elif self._save(answer, feedback):
-            self.status.value = text_html(f"Enregistré le {datetime.now().strftime('%d/%m/%Y à %H:%M')}.")
-        return feedback
+        return answer, feedback
+
+    def _record(self, answer: Any, feedback: Feedback) -> None:
+        """Save the answer and its verdict, and say so under the verdict."""
+        try:
+            if feedback.is_input_problem and self.store.get(self.chapter, self.step) is not None:
+                self.status.value = text_html(KEPT_PREVIOUS)
+            elif self._save(answer, feedback):
+                self.status.value = text_html(f"Enregistré le {datetime.now().strftime('%d/%m/%Y à %H:%M')}.")
+        except Exception:  # after the click's handler has returned, nobody else would report it
+            LOGGER.exception("could not save %s/%s", self.chapter, self.step)
+            self.status.value = notice_html(SAVE_PROBLEM.format(reason="erreur inattendue"))
 
     def _save(self, answer: Any, feedback: Feedback | None) -> bool:
         try:
