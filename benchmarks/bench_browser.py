@@ -13,7 +13,9 @@ computation), measured in the same run, on the same JupyterLab and Chromium:
   (``tests/browser/workshops.py``: menus get the focus before a choice, which makes the cell the
   active one), the kernel is left LEARNER_PAUSE_MS to handle the last keystroke (as while a learner
   moves the pointer), and the button is scrolled into view before the click, so the click pays for
-  none of these.
+  none of these. In that pause the workshop also prepares its verdict (``CheckedStep.watch``, 150 ms
+  after the last change), as it does for a learner: a click sooner than that checks on the spot,
+  and ``python -m benchmarks workshops`` times both.
 
 Median over RUNS runs (min–max shown); ratios are medians against the bare form's medians. The runs
 are interleaved (bare form, ch01, …, ch06, then again), so that a slow moment of the machine weighs

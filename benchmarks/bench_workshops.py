@@ -3,19 +3,25 @@
 The browser benchmark (``bench_browser.py``) times what a learner waits for; most of that wait is the
 fixed round trip between the page and the kernel (about 25 ms here), the rest is the Python work
 done by the click. This benchmark isolates that work, with the same sample answers as the browser
-tests (``tests/browser/workshops.py``), set directly on the widgets:
+tests (``tests/browser/workshops.py``), set directly on the widgets, in an asyncio event loop as in
+a kernel (so that the workshop prepares its verdict and saves after it, as it does there):
 
-* first click: in a fresh Python process, right after the workshop is built (the learner's first
-  « Vérifier » after « Run All »: it pays for everything done lazily);
-* next clicks: median of NEXT_RUNS clicks in the same process, alternating the sample answers.
+* first click: in a fresh Python process, right after the workshop is built and the answer typed,
+  with no pause (the verdict is not prepared yet: the click checks, and pays for everything done
+  lazily);
+* next clicks, no pause: median of NEXT_RUNS clicks in the same process, alternating the sample
+  answers, each clicked as soon as it is typed;
+* next clicks after a pause: the same, with the learner's pause between typing and clicking
+  (PAUSE_S): the verdict was prepared in it (``CheckedStep.watch``), the click only shows it.
 
-The time stops when the feedback region's value changes (what the page waits for), so the saving of
-the answer that follows is not counted; it is timed separately (« save »).
+The time stops when the feedback region's value changes (what the page waits for). The saving of the
+answer comes after the click's handler has returned; it is timed separately (« save »).
 Run with ``python -m benchmarks workshops``.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import statistics
@@ -30,6 +36,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 NEXT_RUNS = 20
 FIRST_RUNS = 3  # fresh processes per workshop; the median is shown
+PAUSE_S = 0.3  # between the last keystroke and the click, as in bench_browser (LEARNER_PAUSE_MS)
 
 FACTORIES = {  # spec id → (module, function): what each chapter's notebook displays
     "ch01": ("influence_workbook.widgets.objective", "objective_workshop"),
@@ -82,24 +89,40 @@ def _apply(root: Any, step: Any) -> None:
         raise TypeError(f"unknown step {kind}")
 
 
-def _timed_click(root: Any, spec: Any, steps: tuple[Any, ...]) -> tuple[float, float]:
-    """(ms from the click to the feedback set, ms from then to the end of the click's work)."""
+async def _timed_click(root: Any, spec: Any, steps: tuple[Any, ...], pause_s: float) -> float:
+    """Ms from the click to the feedback set, after ``pause_s`` between typing and clicking."""
+    from influence_workbook.widgets.common import SAVE_AFTER_S
+
     for step in steps:
         _apply(root, step)
     (feedback,) = _by_class(root, spec.feedback)
     (button,) = [w for w in _walk(root) if getattr(w, "description", None) == spec.button
                  and type(w).__name__ == "Button"]
+    feedback.value = ""  # so that the same verdict twice still counts as a change
+    await asyncio.sleep(pause_s)
     shown: list[float] = []
     feedback.observe(lambda _change: shown.append(time.perf_counter()), names="value")
-    feedback.value = ""  # so that the same verdict twice still counts as a change
-    shown.clear()
     started = time.perf_counter()
     button.click()
-    ended = time.perf_counter()
     feedback.unobserve_all("value")
     if not shown:
         raise RuntimeError(f"{spec.id}: the click showed no feedback")
-    return 1000 * (shown[0] - started), 1000 * (ended - shown[0])
+    await asyncio.sleep(SAVE_AFTER_S * 4)  # let the saving that follows the click happen
+    return 1000 * (shown[0] - started)
+
+
+def _time_saves(saves: list[float]) -> None:
+    """Record how long each saving after a click takes (CheckedStep._record)."""
+    from influence_workbook.widgets.common import CheckedStep
+
+    record = CheckedStep._record
+
+    def timed(self: Any, *args: Any) -> None:
+        started = time.perf_counter()
+        record(self, *args)
+        saves.append(1000 * (time.perf_counter() - started))
+
+    CheckedStep._record = timed  # type: ignore[method-assign]
 
 
 def _spec(spec_id: str) -> Any:
@@ -123,16 +146,20 @@ def _build(spec_id: str) -> tuple[Any, Any, float]:
 
 
 def child(spec_id: str) -> None:
-    """In a fresh process: build, click once, then NEXT_RUNS more; print JSON figures."""
-    spec, root, built = _build(spec_id)
-    first, first_save = _timed_click(root, spec, spec.answers[0].steps)
-    nexts, saves = [], []
-    for index in range(NEXT_RUNS):
-        shown, save = _timed_click(root, spec, spec.answers[(index + 1) % len(spec.answers)].steps)
-        nexts.append(shown)
-        saves.append(save)
-    print(json.dumps({"build_ms": built, "first_ms": first, "next_ms": statistics.median(nexts),
-                      "save_ms": statistics.median([first_save, *saves])}))
+    """In a fresh process: build, click once, then NEXT_RUNS more of each kind; print JSON figures."""
+    saves: list[float] = []
+    _time_saves(saves)
+
+    async def clicks() -> dict[str, float]:
+        spec, root, built = _build(spec_id)
+        first = await _timed_click(root, spec, spec.answers[0].steps, 0)
+        answers = [spec.answers[(index + 1) % len(spec.answers)].steps for index in range(NEXT_RUNS)]
+        unprepared = [await _timed_click(root, spec, steps, 0) for steps in answers]
+        prepared = [await _timed_click(root, spec, steps, PAUSE_S) for steps in answers]
+        return {"build_ms": built, "first_ms": first, "next_ms": statistics.median(unprepared),
+                "prepared_ms": statistics.median(prepared), "save_ms": statistics.median(saves)}
+
+    print(json.dumps(asyncio.run(clicks())))
 
 
 def _run_child(spec_id: str) -> dict[str, float]:
@@ -147,9 +174,9 @@ def _run_child(spec_id: str) -> dict[str, float]:
 def main() -> None:
     print(f"Kernel time of « Vérifier » (click → feedback set), first click: median of {FIRST_RUNS} fresh "
           f"processes; next clicks: median of {NEXT_RUNS}")
-    print(f"| {'workshop':<20} | {'build (ms)':>10} | {'first click (ms)':>16} | {'next clicks (ms)':>16} | "
-          f"{'then save (ms)':>14} |")
-    print(f"|{'-' * 22}|{'-' * 11}:|{'-' * 17}:|{'-' * 17}:|{'-' * 15}:|")
+    print(f"| {'workshop':<20} | {'build (ms)':>10} | {'first click (ms)':>16} | {'next, no pause (ms)':>19} | "
+          f"{'after a pause (ms)':>18} | {'then save (ms)':>14} |")
+    print(f"|{'-' * 22}|{'-' * 11}:|{'-' * 17}:|{'-' * 20}:|{'-' * 19}:|{'-' * 15}:|")
     for spec_id in FACTORIES:
         runs = [_run_child(spec_id) for _ in range(FIRST_RUNS)]
 
@@ -157,7 +184,7 @@ def main() -> None:
             return statistics.median(run[key] for run in values)
 
         print(f"| {spec_id:<20} | {median('build_ms'):>10.0f} | {median('first_ms'):>16.1f} | "
-              f"{median('next_ms'):>16.1f} | {median('save_ms'):>14.1f} |")
+              f"{median('next_ms'):>19.1f} | {median('prepared_ms'):>18.1f} | {median('save_ms'):>14.1f} |")
 
 
 if __name__ == "__main__":
