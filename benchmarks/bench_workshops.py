@@ -147,8 +147,12 @@ def _build(spec_id: str) -> tuple[Any, Any, float]:
 
 def child(spec_id: str) -> None:
     """In a fresh process: build, click once, then NEXT_RUNS more of each kind; print JSON figures."""
+    from influence_workbook.widgets import common
+
     saves: list[float] = []
     _time_saves(saves)
+    # This process is not a Jupyter kernel: let the workshop use this loop as it uses a kernel's.
+    common.kernel_loop = asyncio.get_running_loop
 
     async def clicks() -> dict[str, float]:
         spec, root, built = _build(spec_id)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import html
-from collections.abc import Callable, Iterator
+import threading
+from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ import pytest
 
 from influence_workbook.feedback import Feedback, FeedbackItem
 from influence_workbook.progress import ProgressStore
+from influence_workbook.widgets import common
 from influence_workbook.widgets.common import PREPARE_DELAY_S, SAVE_AFTER_S, UNEXPECTED_PROBLEM, CheckedStep
 from influence_workbook.widgets.concept import ConceptWorkshop
 from influence_workbook.widgets.constraints import ConstraintsWorkshop
@@ -55,6 +57,29 @@ class Step:
 @pytest.fixture
 def store(tmp_path: Path) -> ProgressStore:
     return ProgressStore(tmp_path / "progression.json")
+
+
+def in_a_kernel(monkeypatch: pytest.MonkeyPatch, scenario: Callable[[], Coroutine[Any, Any, None]]) -> None:
+    """Run ``scenario`` as a kernel runs a click: on an event loop the workshop treats as the kernel's.
+
+    In a thread of its own, because in ``make test`` the browser tests' Playwright already holds a
+    (non-turning) loop in the main thread, where ``asyncio.run`` refuses to start another.
+    """
+    monkeypatch.setattr(common, "kernel_loop", asyncio.get_running_loop)
+    failures: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            asyncio.run(scenario())
+        except BaseException as failure:  # re-raised in the test's own thread below
+            failures.append(failure)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(timeout=60)
+    assert not thread.is_alive(), "the scenario did not finish"
+    if failures:
+        raise failures[0]
 
 
 def test_a_prepared_verdict_is_shown_and_saved_without_checking_again(store: ProgressStore) -> None:
@@ -116,7 +141,7 @@ def test_a_check_that_fails_ahead_of_the_click_is_reported_by_the_click(store: P
     assert saved is not None and saved.answer == "trois petits mots"  # nothing typed is lost
 
 
-def test_typing_prepares_once_after_the_pause(store: ProgressStore) -> None:
+def test_typing_prepares_once_after_the_pause(store: ProgressStore, monkeypatch: pytest.MonkeyPatch) -> None:
     form = Step(store)
 
     async def learner_types_then_pauses() -> None:
@@ -127,7 +152,7 @@ def test_typing_prepares_once_after_the_pause(store: ProgressStore) -> None:
         await asyncio.sleep(PREPARE_DELAY_S * 2)
         assert form.checked == ["trois petits mots"]  # one check, on the last answer
 
-    asyncio.run(learner_types_then_pauses())
+    in_a_kernel(monkeypatch, learner_types_then_pauses)
     form.step.button.click()
     assert form.checked == ["trois petits mots"]
     assert "3 mot(s)." in form.step.feedback.value
@@ -141,7 +166,32 @@ def test_without_an_event_loop_nothing_is_prepared_and_the_click_checks(store: P
     assert form.checked == ["trois petits mots"]
 
 
-def test_in_the_kernel_a_click_shows_the_verdict_then_saves_it(store: ProgressStore) -> None:
+def test_an_event_loop_that_is_not_a_kernels_is_not_relied_on(store: ProgressStore) -> None:
+    # Playwright's synchronous API keeps such a loop in the main thread of ``make test``: a save
+    # put on it could wait for ever. Outside a kernel the click saves at once, loop or not.
+    form = Step(store)
+    failures: list[BaseException] = []
+
+    async def scenario() -> None:
+        form.field.value = "trois petits mots"
+        form.step.button.click()
+        assert store.get("chtest", "words") is not None and "Enregistré le" in form.step.status.value
+
+    def run() -> None:
+        try:
+            asyncio.run(scenario())
+        except BaseException as failure:
+            failures.append(failure)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(timeout=60)
+    assert not failures, failures
+    assert common.kernel_loop() is None
+
+
+def test_in_the_kernel_a_click_shows_the_verdict_then_saves_it(store: ProgressStore,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     # The kernel sends the verdict once the click's handler returns: the saving comes just after.
     form = Step(store)
     form.field.value = "trois petits mots"
@@ -155,7 +205,7 @@ def test_in_the_kernel_a_click_shows_the_verdict_then_saves_it(store: ProgressSt
         assert saved is not None and saved.answer == "trois petits mots"
         assert "Enregistré le" in form.step.status.value
 
-    asyncio.run(learner_clicks())
+    in_a_kernel(monkeypatch, learner_clicks)
 
 
 def test_a_save_that_fails_after_the_click_is_reported_in_french(store: ProgressStore,
@@ -171,7 +221,7 @@ def test_a_save_that_fails_after_the_click_is_reported_in_french(store: Progress
         form.step.button.click()
         await asyncio.sleep(SAVE_AFTER_S * 4)
 
-    asyncio.run(learner_clicks())  # no exception reaches the loop or the learner
+    in_a_kernel(monkeypatch, learner_clicks)  # no exception reaches the loop or the learner
     assert "3 mot(s)." in form.step.feedback.value
     assert "n'a pas pu être enregistrée" in html.unescape(form.step.status.value)
     assert "erreur inattendue" in form.step.status.value

@@ -20,6 +20,7 @@ import asyncio
 import errno
 import json
 import logging
+import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
@@ -112,6 +113,22 @@ def dropdown(
     return menu
 
 
+def kernel_loop() -> asyncio.AbstractEventLoop | None:
+    """The event loop of the Jupyter kernel running this code, or None (a script, a test).
+
+    A running loop alone is not enough: Playwright's synchronous API, for one, keeps a loop
+    « running » that only turns while it waits for the browser, so that a callback put on it may
+    never run (the unit tests that follow the browser tests in ``make test`` met exactly this).
+    """
+    kernelbase = sys.modules.get("ipykernel.kernelbase")
+    if kernelbase is None or not kernelbase.Kernel.initialized():
+        return None
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
 def answer_key(answer: Any) -> str:
     """The answer as canonical JSON: two answers with the same key get the same verdict."""
     return json.dumps(answer, sort_keys=True, ensure_ascii=False, default=str)
@@ -175,9 +192,8 @@ class CheckedStep:
             self.watched.append(field)
 
     def _schedule_preparation(self, _change: object = None) -> None:
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:  # no event loop (a script, a test): the click checks, as before
+        loop = kernel_loop()
+        if loop is None:  # a script, a test: the click checks, as before
             return
         if self._pending is not None:
             self._pending.cancel()
@@ -248,9 +264,8 @@ class CheckedStep:
         shown = self._show_verdict()
         if shown is None:
             return
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:  # clicked from a script or a test: no kernel loop, save now
+        loop = kernel_loop()
+        if loop is None:  # clicked from a script or a test: save now
             self._record(*shown)
             return
         loop.call_later(SAVE_AFTER_S, self._record, *shown)
