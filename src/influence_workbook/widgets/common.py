@@ -258,8 +258,9 @@ class CheckedStep:
 
         The kernel sends a click's widget updates to the page once the click's handler has
         returned: the kernel's « busy » status, published before the check, reached the page only
-        after the save had ended (``benchmarks/bench_browser.py``, messages timed on both sides).
-        Saving within the handler kept the verdict off the screen for the 2 to 5 ms of the save.
+        after the save had ended (the page's WebSocket messages and marks in the kernel, timed on
+        one clock; the recipe is in issue 3's notes). Saving within the handler kept the verdict
+        off the screen for the 2 to 5 ms of the save.
         """
         shown = self._show_verdict()
         if shown is None:
