@@ -238,17 +238,8 @@ class ShortlistWorkshop:
             check=self.check,
             store=self.store,
         )
-        for field in (
-            self.platform,
-            self.niche,
-            self.language,
-            self.country,
-            self.age,
-            self.followers_min,
-            self.followers_max,
-            self.fee,
-            self.sort,
-        ):
+        view_menus = (*(menu for menu, _ in self._filter_menus().values()), self.sort)
+        for field in view_menus:
             field.observe(lambda _change: self.refresh(), names="value")
         self.picks.observe(lambda _change: self._update_budget(), names="value")
         self.upload.observe(lambda change: self._on_upload(change["new"]), names="value")
@@ -257,7 +248,7 @@ class ShortlistWorkshop:
         # After CheckedStep's own handler: the verdict is shown first. (The check itself must not
         # touch the page: it also runs ahead of the click, see CheckedStep.watch.)
         self.step.button.on_click(lambda _button: self._redraw_plot())
-        self.step.watch(self.picks, self.sort, self.upload, *(menu for menu, _ in self._filter_menus().values()))
+        self.step.watch(*view_menus, self.picks, self.upload)
         self.refresh()
 
     # ------------------------------------------------------------------ data
