@@ -59,13 +59,12 @@ def store(tmp_path: Path) -> ProgressStore:
     return ProgressStore(tmp_path / "progression.json")
 
 
-def in_a_kernel(monkeypatch: pytest.MonkeyPatch, scenario: Callable[[], Coroutine[Any, Any, None]]) -> None:
-    """Run ``scenario`` as a kernel runs a click: on an event loop the workshop treats as the kernel's.
+def on_a_loop_of_its_own(scenario: Callable[[], Coroutine[Any, Any, None]]) -> None:
+    """Run ``scenario`` with ``asyncio.run`` in a thread of its own; its failures are raised here.
 
-    In a thread of its own, because in ``make test`` the browser tests' Playwright already holds a
-    (non-turning) loop in the main thread, where ``asyncio.run`` refuses to start another.
+    A thread, because in ``make test`` the browser tests' Playwright already holds a (non-turning)
+    loop in the main thread, where ``asyncio.run`` refuses to start another.
     """
-    monkeypatch.setattr(common, "kernel_loop", asyncio.get_running_loop)
     failures: list[BaseException] = []
 
     def run() -> None:
@@ -80,6 +79,18 @@ def in_a_kernel(monkeypatch: pytest.MonkeyPatch, scenario: Callable[[], Coroutin
     assert not thread.is_alive(), "the scenario did not finish"
     if failures:
         raise failures[0]
+
+
+def in_a_kernel(monkeypatch: pytest.MonkeyPatch, scenario: Callable[[], Coroutine[Any, Any, None]]) -> None:
+    """Run ``scenario`` as a kernel runs a click: on an event loop the workshop treats as the kernel's."""
+    def running_loop() -> asyncio.AbstractEventLoop | None:  # kernel_loop's contract: None outside
+        try:
+            return asyncio.get_running_loop()
+        except RuntimeError:
+            return None
+
+    monkeypatch.setattr(common, "kernel_loop", running_loop)
+    on_a_loop_of_its_own(scenario)
 
 
 def test_a_prepared_verdict_is_shown_and_saved_without_checking_again(store: ProgressStore) -> None:
@@ -170,23 +181,13 @@ def test_an_event_loop_that_is_not_a_kernels_is_not_relied_on(store: ProgressSto
     # Playwright's synchronous API keeps such a loop in the main thread of ``make test``: a save
     # put on it could wait for ever. Outside a kernel the click saves at once, loop or not.
     form = Step(store)
-    failures: list[BaseException] = []
 
     async def scenario() -> None:
         form.field.value = "trois petits mots"
         form.step.button.click()
         assert store.get("chtest", "words") is not None and "Enregistré le" in form.step.status.value
 
-    def run() -> None:
-        try:
-            asyncio.run(scenario())
-        except BaseException as failure:
-            failures.append(failure)
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join(timeout=60)
-    assert not failures, failures
+    on_a_loop_of_its_own(scenario)
     assert common.kernel_loop() is None
 
 

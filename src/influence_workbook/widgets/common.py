@@ -262,14 +262,13 @@ class CheckedStep:
         one clock; the recipe is in issue 3's notes). Saving within the handler kept the verdict
         off the screen for the 2 to 5 ms of the save.
         """
-        shown = self._show_verdict()
-        if shown is None:
-            return
         loop = kernel_loop()
         if loop is None:  # clicked from a script or a test: save now
-            self._record(*shown)
+            self.run_check()
             return
-        loop.call_later(SAVE_AFTER_S, self._record, *shown)
+        shown = self._show_verdict()
+        if shown is not None:
+            loop.call_later(SAVE_AFTER_S, self._record, *shown)
 
     def _show_verdict(self) -> tuple[Any, Feedback] | None:
         """Collect and check the answer and show the verdict; None when there is none to show."""
