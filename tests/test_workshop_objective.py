@@ -143,7 +143,7 @@ def test_the_button_says_its_name_without_an_icon(store: ProgressStore) -> None:
 
 
 def test_the_feedback_stylesheet_is_in_the_workshop_once_not_in_each_verdict(store: ProgressStore) -> None:
-    from influence_workbook.widgets.render import FEEDBACK_STYLE, WORKSHOP_STYLE
+    from influence_workbook.widgets.render import FEEDBACK_RULES, WORKSHOP_STYLE
 
     workshop = ObjectiveWorkshop(store)
     workshop.mode.value = MODE_FREE
@@ -153,7 +153,7 @@ def test_the_feedback_stylesheet_is_in_the_workshop_once_not_in_each_verdict(sto
     styles = [child for child in workshop.widget().children
               if getattr(child, "value", None) == WORKSHOP_STYLE]
     assert len(styles) == 1 and styles[0].layout.display == "none"
-    assert FEEDBACK_STYLE.removesuffix("</style>") in WORKSHOP_STYLE
+    assert WORKSHOP_STYLE.count("<style>") == 1 and all(rule in WORKSHOP_STYLE for rule in FEEDBACK_RULES)
     again = ObjectiveWorkshop(store)  # the saved verdict, shown on reload, has no stylesheet either
     assert "iw-feedback" in again.step.feedback.value and "<style" not in again.step.feedback.value
 

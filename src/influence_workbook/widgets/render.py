@@ -8,35 +8,43 @@ from __future__ import annotations
 
 from influence_workbook.feedback import Feedback, criteria_word, escape
 
-#: The feedback's stylesheet. A workshop carries it once, in a widget of its own: a <style> element
+#: The feedback's rules. A workshop carries them once, in a widget of its own: a <style> element
 #: inside the feedback would be replaced at every click, and each new stylesheet makes the browser
 #: recompute the style of the whole JupyterLab page (some 15 000 elements) before showing the verdict.
-FEEDBACK_STYLE = (
-    "<style>"
-    ".iw-feedback{font-family:inherit;line-height:1.45;max-width:52rem}"
-    ".iw-feedback ul{list-style:none;padding-left:0;margin:.4rem 0}"
-    ".iw-feedback li{margin:.35rem 0;padding:.35rem .6rem;border-left:.3rem solid #6b7280;background:#f8fafc}"
-    ".iw-feedback li.iw-ok{border-left-color:#15803d}"
-    ".iw-feedback li.iw-ko{border-left-color:#b91c1c}"
-    ".iw-feedback .iw-verdict{font-weight:700}"
-    ".iw-feedback .iw-summary{font-weight:700;margin:.2rem 0}"
-    ".iw-feedback .iw-read-more{font-style:italic}"
-    ".iw-feedback .iw-tip{margin:.3rem 0}"
-    ".iw-notice{padding:.4rem .6rem;border-left:.3rem solid #b45309;background:#fffbeb}"
-    ".iw-placeholder{color:#4b5563;line-height:1.45;max-width:52rem;margin:.2rem 0}"
-    ".iw-placeholder .iw-verdict{font-weight:700}"
-    ".iw-placeholder .iw-read-more{font-style:italic}"
-    "</style>"
+FEEDBACK_RULES: tuple[str, ...] = (
+    ".iw-feedback{font-family:inherit;line-height:1.45;max-width:52rem}",
+    ".iw-feedback ul{list-style:none;padding-left:0;margin:.4rem 0}",
+    ".iw-feedback li{margin:.35rem 0;padding:.35rem .6rem;border-left:.3rem solid #6b7280;background:#f8fafc}",
+    ".iw-feedback li.iw-ok{border-left-color:#15803d}",
+    ".iw-feedback li.iw-ko{border-left-color:#b91c1c}",
+    ".iw-feedback .iw-verdict{font-weight:700}",
+    ".iw-feedback .iw-summary{font-weight:700;margin:.2rem 0}",
+    ".iw-feedback .iw-read-more{font-style:italic}",
+    ".iw-feedback .iw-tip{margin:.3rem 0}",
+    ".iw-notice{padding:.4rem .6rem;border-left:.3rem solid #b45309;background:#fffbeb}",
+    ".iw-placeholder{color:#4b5563;line-height:1.45;max-width:52rem;margin:.2rem 0}",
+    ".iw-placeholder .iw-verdict{font-weight:700}",
+    ".iw-placeholder .iw-read-more{font-style:italic}",
 )
 
-#: What a workshop's hidden style widget carries: the feedback's stylesheet, plus HTML widgets that
-#: may shrink to the column. ipywidgets lays an HTML widget out as a flex row whose content is at
-#: least as wide as its widest part (chapter 2's table): the lines above it then ran off the right
-#: edge, cut. With ``min-width: 0`` text wraps and the table scrolls inside its own region. The
-#: line height is that of text, not ipywidgets' 28 px (meant for one-line labels beside fields).
-WORKSHOP_STYLE = FEEDBACK_STYLE.replace(
-    "</style>", ".iw-workshop .widget-html-content{min-width:0;max-width:100%;line-height:1.45}</style>"
+#: What a workshop adds: HTML widgets that may shrink to the column. ipywidgets lays an HTML widget
+#: out as a flex row whose content is at least as wide as its widest part (chapter 2's table): the
+#: lines above it then ran off the right edge, cut. With ``min-width: 0`` text wraps and the table
+#: scrolls inside its own region. The line height is that of text, not ipywidgets' 28 px (meant for
+#: one-line labels beside fields).
+WORKSHOP_RULES: tuple[str, ...] = (
+    ".iw-workshop .widget-html-content{min-width:0;max-width:100%;line-height:1.45}",
 )
+
+
+def stylesheet(*rules: str) -> str:
+    """One <style> element holding ``rules`` (trusted CSS from this module, never learner text)."""
+    return f"<style>{''.join(rules)}</style>"
+
+
+FEEDBACK_STYLE = stylesheet(*FEEDBACK_RULES)
+#: What a workshop's hidden style widget carries: the feedback's rules and the workshop's.
+WORKSHOP_STYLE = stylesheet(*FEEDBACK_RULES, *WORKSHOP_RULES)
 
 
 def feedback_html(feedback: Feedback, *, style: bool = True) -> str:
