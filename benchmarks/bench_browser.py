@@ -21,6 +21,10 @@ Median over RUNS runs (min–max shown); ratios are medians against the bare for
 are interleaved (bare form, ch01, …, ch06, then again), so that a slow moment of the machine weighs
 on every notebook alike rather than on one. ``BENCH_RUNS=9`` runs more rounds, ``BENCH_ONLY=ch02,ch04``
 times only those workshops (with the bare form).
+``BENCH_PATCH=benchmarks/variants/<name>.py`` measures, besides each workshop, a variant of it: the
+same notebook with that file's code run first (a patch of the package, say). Both are timed in the
+same run, interleaved, so that the gap between them is the patch's effect rather than the machine's
+mood, which moves the bare form's median by ±25 % from one run to the next.
 Goal: a workshop's click → feedback within 1.2× the bare form's. The answers timed are the spec's
 first two sample answers (the first passes, the second fails). A run in which the page throws an
 uncaught error (other than the listed upstream ones) is reported under the table.
@@ -29,13 +33,18 @@ Run with ``python -m benchmarks browser`` (starts and stops its own JupyterLab; 
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
+import shutil
 import statistics
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import Browser, Page
 
@@ -134,6 +143,31 @@ def measure_once(browser: Browser, lab: h.JupyterLabServer, spec: WorkshopSpec, 
         context.close()
 
 
+def with_first_cell(notebook: dict[str, Any], code: str) -> dict[str, Any]:
+    """A copy of ``notebook`` (nbformat 4, as JSON) whose first cell runs ``code``."""
+    cell = {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+            "source": code.splitlines(keepends=True)}
+    return {**notebook, "cells": [cell, *notebook["cells"]]}
+
+
+def patched_variants(specs: list[WorkshopSpec], patch: Path, fixtures: Path) -> list[WorkshopSpec]:
+    """For each spec, write its notebook with ``patch`` run first into ``fixtures``; their specs.
+
+    A variant is served from the harness's fixture folder, beside the bare form: a sibling of
+    ``notebooks/``, so that relative paths such as ``../data`` still resolve.
+    """
+    code = patch.read_text(encoding="utf-8")
+    variants = []
+    for spec in specs:
+        notebook = json.loads((h.REPO / spec.notebook).read_text(encoding="utf-8"))
+        name = f"variant_{spec.id}.ipynb"
+        (fixtures / name).write_text(json.dumps(with_first_cell(notebook, code), ensure_ascii=False),
+                                     encoding="utf-8")
+        variants.append(dataclasses.replace(spec, id=f"{spec.id}+{patch.stem}",
+                                            notebook=f"{h.LAB_FIXTURES_DIR}/{name}"))
+    return variants
+
+
 def _median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
@@ -143,9 +177,15 @@ def main() -> None:
 
     h.require_chromium()
     only = {name for name in os.environ.get("BENCH_ONLY", "").split(",") if name}
-    targets = (BARE_FORM, *(spec for spec in WORKSHOPS if not only or spec.id in only))
+    workshops = [spec for spec in WORKSHOPS if not only or spec.id in only]
+    targets: tuple[WorkshopSpec, ...] = (BARE_FORM, *workshops)
+    fixtures = Path(tempfile.mkdtemp(prefix="iw-bench-fixtures-"))
+    shutil.copytree(h.FIXTURES, fixtures, dirs_exist_ok=True)
+    if os.environ.get("BENCH_PATCH"):
+        variants = patched_variants(workshops, Path(os.environ["BENCH_PATCH"]), fixtures)
+        targets = (BARE_FORM, *(spec for pair in zip(workshops, variants, strict=True) for spec in pair))
     started = time.perf_counter()
-    with h.JupyterLabServer() as lab, sync_playwright() as playwright:
+    with h.JupyterLabServer(fixtures=fixtures) as lab, sync_playwright() as playwright:
         browser = playwright.chromium.launch(**h.launch_args())
         print(f"JupyterLab ready in {lab.startup_seconds:.1f} s; Chromium {browser.version}; "
               f"{RUNS} runs per notebook, median (min–max)")
@@ -156,6 +196,7 @@ def main() -> None:
                     measure_once(browser, lab, spec, results[spec.id])
         finally:
             browser.close()
+            shutil.rmtree(fixtures, ignore_errors=True)
 
     def cell(values: list[float], fmt: str) -> str:
         return f"{_median(values):{fmt}} ({min(values):{fmt}}–{max(values):{fmt}})"
@@ -174,7 +215,7 @@ def main() -> None:
     for spec in targets:
         figures = results[spec.id]
         first = ratio(figures.first_click_ms, bare.first_click_ms)
-        if spec is not BARE_FORM:
+        if spec in workshops:  # a patched variant is an experiment, not the course
             worst = max(worst, first)
         print(f"| {spec.id:<{width}} | {cell(figures.usable_s, '.2f'):<22} | "
               f"{ratio(figures.usable_s, bare.usable_s):>6.2f}× | {cell(figures.first_click_ms, '.0f'):<22} | "
@@ -186,6 +227,13 @@ def main() -> None:
                   f"{', '.join(sorted(results[spec.id].blocked))}")
         for error in sorted(set(results[spec.id].page_errors)):
             print(f"note: {spec.id}: uncaught error in the page: {error}")
+    for spec in workshops:
+        variant = next((results[other.id] for other in targets if other.id.startswith(f"{spec.id}+")), None)
+        if variant is not None:
+            plain = results[spec.id]
+            print(f"variant {spec.id}: 1st click {_median(plain.first_click_ms):.0f} → "
+                  f"{_median(variant.first_click_ms):.0f} ms, 2nd click {_median(plain.second_click_ms):.0f} → "
+                  f"{_median(variant.second_click_ms):.0f} ms (medians, same run)")
     verdict = "within" if worst <= GOAL_RATIO else "ABOVE"
     print(f"\nclick → feedback, worst workshop vs bare form: {worst:.2f}× "
           f"({verdict} the {GOAL_RATIO}× goal); "
