@@ -49,3 +49,50 @@ def test_the_committed_variant_patches_the_feedback_region(tmp_path: Path) -> No
         assert step.feedback.layout.min_height == "40rem"
     finally:
         common.CheckedStep.__init__ = plain  # type: ignore[method-assign]
+
+
+def test_the_report_splits_each_wait_and_judges_the_course_not_its_variants() -> None:
+    import dataclasses
+
+    from benchmarks.bench_browser import Click, Figures, report
+    from workshops import BARE_FORM, WORKSHOPS
+
+    ch01 = next(spec for spec in WORKSHOPS if spec.id == "ch01")
+    variant = dataclasses.replace(ch01, id="ch01+idea")
+
+    def figures(*clicks: tuple[float, float]) -> Figures:
+        made = [Click(painted_ms=painted, in_page_ms=in_page) for painted, in_page in clicks]
+        return Figures(usable_s=[5.0, 6.0], first_clicks=made[:2], second_clicks=made[2:])
+
+    results = {
+        BARE_FORM.id: figures((30, 20), (30, 20), (30, 20), (30, 20)),
+        ch01.id: figures((33, 21), (33, 21), (40, 22), (40, 22)),  # 1.1× on the first click
+        variant.id: figures((90, 60), (90, 60), (90, 60), (90, 60)),  # 3× : an experiment, not judged
+    }
+    lines = report(results, (BARE_FORM, ch01, variant), [ch01])
+    row = next(line for line in lines if line.startswith("| ch01 ") and "(" in line)
+    assert "33 (33–33)" in row and "1.10×" in row and "40 (40–40)" in row and "1.33×" in row
+    split = [line for line in lines if line.startswith("| ch01 ") and "(" not in line]
+    # in the page: median of 21, 21, 22, 22 = 21.5 (1.07× of 20); painted after it: 12, 12, 18, 18 → 15 (1.50× of 10)
+    assert split and "21.5" in split[0] and "1.07×" in split[0] and "15.0" in split[0] and "1.50×" in split[0]
+    assert any("variant ch01: 1st click 33 → 90 ms" in line for line in lines)
+    assert lines[-1].endswith("worst workshop vs bare form: 1.10× (within the 1.2× goal)")
+    results[ch01.id] = figures((37, 21), (37, 21), (40, 22), (40, 22))
+    assert "1.23× (ABOVE the 1.2× goal)" in report(results, (BARE_FORM, ch01, variant), [ch01])[-1]
+
+
+def test_the_containment_variant_contains_the_feedback_region(tmp_path: Path) -> None:
+    import influence_workbook.widgets.common as common
+    from influence_workbook.progress import ProgressStore
+
+    variant = REPO / "benchmarks" / "variants" / "contained_feedback.py"
+    plain = common.CheckedStep.__init__
+    try:
+        exec(compile(variant.read_text(encoding="utf-8"), str(variant), "exec"), {})
+        step = common.CheckedStep(chapter="chtest", step="s", css_prefix="iw-t", collect=lambda: "",
+                                  restore=lambda _a: None, check=lambda _a: None,  # type: ignore[arg-type,return-value]
+                                  store=ProgressStore(tmp_path / "progression.json"))
+        assert "iw-feedback-region" in step.feedback._dom_classes
+        assert step.style.value.endswith(".iw-feedback-region{contain:content}</style>")
+    finally:
+        common.CheckedStep.__init__ = plain  # type: ignore[method-assign]
