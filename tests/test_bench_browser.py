@@ -96,3 +96,15 @@ def test_the_containment_variant_contains_the_feedback_region(tmp_path: Path) ->
         assert step.style.value.endswith(".iw-feedback-region{contain:content}</style>")
     finally:
         common.CheckedStep.__init__ = plain  # type: ignore[method-assign]
+
+
+def test_the_later_save_variant_delays_the_save_only() -> None:
+    import influence_workbook.widgets.common as common
+
+    variant = REPO / "benchmarks" / "variants" / "later_save.py"
+    plain = common.SAVE_AFTER_S
+    try:
+        exec(compile(variant.read_text(encoding="utf-8"), str(variant), "exec"), {})
+        assert common.SAVE_AFTER_S == 0.05 and plain < common.SAVE_AFTER_S
+    finally:
+        common.SAVE_AFTER_S = plain
