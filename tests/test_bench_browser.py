@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from benchmarks.bench_browser import patched_variants, with_first_cell
 
@@ -35,20 +36,24 @@ def test_each_workshop_gets_a_variant_served_beside_the_bare_form(tmp_path: Path
         assert written["cells"][1:] == chapter["cells"]
 
 
-def test_the_committed_variant_patches_the_feedback_region(tmp_path: Path) -> None:
-    # The variant is code run in a kernel: run it here and check it does what its comment says.
+def step_after_variant(variant: Path, tmp_path: Path) -> Any:
+    """A CheckedStep built after running ``variant`` (code run in a kernel), the package restored after."""
     import influence_workbook.widgets.common as common
     from influence_workbook.progress import ProgressStore
 
     plain = common.CheckedStep.__init__
     try:
-        exec(compile(VARIANT.read_text(encoding="utf-8"), str(VARIANT), "exec"), {})
-        step = common.CheckedStep(chapter="chtest", step="s", css_prefix="iw-t", collect=lambda: "",
+        exec(compile(variant.read_text(encoding="utf-8"), str(variant), "exec"), {})
+        return common.CheckedStep(chapter="chtest", step="s", css_prefix="iw-t", collect=lambda: "",
                                   restore=lambda _a: None, check=lambda _a: None,  # type: ignore[arg-type,return-value]
                                   store=ProgressStore(tmp_path / "progression.json"))
-        assert step.feedback.layout.min_height == "40rem"
     finally:
         common.CheckedStep.__init__ = plain  # type: ignore[method-assign]
+
+
+def test_the_committed_variant_patches_the_feedback_region(tmp_path: Path) -> None:
+    # The variant is code run in a kernel: run it here and check it does what its comment says.
+    assert step_after_variant(VARIANT, tmp_path).feedback.layout.min_height == "40rem"
 
 
 def test_the_report_splits_each_wait_and_judges_the_course_not_its_variants() -> None:
@@ -82,20 +87,15 @@ def test_the_report_splits_each_wait_and_judges_the_course_not_its_variants() ->
 
 
 def test_the_containment_variant_contains_the_feedback_region(tmp_path: Path) -> None:
-    import influence_workbook.widgets.common as common
-    from influence_workbook.progress import ProgressStore
+    step = step_after_variant(REPO / "benchmarks" / "variants" / "contained_feedback.py", tmp_path)
+    assert "iw-feedback-region" in step.feedback._dom_classes
+    assert step.style.value.endswith(".iw-feedback-region{contain:content}</style>")
+    from influence_workbook.widgets.common import CheckedStep, ProgressStore
 
-    variant = REPO / "benchmarks" / "variants" / "contained_feedback.py"
-    plain = common.CheckedStep.__init__
-    try:
-        exec(compile(variant.read_text(encoding="utf-8"), str(variant), "exec"), {})
-        step = common.CheckedStep(chapter="chtest", step="s", css_prefix="iw-t", collect=lambda: "",
-                                  restore=lambda _a: None, check=lambda _a: None,  # type: ignore[arg-type,return-value]
-                                  store=ProgressStore(tmp_path / "progression.json"))
-        assert "iw-feedback-region" in step.feedback._dom_classes
-        assert step.style.value.endswith(".iw-feedback-region{contain:content}</style>")
-    finally:
-        common.CheckedStep.__init__ = plain  # type: ignore[method-assign]
+    plain = CheckedStep(chapter="chtest", step="s", css_prefix="iw-t", collect=lambda: "",
+                        restore=lambda _a: None, check=lambda _a: None,  # type: ignore[arg-type,return-value]
+                        store=ProgressStore(tmp_path / "progression.json"))
+    assert "iw-feedback-region" not in plain.feedback._dom_classes  # the package is left as it was
 
 
 def test_the_later_save_variant_delays_the_save_only() -> None:
