@@ -97,14 +97,3 @@ def test_the_containment_variant_contains_the_feedback_region(tmp_path: Path) ->
                         store=ProgressStore(tmp_path / "progression.json"))
     assert "iw-feedback-region" not in plain.feedback._dom_classes  # the package is left as it was
 
-
-def test_the_later_save_variant_delays_the_save_only() -> None:
-    import influence_workbook.widgets.common as common
-
-    variant = REPO / "benchmarks" / "variants" / "later_save.py"
-    plain = common.SAVE_AFTER_S
-    try:
-        exec(compile(variant.read_text(encoding="utf-8"), str(variant), "exec"), {})
-        assert common.SAVE_AFTER_S == 0.05 and plain < common.SAVE_AFTER_S
-    finally:
-        common.SAVE_AFTER_S = plain
