@@ -228,6 +228,10 @@ def _cell(values: list[float], fmt: str) -> str:
     return f"{_median(values):{fmt}} ({min(values):{fmt}}–{max(values):{fmt}})" if values else "—"
 
 
+def _painted(clicks: list[Click]) -> list[float]:
+    return [c.painted_ms for c in clicks]
+
+
 def _ratio(values: list[float], reference: list[float]) -> float:
     return _median(values) / _median(reference) if _median(reference) else float("nan")
 
@@ -246,15 +250,14 @@ def report(results: dict[str, Figures], targets: tuple[WorkshopSpec, ...],
     worst = 0.0
     for spec in targets:
         figures = results[spec.id]
-        first = [c.painted_ms for c in figures.first_clicks]
-        second = [c.painted_ms for c in figures.second_clicks]
-        ratio_first = _ratio(first, [c.painted_ms for c in bare.first_clicks])
+        first, second = _painted(figures.first_clicks), _painted(figures.second_clicks)
+        ratio_first = _ratio(first, _painted(bare.first_clicks))
         if spec in workshops:
             worst = max(worst, ratio_first)
         lines.append(f"| {spec.id:<{width}} | {_cell(figures.usable_s, '.2f'):<22} | "
                      f"{_ratio(figures.usable_s, bare.usable_s):>6.2f}× | {_cell(first, '.0f'):<22} | "
                      f"{ratio_first:>6.2f}× | {_cell(second, '.0f'):<22} | "
-                     f"{_ratio(second, [c.painted_ms for c in bare.second_clicks]):>6.2f}× |")
+                     f"{_ratio(second, _painted(bare.second_clicks)):>6.2f}× |")
     lines += ["", "Where a click's wait goes, medians of both clicks (ms): click → verdict in the page "
               "(server, kernel, widget JavaScript), then → painted (next frame, style, layout, paint)",
               f"| {'workshop':<{width}} | {'→ in the page':>14} | {'× bare':>7} | {'→ painted':>10} | {'× bare':>7} |",
@@ -277,13 +280,10 @@ def report(results: dict[str, Figures], targets: tuple[WorkshopSpec, ...],
         variant = next((results[other.id] for other in targets if other.id.startswith(f"{spec.id}+")), None)
         if variant is not None:
             plain = results[spec.id]
-
-            def painted(clicks: list[Click]) -> float:
-                return _median([c.painted_ms for c in clicks])
-
-            lines.append(f"variant {spec.id}: 1st click {painted(plain.first_clicks):.0f} → "
-                         f"{painted(variant.first_clicks):.0f} ms, 2nd click {painted(plain.second_clicks):.0f} → "
-                         f"{painted(variant.second_clicks):.0f} ms (medians, same run)")
+            lines.append(f"variant {spec.id}: 1st click {_median(_painted(plain.first_clicks)):.0f} → "
+                         f"{_median(_painted(variant.first_clicks)):.0f} ms, 2nd click "
+                         f"{_median(_painted(plain.second_clicks)):.0f} → "
+                         f"{_median(_painted(variant.second_clicks)):.0f} ms (medians, same run)")
     verdict = "within" if worst <= GOAL_RATIO else "ABOVE"
     lines.append(f"\nclick → feedback, worst workshop vs bare form: {worst:.2f}× ({verdict} the {GOAL_RATIO}× goal)")
     return lines

@@ -36,17 +36,24 @@ def test_each_workshop_gets_a_variant_served_beside_the_bare_form(tmp_path: Path
         assert written["cells"][1:] == chapter["cells"]
 
 
+def new_step(tmp_path: Path) -> Any:
+    """A CheckedStep of a one-field test workshop, as the package builds it now."""
+    import influence_workbook.widgets.common as common
+    from influence_workbook.progress import ProgressStore
+
+    return common.CheckedStep(chapter="chtest", step="s", css_prefix="iw-t", collect=lambda: "",
+                              restore=lambda _a: None, check=lambda _a: None,  # type: ignore[arg-type,return-value]
+                              store=ProgressStore(tmp_path / "progression.json"))
+
+
 def step_after_variant(variant: Path, tmp_path: Path) -> Any:
     """A CheckedStep built after running ``variant`` (code run in a kernel), the package restored after."""
     import influence_workbook.widgets.common as common
-    from influence_workbook.progress import ProgressStore
 
     plain = common.CheckedStep.__init__
     try:
         exec(compile(variant.read_text(encoding="utf-8"), str(variant), "exec"), {})
-        return common.CheckedStep(chapter="chtest", step="s", css_prefix="iw-t", collect=lambda: "",
-                                  restore=lambda _a: None, check=lambda _a: None,  # type: ignore[arg-type,return-value]
-                                  store=ProgressStore(tmp_path / "progression.json"))
+        return new_step(tmp_path)
     finally:
         common.CheckedStep.__init__ = plain  # type: ignore[method-assign]
 
@@ -90,10 +97,5 @@ def test_the_containment_variant_contains_the_feedback_region(tmp_path: Path) ->
     step = step_after_variant(REPO / "benchmarks" / "variants" / "contained_feedback.py", tmp_path)
     assert "iw-feedback-region" in step.feedback._dom_classes
     assert step.style.value.endswith(".iw-feedback-region{contain:content}</style>")
-    from influence_workbook.widgets.common import CheckedStep, ProgressStore
-
-    plain = CheckedStep(chapter="chtest", step="s", css_prefix="iw-t", collect=lambda: "",
-                        restore=lambda _a: None, check=lambda _a: None,  # type: ignore[arg-type,return-value]
-                        store=ProgressStore(tmp_path / "progression.json"))
-    assert "iw-feedback-region" not in plain.feedback._dom_classes  # the package is left as it was
+    assert "iw-feedback-region" not in new_step(tmp_path).feedback._dom_classes  # the package is left as it was
 

@@ -61,10 +61,11 @@ BUTTON_STYLE = {"button_color": "#1e3a8a", "text_color": "white", "font_weight":
 #: second (200 ms apart) restarts the wait rather than checking at each keystroke.
 PREPARE_DELAY_S = 0.15
 #: Seconds between showing a click's verdict and saving it (see CheckedStep._on_click): long
-#: enough for the verdict to be sent and painted before the status line « Enregistré le … » follows
-#: it, short beside any way to lose the answer (the kernel saves it whatever the page does). 50 ms
-#: rather than 5: in a 7-run A/B of every workshop (issue 3, stop 11) 11 of 13 differing click
-#: medians were faster, by about 3 ms.
+#: enough for the kernel to send the verdict first and, most often, for the page to paint it before
+#: the status line « Enregistré le … » follows; short beside any way to lose the answer (the kernel
+#: saves it whatever the page does). 50 ms rather than 5: in a 7-run A/B of every workshop (issue 3,
+#: stop 11) 11 of 13 differing click medians were faster, by about 3 ms; the page's share of the
+#: click did not drop everywhere, so why it helps is not settled.
 SAVE_AFTER_S = 0.05
 KEPT_PREVIOUS = ("Rien n'a été enregistré pour cette réponse vide : votre réponse précédente reste "
                  "enregistrée et sera reprise dans les chapitres suivants.")
