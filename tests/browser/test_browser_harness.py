@@ -36,6 +36,20 @@ def test_browser_is_debians_chromium_with_our_flags(browser: Browser) -> None:
     assert re.match(r"\d+\.", browser.version), browser.version
 
 
+@pytest.mark.parametrize("url", [
+    "http://127.0.0.1:8888/lab/tree/notebooks/ch01.ipynb", "ws://127.0.0.1:8888/api/kernels/k/channels?s=1",
+    "https://127.0.0.1/", "http://127.0.0.1", "http://127.0.0.1?q=1", "http://127.0.0.1#top",
+    "data:image/png;base64,AAAA", "blob:http://127.0.0.1:8888/0f9e", "about:blank", "chrome-error://chromewebdata/",
+    "http://example.invalid/tracker.js", "ws://example.invalid/socket", "wss://cdn.jsdelivr.net/x",
+    "http://127.0.0.1.example.com/", "http://127.0.0.1@example.com/", "http://127.0.0.1:80@example.com/",
+    "http://localhost:8888/", "ws://[::1]:8888/", "http://127.0.0.2/", "ftp://127.0.0.1/", "file:///etc/passwd",
+])
+def test_routed_pattern_is_exactly_what_leaves_127_0_0_1(url: str) -> None:
+    # The guard routes NOT_LOCAL (a pattern Playwright matches by itself) and checks is_local in its
+    # handlers: they must agree, or a local socket would be relayed or a remote one let through.
+    assert bool(h.NOT_LOCAL.search(url)) is not h.is_local(url)
+
+
 def test_guard_blocks_and_records_other_hosts(page: Page, guard: h.PageGuard, tmp_path: Path) -> None:
     (tmp_path / "local.txt").write_text("servi en local", encoding="utf-8")
     with h.StaticServer(tmp_path) as server:
