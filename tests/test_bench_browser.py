@@ -74,7 +74,7 @@ def test_the_report_splits_each_wait_and_judges_the_course_not_its_variants() ->
 
     def figures(*clicks: tuple[float, float]) -> Figures:
         # The next frame starts 4 ms after the verdict is in the page, in every click.
-        made = [Click(painted_ms=painted, in_page_ms=in_page, frame_start_ms=in_page + 4)
+        made = [Click(painted_ms=painted, in_page_ms=in_page, frame_time_ms=in_page + 4)
                 for painted, in_page in clicks]
         return Figures(usable_s=[5.0, 6.0], first_clicks=made[:2], second_clicks=made[2:])
 
@@ -97,9 +97,27 @@ def test_the_report_splits_each_wait_and_judges_the_course_not_its_variants() ->
     assert "1.23× (ABOVE the 1.2× goal)" in report(results, (BARE_FORM, ch01, variant), [ch01])[-1]
 
 
+def test_a_frame_already_due_when_the_verdict_lands_has_no_vsync_wait() -> None:
+    from benchmarks.bench_browser import Click
+
+    # The vsync came 2 ms before the verdict, while the main thread was busy: no wait, all work.
+    late = Click(painted_ms=30.0, in_page_ms=20.0, frame_time_ms=18.0)
+    assert (late.frame_ms, late.vsync_wait_ms, late.frame_work_ms) == (10.0, 0.0, 10.0)
+    on_time = Click(painted_ms=30.0, in_page_ms=20.0, frame_time_ms=26.0)
+    assert (on_time.frame_ms, on_time.vsync_wait_ms, on_time.frame_work_ms) == (10.0, 6.0, 4.0)
+
+
 def test_the_containment_variant_contains_the_feedback_region(tmp_path: Path) -> None:
     step = step_after_variant(REPO / "benchmarks" / "variants" / "contained_feedback.py", tmp_path)
     assert "iw-feedback-region" in step.feedback._dom_classes
     assert step.style.value.endswith(".iw-feedback-region{contain:content}</style>")
     assert "iw-feedback-region" not in new_step(tmp_path).feedback._dom_classes  # the package is left as it was
 
+
+
+def test_the_table_variant_contains_chapter_2s_table_and_picks(tmp_path: Path) -> None:
+    step = step_after_variant(REPO / "benchmarks" / "variants" / "contained_table.py", tmp_path)
+    assert step.style.value.endswith(
+        ".iw-ch02-table>.widget-html-content,.iw-ch02-table [role=region],.iw-ch02-picks select"
+        "{contain:content}</style>")
+    assert "contain:content" not in new_step(tmp_path).style.value  # the package is left as it was
