@@ -11,6 +11,8 @@ if ! .venv/bin/python -c "import socket,sys; s=socket.socket(); s.bind(('127.0.0
   exit 1
 fi
 extra=()
+# The course's JupyterLab defaults (config/README.md): no news prompt, no update check.
+export JUPYTER_CONFIG_PATH="$PWD/config/jupyter${JUPYTER_CONFIG_PATH:+:$JUPYTER_CONFIG_PATH}"
 # Jupyter refuses to run as root without this flag; the server still listens on 127.0.0.1 only.
 [ "$(id -u)" -eq 0 ] && extra+=(--allow-root)
 echo

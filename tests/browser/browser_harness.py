@@ -353,10 +353,10 @@ def _wait_until(condition: Callable[[], Any], timeout_s: float, what: str, poll_
                        (f" (last error: {last_error})" if last_error else ""))
 
 
+#: The course's JupyterLab defaults, as `make start` uses them (config/README.md).
+LAB_CONFIG_PATH = REPO / "config" / "jupyter"
+
 _LAB_USER_SETTINGS = {
-    # No news, no update check: nothing to fetch, no toast covering the notebook.
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
-        "fetchNews": "false", "checkForUpdates": False},
     # No autosave: the served copy stays as the repository has it, whatever the test does.
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
 }
@@ -366,8 +366,11 @@ class JupyterLabServer:
     """JupyterLab on 127.0.0.1 serving a temporary copy of the course, torn down with its kernels."""
 
     def __init__(self, repo: Path = REPO, folders: Sequence[str] = LAB_FOLDERS,
-                 fixtures: Path | None = FIXTURES, options: Sequence[str] = (NO_DELAY_OPTION,)) -> None:
+                 fixtures: Path | None = FIXTURES, options: Sequence[str] = (NO_DELAY_OPTION,),
+                 config_path: Path | None = LAB_CONFIG_PATH) -> None:
         self.repo = repo
+        #: The course's JupyterLab defaults (None: JupyterLab's own, for the harness's self-checks).
+        self.config_path = config_path
         #: Server options beyond the offline ones; by default those of `make start`.
         self.options = tuple(options)
         self.folders = tuple(folders)
@@ -432,6 +435,7 @@ class JupyterLabServer:
             env.pop(name, None)
         env.update({
             "JUPYTER_CONFIG_DIR": str(dirs["config"]),
+            "JUPYTER_CONFIG_PATH": str(self.config_path or dirs["config"]),  # never the machine's
             "JUPYTER_DATA_DIR": str(dirs["data"]),
             "JUPYTER_RUNTIME_DIR": str(dirs["runtime"]),
             "TMPDIR": str(dirs["tmp"]),
@@ -695,6 +699,14 @@ def _kernel_idle(page: Page) -> Locator:
     # The kernel status item reads "Python 3 (ipykernel) | Idle" once the kernel really exists.
     # (The toolbar's execution indicator says "idle" before that: running all then does nothing.)
     return page.locator(".jp-StatusBar-Item", has_text="| Idle")
+
+
+#: JupyterLab's notification asking to fetch news from jupyter.org (in English, over the notebook).
+NEWS_PROMPT = "Would you like to get notified about official Jupyter news?"
+
+
+def news_prompt(page: Page) -> Locator:
+    return page.locator(".jp-toast-message", has_text=NEWS_PROMPT)
 
 
 def open_notebook(page: Page, server: JupyterLabServer, path: str,

@@ -111,3 +111,10 @@ def test_injection_probe_catches_an_unsafe_form(page: Page, lab: h.JupyterLabSer
         workshop.click()
     assert guard.dialogs == ["alert: 1"]
     guard.reset()  # the dialog was this test's point
+
+
+def test_news_prompt_detector_sees_jupyterlabs_prompt_without_the_course_defaults(page: Page) -> None:
+    # Positive control for test_course_jupyterlab_asks_nothing: the same check, on JupyterLab's defaults.
+    with h.JupyterLabServer(folders=("notebooks",), fixtures=None, config_path=None) as plain:
+        h.open_notebook(page, plain, "notebooks/00_accueil.ipynb")
+        assert h.news_prompt(page).count() == 1  # already there once the notebook is open: no waiting

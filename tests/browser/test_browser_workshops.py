@@ -131,6 +131,18 @@ def test_accessibility(page: Page, lab: h.JupyterLabServer, today: date, spec: W
     expect(workshop.root).to_be_visible()
 
 
+def test_course_jupyterlab_asks_nothing(page: Page, lab: h.JupyterLabServer) -> None:
+    # The course's defaults (config/jupyter, as `make start` uses them): no English prompt over the
+    # notebook about news from jupyter.org, no update check. The positive control is in
+    # test_browser_harness.py (the same detector, without these defaults, sees the prompt).
+    h.open_notebook(page, lab, "notebooks/00_accueil.ipynb")
+    schema = page.evaluate("""async () => (await (await fetch(
+        '/lab/api/settings/@jupyterlab/apputils-extension:notification')).json()).schema.properties""")
+    assert (schema["fetchNews"]["default"], schema["checkForUpdates"]["default"]) == ("false", False)
+    # Checked at once: when JupyterLab asks, the prompt is up before the notebook's kernel is idle.
+    expect(h.news_prompt(page)).to_have_count(0)
+
+
 def test_registry_is_consistent() -> None:
     """Each workshop has at least one passing and one failing sample, and every mode lists its fields."""
     for spec in WORKSHOPS:
