@@ -143,6 +143,15 @@ def test_course_jupyterlab_asks_nothing(page: Page, lab: h.JupyterLabServer) -> 
     expect(h.news_prompt(page)).to_have_count(0)
 
 
+def test_kernel_activity_is_shown_in_the_status_bar_not_the_toolbar(page: Page, lab: h.JupyterLabServer) -> None:
+    # config/jupyter: the notebook toolbar's execution indicator made its toolbar recompute its
+    # focusable items (a forced layout of the whole page) at each busy and idle of the kernel, on
+    # the path of every verdict; the status bar shows the same indicator without that cost.
+    h.open_notebook(page, lab, "notebooks/00_accueil.ipynb")
+    expect(page.locator(".jp-StatusBar-Item .jp-Notebook-ExecutionIndicator")).to_have_count(1)
+    expect(page.locator(".jp-NotebookPanel-toolbar .jp-Notebook-ExecutionIndicator")).to_have_count(0)
+
+
 def test_registry_is_consistent() -> None:
     """Each workshop has at least one passing and one failing sample, and every mode lists its fields."""
     for spec in WORKSHOPS:
