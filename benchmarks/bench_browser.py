@@ -36,9 +36,11 @@ style, layout, paint, compositing: what the page's code can change, and far less
 figure to watch when trying a page-side idea). A Chromium trace showed why the frame's time and not
 its requestAnimationFrame callback: the frame lays the page out (and hit-tests the pointer) before
 its callbacks run, so the callback's time counted that work as waiting.
-Goal: a workshop's click → feedback within 1.2× the bare form's. The answers timed are the spec's
-first two sample answers (the first passes, the second fails). A run in which the page throws an
-uncaught error (other than the listed upstream ones) is reported under the table.
+Goal: a workshop's click → feedback within 1.2× the bare form's (first clicks; a last line also
+pools both clicks, twice the samples, for a figure that a frame more or less moves less).
+The answers timed are the spec's first two sample answers (the first passes, the second fails).
+A run in which the page throws an uncaught error (other than the listed upstream ones) is reported
+under the table.
 Run with ``python -m benchmarks browser`` (starts and stops its own JupyterLab; needs /usr/bin/chromium).
 """
 
@@ -315,8 +317,16 @@ def report(results: dict[str, Figures], targets: tuple[WorkshopSpec, ...],
                          f"{_median(_painted(variant.first_clicks)):.0f} ms, 2nd click "
                          f"{_median(_painted(plain.second_clicks)):.0f} → "
                          f"{_median(_painted(variant.second_clicks)):.0f} ms (medians, same run)")
+    # A verdict makes the next frame or the one after (16.7 ms apart at 60 Hz), which moves a 5-run
+    # median by up to a frame: both clicks pooled give twice the samples for the same run.
+    pooled = {spec.id: _ratio(_painted(results[spec.id].first_clicks + results[spec.id].second_clicks),
+                              _painted(bare.first_clicks + bare.second_clicks)) for spec in workshops}
+    worst_pooled = max(pooled, key=lambda name: pooled[name]) if pooled else None
     verdict = "within" if worst <= GOAL_RATIO else "ABOVE"
     lines.append(f"\nclick → feedback, worst workshop vs bare form: {worst:.2f}× ({verdict} the {GOAL_RATIO}× goal)")
+    if worst_pooled is not None:
+        lines.append(f"both clicks pooled ({2 * len(bare.first_clicks)} per notebook), worst: "
+                     f"{pooled[worst_pooled]:.2f}× ({worst_pooled})")
     return lines
 
 
