@@ -343,10 +343,13 @@ _LOG_NOISE = (
 def test_book_builds_without_warnings(built_book: BuiltBook) -> None:
     tail = "\n".join(built_book.log.splitlines()[-40:])
     assert built_book.returncode == 0, f"jupyter-book build failed:\n{tail}"
-    bad = [line for line in built_book.log.splitlines()
+    log = built_book.log.splitlines()
+    bad = [number for number, line in enumerate(log)
            if re.search(r"WARNING|ERROR|Validation errors|\[Warning\]|Traceback", line)
            and not any(noise.search(line) for noise in _LOG_NOISE)]
-    assert not bad, "the build printed warnings:\n" + "\n".join(bad)
+    # Each warning with the lines after it: a traceback is only understood whole.
+    assert not bad, "the build printed warnings:\n" + "\n---\n".join(
+        "\n".join(log[number:number + 25]) for number in bad)
     assert "book/index.html" in built_book.pages
 
 
