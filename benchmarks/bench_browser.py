@@ -320,12 +320,12 @@ def report(results: dict[str, Figures], targets: tuple[WorkshopSpec, ...],
     # A verdict makes the next frame or the one after (16.7 ms apart at 60 Hz), which moves a 5-run
     # median by up to a frame: both clicks pooled give twice the samples for the same run.
     pooled = {spec.id: _ratio(_painted(results[spec.id].first_clicks + results[spec.id].second_clicks),
-                              _painted(bare.first_clicks + bare.second_clicks)) for spec in workshops}
+                              _painted(bare_clicks)) for spec in workshops}
     worst_pooled = max(pooled, key=lambda name: pooled[name]) if pooled else None
     verdict = "within" if worst <= GOAL_RATIO else "ABOVE"
     lines.append(f"\nclick → feedback, worst workshop vs bare form: {worst:.2f}× ({verdict} the {GOAL_RATIO}× goal)")
     if worst_pooled is not None:
-        lines.append(f"both clicks pooled ({2 * len(bare.first_clicks)} per notebook), worst: "
+        lines.append(f"both clicks pooled ({len(bare_clicks)} per notebook), worst: "
                      f"{pooled[worst_pooled]:.2f}× ({worst_pooled})")
     return lines
 

@@ -116,7 +116,6 @@ def test_the_containment_variant_contains_the_feedback_region(tmp_path: Path) ->
     assert "iw-feedback-region" not in new_step(tmp_path).feedback._dom_classes  # the package is left as it was
 
 
-
 def test_the_table_variant_contains_chapter_2s_table_and_picks(tmp_path: Path) -> None:
     step = step_after_variant(REPO / "benchmarks" / "variants" / "contained_table.py", tmp_path)
     assert step.style.value.endswith(

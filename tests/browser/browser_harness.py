@@ -252,11 +252,8 @@ class PageGuard:
             bucket.append(text)
 
     def _route(self, route: Route) -> None:
-        url = route.request.url
-        if is_local(url):
-            route.fallback()
-            return
-        self._add(self.blocked, url)
+        # Only NOT_LOCAL requests get here (were a local one to match, it would show as blocked).
+        self._add(self.blocked, route.request.url)
         route.abort("blockedbyclient")
 
     def _route_ws(self, ws: WebSocketRoute) -> None:

@@ -45,8 +45,8 @@ def test_browser_is_debians_chromium_with_our_flags(browser: Browser) -> None:
     "http://localhost:8888/", "ws://[::1]:8888/", "http://127.0.0.2/", "ftp://127.0.0.1/", "file:///etc/passwd",
 ])
 def test_routed_pattern_is_exactly_what_leaves_127_0_0_1(url: str) -> None:
-    # The guard routes NOT_LOCAL (a pattern Playwright matches by itself) and checks is_local in its
-    # handlers: they must agree, or a local socket would be relayed or a remote one let through.
+    # The guard routes NOT_LOCAL (a pattern Playwright matches by itself) and sorts failed requests
+    # with is_local: they must agree, or a local socket would be relayed or a remote one let through.
     assert bool(h.NOT_LOCAL.search(url)) is not h.is_local(url)
 
 
