@@ -692,18 +692,39 @@ def toc_pages(repo: Path = REPO) -> list[str]:
 # ---------------------------------------------------------------------------------- JupyterLab
 
 
+#: JupyterLab's interface texts the harness reads, in English (JupyterLab's own defaults, as in the
+#: harness's positive controls) and in French (the course's locale, config/jupyter, with the pinned
+#: jupyterlab-language-pack-fr-FR): one pattern matches either, so a test reads the page in the
+#: language it is in, and a page in neither fails by timing out on its first wait.
+UI_TEXTS: dict[str, tuple[str, str]] = {
+    "idle": ("Idle", "Inactif"),  # the kernel's status, « Python 3 (ipykernel) | Inactif »
+    "menu:Run": ("Run", "Exécution"),
+    "menu:Kernel": ("Kernel", "Noyau"),
+    "news": ("Would you like to get notified about official Jupyter news?",
+             "Souhaitez-vous être informé des nouvelles officielles de Jupyter ?"),
+}
+
+
+def ui_text(key: str, *, whole: bool = False) -> re.Pattern[str]:
+    """A pattern matching the English or the French of one of :data:`UI_TEXTS`."""
+    words = "|".join(re.escape(text) for text in UI_TEXTS[key])
+    return re.compile(rf"^(?:{words})$" if whole else rf"(?:{words})")
+
+
 def _kernel_idle(page: Page) -> Locator:
-    # The kernel status item reads "Python 3 (ipykernel) | Idle" once the kernel really exists.
-    # (The toolbar's execution indicator says "idle" before that: running all then does nothing.)
-    return page.locator(".jp-StatusBar-Item", has_text="| Idle")
-
-
-#: JupyterLab's notification asking to fetch news from jupyter.org (in English, over the notebook).
-NEWS_PROMPT = "Would you like to get notified about official Jupyter news?"
+    # The kernel status item reads "Python 3 (ipykernel) | Inactif" (Idle) once the kernel really
+    # exists. (The toolbar's execution indicator says "idle" before that: running all then does nothing.)
+    return page.locator(".jp-StatusBar-Item", has_text=re.compile(rf"\| {ui_text('idle').pattern}\b"))
 
 
 def news_prompt(page: Page) -> Locator:
-    return page.locator(".jp-toast-message", has_text=NEWS_PROMPT)
+    """JupyterLab's notification asking to fetch news from jupyter.org, over the notebook."""
+    return page.locator(".jp-toast-message", has_text=ui_text("news"))
+
+
+def page_language(page: Page) -> str:
+    """The page's ``<html lang>``: what a screen reader pronounces the page's text as."""
+    return str(page.locator("html").get_attribute("lang") or "")
 
 
 def open_notebook(page: Page, server: JupyterLabServer, path: str,
@@ -720,7 +741,8 @@ def wait_kernel_idle(page: Page, timeout_ms: int = WIDGET_TIMEOUT_MS) -> None:
 
 
 def _menu(page: Page, menu: str, command: str) -> None:
-    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(rf"^{menu}$")).click()
+    """Open the main menu ``menu`` (its English name, a key of :data:`UI_TEXTS`), then run ``command``."""
+    page.locator(".lm-MenuBar-itemLabel", has_text=ui_text(f"menu:{menu}", whole=True)).click()
     page.locator(f'.lm-Menu-item[data-command="{command}"]').click()
 
 

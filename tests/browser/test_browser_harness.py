@@ -2,8 +2,10 @@
 
 A detector that never fires proves nothing, so: the offline guard must block and record a request to
 another host; axe-core must report a missing alt text; the injection probe must catch a deliberately
-unsafe form (tests/browser/fixtures/unsafe_form.ipynb); and the bare one-button form (the benchmark's
-reference) must pass the same probe and show its computed reply.
+unsafe form (tests/browser/fixtures/unsafe_form.ipynb); the verdict reader must see no word where
+only a colour says the verdict; a JupyterLab without the course's defaults must be seen as English;
+and the bare one-button form (the benchmark's reference) must pass the same probe and show its
+computed reply.
 """
 
 from __future__ import annotations
@@ -118,3 +120,6 @@ def test_news_prompt_detector_sees_jupyterlabs_prompt_without_the_course_default
     with h.JupyterLabServer(folders=("notebooks",), fixtures=None, config_path=None) as plain:
         h.open_notebook(page, plain, "notebooks/00_accueil.ipynb")
         assert h.news_prompt(page).count() == 1  # already there once the notebook is open: no waiting
+        # ...and the language check of test_course_jupyterlab_speaks_french sees JupyterLab's English.
+        assert h.page_language(page) == "en"
+        expect(page.locator(".lm-MenuBar-itemLabel", has_text=h.ui_text("menu:Run", whole=True))).to_have_text("Run")

@@ -1,10 +1,11 @@
 """Every workshop of ``workshops.WORKSHOPS``, driven in JupyterLab as a learner would.
 
 For each workshop: each sample answer shows exactly the feedback that the course's check computes in
-this process, with nothing cut off at the column's right edge, is saved, and comes back (fields and
-verdict) after a page reload and after a kernel restart; no text field lets HTML or script through;
-axe-core finds no serious or critical problem in the workshop, and JupyterLab's own findings on the
-page are only the known ones listed below.
+this process, each criterion's verdict in words (« Réussi », « À revoir ») and not by colour alone,
+with nothing cut off at the column's right edge, is saved, and comes back (fields and verdict) after
+a page reload and after a kernel restart; no text field lets HTML or script through; the page says
+it is French (``lang="fr-FR"``, JupyterLab in French); axe-core finds no serious or critical problem
+in the workshop, and JupyterLab's own findings on the page are only the known ones listed below.
 """
 
 from __future__ import annotations
@@ -101,6 +102,7 @@ def test_no_html_or_script_injection(page: Page, lab: h.JupyterLabServer, guard:
 @pytest.mark.parametrize("spec", _spec_params())
 def test_accessibility(page: Page, lab: h.JupyterLabServer, today: date, spec: WorkshopSpec) -> None:
     workshop = open_workshop(page, lab, spec)
+    assert h.page_language(page).startswith("fr"), "the page must say its text is French (WCAG 3.1.1)"
     submit(workshop, spec, spec.answers[0].steps, today, lab)  # audit the feedback markup too
     ours = h.run_axe(page, include=f".{spec.root}", ours=f".{spec.root}")  # also for a workshop without modes
     for mode in spec.modes:
@@ -141,6 +143,19 @@ def test_course_jupyterlab_asks_nothing(page: Page, lab: h.JupyterLabServer) -> 
     assert (schema["fetchNews"]["default"], schema["checkForUpdates"]["default"]) == ("false", False)
     # Checked at once: when JupyterLab asks, the prompt is up before the notebook's kernel is idle.
     expect(h.news_prompt(page)).to_have_count(0)
+
+
+def test_course_jupyterlab_speaks_french(page: Page, lab: h.JupyterLabServer) -> None:
+    # config/jupyter sets JupyterLab's locale to fr_FR (jupyterlab-language-pack-fr-FR): the menus and
+    # the kernel's status are in French, and the page says lang="fr-FR", so that a screen reader reads
+    # the course's French as French (WCAG 3.1.1). The positive control (English, lang="en" without the
+    # course defaults) is in test_browser_harness.py.
+    h.open_notebook(page, lab, "notebooks/00_accueil.ipynb")
+    assert h.page_language(page).startswith("fr")
+    expect(page.locator(".lm-MenuBar-itemLabel").first).to_have_text("Fichier")
+    expect(page.locator(".lm-MenuBar-itemLabel", has_text=h.ui_text("menu:Run", whole=True))).to_have_text(
+        "Exécution")
+    expect(page.locator(".jp-StatusBar-Item", has_text="| Inactif")).to_have_count(1)
 
 
 def test_kernel_activity_is_shown_in_the_status_bar_not_the_toolbar(page: Page, lab: h.JupyterLabServer) -> None:
