@@ -795,6 +795,17 @@ def choose(select: Locator, **option: Any) -> None:
     select.select_option(**option)
 
 
+_VERDICTS_SCRIPT = """(region) => [...region.querySelectorAll('li[data-criterion]')].map(item => {
+  const word = item.querySelector('.iw-verdict');
+  const box = word ? word.getBoundingClientRect() : null;
+  const seen = word && box.width > 0 && box.height > 0 &&
+    word.checkVisibility({opacityProperty: true, visibilityProperty: true}) &&
+    getComputedStyle(word).color !== 'rgba(0, 0, 0, 0)';
+  const colour = item.classList.contains('iw-ok') ? 'iw-ok' : item.classList.contains('iw-ko') ? 'iw-ko' : '';
+  return [item.dataset.criterion, seen ? word.textContent.split('—')[0].trim() : '', colour];
+})"""
+
+
 class Workshop:
     """Drive one course workshop by the classes its widgets carry (``iw-chNN-...``).
 
@@ -882,6 +893,15 @@ class Workshop:
         """Each text is shown in the widget (whitespace, non-breaking spaces included, is normalised)."""
         for text in expected:
             self.expect_text(css_class, text, timeout_ms)
+
+    def verdicts(self, css_class: str) -> list[tuple[str, str, str]]:
+        """Each criterion of the feedback in ``css_class`` as (criterion, verdict word, colour class).
+
+        The verdict word is the text of the item's ``.iw-verdict`` up to its dash, and counts only
+        if it is rendered (laid out, visible, opaque, not clipped away): that is what a learner who
+        does not see the colour reads. An item without a visible word gives "" as its word.
+        """
+        return [tuple(row) for row in self.widget(css_class).evaluate(_VERDICTS_SCRIPT)]
 
     def cut_off(self) -> list[str]:
         """What sticks out on the right of the workshop's column (a learner sees it cut), as

@@ -84,6 +84,24 @@ def test_axe_reports_a_missing_alt_text(page: Page) -> None:
     assert h.blocking(scoped) == scoped
 
 
+def test_verdict_detector_reads_only_words_a_learner_sees(page: Page) -> None:
+    # Positive control for the workshops' « not by colour alone » check: a verdict word that is
+    # hidden, transparent or missing counts as no word, and the colour class is read apart from it.
+    from influence_workbook.widgets.render import FEEDBACK_STYLE
+
+    items = ('<li class="iw-ok" data-criterion="a"><span class="iw-verdict">Réussi — A\u00a0:</span> ok</li>'
+             '<li class="iw-ko" data-criterion="b"><span class="iw-verdict" style="display:none">'
+             'À revoir — B</span> caché</li>'
+             '<li class="iw-ko" data-criterion="c"><span class="iw-verdict" style="color:transparent">'
+             'À revoir — C</span> invisible</li>'
+             '<li class="iw-ko" data-criterion="d">rien que la couleur</li>'
+             '<li data-criterion="e"><span class="iw-verdict">À revoir — E</span> sans couleur</li>')
+    page.set_content(f'<html lang="fr"><body>{FEEDBACK_STYLE}<div class="iw-test"><div class="iw-fb">'
+                     f'<div class="iw-feedback"><ul>{items}</ul></div></div></div></body></html>')
+    assert h.Workshop(page, "iw-test").verdicts("iw-fb") == [
+        ("a", "Réussi", "iw-ok"), ("b", "", "iw-ko"), ("c", "", "iw-ko"), ("d", "", "iw-ko"), ("e", "À revoir", "")]
+
+
 def test_bare_form_reply_and_no_injection(page: Page, lab: h.JupyterLabServer, guard: h.PageGuard,
                                           today: date) -> None:
     workshop = open_workshop(page, lab, BARE_FORM)

@@ -65,6 +65,10 @@ def test_answer_feedback_then_saved_work(page: Page, lab: h.JupyterLabServer, to
     if spec.saved_status is not None and spec.status is not None:
         workshop.expect_text(spec.status, spec.saved_status)
     workshop.screenshot(h.artifact_path("workshops", f"{spec.id}-{answer.name}.png"))
+    if hasattr(submission.result, "items"):  # a Feedback: its verdict is said in words, not by colour alone
+        said = [(item.criterion, "Réussi" if item.ok else "À revoir", "iw-ok" if item.ok else "iw-ko")
+                for item in submission.result.items]
+        assert workshop.verdicts(spec.feedback) == said
     assert workshop.cut_off() == [], "part of the workshop runs off its column's right edge"
     assert h.error_outputs(page) == [], "the notebook shows an error or a traceback to the learner"
     assert "Traceback" not in workshop.root.inner_text()
