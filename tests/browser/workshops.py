@@ -299,6 +299,9 @@ CH01 = WorkshopSpec(
     expected=_ch01_expected,
     answers=(
         Answer("guided-conversion", passes=True, steps=(
+            # The default mode, chosen all the same: the answer can then follow one in the free mode
+            # (the browser benchmark's later clicks alternate between the first two answers).
+            Toggle(CH01_MODE, CH01_GUIDED),
             Select("iw-ch01-goal", "Conversion"),
             Select("iw-ch01-kpi", "Ventes"),
             Fill("iw-ch01-target", "1 500 ventes"),
