@@ -898,8 +898,9 @@ class Workshop:
         """Each criterion of the feedback in ``css_class`` as (criterion, verdict word, colour class).
 
         The verdict word is the text of the item's ``.iw-verdict`` up to its dash, and counts only
-        if it is rendered (laid out, visible, opaque, not clipped away): that is what a learner who
-        does not see the colour reads. An item without a visible word gives "" as its word.
+        if it is rendered (laid out with a size, not hidden, not fully transparent, in a colour
+        that is not transparent): that is what a learner who does not see the colour reads. An
+        item without such a word gives "" as its word.
         """
         return [tuple(row) for row in self.widget(css_class).evaluate(_VERDICTS_SCRIPT)]
 
