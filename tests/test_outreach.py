@@ -363,7 +363,7 @@ def test_workshop_checks_saves_and_reloads(tmp_path: Path) -> None:
     workshop.step.button.click()
     html = workshop.step.feedback.value
     assert escape("Vous saluez Léa par son nom.") in html
-    assert escape("Bravo, tous les critères sont remplis.") in html
+    assert escape("Bravo, tous les critères sont remplis (8/8 critères).") in html
     assert "<b>promis</b>" not in html
     saved = saved_outreach(workshop.store)
     assert saved is not None

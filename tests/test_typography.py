@@ -65,3 +65,20 @@ def test_read_more_titles_are_headings_of_the_chapter(module_name: str, slug: st
     }
     for title in titles:
         assert fix(title) in headings, f"« {title} » is not a heading of {slug}"
+
+
+def test_the_score_goes_inside_the_verdicts_sentence() -> None:
+    # « … à améliorer. (6/7 critères) » left the score outside the sentence: it goes before the stop,
+    # in the page and in the notebooks' text alike.
+    from influence_workbook.feedback import Feedback, FeedbackItem, build_feedback
+    from influence_workbook.widgets.render import feedback_html
+
+    items = [FeedbackItem(f"c{n}", f"Critère {n}", n != 2, "Message.") for n in range(1, 4)]
+    feedback = build_feedback("test", items, [])
+    assert feedback.summary == fix("Bon début : il reste 1 point à améliorer.")
+    assert feedback.headline == fix("Bon début : il reste 1 point à améliorer (2/3 critères).")
+    assert feedback.to_text().splitlines()[0] == feedback.headline
+    assert f'<p class="iw-summary">{feedback.headline}</p>' in feedback_html(feedback)
+    # A summary that does not end with a full stop keeps its own ending; one criterion is singular.
+    exclaimed = Feedback("test", (items[0],), "Bravo !")
+    assert exclaimed.headline == fix("Bravo ! (1/1 critère)")

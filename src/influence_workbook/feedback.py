@@ -91,6 +91,16 @@ class Feedback:
         return sum(item.ok for item in self.items), len(self.items)
 
     @property
+    def headline(self) -> str:
+        """The summary with the score, as the learner reads it: « … à améliorer (6/7 critères). »
+
+        The score belongs to the sentence, so it goes before the summary's final full stop.
+        """
+        met, total = self.score
+        sentence, stop = (self.summary[:-1], ".") if self.summary.endswith(".") else (self.summary, "")
+        return f"{sentence} ({met}/{total} {criteria_word(total)}){stop}"
+
+    @property
     def is_input_problem(self) -> bool:
         """True when there was nothing to check (empty field, placeholder, wrong kind of value)."""
         return len(self.items) == 1 and self.items[0].criterion == "input"
@@ -108,8 +118,7 @@ class Feedback:
 
     def to_text(self) -> str:
         """Plain-text rendering, stable from run to run (notebooks print it; nbval compares it)."""
-        met, total = self.score
-        lines = [f"{self.summary} ({met}/{total} {criteria_word(total)})"]
+        lines = [self.headline]
         for item in self.items:
             mark = OK_MARK if item.ok else KO_MARK
             line = f"{mark} {item.label} : {item.message}"

@@ -263,9 +263,9 @@ class WorkshopSpec:
 
 
 def expected_texts(result: Any) -> list[str]:
-    """The texts a rendered Feedback shows (summary and every item's message), or the texts given."""
-    if hasattr(result, "items") and hasattr(result, "summary"):
-        return [result.summary, *(item.message for item in result.items)]
+    """The texts a rendered Feedback shows (headline and every item's message), or the texts given."""
+    if hasattr(result, "items") and hasattr(result, "headline"):
+        return [result.headline, *(item.message for item in result.items)]
     return [str(text) for text in result]
 
 

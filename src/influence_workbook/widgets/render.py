@@ -6,7 +6,7 @@ The verdict is never carried by colour alone: each item starts with a text label
 
 from __future__ import annotations
 
-from influence_workbook.feedback import Feedback, criteria_word, escape
+from influence_workbook.feedback import Feedback, escape
 
 #: The feedback's rules. A workshop carries them once, in a widget of its own: a <style> element
 #: inside the feedback would be replaced at every click, and each new stylesheet makes the browser
@@ -52,11 +52,8 @@ def feedback_html(feedback: Feedback, *, style: bool = True) -> str:
 
     ``style=False`` leaves out :data:`FEEDBACK_STYLE`, for a page that already has it (a workshop).
     """
-    met, total = feedback.score
     parts = [FEEDBACK_STYLE if style else "", '<div class="iw-feedback" role="status" aria-live="polite">']
-    parts.append(
-        f'<p class="iw-summary">{escape(feedback.summary)} ({met}/{total} {criteria_word(total)})</p><ul>'
-    )
+    parts.append(f'<p class="iw-summary">{escape(feedback.headline)}</p><ul>')
     for item in feedback.items:
         css, verdict, mark = ("iw-ok", "Réussi", "✅") if item.ok else ("iw-ko", "À revoir", "❌")
         parts.append(
