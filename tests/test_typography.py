@@ -70,7 +70,7 @@ def test_read_more_titles_are_headings_of_the_chapter(module_name: str, slug: st
 def test_the_score_goes_inside_the_verdicts_sentence() -> None:
     # « … à améliorer. (6/7 critères) » left the score outside the sentence: it goes before the stop,
     # in the page and in the notebooks' text alike.
-    from influence_workbook.feedback import Feedback, FeedbackItem, build_feedback
+    from influence_workbook.feedback import Feedback, FeedbackItem, build_feedback, input_problem
     from influence_workbook.widgets.render import feedback_html
 
     items = [FeedbackItem(f"c{n}", f"Critère {n}", n != 2, "Message.") for n in range(1, 4)]
@@ -82,3 +82,6 @@ def test_the_score_goes_inside_the_verdicts_sentence() -> None:
     # A summary that does not end with a full stop keeps its own ending; one criterion is singular.
     exclaimed = Feedback("test", (items[0],), "Bravo !")
     assert exclaimed.headline == fix("Bravo ! (1/1 critère)")
+    # Nothing to check (an empty field): no score, which would read as a failed answer.
+    empty = input_problem("test", "Légende", "Collez d'abord la légende.")
+    assert empty.headline == empty.summary == fix("Rien à vérifier pour l'instant.")

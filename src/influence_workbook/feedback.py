@@ -94,8 +94,11 @@ class Feedback:
     def headline(self) -> str:
         """The summary with the score, as the learner reads it: « … à améliorer (6/7 critères). »
 
-        The score belongs to the sentence, so it goes before the summary's final full stop.
+        The score belongs to the sentence, so it goes before the summary's final full stop. An
+        answer with nothing to check has no score: « 0/1 critère » would read as a failed answer.
         """
+        if self.is_input_problem:
+            return self.summary
         met, total = self.score
         sentence, stop = (self.summary[:-1], ".") if self.summary.endswith(".") else (self.summary, "")
         return f"{sentence} ({met}/{total} {criteria_word(total)}){stop}"
