@@ -75,8 +75,8 @@ def test_the_score_goes_inside_the_verdicts_sentence() -> None:
 
     items = [FeedbackItem(f"c{n}", f"Critère {n}", n != 2, "Message.") for n in range(1, 4)]
     feedback = build_feedback("test", items, [])
-    assert feedback.summary == fix("Bon début : il reste 1 point à améliorer.")
-    assert feedback.headline == fix("Bon début : il reste 1 point à améliorer (2/3 critères).")
+    assert feedback.summary == fix("Presque : il reste un point à revoir, « Critère 2 ».")
+    assert feedback.headline == fix("Presque : il reste un point à revoir, « Critère 2 » (2/3 critères).")
     assert feedback.to_text().splitlines()[0] == feedback.headline
     assert f'<p class="iw-summary">{feedback.headline}</p>' in feedback_html(feedback)
     # A summary that does not end with a full stop keeps its own ending; one criterion is singular.

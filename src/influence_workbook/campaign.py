@@ -1,13 +1,36 @@
-"""The fictional brand and campaign that run through all ten chapters.
+"""The campaign every workshop and check judges against: Sève / Rituel Avoine, or the learner's own.
 
-Every workshop reads these facts, so the brief of chapter 10 stays consistent with the
-objective of chapter 1 and the shortlist of chapter 2. Entirely fictional.
+A :class:`Campaign` is a value passed to the checks (``campaign=``), never a constant read
+deep inside one: agency staff practise on a client, students on their thesis company. The
+default, :data:`SEVE`, is entirely fictional. A learner describes their own campaign on the
+home page; :func:`campaign_from_answer` turns that saved answer into a :class:`Campaign` and
+:func:`check_campaign_answer` says, in French, what is missing or unusable.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
+
+from influence_workbook.feedback import Feedback, FeedbackItem, build_feedback, input_problem
+from influence_workbook.text import format_number, is_placeholder
+
+#: Markets the course's disclosure rules know (chapter 5), with their French names.
+MARKET_NAMES: dict[str, str] = {
+    "FR": "France",
+    "CH": "Suisse",
+    "BE": "Belgique",
+    "EU": "Union européenne",
+    "UK": "Royaume-Uni",
+    "US": "États-Unis",
+}
+CURRENCY_SYMBOLS: dict[str, str] = {"EUR": "€", "CHF": "CHF"}
+MAX_TEXT_CHARS = 300
+MAX_BUDGET = 10_000_000
 
 
 @dataclass(frozen=True)
@@ -22,29 +45,233 @@ class Brand:
 
 @dataclass(frozen=True)
 class Campaign:
+    """Everything a check may need to know about the campaign the learner works on.
+
+    Money is in the campaign's ``currency`` (``"EUR"`` or ``"CHF"``). ``gross_margin_rate`` is
+    a share (0.7 for 70 %). ``brand.markets`` are codes of :data:`MARKET_NAMES`.
+    """
+
+    brand: Brand
     name: str
     product: str
     launch: date
-    creator_budget_eur: int
+    creator_budget: int
     context: str
+    currency: str = "EUR"
+    product_price: float = 0.0
+    gross_margin_rate: float = 0.0
+    average_basket: float = 0.0
+    is_default: bool = field(default=False, compare=False)
+
+    @property
+    def creator_budget_eur(self) -> int:
+        """The creators' budget; kept for code written when the budget was always in euros."""
+        return self.creator_budget
+
+    @property
+    def markets(self) -> tuple[str, ...]:
+        return self.brand.markets
+
+    @property
+    def audience(self) -> str:
+        return self.brand.core_audience
+
+    @property
+    def currency_symbol(self) -> str:
+        return CURRENCY_SYMBOLS.get(self.currency, self.currency)
+
+    def money(self, amount: float) -> str:
+        """« 15 000 € » or « 12 000 CHF », with French typography."""
+        return f"{format_number(amount)}\u00a0{self.currency_symbol}"
+
+    def names(self) -> tuple[str, ...]:
+        """Words that name the brand or the product (an outreach message should mention one)."""
+        return tuple(dict.fromkeys(filter(None, (self.brand.name, self.name))))
+
+    def to_answer(self) -> dict[str, Any]:
+        """The campaign as the home page's form saves it (plain JSON values)."""
+        return {
+            "brand": self.brand.name,
+            "pitch": self.brand.pitch,
+            "city": self.brand.city,
+            "campaign": self.name,
+            "product": self.product,
+            "launch": self.launch.isoformat(),
+            "creator_budget": self.creator_budget,
+            "currency": self.currency,
+            "markets": list(self.brand.markets),
+            "audience": self.brand.core_audience,
+            "product_price": self.product_price,
+            "gross_margin_rate": self.gross_margin_rate,
+            "average_basket": self.average_basket,
+        }
 
 
-BRAND = Brand(
-    name="Sève",
-    pitch="cosmétiques solides et rechargeables, fabriqués à Lyon à partir d'ingrédients d'origine végétale",
-    city="Lyon",
-    markets=("FR", "CH"),
-    core_audience="18-34 ans, sensibles au zéro déchet, en France et en Suisse romande",
-    values=("sobriété", "transparence sur la composition", "fabrication locale"),
-)
-
-CAMPAIGN = Campaign(
+SEVE = Campaign(
+    brand=Brand(
+        name="Sève",
+        pitch="cosmétiques solides et rechargeables, fabriqués à Lyon à partir d'ingrédients d'origine végétale",
+        city="Lyon",
+        markets=("FR", "CH"),
+        core_audience="18-34 ans, sensibles au zéro déchet, en France et en Suisse romande",
+        values=("sobriété", "transparence sur la composition", "fabrication locale"),
+    ),
     name="Rituel Avoine",
     product="shampooing solide et après-shampooing rechargeable à l'avoine, pour cheveux sensibles",
     launch=date(2027, 3, 15),
-    creator_budget_eur=15_000,
+    creator_budget=15_000,
     context=(
         "Sève lance au printemps 2027 sa gamme « Rituel Avoine ». La marque est encore peu connue "
         "hors de la région lyonnaise et vend surtout sur son site."
     ),
+    currency="EUR",
+    product_price=24.0,
+    gross_margin_rate=0.68,
+    average_basket=38.0,
+    is_default=True,
 )
+DEFAULT_CAMPAIGN = SEVE
+
+# Names kept for the chapters' code: the default campaign and its brand.
+CAMPAIGN = SEVE
+BRAND = SEVE.brand
+
+
+def resolve(campaign: Campaign | None) -> Campaign:
+    """The campaign a check judges against: the one passed in, else the course's default."""
+    return campaign if isinstance(campaign, Campaign) else DEFAULT_CAMPAIGN
+
+
+# --------------------------------------------------------------------------- the home page's form
+
+CHECK_NAME = "home-campaign"
+READ_MORE = "Votre propre campagne"
+_MARKET_ALIASES = {
+    "france": "FR", "fr": "FR", "suisse": "CH", "ch": "CH", "suisse romande": "CH", "belgique": "BE",
+    "be": "BE", "ue": "EU", "eu": "EU", "europe": "EU", "union europeenne": "EU", "royaume-uni": "UK",
+    "uk": "UK", "gb": "UK", "etats-unis": "US", "usa": "US", "us": "US",
+}
+
+
+def _clean_text(value: object) -> str:
+    if not isinstance(value, str):
+        return ""
+    text = re.sub(r"\s+", " ", value).strip()
+    return text[:MAX_TEXT_CHARS]
+
+
+def _number(value: object) -> float | None:
+    """A finite number from what a form gives (int, float, or French text « 15 000 », « 0,7 »)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        number = float(value) if not isinstance(value, int) or abs(value) < 10**18 else math.inf
+    elif isinstance(value, str):
+        compact = re.sub(r"[\s\u00a0\u202f']", "", value).replace(",", ".").rstrip("€%").removesuffix("CHF")
+        try:
+            number = float(compact[:40])
+        except ValueError:
+            return None
+    else:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _markets(value: object) -> tuple[str, ...]:
+    from influence_workbook.text import fold
+
+    items = value.split(",") if isinstance(value, str) else value if isinstance(value, list | tuple) else []
+    codes: list[str] = []
+    for item in items:
+        if not isinstance(item, str):
+            continue
+        key = fold(item).strip()
+        code = _MARKET_ALIASES.get(key) or (key.upper() if key.upper() in MARKET_NAMES else None)
+        if code and code not in codes:
+            codes.append(code)
+    return tuple(codes)
+
+
+def _launch(value: object) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def check_campaign_answer(answer: object) -> Feedback:
+    """Whether the home page's form describes a usable campaign; one item per field that matters."""
+    if is_placeholder(answer) or not isinstance(answer, Mapping):
+        return input_problem(CHECK_NAME, "Campagne", "Décrivez votre campagne : marque, produit, budget, marchés.",
+                             READ_MORE)
+    items: list[FeedbackItem] = []
+    brand, product = _clean_text(answer.get("brand")), _clean_text(answer.get("product"))
+    items.append(FeedbackItem("brand", "Marque et produit", bool(brand and product),
+                              f"Marque « {brand} », produit « {product} »." if brand and product else
+                              "Donnez le nom de la marque et le produit de la campagne.", READ_MORE))
+    budget = _number(answer.get("creator_budget"))
+    currency = str(answer.get("currency") or "EUR").upper()
+    budget_ok = budget is not None and 100 <= budget <= MAX_BUDGET and currency in CURRENCY_SYMBOLS
+    items.append(FeedbackItem(
+        "budget", "Budget créateurs", budget_ok,
+        f"Budget pour les créateurs : {format_number(budget or 0)} {CURRENCY_SYMBOLS.get(currency, '€')}."
+        if budget_ok else
+        f"Indiquez le budget réservé aux créateurs, entre 100 et {format_number(MAX_BUDGET)}, en EUR ou en CHF.",
+        READ_MORE))
+    markets = _markets(answer.get("markets"))
+    items.append(FeedbackItem(
+        "markets", "Marchés", bool(markets),
+        "Marchés : " + ", ".join(MARKET_NAMES[code] for code in markets) + "." if markets else
+        "Choisissez au moins un marché : " + ", ".join(MARKET_NAMES.values()) + ".", READ_MORE))
+    launch = _launch(answer.get("launch"))
+    items.append(FeedbackItem("launch", "Lancement", launch is not None,
+                              "La date de lancement est notée." if launch else
+                              "Indiquez la date de lancement (AAAA-MM-JJ).", READ_MORE))
+    price = _number(answer.get("product_price"))
+    margin = _number(answer.get("gross_margin_rate"))
+    if margin is not None and margin > 1:
+        margin /= 100  # « 68 » for 68 %
+    money_ok = price is not None and 0 < price <= 100_000 and margin is not None and 0 <= margin < 1
+    items.append(FeedbackItem("money", "Prix et marge", money_ok,
+                              "Prix et marge brute notés : les chapitres sur les résultats s'en servent." if money_ok
+                              else "Indiquez le prix de vente du produit et sa marge brute (en %, par exemple 60).",
+                              READ_MORE))
+    return build_feedback(CHECK_NAME, items)
+
+
+def campaign_from_answer(answer: object) -> Campaign | None:
+    """The :class:`Campaign` a home-page answer describes, or None when it is not usable yet."""
+    if not check_campaign_answer(answer).passed or not isinstance(answer, Mapping):
+        return None
+    budget = _number(answer.get("creator_budget")) or 0
+    margin = _number(answer.get("gross_margin_rate")) or 0
+    margin = margin / 100 if margin > 1 else margin
+    launch = _launch(answer.get("launch")) or SEVE.launch
+    markets = _markets(answer.get("markets"))
+    brand = Brand(
+        name=_clean_text(answer.get("brand")),
+        pitch=_clean_text(answer.get("pitch")) or _clean_text(answer.get("product")),
+        city=_clean_text(answer.get("city")),
+        markets=markets,
+        core_audience=_clean_text(answer.get("audience")),
+        values=(),
+    )
+    name = _clean_text(answer.get("campaign")) or _clean_text(answer.get("product"))
+    return replace(
+        SEVE,
+        brand=brand,
+        name=name,
+        product=_clean_text(answer.get("product")),
+        launch=launch,
+        creator_budget=round(budget),
+        currency=str(answer.get("currency") or "EUR").upper(),
+        context=f"Campagne « {name} » de {brand.name}.",
+        product_price=_number(answer.get("product_price")) or 0.0,
+        gross_margin_rate=margin,
+        average_basket=_number(answer.get("average_basket")) or (_number(answer.get("product_price")) or 0.0),
+        is_default=False,
+    )

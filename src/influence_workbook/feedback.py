@@ -21,6 +21,21 @@ KO_MARK = "❌"
 TIP_MARK = "💡"
 
 
+_VERDICT_WORDS = ("À revoir", "Réussi", "Attention")
+
+
+def _without_label(message: str, label: str) -> str:
+    """A message that starts by repeating its label or a verdict word (« À revoir : … ») loses that start:
+    the page already shows both before it."""
+    stripped = message.lstrip()
+    for prefix in (label, *_VERDICT_WORDS):
+        for separator in (" :", "\u00a0:", ":", " —", " -"):
+            if prefix and stripped.startswith(prefix + separator):
+                rest = stripped[len(prefix) + len(separator) :].lstrip()
+                return rest[:1].upper() + rest[1:] if rest else message
+    return message
+
+
 @dataclass(frozen=True)
 class FeedbackItem:
     """One criterion of a self-check.
@@ -39,8 +54,8 @@ class FeedbackItem:
     def __post_init__(self) -> None:
         # French typography (non-breaking spaces in « », before : ; ! ?, in 20 % and 1 000 €)
         # is applied here, once, so every check's messages get it without writing \u00a0 by hand.
-        object.__setattr__(self, "message", fix(self.message))
         object.__setattr__(self, "label", fix(self.label))
+        object.__setattr__(self, "message", fix(_without_label(self.message, self.label)))
         if self.read_more is not None:
             object.__setattr__(self, "read_more", fix(self.read_more))
 
@@ -162,19 +177,47 @@ class Feedback:
         )
 
 
+def _quoted(labels: Iterable[str]) -> str:
+    return ", ".join(f"« {label} »" for label in labels)
+
+
+def verdict_summary(items: tuple[FeedbackItem, ...]) -> str:
+    """The verdict's sentence, from how many criteria are met and which ones failed.
+
+    « Bon début » only from half the criteria met; below half the sentence says where to start.
+    The failed criteria are named, so the headline alone tells the learner what to fix first.
+    """
+    met = sum(item.ok for item in items)
+    failed = [item.label for item in items if not item.ok]
+    if items and not failed:
+        return "Bravo, tous les critères sont remplis."
+    if met == 0:
+        return "Pas encore : reprenez les points ci-dessous un par un."
+    if len(failed) == 1:
+        return f"Presque : il reste un point à revoir, {_quoted(failed)}."
+    if met * 2 >= len(items):
+        named = _quoted(failed) if len(failed) <= 3 else f"dont {_quoted(failed[:2])}"
+        return f"Bon début : il reste {len(failed)} points à revoir, {named}."
+    return f"À reprendre : {len(failed)} points sur {len(items)} sont à revoir ; commencez par {_quoted(failed[:1])}."
+
+
+def _without_repeats(items: Iterable[FeedbackItem]) -> tuple[FeedbackItem, ...]:
+    """One item per cause: a second failed item with the same message as an earlier one is dropped."""
+    kept: list[FeedbackItem] = []
+    seen: set[str] = set()
+    for item in items:
+        if not item.ok:
+            if item.message in seen:
+                continue
+            seen.add(item.message)
+        kept.append(item)
+    return tuple(kept)
+
+
 def build_feedback(check: str, items: Iterable[FeedbackItem], tips: Iterable[str] = ()) -> Feedback:
     """Assemble a Feedback with a kind, specific summary computed from its items."""
-    items = tuple(items)
-    met = sum(item.ok for item in items)
-    if items and met == len(items):
-        summary = "Bravo, tous les critères sont remplis."
-    elif met == 0:
-        summary = "Pas encore : reprenez les points ci-dessous un par un."
-    else:
-        missing = len(items) - met
-        plural = "s" if missing > 1 else ""
-        summary = f"Bon début : il reste {missing} point{plural} à améliorer."
-    return Feedback(check=check, items=items, summary=summary, tips=tuple(tips))
+    kept = _without_repeats(items)
+    return Feedback(check=check, items=kept, summary=verdict_summary(kept), tips=tuple(dict.fromkeys(tips)))
 
 
 def input_problem(check: str, label: str, message: str, read_more: str | None = None) -> Feedback:
