@@ -66,7 +66,8 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "envoyer": ("envoie", "envoies", "envoyez", "envoyer", "envoyons", "envoye", "enverrai", "enverrons"),
     "essayer": ("essaie", "essaies", "essaye", "essayes", "essayez", "essayer", "essayons", "essaye"),
     "acheter": ("achete", "achetes", "achetez", "acheter", "achetons", "achetent"),
-    "racheter": ("rachete", "rachetes", "rachetez", "racheter", "rachetons"),
+    "racheter": ("rachete", "rachetes", "rachetez", "racheter", "rachetons", "rachetent", "rachetee", "rachetees"),
+    "vendre": ("vends", "vend", "vendez", "vendre", "vendons", "vendent", "vendu", "vendue", "vendus", "vendues"),
     "choisir": ("choisis", "choisit", "choisissez", "choisir", "choisissons", "choisi", "choisie"),
     "remplir": ("remplis", "remplit", "remplissez", "remplir", "rempli"),
     "tenter": ("tente", "tentes", "tentez", "tenter", "tentons", "tente"),
@@ -197,6 +198,7 @@ _NOT_NEGATIONS = re.compile(
     r"|\bn'(?:h?esitez|h?esite)\s+surtout\s+pas\b"
     r"|\bpas\s+mal\b|\bpourquoi\s+pas\b|\bsans\s+(?:faute|oublier|doute)\b|\bnon\s+seulement\b"
     r"|\bpas\s+(?:que|seulement|uniquement)\b|\bni\s+plus\s+ni\s+moins\b"
+    r"|\bzero\s+(?:dechets?|plastique|gaspi\w*|emballages?|defaut|stress|sucre|alcool)\b"
 )
 _NEGATION_START = re.compile(rf"{_NE}(?=(?:\S+\s+){{0,4}}?{_PARTICLES}\b)|{_STANDALONE}")
 # A negation's scope ends at a clause boundary or after a few words.
