@@ -9,7 +9,10 @@ Run: ``.venv/bin/python -m benchmarks checks``.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from benchmarks.timing import median_ms
 
@@ -18,6 +21,7 @@ RUNS = 60
 HUGE_TEXT_LENGTH = 100_000
 HUGE_TEXT_RUNS = 5
 WARMUP = 3
+FIRST_CALL_RUNS = 3
 
 _PARAGRAPH = (
     "Bonjour Léa,\n\nJe m’appelle Camille et je m’occupe des partenariats de Sève, une marque "
@@ -38,8 +42,9 @@ def french_text(length: int = TEXT_LENGTH) -> str:
 
 def text_checks(text: str) -> dict[str, Callable[[], object]]:
     """The text checks of the course, each bound to ``text`` (a new text check gets its line here)."""
+    from influence_workbook.checks.concept import check_concept
     from influence_workbook.checks.constraints import check_constraints
-    from influence_workbook.checks.disclosure import check_disclosure
+    from influence_workbook.checks.disclosure import check_campaign_caption, check_disclosure
     from influence_workbook.checks.objective import check_objective
     from influence_workbook.checks.outreach import EXAMPLE_CREATOR, check_outreach
 
@@ -57,7 +62,26 @@ def text_checks(text: str) -> dict[str, Callable[[], object]]:
         "check_outreach": lambda: check_outreach(text, EXAMPLE_CREATOR),
         "check_disclosure": lambda: check_disclosure(text),
         "check_constraints": lambda: check_constraints(fields),
+        "check_concept": lambda: check_concept({key: text[: len(text) // len(CONCEPT_FIELDS)] for key in CONCEPT_FIELDS}),
+        "check_campaign_caption": lambda: check_campaign_caption(text),
     }
+
+
+CONCEPT_FIELDS = ("angle", "platform", "format", "details", "hook", "creator_role", "cta", "measurement")
+
+
+def first_call_ms(name: str, length: int = TEXT_LENGTH) -> float:
+    """A check's very first call in a fresh Python (module import excluded, first-use work included),
+    as a learner's first « Vérifier » pays it."""
+    code = (
+        "import time, sys\n"
+        "from benchmarks.bench_checks import french_text, text_checks\n"
+        f"function = text_checks(french_text({length}))[{name!r}]\n"
+        "start = time.perf_counter(); function(); print((time.perf_counter() - start) * 1000)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            cwd=Path(__file__).resolve().parents[1])
+    return float(result.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
@@ -66,4 +90,8 @@ def main() -> None:
         text = french_text(length)
         print(f"Median of {runs} runs on a {len(text)}-character French text:")
         for name, function in text_checks(text).items():
-            print(f"  {name:<20} {median_ms(function, runs, WARMUP):8.2f} ms")
+            print(f"  {name:<24} {median_ms(function, runs, WARMUP):8.2f} ms")
+    print(f"First call in a fresh Python, {TEXT_LENGTH}-character text (median of {FIRST_CALL_RUNS} processes):")
+    for name in text_checks("x"):
+        times = sorted(first_call_ms(name) for _ in range(FIRST_CALL_RUNS))
+        print(f"  {name:<24} {times[len(times) // 2]:8.2f} ms")

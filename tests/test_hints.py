@@ -39,3 +39,9 @@ def test_in_a_kernel_the_learner_sees_french_not_a_traceback() -> None:
         assert "iw-notice" in text
     assert "mettez-le entre guillemets" in nbformat.writes(notebook)
     assert "il manque sans doute un guillemet" in nbformat.writes(notebook)
+
+
+def test_hint_for_overflow_recursion_and_broken_characters() -> None:
+    assert "trop grand" in hint_for(OverflowError("int too large to convert to float"))
+    assert "sans fin" in hint_for(RecursionError("maximum recursion depth exceeded"))
+    assert "émoji coupé" in hint_for(UnicodeEncodeError("utf-8", "\ud83d", 0, 1, "surrogates not allowed"))

@@ -202,14 +202,18 @@ def verdict_summary(items: tuple[FeedbackItem, ...]) -> str:
 
 
 def _without_repeats(items: Iterable[FeedbackItem]) -> tuple[FeedbackItem, ...]:
-    """One item per cause: a second failed item with the same message as an earlier one is dropped."""
+    """One item per cause: a failed item that repeats an earlier one (same label, same message) is dropped.
+
+    Items with the same message but different labels (six captions each « À compléter ») are
+    different questions and stay; a check merges causes it knows are one into one item itself.
+    """
     kept: list[FeedbackItem] = []
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     for item in items:
         if not item.ok:
-            if item.message in seen:
+            if (item.label, item.message) in seen:
                 continue
-            seen.add(item.message)
+            seen.add((item.label, item.message))
         kept.append(item)
     return tuple(kept)
 

@@ -24,9 +24,22 @@ _HINTS: dict[type[BaseException], str] = {
         "Une valeur n'est pas du bon type (par exemple un nombre là où un texte est attendu). "
         "Vérifiez que chaque réponse est écrite comme dans l'exemple de la consigne."
     ),
+    # Before ValueError, of which it is a kind.
+    UnicodeError: (
+        "Un caractère n'a pas pu être lu (souvent un émoji coupé lors d'un copier-coller). "
+        "Retapez le passage concerné."
+    ),
     ValueError: "Une valeur n'est pas acceptée. Relisez la consigne : le format attendu y est donné en exemple.",
     KeyError: "Un nom demandé n'existe pas dans la liste. Recopiez-le exactement depuis la consigne.",
     AttributeError: "Ce nom n'existe pas pour cet objet. Vérifiez l'orthographe en la comparant à la consigne.",
+    OverflowError: (
+        "Un nombre est trop grand pour être calculé. Vérifiez qu'il n'y a pas de zéros en trop ; "
+        "écrivez les grands nombres sans espaces, par exemple 15000."
+    ),
+    RecursionError: (
+        "Une valeur s'appelle elle-même sans fin (une liste qui se contient, par exemple). "
+        "Reprenez la réponse sous la forme simple de l'exemple de la consigne."
+    ),
 }
 SYNTAX_HINT = (
     "Python n'a pas pu lire la cellule : il manque sans doute un guillemet, une parenthèse ou "

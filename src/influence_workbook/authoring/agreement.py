@@ -23,6 +23,7 @@ A corpus file::
 
 from __future__ import annotations
 
+import inspect
 import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -103,7 +104,7 @@ def all_cases(directory: Path = CORPUS_DIR) -> Iterator[Case]:
 def judge(case: Case) -> Judgement:
     function = getattr(checks, case.check)
     arguments = _arguments(case.kwargs)
-    if "today" not in arguments and "today" in function.__code__.co_varnames:
+    if "today" not in arguments and "today" in inspect.signature(function).parameters:
         arguments["today"] = CORPUS_TODAY
     feedback = function(case.answer, **arguments)
     failed = {item.criterion for item in feedback.items if not item.ok}

@@ -1,0 +1,163 @@
+"""Every public check answers anything a learner can type: a Feedback in French, never a raise.
+
+Hypothesis generates what a learner may put in a field or an exercise cell (texts with emoji,
+HTML, lone surrogates and huge lengths; integers of thousands of digits; NaN and infinities;
+lists and dicts of those; NumPy and pandas values) and calls each public check with it, in each
+argument a learner fills. Each answer must be a Feedback with items, whose French text shows no
+Python representation (« None », « b'…' », « <NA> », « frozenset({…}) »…), within 200 ms of CPU
+time, and no exception may have been caught by the guard (checks/guard.py: that fallback keeps
+learners safe, it must not hide a bug). 500 inputs by default; ``-m slow`` runs 10 000.
+
+Re-measure: ``.venv/bin/pytest -m slow tests/test_fuzz_checks.py -q -s`` prints the counts.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import influence_workbook.checks as checks
+from influence_workbook.checks import guard
+from influence_workbook.feedback import Feedback
+
+CREATOR = {"display_name": "Léa Verdure", "handle": "@lea.verdure", "niche": "beaute",
+           "recent_posts": ["Ma routine cheveux bouclés sans silicone"]}
+MAX_CPU_SECONDS = 0.2
+DEFAULT_INPUTS = 500
+SLOW_INPUTS = 10_000
+
+# What a message may never show a learner: Python's own spelling of values and errors.
+REPR = re.compile(
+    r"\bNone\b|<object\b|\bb'|\bb\"|frozenset\(|\bset\(|<NA>|\bNaT\b|\bnan\b|\binf\b|\bTrue\b|\bFalse\b|"
+    r"Traceback|Error\b|\bdtype\b|array\(|\bretouched\b|\bai_generated\b|: \[\]|\{\}|0x[0-9a-f]{6,}"
+)
+
+text = st.one_of(
+    st.text(max_size=300),
+    st.sampled_from(["", " ", "...", "<script>alert(1)</script>", "🎉" * 40, "\ud83d", "a\udc00b",
+                     "Publicité", "20 %", "1 000 €", "x" * 25_000, "Ce n'est pas une publicité"]),
+)
+number = st.one_of(st.integers(), st.integers(min_value=10**4300, max_value=10**4400), st.just(10**400),
+                   st.floats(allow_nan=True, allow_infinity=True), st.just(-1), st.just(0))
+scalar = st.one_of(text, number, st.none(), st.just(...), st.booleans(), st.binary(max_size=40),
+                   st.just(pd.NA), st.just(pd.NaT), st.just(object()), st.just(np.float64("nan")),
+                   st.just(np.int64(3)))
+learner_value = st.recursive(
+    scalar,
+    lambda children: st.one_of(st.lists(children, max_size=6), st.dictionaries(text, children, max_size=5),
+                               st.frozensets(st.integers(), max_size=4), st.just(np.array([1.5, math.nan]))),
+    max_leaves=12,
+)
+
+# Each check with the arguments a learner fills: (name, call(value) for each argument position).
+CALLS: dict[str, list[Callable[[Any], Any]]] = {
+    "check_objective": [lambda v: checks.check_objective(v), lambda v: checks.check_objective("Vendre", budget_eur=v)],
+    "check_kpi_matching": [lambda v: checks.check_kpi_matching(v)],
+    "check_shortlist": [lambda v: checks.check_shortlist(v), lambda v: checks.check_shortlist(["C0001"], v),
+                        lambda v: checks.check_shortlist(["C0001"], None, v)],
+    "check_concept": [lambda v: checks.check_concept(v), lambda v: checks.check_concept({"hook": v}),
+                      lambda v: checks.check_concept({"cta": "Abonne-toi"}, v)],
+    "check_outreach": [lambda v: checks.check_outreach(v, CREATOR), lambda v: checks.check_outreach("Bonjour", v),
+                       lambda v: checks.check_outreach("Bonjour Léa", CREATOR, other_names=v)],
+    "check_disclosure": [lambda v: checks.check_disclosure(v), lambda v: checks.check_disclosure("Publicité", v),
+                         lambda v: checks.check_disclosure("Publicité", "FR", retouched=v)],
+    "check_constraints": [lambda v: checks.check_constraints(v),
+                          lambda v: checks.check_constraints({"must_have": v, "approval_rounds": v})],
+    "check_outreach_batch": [lambda v: checks.check_outreach_batch(v)],
+    "check_format_matching": [lambda v: checks.check_format_matching(v)],
+    "check_giveaway_spotting": [lambda v: checks.check_giveaway_spotting(v)],
+    "check_engagement_rate_answer": [
+        lambda v: checks.check_engagement_rate_answer(v, likes=100, comments=10, followers=5_000),
+        lambda v: checks.check_engagement_rate_answer("2 %", likes=v, comments=10, followers=5_000),
+        lambda v: checks.check_engagement_rate_answer("2 %", likes=100, comments=10, followers=v)],
+    "check_bought_followers_answer": [lambda v: checks.check_bought_followers_answer(v, []),
+                                      lambda v: checks.check_bought_followers_answer("A", v)],
+    "check_benchmark_choice": [lambda v: checks.check_benchmark_choice(v)],
+    "check_campaign_caption": [lambda v: checks.check_campaign_caption(v),
+                               lambda v: checks.check_campaign_caption("Publicité", ai_generated=v)],
+    "check_classification": [lambda v: checks.check_classification(v, []),
+                             lambda v: checks.check_classification({}, v),
+                             lambda v: checks.check_classification({}, [], v)],
+    "check_wording_classification": [lambda v: checks.check_wording_classification(v),
+                                     lambda v: checks.check_wording_classification({}, v)],
+}
+TALLY: Counter[str] = Counter()
+
+
+def test_every_public_check_is_fuzzed() -> None:
+    assert sorted(CALLS) == sorted(checks.__all__)
+
+
+def learner_text(feedback: Feedback) -> str:
+    return "\n".join([feedback.headline, *feedback.tips,
+                      *(f"{item.label} {item.message} {item.read_more or ''}" for item in feedback.items)])
+
+
+def judge_one(name: str, position: int, value: Any) -> None:
+    caught_before = len(guard.CAUGHT)
+    start = time.process_time()
+    feedback = CALLS[name][position](value)
+    elapsed = time.process_time() - start
+    TALLY["inputs"] += 1
+    assert isinstance(feedback, Feedback) and feedback.items, f"{name}: no feedback for {value!r:.80}"
+    assert len(guard.CAUGHT) == caught_before, f"{name} raised {guard.CAUGHT[-1][1]!r} on {value!r:.80}"
+    shown = learner_text(feedback)
+    leaked = REPR.search(shown)
+    assert leaked is None, f"{name} shows « {leaked.group(0)} » for {value!r:.80}: {shown[:300]}"
+    assert elapsed <= MAX_CPU_SECONDS, f"{name} took {elapsed * 1000:.0f} ms of CPU for {value!r:.80}"
+    TALLY["worst_ms"] = max(TALLY["worst_ms"], round(elapsed * 1000))
+
+
+def fuzz(examples: int) -> None:
+    positions = [(name, position) for name, calls in CALLS.items() for position in range(len(calls))]
+
+    @settings(max_examples=examples, deadline=None, database=None,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @given(st.sampled_from(positions), learner_value)
+    def run(where: tuple[str, int], value: Any) -> None:
+        judge_one(*where, value)
+
+    run()
+    print(f"\nfuzzed {TALLY['inputs']} inputs, {len(guard.CAUGHT)} exceptions caught, "
+          f"worst CPU time {TALLY['worst_ms']} ms")
+
+
+def test_public_checks_answer_any_learner_input() -> None:
+    fuzz(DEFAULT_INPUTS)
+
+
+@pytest.mark.slow
+def test_public_checks_answer_ten_thousand_learner_inputs() -> None:
+    fuzz(SLOW_INPUTS)
+
+
+def test_the_guard_records_what_it_catches() -> None:
+    """Positive control: an exception inside a guarded check is answered in French and recorded."""
+
+    @guard.learner_check("probe")
+    def broken(answer: object) -> Feedback:
+        raise ZeroDivisionError("boom")
+
+    before = len(guard.CAUGHT)
+    feedback = broken("x")
+    assert feedback.is_input_problem and "vérifiée" in feedback.items[0].message
+    assert len(guard.CAUGHT) == before + 1
+    del guard.CAUGHT[before:]
+
+
+def test_the_repr_detector_sees_python_values() -> None:
+    """Positive control for REPR: each of the issue's leaks is seen."""
+    for leak in ("None", "b'<script>'", "<object object at 0x7f3a2b1c>", "frozenset({1})", "<NA>", "NaT",
+                 "Lettres inconnues ignorées : []", "retouched", "environ nan %"):
+        assert REPR.search(leak), leak
+    assert REPR.search("Publicité : Réussi (3/3 critères).") is None
