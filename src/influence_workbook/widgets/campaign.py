@@ -11,7 +11,8 @@ Answers are kept per campaign: a workshop reads and writes through :func:`campai
 ``<chapter>@<campaign id>`` (``ch01@velo-leman-printemps-2027/objective``) while Sève keeps the
 plain keys (``ch01/objective``) of every progress file written before. Switching to one's own
 campaign starts the chapters from that campaign's saved answers (none at first); switching back to
-Sève brings Sève's answers back. Nothing is copied.
+Sève brings Sève's answers back. Nothing is copied. The home page's own steps, and the few steps
+that do not depend on the campaign (:data:`SHARED_STEPS`), are the same for every campaign.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from influence_workbook.campaign import DEFAULT_CAMPAIGN, MARKET_NAMES, Campaign
 from influence_workbook.feedback import Feedback, escape
 from influence_workbook.progress import ProgressStore, SavedStep
 from influence_workbook.text import fold, format_date
+from influence_workbook.typography import fix
 
 LOGGER = logging.getLogger("influence_workbook.widgets")
 
@@ -39,6 +41,9 @@ FORM_STEP = "campagne"
 CHOICE_STEP = "campagne-active"
 #: Between a chapter key and a campaign id in the progress file (``ch01@velo-leman``).
 SEPARATOR = "@"
+#: Steps whose answer does not depend on the campaign (chapter 5 classifies the same sample posts
+#: whatever the brand): one answer for every campaign, under the plain key.
+SHARED_STEPS: frozenset[tuple[str, str]] = frozenset({("ch05", "classification")})
 MAX_ID_CHARS = 60
 
 
@@ -70,9 +75,9 @@ class CampaignStore(ProgressStore):
         self.campaign = campaign
         self.campaign_id = campaign_id(campaign)
 
-    def key(self, chapter: str) -> str:
-        """The chapter's key in the file for this campaign."""
-        if not self.campaign_id or chapter == HOME_CHAPTER:
+    def key(self, chapter: str, step: str | None = None) -> str:
+        """The chapter's key in the file for this campaign (for ``step`` when given)."""
+        if not self.campaign_id or chapter == HOME_CHAPTER or (chapter, step) in SHARED_STEPS:
             return chapter
         return f"{chapter}{SEPARATOR}{self.campaign_id}"
 
@@ -80,7 +85,7 @@ class CampaignStore(ProgressStore):
         return self.base.load()
 
     def get(self, chapter: str, step: str) -> SavedStep | None:
-        saved = self.base.get(self.key(chapter), step)
+        saved = self.base.get(self.key(chapter, step), step)
         return None if saved is None else replace(saved, chapter=chapter)
 
     def steps(self) -> list[SavedStep]:
@@ -88,16 +93,17 @@ class CampaignStore(ProgressStore):
         mine = []
         for saved in self.base.steps():
             chapter, _, owner = saved.chapter.partition(SEPARATOR)
-            if owner == self.campaign_id or saved.chapter == HOME_CHAPTER:
+            if owner == self.campaign_id or (not owner and self.key(chapter, saved.step) == chapter):
                 mine.append(replace(saved, chapter=chapter))
         return mine
 
     def save(self, chapter: str, step: str, answer: Any, feedback: Feedback | None = None) -> SavedStep:
-        saved = self.base.save(self.key(chapter), step, answer, feedback)
+        saved = self.base.save(self.key(chapter, step), step, answer, feedback)
         return replace(saved, chapter=chapter)
 
     def forget(self, chapter: str, step: str | None = None) -> None:
-        self.base.forget(self.key(chapter), step)
+        """Forget one step, or this campaign's steps of a chapter (a shared step stays: others use it)."""
+        self.base.forget(self.key(chapter, step), step)
 
 
 def _base_store(store: ProgressStore | None) -> ProgressStore:
@@ -155,7 +161,7 @@ def _takes_campaign(function: Callable[..., Any]) -> bool:
     return "campaign" in parameters or any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values())
 
 
-def campaign_kwargs(function: Callable[..., Any], campaign: Campaign | None) -> dict[str, Campaign]:
+def campaign_kwargs(function: Callable[..., Any], campaign: Campaign | None) -> dict[str, Any]:
     """``{"campaign": campaign}`` when ``function`` takes it (and a campaign is given), else ``{}``."""
     if campaign is None or not _takes_campaign(function):
         return {}
@@ -191,4 +197,4 @@ def campaign_facts_html(campaign: Campaign, *, product: bool = True, budget: boo
         parts.append(f"Public : {escape(campaign.audience)}.")
     if budget:
         parts.append(f"Budget créateurs : {escape(campaign.money(campaign.creator_budget))}.")
-    return " ".join(parts)
+    return fix(" ".join(parts))

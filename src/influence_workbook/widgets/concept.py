@@ -1,4 +1,4 @@
-"""Chapter 3 workshop: fill the concept canvas of the « Rituel Avoine » campaign, then check it.
+"""Chapter 3 workshop: fill the concept canvas of the active campaign (« Rituel Avoine » by default), then check it.
 
 The canvas (angle, platform, format from the gallery, length and outline, hook, the creator's
 role, call to action, measurement) is judged by
@@ -13,7 +13,6 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from influence_workbook.campaign import BRAND, CAMPAIGN
 from influence_workbook.checks.concept import (
     FIELDS,
     GOAL_CHOICES,
@@ -25,6 +24,12 @@ from influence_workbook.checks.objective import STAGES
 from influence_workbook.feedback import Feedback, escape
 from influence_workbook.formats import FORMAT_BY_LABEL, FORMAT_CHOICES, PLATFORM_CHOICES
 from influence_workbook.progress import ProgressStore
+from influence_workbook.widgets.campaign import (
+    active_campaign,
+    campaign_facts_html,
+    campaign_kwargs,
+    campaign_store,
+)
 from influence_workbook.widgets.common import CheckedStep, dropdown, text_area, text_field, workshop_box
 
 CHAPTER = "ch03"
@@ -55,8 +60,7 @@ def saved_objective_text(store: ProgressStore) -> str | None:
 
 def saved_concept(store: ProgressStore | None = None) -> dict[str, Any] | None:
     """The concept canvas saved in chapter 3 (for the brief of chapter 10), or None."""
-    store = store if store is not None else ProgressStore()
-    answer = store.answer(CHAPTER, STEP)
+    answer = campaign_store(store).answer(CHAPTER, STEP)  # the active campaign's canvas
     return answer if isinstance(answer, dict) else None
 
 
@@ -64,7 +68,8 @@ class ConceptWorkshop:
     """The widgets of the chapter-3 workshop; :meth:`widget` is what the notebook displays."""
 
     def __init__(self, store: ProgressStore | None = None) -> None:
-        self.store = store if store is not None else ProgressStore()
+        self.campaign = active_campaign(store)
+        self.store = campaign_store(store, self.campaign)
         self.objective_text = saved_objective_text(self.store)
         self.objective_info = widgets.HTML()
         self.objective_info.add_class(f"{PREFIX}-objective")
@@ -141,7 +146,8 @@ class ConceptWorkshop:
         return answer
 
     def check(self, answer: dict[str, Any]) -> Feedback:
-        return check_concept(answer, objective_text=self.objective_text)
+        return check_concept(answer, objective_text=self.objective_text,
+                             **campaign_kwargs(check_concept, self.campaign))
 
     def restore(self, answer: Any) -> None:
         if not isinstance(answer, dict):
@@ -161,11 +167,8 @@ class ConceptWorkshop:
     # ------------------------------------------------------------------ display
 
     def widget(self) -> widgets.VBox:
-        intro = widgets.HTML(
-            f"<p>Marque : <strong>{escape(BRAND.name)}</strong> ({escape(BRAND.pitch)}). "
-            f"Campagne : <strong>{escape(CAMPAIGN.name)}</strong> : {escape(CAMPAIGN.product)}. "
-            f"Public : {escape(BRAND.core_audience)}.</p>"
-        )
+        intro = widgets.HTML(f"<p>{campaign_facts_html(self.campaign, audience=True)}</p>")
+        intro.add_class(f"{PREFIX}-campaign")
         return workshop_box([
             intro, self.objective_info, self.goal, self.angle, self.platform, self.format, self.format_card,
             self.details, self.hook, self.creator_role, self.cta, self.measurement, *self.step.widgets(),

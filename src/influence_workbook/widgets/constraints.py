@@ -12,7 +12,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from influence_workbook import clock
-from influence_workbook.campaign import CAMPAIGN
+from influence_workbook.campaign import Campaign
 from influence_workbook.checks.constraints import (
     ROUND_CHOICES,
     SCRIPT_CHOICES,
@@ -23,6 +23,12 @@ from influence_workbook.checks.constraints import (
 from influence_workbook.feedback import Feedback, escape
 from influence_workbook.progress import ProgressStore
 from influence_workbook.text import format_date
+from influence_workbook.widgets.campaign import (
+    active_campaign,
+    campaign_facts_html,
+    campaign_kwargs,
+    campaign_store,
+)
 from influence_workbook.widgets.common import CheckedStep, dropdown, text_area, text_field, workshop_box
 
 CHAPTER = "ch06"
@@ -46,14 +52,17 @@ def _rounds_choice(value: object) -> str:
     return value if isinstance(value, str) and value in ROUND_CHOICES else ""
 
 
-def check_constraints_answer(answer: dict[str, Any]) -> Feedback:
-    return check_constraints(answer)
+def check_constraints_answer(answer: dict[str, Any], campaign: Campaign | None = None) -> Feedback:
+    """The chapter-6 verdict, judged against ``campaign`` (None: the course's)."""
+    return check_constraints(answer, **campaign_kwargs(check_constraints, campaign))
 
 
 class ConstraintsWorkshop:
     """The widgets of the chapter-6 workshop; :meth:`widget` is what the notebook displays."""
 
     def __init__(self, store: ProgressStore | None = None) -> None:
+        self.campaign = active_campaign(store)
+        self.store = campaign_store(store, self.campaign)
         self.must_have = text_area(f"{PREFIX}-must-have", "Messages obligatoires :",
                                    "Un par ligne, ex. « Le shampooing se recharge en magasin »", rows=4)
         self.forbidden_claims = text_area(f"{PREFIX}-forbidden-claims", "Allégations interdites :",
@@ -68,7 +77,7 @@ class ConstraintsWorkshop:
         self.dates = widgets.HTML()
         self.dates.add_class(f"{PREFIX}-dates")
         self.step = CheckedStep(chapter=CHAPTER, step=STEP, css_prefix=PREFIX, collect=self.collect,
-                                restore=self.restore, check=check_constraints_answer, store=store)
+                                restore=self.restore, check=self.check, store=self.store)
         for field in (self.draft_due, self.publication_window):
             field.observe(lambda _change: self._show_dates(), names="value")
         self.step.watch(*(getattr(self, name) for name in TEXT_FIELDS), self.script, self.approval_rounds)
@@ -90,6 +99,9 @@ class ConstraintsWorkshop:
             self.script.value = answer["script"]
         self.approval_rounds.value = _rounds_choice(answer.get("approval_rounds"))
 
+    def check(self, answer: dict[str, Any]) -> Feedback:
+        return check_constraints_answer(answer, self.campaign)
+
     def _show_dates(self) -> None:
         today = clock.today()
         parts = []
@@ -105,10 +117,10 @@ class ConstraintsWorkshop:
 
     def widget(self) -> widgets.VBox:
         intro = widgets.HTML(
-            f"<p>Campagne <strong>{escape(CAMPAIGN.name)}</strong> : lancement le "
-            f"{escape(format_date(CAMPAIGN.launch))}. Fixez ce que la marque exige, puis ce que le créateur "
-            "décide.</p>"
+            f"<p>{campaign_facts_html(self.campaign, product=False, launch=True)} Fixez ce que la marque "
+            "exige, puis ce que le créateur décide.</p>"
         )
+        intro.add_class(f"{PREFIX}-campaign")
         guard = widgets.HTML("<p><strong>Les garde-fous de la marque</strong></p>")
         free = widgets.HTML("<p><strong>La place du créateur</strong></p>")
         return workshop_box([intro, guard, self.must_have, self.forbidden_claims, self.draft_due,
@@ -130,8 +142,7 @@ def saved_constraints(store: ProgressStore | None = None) -> dict[str, Any] | No
     must-haves as a list, dates in ISO form (see
     :func:`~influence_workbook.checks.constraints.constraints_summary`).
     """
-    store = store if store is not None else ProgressStore()
-    saved = store.get(CHAPTER, STEP)
+    saved = campaign_store(store).get(CHAPTER, STEP)  # the active campaign's constraints
     if saved is None or not isinstance(saved.answer, dict):
         return None
     answer = dict(saved.answer)

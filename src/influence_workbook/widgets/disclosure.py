@@ -6,8 +6,9 @@ Two steps, each saved under chapter key ``ch05``:
   or not), to judge « Conforme », « Non conforme » or « Sans objet » for a chosen jurisdiction;
   the answer key is ``data/answer_key/posts_disclosure.csv`` and each reason comes from
   :func:`~influence_workbook.checks.disclosure.check_disclosure`;
-* ``caption``: the caption of the « Rituel Avoine » campaign, checked for France and Switzerland
-  (Sève sells in both), with the creator of the chapter-2 shortlist when there is one.
+* ``caption``: the caption of the active campaign (« Rituel Avoine » by default), checked for the
+  campaign's markets (France and Switzerland for Sève), with the creator of the chapter-2 shortlist
+  when there is one.
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from influence_workbook.campaign import BRAND, CAMPAIGN
+from influence_workbook.campaign import Campaign
 from influence_workbook.checks.disclosure import (
+    CAMPAIGN_JURISDICTIONS,
     VERDICT_BY_LABEL,
     VERDICT_LABELS,
     Case,
@@ -31,6 +33,13 @@ from influence_workbook.checks.disclosure import (
 from influence_workbook.disclosure_rules import JURISDICTION_CODES, JURISDICTIONS
 from influence_workbook.feedback import Feedback, escape
 from influence_workbook.progress import ProgressStore
+from influence_workbook.typography import fix
+from influence_workbook.widgets.campaign import (
+    active_campaign,
+    campaign_facts_html,
+    campaign_kwargs,
+    campaign_store,
+)
 from influence_workbook.widgets.common import CheckedStep, dropdown, text_area, workshop_box
 from influence_workbook.widgets.render import notice_html
 
@@ -51,6 +60,17 @@ DATA_PROBLEM = (
 )
 
 
+def caption_countries(campaign: Campaign) -> tuple[str, ...]:
+    """The jurisdictions the caption is checked for: the campaign's markets that chapter 5 knows.
+
+    Until :func:`check_campaign_caption` takes ``campaign=``, it checks Sève's (France and Switzerland).
+    """
+    if not campaign_kwargs(check_campaign_caption, campaign):
+        return CAMPAIGN_JURISDICTIONS
+    known = tuple(code for code in campaign.markets if code in JURISDICTION_CODES)
+    return known or CAMPAIGN_JURISDICTIONS
+
+
 def _code(label: object) -> str:
     return JURISDICTION_LABELS.get(str(label), str(label or ""))
 
@@ -58,9 +78,14 @@ def _code(label: object) -> str:
 # --------------------------------------------------------------------------- step 1: classification
 
 class ClassificationWorkshop:
-    """Judge eight sample captions for one jurisdiction; :meth:`widget` is what the notebook shows."""
+    """Judge eight sample captions for one jurisdiction; :meth:`widget` is what the notebook shows.
+
+    The sample posts are the same whatever the campaign; the answers are kept per campaign all the same,
+    like every chapter's (see :mod:`influence_workbook.widgets.campaign`).
+    """
 
     def __init__(self, store: ProgressStore | None = None, cases: list[Case] | None = None) -> None:
+        self.store = campaign_store(store)
         self.problem = ""
         if cases is None:
             try:
@@ -85,7 +110,7 @@ class ClassificationWorkshop:
             card.add_class(f"{PREFIX}-post")
             self.posts.append(widgets.VBox([card, menu]))
         self.step = CheckedStep(chapter=CHAPTER, step=STEP_CLASSIFICATION, css_prefix=f"{PREFIX}-classification",
-                                collect=self.collect, restore=self.restore, check=self.check, store=store)
+                                collect=self.collect, restore=self.restore, check=self.check, store=self.store)
         self.step.watch(self.jurisdiction, *self.answers.values())
 
     def collect(self) -> dict[str, Any]:
@@ -133,9 +158,8 @@ class ClassificationWorkshop:
 
 def shortlisted_creator(store: ProgressStore | None = None) -> str | None:
     """The first creator of the chapter-2 shortlist, as « Name (@handle) », or None."""
-    store = store if store is not None else ProgressStore()
     try:
-        answer = store.answer("ch02", "shortlist")
+        answer = campaign_store(store).answer("ch02", "shortlist")  # the active campaign's shortlist
     except Exception:  # a damaged chapter-2 answer must not break this chapter
         LOGGER.exception("could not read the chapter-2 shortlist")
         return None
@@ -162,10 +186,12 @@ def shortlisted_creator(store: ProgressStore | None = None) -> str | None:
 
 
 class CaptionWorkshop:
-    """Write the « Rituel Avoine » caption and check it for France and Switzerland."""
+    """Write the active campaign's caption and check it for its markets (France and Switzerland for Sève)."""
 
     def __init__(self, store: ProgressStore | None = None) -> None:
-        self.store = store if store is not None else ProgressStore()
+        self.campaign = active_campaign(store)
+        self.store = campaign_store(store, self.campaign)
+        self.countries = caption_countries(self.campaign)
         self.creator = shortlisted_creator(self.store)
         self.caption = text_area(
             f"{PREFIX}-caption", "Votre légende :",
@@ -186,7 +212,8 @@ class CaptionWorkshop:
         retouched, ai_generated = bool(self.retouched.value), bool(self.ai_generated.value)
         return {"caption": caption, "retouched": retouched, "ai_generated": ai_generated,
                 "creator": self.creator,
-                "verdicts": caption_verdicts(caption, retouched=retouched, ai_generated=ai_generated)}
+                "verdicts": caption_verdicts(caption, retouched=retouched, ai_generated=ai_generated,
+                                             **campaign_kwargs(caption_verdicts, self.campaign))}
 
     def restore(self, answer: Any) -> None:
         if not isinstance(answer, dict):
@@ -195,21 +222,29 @@ class CaptionWorkshop:
         self.retouched.value = answer.get("retouched") is True
         self.ai_generated.value = answer.get("ai_generated") is True
 
-    @staticmethod
-    def check(answer: Any) -> Feedback:
+    def check(self, answer: Any) -> Feedback:
         answer = answer if isinstance(answer, dict) else {}
         return check_campaign_caption(answer.get("caption"), retouched=answer.get("retouched") is True,
-                                      ai_generated=answer.get("ai_generated") is True)
+                                      ai_generated=answer.get("ai_generated") is True,
+                                      **campaign_kwargs(check_campaign_caption, self.campaign))
 
     def widget(self) -> widgets.VBox:
         who = (f"la créatrice ou le créateur de votre présélection du chapitre 2, "
                f"<strong>{escape(self.creator)}</strong>" if self.creator
                else "une créatrice ou un créateur de votre choix")
-        intro = widgets.HTML(
-            f"<p>Rédigez la légende de la première publication de la campagne <strong>{escape(CAMPAIGN.name)}"
-            f"</strong> de <strong>{escape(BRAND.name)}</strong> ({escape(CAMPAIGN.product)}), publiée par "
-            f"{who}. La marque vend en France et en Suisse : la légende est vérifiée pour les deux pays.</p>"
-        )
+        campaign = self.campaign
+        names = [JURISDICTIONS[code].name for code in self.countries]
+        if set(self.countries) == {"FR", "CH"}:
+            where = "La marque vend en France et en Suisse : la légende est vérifiée pour les deux pays."
+        elif len(names) == 1:
+            where = f"La légende est vérifiée pour le marché de la campagne : {names[0]}."
+        else:
+            where = f"La légende est vérifiée pour chaque marché de la campagne : {', '.join(names)}."
+        intro = widgets.HTML(fix(
+            f"<p>{campaign_facts_html(campaign)} Rédigez la légende de la première publication de la campagne, "
+            f"publiée par {who}. {escape(where)}</p>"
+        ))
+        intro.add_class(f"{PREFIX}-campaign")
         return workshop_box([intro, self.caption, self.retouched, self.ai_generated, *self.step.widgets()],
                             f"{PREFIX}-caption-workshop")
 
@@ -233,8 +268,7 @@ def saved_caption(store: ProgressStore | None = None) -> dict[str, Any] | None:
     A dict with ``caption``, ``retouched``, ``ai_generated``, ``creator`` (or None), ``verdicts``
     ({'FR': …, 'CH': …} as 'compliant' / 'non_compliant') and ``passed``.
     """
-    store = store if store is not None else ProgressStore()
-    saved = store.get(CHAPTER, STEP_CAPTION)
+    saved = campaign_store(store).get(CHAPTER, STEP_CAPTION)  # the active campaign's caption
     if saved is None or not isinstance(saved.answer, dict):
         return None
     answer = dict(saved.answer)
@@ -245,6 +279,5 @@ def saved_caption(store: ProgressStore | None = None) -> dict[str, Any] | None:
 
 def saved_classification(store: ProgressStore | None = None) -> dict[str, Any] | None:
     """The classification step's answers and score ([right, total]), or None."""
-    store = store if store is not None else ProgressStore()
-    saved = store.get(CHAPTER, STEP_CLASSIFICATION)
+    saved = campaign_store(store).get(CHAPTER, STEP_CLASSIFICATION)
     return dict(saved.answer) if saved is not None and isinstance(saved.answer, dict) else None

@@ -27,6 +27,7 @@ from influence_workbook.chapters import CHAPTERS
 from influence_workbook.feedback import Feedback, escape
 from influence_workbook.progress import ProgressStore
 from influence_workbook.text import format_date
+from influence_workbook.typography import fix
 from influence_workbook.widgets.campaign import (
     FORM_STEP,
     HOME_CHAPTER,
@@ -64,21 +65,22 @@ TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (  # answer key, label, placehol
     ("product_price", "Prix de vente :", "ex. 4 900"),
     ("gross_margin_rate", "Marge brute (en %) :", "ex. 35"),
 )
-NOT_USABLE = ("Cette description n'est pas encore utilisable : complétez ce qui est à revoir. Les chapitres "
-              "continuent d'utiliser la campagne {active}.")
-SWITCHED = ("Les ateliers des chapitres utilisent maintenant la campagne {active}. Ouvrez un chapitre (ou "
-            "ré-exécutez-le s'il est déjà ouvert) : il part de vos réponses pour cette campagne, vides au "
-            "début. Vos réponses sur Sève restent enregistrées : « Revenir à Sève » les reprend.")
-SWITCHED_BACK = ("Les ateliers des chapitres utilisent de nouveau la campagne du cours, {active}, avec vos "
-                 "réponses sur Sève. Ré-exécutez les chapitres déjà ouverts. {kept}")
-UPDATED = ("La description de votre campagne {active} est à jour. Ré-exécutez les chapitres déjà ouverts pour "
-           "qu'ils en tiennent compte : vos réponses pour cette campagne sont gardées.")
-KEPT_OWN = "Vos réponses sur « {name} » restent enregistrées : « Vérifier et utiliser cette campagne » les reprend."
+NOT_USABLE = fix("Cette description n'est pas encore utilisable : complétez ce qui est à revoir. Les "
+                 "chapitres continuent d'utiliser la campagne {active}.")
+SWITCHED = fix("Les ateliers des chapitres utilisent maintenant la campagne {active}. Ouvrez un chapitre (ou "
+               "ré-exécutez-le s'il est déjà ouvert) : il part de vos réponses pour cette campagne, vides au "
+               "début. Vos réponses sur Sève restent enregistrées : « Revenir à Sève » les reprend.")
+SWITCHED_BACK = fix("Les ateliers des chapitres utilisent de nouveau la campagne du cours, {active}, avec vos "
+                    "réponses sur Sève. Ré-exécutez les chapitres déjà ouverts. {kept}")
+UPDATED = fix("La description de votre campagne {active} est à jour. Ré-exécutez les chapitres déjà ouverts "
+              "pour qu'ils en tiennent compte : vos réponses pour cette campagne sont gardées.")
+KEPT_OWN = fix("Vos réponses sur « {name} » restent enregistrées : « Vérifier et utiliser cette campagne » "
+               "les reprend.")
 
 
 def campaign_title(campaign: Campaign) -> str:
     """« « Rituel Avoine » de Sève »."""
-    return f"« {campaign.name} » de {campaign.brand.name}"
+    return f"«\u00a0{campaign.name}\u00a0» de {campaign.brand.name}"
 
 
 def chapter_states(store: ProgressStore) -> list[tuple[int, str, str]]:
@@ -109,7 +111,7 @@ def progress_html(store: ProgressStore) -> str:
         for number, title, state in chapter_states(store)
     )
     notices = "".join(notice_html(message) for message in store.notices)
-    return (
+    return fix(
         f"{notices}<table class='iw-progress'><caption>Votre progression sur la campagne "
         f"{escape(campaign_title(store.campaign))} (enregistrée dans {escape(store.path)})</caption>"
         f"<thead><tr><th scope='col'>N°</th><th scope='col'>Chapitre</th><th scope='col'>État</th></tr>"
@@ -246,7 +248,7 @@ class HomePage:
                     f"{escape(campaign_title(campaign))} ({escape(campaign.product)}) : budget créateurs "
                     f"{escape(campaign.money(campaign.creator_budget))}, marchés : "
                     f"{escape(market_names(campaign))}, lancement le {escape(format_date(campaign.launch))}.</p>")
-        self.active.value = text
+        self.active.value = fix(text)
 
     def refresh_progress(self) -> None:
         try:

@@ -1,4 +1,4 @@
-"""Chapter 1 workshop: build the objective of the « Rituel Avoine » campaign, then check it.
+"""Chapter 1 workshop: build the objective of the active campaign (« Rituel Avoine » by default), then check it.
 
 Two ways in: a guided form (funnel stage, KPI, figure, deadline, audience), composed into a
 sentence by :func:`~influence_workbook.checks.objective.compose_objective`; or one free
@@ -12,7 +12,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from influence_workbook.campaign import BRAND, CAMPAIGN
+from influence_workbook.campaign import Campaign
 from influence_workbook.checks.objective import (
     GOAL_CHOICES,
     KPI_CHOICES,
@@ -21,7 +21,12 @@ from influence_workbook.checks.objective import (
 )
 from influence_workbook.feedback import Feedback, escape
 from influence_workbook.progress import ProgressStore
-from influence_workbook.text import format_number
+from influence_workbook.widgets.campaign import (
+    active_campaign,
+    campaign_facts_html,
+    campaign_kwargs,
+    campaign_store,
+)
 from influence_workbook.widgets.common import CheckedStep, dropdown, text_area, text_field, workshop_box
 
 CHAPTER = "ch01"
@@ -44,14 +49,17 @@ def objective_text(answer: dict[str, Any]) -> str:
     )
 
 
-def check_objective_answer(answer: dict[str, Any]) -> Feedback:
-    return check_objective(objective_text(answer))
+def check_objective_answer(answer: dict[str, Any], campaign: Campaign | None = None) -> Feedback:
+    """The chapter-1 verdict on a saved answer, judged against ``campaign`` (None: the course's)."""
+    return check_objective(objective_text(answer), **campaign_kwargs(check_objective, campaign))
 
 
 class ObjectiveWorkshop:
     """The widgets of the chapter-1 workshop; :meth:`widget` is what the notebook displays."""
 
     def __init__(self, store: ProgressStore | None = None) -> None:
+        self.campaign = active_campaign(store)
+        self.store = campaign_store(store, self.campaign)
         self.mode = widgets.ToggleButtons(
             options=[MODE_GUIDED, MODE_FREE],
             value=MODE_GUIDED,
@@ -83,8 +91,8 @@ class ObjectiveWorkshop:
             css_prefix=PREFIX,
             collect=self.collect,
             restore=self.restore,
-            check=check_objective_answer,
-            store=store,
+            check=self.check,
+            store=self.store,
         )
         for field in (self.goal, self.kpi, self.target, self.deadline, self.audience):
             field.observe(lambda _change: self._update_preview(), names="value")
@@ -132,6 +140,9 @@ class ObjectiveWorkshop:
         if answer.get("mode") in (MODE_GUIDED, MODE_FREE):
             self.mode.value = answer["mode"]
 
+    def check(self, answer: dict[str, Any]) -> Feedback:
+        return check_objective_answer(answer, self.campaign)
+
     def _update_preview(self) -> None:
         sentence = compose_objective(
             self.goal.value, self.kpi.value, self.target.value, self.deadline.value, self.audience.value
@@ -145,11 +156,11 @@ class ObjectiveWorkshop:
         self.free_box.layout.display = "none" if guided else None
 
     def widget(self) -> widgets.VBox:
-        intro = widgets.HTML(
-            f"<p>Marque : <strong>{escape(BRAND.name)}</strong> ({escape(BRAND.pitch)}). "
-            f"Campagne : <strong>{escape(CAMPAIGN.name)}</strong>. {escape(CAMPAIGN.context)} "
-            f"Budget créateurs : {format_number(CAMPAIGN.creator_budget_eur)}\u00a0€.</p>"
-        )
+        campaign = self.campaign
+        context = f" {escape(campaign.context)}" if campaign.is_default else ""
+        intro = widgets.HTML(f"<p>{campaign_facts_html(campaign, audience=not campaign.is_default)}{context} "
+                             f"Budget créateurs : {escape(campaign.money(campaign.creator_budget))}.</p>")
+        intro.add_class(f"{PREFIX}-campaign")
         return workshop_box([intro, self.mode, self.guided_box, self.free_box, *self.step.widgets()],
                             f"{PREFIX}-objective")
 

@@ -16,11 +16,16 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from influence_workbook.campaign import BRAND, CAMPAIGN
 from influence_workbook.checks.outreach import MAX_WORDS, MIN_WORDS, check_outreach
 from influence_workbook.feedback import Feedback, escape, input_problem
 from influence_workbook.progress import ProgressStore
 from influence_workbook.text import format_number
+from influence_workbook.widgets.campaign import (
+    active_campaign,
+    campaign_facts_html,
+    campaign_kwargs,
+    campaign_store,
+)
 from influence_workbook.widgets.common import FIELD_STYLE, WIDE, CheckedStep, text_area, workshop_box
 
 LOGGER = logging.getLogger("influence_workbook.widgets")
@@ -119,7 +124,8 @@ class OutreachWorkshop:
 
     def __init__(self, store: ProgressStore | None = None,
                  creators: Sequence[Mapping[str, Any]] | None = None) -> None:
-        self.store = store if store is not None else ProgressStore()
+        self.campaign = active_campaign(store)
+        self.store = campaign_store(store, self.campaign)
         self.problem: str | None = None
         self.source = SOURCE_SHORTLIST
         self.profiles: list[dict[str, Any]] = [dict(p) for p in creators] if creators is not None else []
@@ -187,7 +193,8 @@ class OutreachWorkshop:
                                  "Choisissez d'abord, dans la liste, le créateur à qui vous écrivez.",
                                  "Personnaliser vraiment")
         others = tuple(str(p.get("display_name", "")) for p in self.profiles if p is not profile)
-        return check_outreach(answer.get("message"), profile, other_names=others)
+        return check_outreach(answer.get("message"), profile, other_names=others,
+                              **campaign_kwargs(check_outreach, self.campaign))
 
     def restore(self, answer: Any) -> None:
         if not isinstance(answer, Mapping):
@@ -226,8 +233,7 @@ class OutreachWorkshop:
                      "ou en Suisse.")
         else:
             where = "Les créateurs proposés sont ceux de votre présélection du chapitre 2."
-        return (f"<p>Marque : <strong>{escape(BRAND.name)}</strong>. Campagne : "
-                f"<strong>{escape(CAMPAIGN.name)}</strong> ({escape(CAMPAIGN.product)}). {escape(where)}</p>")
+        return f"<p>{campaign_facts_html(self.campaign)} {escape(where)}</p>"
 
     def widget(self) -> widgets.VBox:
         return workshop_box([widgets.HTML(self.intro_html()), self.creator, self.card, self.message,
@@ -245,8 +251,7 @@ def saved_outreach(store: ProgressStore | None = None) -> dict[str, Any] | None:
     A dict with ``creator_id``, ``creator_name``, ``handle``, ``message``, ``source``
     (« shortlist » or « default ») and ``passed`` (every criterion of the last check met).
     """
-    store = store if store is not None else ProgressStore()
-    saved = store.get(CHAPTER, STEP)
+    saved = campaign_store(store).get(CHAPTER, STEP)  # the active campaign's message
     if saved is None or not isinstance(saved.answer, dict):
         return None
     answer = dict(saved.answer)

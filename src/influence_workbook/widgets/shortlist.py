@@ -19,7 +19,6 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
-from influence_workbook.campaign import BRAND, CAMPAIGN
 from influence_workbook.checks.shortlist import (
     CHAPTER,
     MAX_PICKS,
@@ -44,6 +43,13 @@ from influence_workbook.metrics import (
 )
 from influence_workbook.progress import ProgressStore
 from influence_workbook.text import format_number
+from influence_workbook.typography import fix
+from influence_workbook.widgets.campaign import (
+    active_campaign,
+    campaign_facts_html,
+    campaign_kwargs,
+    campaign_store,
+)
 from influence_workbook.widgets.common import FIELD_STYLE, WIDE, CheckedStep, workshop_box
 from influence_workbook.widgets.render import notice_html, text_html
 
@@ -57,6 +63,10 @@ ALL = ""
 DEFAULT_OBJECTIVE_NOTE = (
     "Vous n'avez pas encore enregistré d'objectif au chapitre 1 : la cible par défaut de la marque est "
     "utilisée (France et Suisse, 18-34 ans). Revenez-y quand vous voulez, la vérification en tiendra compte."
+)
+OWN_DEFAULT_OBJECTIVE_NOTE = fix(
+    "Vous n'avez pas encore enregistré d'objectif au chapitre 1 pour cette campagne : la cible retenue est "
+    "celle indiquée ci-dessus. Revenez-y quand vous voulez, la vérification en tiendra compte."
 )
 FOLLOWER_STEPS: tuple[tuple[str, int], ...] = (
     ("1 k", 1_000),
@@ -144,7 +154,8 @@ class ShortlistWorkshop:
     """The widgets of the chapter-2 workshop; :meth:`widget` is what the notebook displays."""
 
     def __init__(self, store: ProgressStore | None = None, creators: pd.DataFrame | None = None) -> None:
-        self.store = store if store is not None else ProgressStore()
+        self.campaign = active_campaign(store)
+        self.store = campaign_store(store, self.campaign)
         if creators is None:
             from influence_workbook.data.load import load_creators
 
@@ -152,7 +163,7 @@ class ShortlistWorkshop:
         self.sample = creators
         self.source = "exemple"
         self.objective = _objective_text(self.store)
-        self.target = target_from_objective(self.objective)
+        self.target = target_from_objective(self.objective, **campaign_kwargs(target_from_objective, self.campaign))
         self.labels: dict[str, str] = {}
         self._set_table(creators)
 
@@ -256,8 +267,9 @@ class ShortlistWorkshop:
     def _set_table(self, creators: pd.DataFrame) -> None:
         self.creators = creators.reset_index(drop=True)
         # Prepared once per table: a click on « Vérifier » then only looks the picks up.
-        self.checker = ShortlistChecker(self.creators, self.objective, CAMPAIGN.creator_budget_eur,
-                                        scored=score_creators(self.creators, self.target))
+        self.checker = ShortlistChecker(self.creators, self.objective, self.campaign.creator_budget,
+                                        scored=score_creators(self.creators, self.target),
+                                        **campaign_kwargs(ShortlistChecker, self.campaign))
         for _, row in self.scored.iterrows():
             self.labels[str(row["creator_id"])] = self._label(row)
         self.filtered = self.scored
@@ -450,12 +462,17 @@ class ShortlistWorkshop:
         plural = "s" if len(ids) > 1 else ""
         line = f"{len(ids)} créateur{plural} choisi{plural} (de {MIN_PICKS} à {MAX_PICKS})"
         unknown = len(ids) - int(np.count_nonzero(~np.isnan(fees)))
-        budget = f"budget {format_number(CAMPAIGN.creator_budget_eur)}\u00a0€"
+        budget = f"budget {self.campaign.money(self.campaign.creator_budget)}"
         if ids and unknown:  # an imported file without fees: say so rather than count them as 0 €
             self.budget.value = text_html(f"{line} · tarif inconnu pour {unknown} d'entre eux : impossible "
                                           f"de faire le compte · {budget}.")
             return
-        left = CAMPAIGN.creator_budget_eur - total
+        if self.campaign.currency != "EUR":  # the fees are in euros: no exchange rate is assumed
+            self.budget.value = text_html(fix(
+                f"{line} · tarifs : {format_number(total)}\u00a0€ pour une publication chacun · {budget} "
+                f"(les tarifs des créateurs sont en euros : convertissez-les avant de comparer)."))
+            return
+        left = self.campaign.creator_budget - total
         state = "reste" if left >= 0 else "dépassement de"
         self.budget.value = text_html(
             f"{line} · tarifs : {format_number(total)}\u00a0€ pour une publication chacun · {budget} · "
@@ -505,7 +522,8 @@ class ShortlistWorkshop:
             "creator_ids": ids,
             "creators": summaries,
             "objective": self.objective or "",
-            "budget_eur": CAMPAIGN.creator_budget_eur,
+            "budget_eur": self.campaign.creator_budget,
+            "currency": self.campaign.currency,
             "source": self.source,
             "filters": {k: v for k, v in self.current_filters().items() if v is not None},
             "sort": self.sort.value,
@@ -574,13 +592,13 @@ class ShortlistWorkshop:
                 f"<p><strong>Votre objectif (chapitre 1) :</strong> « {escape(self.objective[:600])} »</p>"
             )
         else:
-            objective = f"<p><em>{escape(DEFAULT_OBJECTIVE_NOTE)}</em></p>"
+            note = DEFAULT_OBJECTIVE_NOTE if self.campaign.is_default else OWN_DEFAULT_OBJECTIVE_NOTE
+            objective = f"<p><em>{escape(note)}</em></p>"
         intro = widgets.HTML(
-            f"<p>Marque : <strong>{escape(BRAND.name)}</strong> ({escape(BRAND.pitch)}). Campagne : "
-            f"<strong>{escape(CAMPAIGN.name)}</strong>. Budget créateurs : "
-            f"{format_number(CAMPAIGN.creator_budget_eur)}\u00a0€. Cible retenue pour la vérification : "
+            f"<p>{campaign_facts_html(self.campaign, budget=True)} Cible retenue pour la vérification\u00a0: "
             f"{escape(self.target.describe())}.</p>{objective}"
         )
+        intro.add_class(f"{PREFIX}-campaign")
         help_items = "".join(
             f"<li><strong>{escape(name)}</strong> : {escape(text)}</li>" for name, text in COLUMN_HELP
         )
