@@ -7,6 +7,7 @@ import pytest
 from influence_workbook.authoring.agreement import CORPUS_DIR, Case, all_cases, judge, load
 
 CASES = list(all_cases())
+assert CASES, f"no corpus in {CORPUS_DIR}: the agreement tests would test nothing"
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.source)
@@ -34,3 +35,10 @@ def test_a_bad_answer_must_fail_for_its_stated_reason(tmp_path) -> None:  # type
     )
     (case,) = load(corpus)
     assert not judge(case).agrees
+
+
+def test_every_public_check_has_a_corpus() -> None:
+    import influence_workbook.checks as checks
+
+    covered = {case.check for case in CASES}
+    assert sorted(set(checks.__all__) - covered) == [], "public checks without a labelled corpus"

@@ -36,8 +36,9 @@ import yaml
 import influence_workbook.checks as checks
 from influence_workbook.campaign import campaign_from_answer
 from influence_workbook.feedback import Feedback
+from influence_workbook.paths import course_root
 
-CORPUS_DIR = Path(__file__).resolve().parents[3] / "tests" / "corpus"
+CORPUS_DIR = course_root() / "tests" / "corpus"
 #: The day every corpus is judged on, so that deadlines read the same whatever the calendar says.
 CORPUS_TODAY = date(2026, 12, 1)
 
@@ -60,7 +61,7 @@ class Case:
 @dataclass(frozen=True)
 class Judgement:
     case: Case
-    feedback: Feedback
+    feedback: Feedback | None  # None when the check raised (the reason says what)
     agrees: bool
     reason: str
 
@@ -106,7 +107,10 @@ def judge(case: Case) -> Judgement:
     arguments = _arguments(case.kwargs)
     if "today" not in arguments and "today" in inspect.signature(function).parameters:
         arguments["today"] = CORPUS_TODAY
-    feedback = function(case.answer, **arguments)
+    try:
+        feedback = function(case.answer, **arguments)
+    except Exception as error:  # noqa: BLE001 - a check that raises disagrees, and the report says why
+        return Judgement(case, None, False, f"raised {type(error).__name__}: {error}")
     failed = {item.criterion for item in feedback.items if not item.ok}
     if case.expect == "good":
         agrees = feedback.passed
