@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from influence_workbook.checks import check_objective
-from influence_workbook.progress import FILE_NAME, ProgressStore, default_progress_path
+from influence_workbook.progress import FILE_NAME, ProgressNotSaved, ProgressStore, default_progress_path
 
 GOOD = "Conversion : 1 500 ventes d'ici fin juin 2027 auprès des 18-34 ans en France"
 
@@ -127,14 +127,20 @@ def test_damaged_file_without_backup_starts_fresh_with_a_message(store: Progress
     assert ProgressStore(store.path).answer("ch01", "objective") == "again"
 
 
-def test_file_from_a_newer_version_is_not_overwritten_silently(store: ProgressStore) -> None:
+def test_file_from_a_newer_version_is_kept_untouched_and_never_written_over(store: ProgressStore) -> None:
     store.path.parent.mkdir(parents=True, exist_ok=True)
-    newer = {"format": "influence-workbook/progress", "version": 99, "steps": {}}
+    newer = {"format": "influence-workbook/progress", "version": 99, "steps": {"ch01/objective": {"x": 1}}}
     store.path.write_text(json.dumps(newer), encoding="utf-8")
+    before = store.path.read_bytes()
     reader = ProgressStore(store.path)
     reader.load()
-    assert reader.notices
-    assert any(".endommage-" in p.name for p in store.path.parent.iterdir())
+    assert any("version plus récente" in notice and "Mettez le cours à jour" in notice for notice in reader.notices)
+    with pytest.raises(ProgressNotSaved) as refused:
+        reader.save("ch01", "objective", "mine")
+    assert str(store.path) in refused.value.notice
+    assert store.path.read_bytes() == before  # not set aside, not written over
+    assert not any(".endommage-" in p.name for p in store.path.parent.iterdir())
+    assert reader.answer("ch01", "objective") == "mine"  # kept in memory for the session
 
 
 def test_forget_chapter(store: ProgressStore) -> None:

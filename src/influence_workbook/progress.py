@@ -1,10 +1,21 @@
 """Saved progress: every workshop answer and its verdict, kept across kernel restarts and days.
 
-One JSON file per learner. Each save re-reads the file and changes only its own step, so two
-chapters open at once do not erase each other; the file is replaced atomically (write to a
-temporary file beside it, flush, fsync, rename), so a crash mid-write leaves the previous
-version intact; the previous good version is also kept as ``.bak``. A damaged file is set
-aside under a dated name, the backup is reloaded, and a French message says what happened.
+One JSON file per learner. What a save guarantees:
+
+- **Nothing another kernel saved is lost.** Each save re-reads the file and changes only its own
+  step, holding a lock for the whole read-modify-write: ``fcntl.flock`` on a sidecar file
+  (``.progression.json.lock``) between processes, a thread lock within one (the only lock where
+  ``fcntl`` is missing or ``flock`` is not supported, as in Pyodide, where there is one process).
+- **A crash never leaves half a file.** The file is replaced atomically (write to a temporary file
+  beside it, flush, fsync, rename); the previous good version is kept as ``.bak``; temporary files
+  left by a killed kernel are removed at the next load.
+- **A file that cannot be read is never written over.** A permission error, or a file written by a
+  newer version of the course, makes every save refuse (:class:`ProgressNotSaved`, with a French
+  notice saying where the file is and what to do); the answers of the session are kept in memory
+  and written with the next save that can read the file again.
+- **A damaged file is set aside, never deleted.** Any failure to decode it (bad JSON, wrong shape,
+  ``1e400``, deep nesting…) moves it under a dated name and the backup is restored; two kernels
+  doing it at once both carry on.
 
 Where the file lives, first match wins:
 
@@ -17,22 +28,37 @@ Where the file lives, first match wins:
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import secrets
 import sys
 import tempfile
-from collections.abc import Mapping
+import threading
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from influence_workbook.feedback import Feedback
 
+fcntl: ModuleType | None
+try:
+    import fcntl
+except ImportError:  # Windows; the thread lock is then the only one
+    fcntl = None
+
 FORMAT = "influence-workbook/progress"
 VERSION = 1
 FILE_NAME = "progression.json"
+#: How long a save waits for another kernel's save before giving up (a save takes milliseconds).
+LOCK_TIMEOUT_S = 10.0
+#: Without a lock between processes, a temporary file this old is a leftover, not a save under way.
+LEFTOVER_AGE_S = 10.0
 
 
 def default_progress_path() -> Path:
@@ -62,6 +88,36 @@ class SavedStep:
         return self.feedback is not None and self.feedback.passed
 
 
+class ProgressNotSaved(OSError):
+    """A save refused to protect the file on disk; ``notice`` says why and what to do, in French.
+
+    The answer is kept in memory (``get`` returns it) and written by the next save that can.
+    """
+
+    def __init__(self, notice: str, code: int = errno.EACCES) -> None:
+        super().__init__(code, notice)
+        self.notice = notice
+
+    def __str__(self) -> str:
+        return self.notice
+
+
+class _Damaged(Exception):
+    """The file exists but does not hold a progress document this version can trust."""
+
+
+class _Unreadable(Exception):
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+class _Newer(Exception):
+    def __init__(self, version: int) -> None:
+        super().__init__(f"written by version {version}")
+        self.version = version
+
+
 def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
@@ -70,97 +126,341 @@ def _empty_document() -> dict[str, Any]:
     return {"format": FORMAT, "version": VERSION, "steps": {}}
 
 
+def _reason_in_french(error: OSError) -> str:
+    reasons = {
+        errno.EACCES: "accès refusé",
+        errno.EPERM: "accès refusé",
+        errno.EISDIR: "c'est un dossier, pas un fichier",
+        errno.ENOTDIR: "le dossier de sauvegarde est un fichier",
+        errno.EIO: "erreur de lecture du disque",
+    }
+    return reasons.get(error.errno or 0, "erreur du système de fichiers")
+
+
+# --------------------------------------------------------------------------- locking
+
+
+class _FileLock:
+    """One progress file's lock: a thread lock in this process, ``flock`` on a sidecar file between processes.
+
+    Re-entrant within a thread (a save that recovers a damaged file takes it twice). ``hold`` yields
+    True when other processes are excluded too, False where only this process's threads are.
+    """
+
+    def __init__(self, lock_path: Path) -> None:
+        self.lock_path = lock_path
+        self.thread_lock = threading.RLock()
+        self.depth = 0
+        self.descriptor: int | None = None
+        self.exclusive = False
+
+    @contextmanager
+    def hold(self, timeout: float) -> Iterator[bool]:
+        deadline = time.monotonic() + timeout
+        if not self.thread_lock.acquire(timeout=timeout):
+            raise TimeoutError(errno.ETIMEDOUT, "progress file busy in this process")
+        try:
+            if self.depth == 0:
+                self.exclusive = self._lock_other_processes(deadline)
+            self.depth += 1
+            try:
+                yield self.exclusive
+            finally:
+                self.depth -= 1
+                if self.depth == 0:
+                    self._unlock_other_processes()
+        finally:
+            self.thread_lock.release()
+
+    def _lock_other_processes(self, deadline: float) -> bool:
+        if fcntl is None:
+            return False
+        try:
+            descriptor = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o666)
+        except OSError:  # a read-only folder: nothing can be written there anyway
+            return False
+        pause = 0.0002
+        while True:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    os.close(descriptor)
+                    raise TimeoutError(errno.ETIMEDOUT, "progress file locked by another process") from None
+                time.sleep(pause)
+                pause = min(pause * 2, 0.01)
+                continue
+            except OSError:  # flock not supported here (some network or browser-backed folders)
+                os.close(descriptor)
+                return False
+            self.descriptor = descriptor
+            return True
+
+    def _unlock_other_processes(self) -> None:
+        if self.descriptor is not None:
+            descriptor, self.descriptor = self.descriptor, None
+            os.close(descriptor)  # closing releases the flock
+
+
+_LOCKS: dict[str, _FileLock] = {}
+_LOCKS_GUARD = threading.Lock()
+#: Answers whose save was refused, per progress file: kept for this process's lifetime.
+_UNSAVED: dict[str, dict[str, dict[str, Any]]] = {}
+
+
+def _lock_for(path: Path) -> _FileLock:
+    key = os.path.abspath(path)
+    with _LOCKS_GUARD:
+        lock = _LOCKS.get(key)
+        if lock is None:
+            lock = _LOCKS[key] = _FileLock(path.with_name(f".{path.name}.lock"))
+        return lock
+
+
+def _forget_locks_in_child() -> None:
+    # A forked child must not inherit a thread lock another thread of its parent was holding.
+    global _LOCKS_GUARD
+    _LOCKS_GUARD = threading.Lock()
+    _LOCKS.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_locks_in_child)
+
+
+# --------------------------------------------------------------------------- the store
+
+
 class ProgressStore:
-    """Read and write one learner's progress file. Never raises on a damaged or missing file."""
+    """Read and write one learner's progress file. Never raises on a damaged or missing file.
+
+    ``save`` and ``forget`` raise :class:`ProgressNotSaved` (an OSError) when writing would lose
+    what the file holds, and OSError when the disk refuses the write.
+    """
 
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = Path(path) if path is not None else default_progress_path()
         self.backup_path = self.path.with_name(self.path.name + ".bak")
         #: French messages about problems met while reading (shown by the widgets).
         self.notices: list[str] = []
+        self._cleaned = False
 
     # ------------------------------------------------------------------ reading
 
-    def _read_file(self, path: Path) -> dict[str, Any] | None:
-        """The document in ``path``, or None when it is missing; raises ValueError when damaged."""
+    def _notify(self, notice: str) -> None:
+        if notice not in self.notices:
+            self.notices.append(notice)
+
+    @staticmethod
+    def _read_file(path: Path) -> dict[str, Any] | None:
+        """The document in ``path``, or None when it is missing.
+
+        Raises _Unreadable (the system refuses to read it), _Newer (a newer course wrote it) or
+        _Damaged (anything else that goes wrong: whatever the bytes, reading ends in one of these).
+        """
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
             return None
-        except OSError as error:  # unreadable folder or permissions: report it, keep going
-            notice = (
-                f"Votre progression ne peut pas être lue dans « {path} » ({error.strerror}). "
-                "Vos réponses de cette séance restent affichées mais ne seront peut-être pas enregistrées."
-            )
-            if notice not in self.notices:
-                self.notices.append(notice)
-            return None
+        except OSError as error:
+            raise _Unreadable(error) from error
         try:
-            document = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise ValueError(str(error)) from error
-        if not isinstance(document, dict) or document.get("format") != FORMAT:
-            raise ValueError("not a progress file")
-        if not isinstance(document.get("steps"), dict):
-            raise ValueError("no steps")
-        if int(document.get("version", 0)) > VERSION:
-            raise ValueError(f"written by a newer version ({document.get('version')})")
+            document = json.loads(raw.decode("utf-8-sig"))  # a BOM, added by some editors, is fine
+            if not isinstance(document, dict) or document.get("format") != FORMAT:
+                raise _Damaged("not a progress file")
+            version = document.get("version", VERSION)
+            if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+                raise _Damaged(f"bad version {version!r}")
+            if not isinstance(document.get("steps"), dict):
+                raise _Damaged("no steps")
+        except _Damaged:
+            raise
+        except Exception as error:  # TypeError, OverflowError, RecursionError, MemoryError…: damaged
+            raise _Damaged(f"{type(error).__name__}: {error}") from error
+        if version > VERSION:
+            raise _Newer(version)
         return document
 
-    def _set_aside(self, path: Path) -> Path:
-        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-        target = path.with_name(f"{path.stem}.endommage-{stamp}{path.suffix}")
-        counter = 1
-        while target.exists():
-            target = path.with_name(f"{path.stem}.endommage-{stamp}-{counter}{path.suffix}")
-            counter += 1
-        os.replace(path, target)
-        return target
-
-    def load(self) -> dict[str, Any]:
-        """The whole document; a damaged file is set aside and the backup (or a fresh start) used."""
+    def _read_backup(self) -> dict[str, Any] | None:
         try:
-            document = self._read_file(self.path)
-        except ValueError:
-            kept = self._set_aside(self.path)
+            return self._read_file(self.backup_path)
+        except (_Damaged, _Unreadable, _Newer):
+            return None
+
+    def _disk_document(self) -> tuple[dict[str, Any] | None, str | None]:
+        """The document on disk (None: no file) and, when it must not be written over, why (French)."""
+        self._clean_leftovers()
+        try:
+            return self._read_file(self.path), None
+        except _Unreadable as unreadable:
+            refusal = self._unreadable_notice(unreadable.error)
+            self._notify(refusal)
+            return self._read_backup(), refusal
+        except _Newer as newer:
+            refusal = self._newer_notice(newer.version)
+            self._notify(refusal)
+            return None, refusal
+        except _Damaged:
+            return self._recover(), None
+
+    def _unreadable_notice(self, error: OSError) -> str:
+        return (
+            f"Votre progression ne peut pas être lue dans « {self.path} » ({_reason_in_french(error)}). "
+            "Pour ne rien effacer, le cours n'écrit pas dans ce fichier tant qu'il reste illisible : vos "
+            "réponses de cette séance sont gardées en mémoire tant que le notebook reste ouvert, et la "
+            "dernière sauvegarde lisible est affichée si elle existe. Pour réparer : rendez ce fichier "
+            "lisible par votre compte (s'il a été créé avec sudo, dans un terminal : "
+            f"sudo chown $USER \"{self.path}\"), puis redémarrez le noyau ; sinon, demandez de l'aide à "
+            "votre formateur ou formatrice."
+        )
+
+    def _newer_notice(self, version: int) -> str:
+        return (
+            f"Votre progression dans « {self.path} » a été enregistrée par une version plus récente du "
+            f"cours (format {version}) : elle est laissée intacte, cette version-ci ne la lit pas et "
+            "n'y écrit rien. Vos réponses de cette séance sont gardées en mémoire tant que le notebook "
+            "reste ouvert. Mettez le cours à jour (la version qui a écrit ce fichier), puis redémarrez "
+            "le noyau pour retrouver toutes vos réponses."
+        )
+
+    def _recover(self) -> dict[str, Any] | None:
+        """Set a damaged file aside and put the backup back in its place, under the lock.
+
+        Another kernel may have done it a moment earlier: the file is read again under the lock,
+        and a file already moved away is not an error.
+        """
+        try:
+            lock = _lock_for(self.path).hold(LOCK_TIMEOUT_S)
+            lock.__enter__()
+        except (TimeoutError, OSError):  # no lock: show the backup, leave the file for the next save
+            self._notify(
+                "Votre fichier de progression est illisible : votre dernière sauvegarde valide est "
+                "affichée ; il sera mis de côté (rien n'est effacé) au prochain enregistrement."
+            )
+            return self._read_backup()
+        try:
             try:
-                document = self._read_file(self.backup_path)
-            except ValueError:
-                document = None
-            if document is not None:
-                self.notices.append(
-                    f"Votre fichier de progression était illisible : il a été mis de côté sous le nom "
-                    f"« {kept.name} » et votre dernière sauvegarde valide a été rechargée."
+                document = self._read_file(self.path)
+            except (_Unreadable, _Newer):
+                return self._read_backup()  # changed under us: the next read explains it
+            except _Damaged:
+                pass
+            else:
+                if document is not None:  # another kernel already restored it
+                    self._notify(
+                        "Votre fichier de progression était illisible : il a été mis de côté (rien "
+                        "n'est effacé) et votre dernière sauvegarde valide a été rechargée."
+                    )
+                    return document
+            kept = self._set_aside(self.path)
+            backup = self._read_backup()
+            where = f" sous le nom « {kept.name} »" if kept is not None else ""
+            if backup is not None:
+                with suppress(OSError):  # the backup stays the document shown even if it cannot be copied
+                    self._write_bytes(self._encode(backup), self.path)
+                self._notify(
+                    f"Votre fichier de progression était illisible : il a été mis de côté{where} (rien "
+                    "n'est effacé) et votre dernière sauvegarde valide a été rechargée."
                 )
             else:
-                self.notices.append(
-                    f"Votre fichier de progression était illisible : il a été mis de côté sous le nom "
-                    f"« {kept.name} » (rien n'est effacé) et une nouvelle progression commence."
+                self._notify(
+                    f"Votre fichier de progression était illisible : il a été mis de côté{where} (rien "
+                    "n'est effacé) et une nouvelle progression commence."
                 )
-        return document if document is not None else _empty_document()
+            return backup
+        finally:
+            lock.__exit__(None, None, None)
+
+    def _set_aside(self, path: Path) -> Path | None:
+        """Move a damaged file under a dated name that is free; None when it is already gone."""
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        for counter in range(1000):
+            suffix = f"-{counter}" if counter else ""
+            target = path.with_name(f"{path.stem}.endommage-{stamp}{suffix}{path.suffix}")
+            try:
+                os.link(path, target)  # never replaces an earlier damaged file kept under that name
+            except FileExistsError:
+                continue
+            except FileNotFoundError:
+                return None
+            except OSError:  # no hard links here: rename, after checking the name is free
+                if target.exists():
+                    continue
+                try:
+                    os.replace(path, target)
+                except FileNotFoundError:
+                    return None
+                return target
+            with suppress(FileNotFoundError):
+                path.unlink()
+            return target
+        return None
+
+    def _clean_leftovers(self, *, exclusive: bool = False) -> None:
+        """Remove temporary files left by a kernel killed mid-save (of the file and of its backup).
+
+        Every temporary file is made under the lock: holding it between processes, any one found
+        is a leftover. Without such a lock, only those older than LEFTOVER_AGE_S are.
+        """
+        if self._cleaned and not exclusive:
+            return
+        self._cleaned = True
+        prefix = f".{self.path.name}."
+        try:
+            with os.scandir(self.path.parent) as entries:
+                leftovers = [Path(e.path) for e in entries if e.name.startswith(prefix) and e.name.endswith(".tmp")]
+        except OSError:
+            return
+        if not leftovers:
+            return
+        if not exclusive:
+            try:
+                with _lock_for(self.path).hold(timeout=1.0) as locked:
+                    self._remove_leftovers(leftovers, locked)
+            except (TimeoutError, OSError):
+                self._remove_leftovers(leftovers, False)
+        else:
+            self._remove_leftovers(leftovers, True)
+
+    @staticmethod
+    def _remove_leftovers(leftovers: list[Path], locked: bool) -> None:
+        now = time.time()
+        for leftover in leftovers:
+            with suppress(OSError):
+                if locked or now - leftover.stat().st_mtime > LEFTOVER_AGE_S:
+                    leftover.unlink()
+
+    def _with_unsaved(self, document: dict[str, Any]) -> dict[str, Any]:
+        unsaved = _UNSAVED.get(self._key())
+        if not unsaved:
+            return document
+        return {**document, "steps": {**document["steps"], **unsaved}}
+
+    def _key(self) -> str:
+        return os.path.abspath(self.path)
+
+    def load(self) -> dict[str, Any]:
+        """The whole document as this session sees it: the file, plus answers a refused save kept in memory.
+
+        A damaged file is set aside and the backup (or a fresh start) used; never raises.
+        """
+        document, _refusal = self._disk_document()
+        return self._with_unsaved(document if document is not None else _empty_document())
 
     def get(self, chapter: str, step: str) -> SavedStep | None:
-        entry = self.load()["steps"].get(f"{chapter}/{step}")
-        if not isinstance(entry, dict):
-            return None
-        feedback = None
-        if isinstance(entry.get("feedback"), dict):
-            try:
-                feedback = Feedback.from_dict(entry["feedback"])
-            except (KeyError, TypeError):
-                feedback = None
-        return SavedStep(chapter, step, entry.get("answer"), feedback, str(entry.get("saved_at", "")))
+        return _saved_step(chapter, step, self.load()["steps"].get(f"{chapter}/{step}"))
 
     def answer(self, chapter: str, step: str, default: Any = None) -> Any:
         saved = self.get(chapter, step)
         return default if saved is None else saved.answer
 
     def steps(self) -> list[SavedStep]:
-        document = self.load()
+        """Every saved step, sorted by key; the file is read once."""
+        entries = self.load()["steps"]
         result = []
-        for key in sorted(document["steps"]):
+        for key in sorted(entries):
             chapter, _, step = key.partition("/")
-            saved = self.get(chapter, step)
+            saved = _saved_step(chapter, step, entries[key])
             if saved is not None:
                 result.append(saved)
         return result
@@ -168,69 +468,147 @@ class ProgressStore:
     # ------------------------------------------------------------------ writing
 
     def save(self, chapter: str, step: str, answer: Any, feedback: Feedback | None = None) -> SavedStep:
-        """Save one step's answer and verdict; the rest of the file is kept as it is on disk."""
-        document = self.load()
+        """Save one step's answer and verdict; the rest of the file is kept as it is on disk.
+
+        Raises ProgressNotSaved (the answer then stays in memory) when the file cannot be read or
+        another kernel holds it too long, OSError when the disk refuses the write.
+        """
+        key = f"{chapter}/{step}"
         entry = {
             "answer": _jsonable(answer),
-            "feedback": feedback.to_dict() if feedback is not None else None,
+            "feedback": _jsonable(feedback.to_dict()) if feedback is not None else None,
             "saved_at": _now(),
         }
-        document["steps"][f"{chapter}/{step}"] = entry
-        document["updated_at"] = entry["saved_at"]
-        self._write(document)
+
+        def change(steps: dict[str, Any]) -> None:
+            steps[key] = entry
+
+        self._update(change, keep={key: entry})
         return SavedStep(chapter, step, entry["answer"], feedback, entry["saved_at"])
 
     def forget(self, chapter: str, step: str | None = None) -> None:
         """Remove one step, or a whole chapter when ``step`` is None (the learner starts over)."""
-        document = self.load()
         prefix = f"{chapter}/"
-        document["steps"] = {
-            key: value
-            for key, value in document["steps"].items()
-            if not (key == f"{chapter}/{step}" if step is not None else key.startswith(prefix))
-        }
-        self._write(document)
 
-    def _write(self, document: Mapping[str, Any]) -> None:
+        def forgotten(key: str) -> bool:
+            return key == f"{chapter}/{step}" if step is not None else key.startswith(prefix)
+
+        def change(steps: dict[str, Any]) -> None:
+            for key in [key for key in steps if forgotten(key)]:
+                del steps[key]
+
+        unsaved = _UNSAVED.get(self._key(), {})
+        for key in [key for key in unsaved if forgotten(key)]:
+            del unsaved[key]
+        self._update(change, keep={})
+
+    def _update(self, change: Any, *, keep: dict[str, dict[str, Any]]) -> None:
+        """Read, change and write the file under the lock; ``keep`` stays in memory if that is refused."""
+        unsaved = _UNSAVED.setdefault(self._key(), {})
+        try:
+            lock = _lock_for(self.path).hold(LOCK_TIMEOUT_S)
+            exclusive = lock.__enter__()
+        except TimeoutError as error:
+            unsaved.update(keep)
+            notice = (
+                f"Votre réponse n'a pas pu être enregistrée : le fichier « {self.path} » est occupé par un "
+                f"autre notebook depuis plus de {LOCK_TIMEOUT_S:.0f} secondes. Elle est gardée en mémoire "
+                "tant que ce notebook reste ouvert : cliquez de nouveau sur « Vérifier » dans un instant."
+            )
+            raise ProgressNotSaved(notice, errno.ETIMEDOUT) from error
+        try:
+            self._cleaned = False
+            self._clean_leftovers(exclusive=exclusive)
+            document, refusal = self._disk_document()
+            if refusal is not None:
+                unsaved.update(keep)
+                raise ProgressNotSaved(
+                    "Votre réponse n'a pas été écrite sur le disque, pour ne pas effacer ce que contient "
+                    "votre fichier de progression. " + refusal
+                )
+            from_disk = document is not None
+            document = document if document is not None else _empty_document()
+            steps = document["steps"]
+            for key, entry in unsaved.items():  # answers kept in memory by a refused save
+                if str(entry.get("saved_at", "")) >= str(_entry_time(steps.get(key))):
+                    steps[key] = entry
+            change(steps)
+            document["updated_at"] = _now()
+            self._write(document, keep_backup=from_disk)
+            unsaved.clear()
+        finally:
+            lock.__exit__(None, None, None)
+
+    @staticmethod
+    def _encode(document: Mapping[str, Any]) -> bytes:
+        text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)
+        try:
+            return text.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate (half an emoji) somewhere: never blocks a save
+            return _without_lone_surrogates(text).encode("utf-8")
+
+    def _write(self, document: Mapping[str, Any], *, keep_backup: bool) -> None:
+        payload = self._encode(document)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        payload = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
-        descriptor, temporary = tempfile.mkstemp(
-            prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent
-        )
+        self._write_bytes(payload, self.path, backup=self.backup_path if keep_backup else None)
+
+    @staticmethod
+    def _write_bytes(payload: bytes, path: Path, backup: Path | None = None) -> None:
+        """Replace ``path`` by ``payload`` atomically; first keep the current file as ``backup``."""
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(descriptor, "wb") as handle:
                 handle.write(payload)
                 handle.flush()
                 os.fsync(handle.fileno())
-            if self.path.exists():
-                _copy_atomically(self.path, self.backup_path)
-            os.replace(temporary, self.path)
+            if backup is not None and path.exists():
+                _keep_as_backup(path, backup)
+            os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
 
 
-def _copy_atomically(source: Path, target: Path) -> None:
-    """Keep the last good version as a backup, itself replaced atomically.
+def _entry_time(entry: Any) -> str:
+    return str(entry.get("saved_at", "")) if isinstance(entry, dict) else ""
+
+
+def _saved_step(chapter: str, step: str, entry: Any) -> SavedStep | None:
+    if not isinstance(entry, dict):
+        return None
+    feedback = None
+    if isinstance(entry.get("feedback"), dict):
+        try:
+            feedback = Feedback.from_dict(entry["feedback"])
+        except Exception:  # a verdict from another version: the answer alone is still worth showing
+            feedback = None
+    return SavedStep(chapter, step, entry.get("answer"), feedback, str(entry.get("saved_at", "")))
+
+
+def _keep_as_backup(source: Path, target: Path) -> None:
+    """Keep the last good version (read and checked under the lock just before) as the backup.
 
     The backup is a second name (hard link) for the file about to be replaced: its data was
     synced to disk when it was written, so keeping it costs no copy and no second ``fsync`` (half
     the time of a click's save). Where links are not supported (some network or browser-backed
     folders), the data is copied and synced instead.
     """
-    try:
-        data = source.read_bytes()
-        json.loads(data.decode("utf-8"))  # only a readable file is worth keeping as the backup
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return
-    linked = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+    linked = target.with_name(f".{source.name}.{secrets.token_hex(6)}.tmp")
     try:
         os.link(source, linked)
-        os.replace(linked, target)
+        try:
+            os.replace(linked, target)
+        finally:
+            # Renaming a file onto another name of the same file does nothing: drop the extra name.
+            linked.unlink(missing_ok=True)
         return
     except OSError:
         linked.unlink(missing_ok=True)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        data = source.read_bytes()
+    except OSError:
+        return
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{source.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
@@ -242,6 +620,23 @@ def _copy_atomically(source: Path, target: Path) -> None:
         Path(temporary).unlink(missing_ok=True)
 
 
+def _without_lone_surrogates(text: str) -> str:
+    """``text`` with surrogate pairs joined into their character and lone halves replaced by U+FFFD."""
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
 def _jsonable(value: Any) -> Any:
-    """A JSON-safe copy of an answer (tuples become lists, dates become ISO strings)."""
-    return json.loads(json.dumps(value, ensure_ascii=False, default=str))
+    """A JSON-safe copy of an answer (tuples become lists, dates become ISO strings, no lone surrogate).
+
+    An answer JSON cannot hold at all (a cycle, an integer of thousands of digits) is kept as a
+    short description rather than making the save fail.
+    """
+    try:
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    except Exception:
+        text = json.dumps(f"(réponse impossible à enregistrer : {type(value).__name__})", ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = _without_lone_surrogates(text)
+    return json.loads(text)
