@@ -120,7 +120,7 @@ VOCABULARY: frozenset[str] = frozenset(
     utilise utilisez utiliser commande commandez commander decouvrez decouvrir cliquez cliquer
     inscrivez inscription reduction promotion promotionnel exclusif exclusivite
     notoriete consideration conversion fidelisation visibilite engagement impressions portee
-    ventes clients audience abonnees creatrice createur createurs creatrices influenceur influenceuse
+    ventes clients clientes audience abonnees creatrice createur createurs creatrices influenceur influenceuse
     shampooing shampoing apres-shampooing cosmetique cosmetiques produit produits gamme
     semaine semaines janvier fevrier septembre octobre novembre decembre juillet
     script imposer impose liberte validation relecture retouche retouchee
