@@ -307,8 +307,10 @@ class CheckedStep:
     def _save(self, answer: Any, feedback: Feedback | None) -> bool:
         try:
             self.store.save(self.chapter, self.step, answer, feedback)
-        except OSError as error:
-            self.status.value = notice_html(SAVE_PROBLEM.format(reason=os_error_in_french(error)))
+        except Exception as error:  # whatever fails, the learner reads why in French, nothing escapes
+            LOGGER.warning("could not save %s/%s", self.chapter, self.step, exc_info=True)
+            reason = os_error_in_french(error) if isinstance(error, OSError) else "erreur inattendue"
+            self.status.value = notice_html(getattr(error, "notice", None) or SAVE_PROBLEM.format(reason=reason))
             return False
         return True
 
