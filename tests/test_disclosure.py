@@ -140,8 +140,9 @@ def test_platform_label_is_an_equivalent_in_france_but_risky_in_uk() -> None:
 
 
 def test_no_mention_at_all() -> None:
+    # One item per cause (issue 18): with no mention, language and place have nothing to judge.
     feedback = check_disclosure(BODY + fix("\nCode SEVE15 : -15 % sur le site 🎁"), "FR")
-    assert feedback.score == (0, 3)
+    assert feedback.score == (0, 1)
     assert "Aucune mention" in feedback.item("wording").message
 
 

@@ -392,8 +392,8 @@ _WHO = r"(?: ?@[\w.]+| [a-z0-9][\w.'-]*)?"  # the brand named after « par », �
 WORDING_KINDS: tuple[WordingKind, ...] = (
     WordingKind(
         "legal_fr", "« Publicité » / « Collaboration commerciale »", "fr",
-        (_START + r"#?publicite" + _ASCII_WORD_END,
-         _START + r"#?collaboration ?commerciale" + _ASCII_WORD_END),
+        (_START + r"#?publicite(?:e|s)?" + _ASCII_WORD_END,
+         _START + r"#?collaboration ?commerciale?s?" + _ASCII_WORD_END),
         {
             "FR": ("ok", "mention citée par la loi (art. 5-2)"),
             "CH": ("ok", "reconnaissable pour un public francophone (règle B.15)"),
@@ -420,7 +420,8 @@ WORDING_KINDS: tuple[WordingKind, ...] = (
     WordingKind(
         "sponsored_fr", "« Sponsorisé par @marque » / « En partenariat avec @marque »", "fr",
         (_START + r"#?sponsorise(?:e|s|es)?(?: par" + _WHO + ")?" + _ASCII_WORD_END,
-         _START + r"(?:en )?partenariat avec" + _WHO + _ASCII_WORD_END,
+         _START + r"(?:en )?partenariat (?:commercial )?avec" + _WHO + _ASCII_WORD_END,
+         _START + r"#?partenariat ?commercial" + _ASCII_WORD_END,
          _START + r"#?(?:contenu|post|publication|video) sponsorise(?:e|s|es)?" + _ASCII_WORD_END),
         {
             "FR": ("ok", "mention équivalente probablement admise (exemples de Que Choisir et de l'ARPP ; "
@@ -504,11 +505,15 @@ WORDING_KINDS: tuple[WordingKind, ...] = (
         triggers=("gifted", "offert", "#cadeau", "#pr", "#envoipresse"),
     ),
     WordingKind(
-        "abbreviation", "abréviation « #pub » / « #sponso »", "fr",
-        (_START + r"#pub" + _ASCII_WORD_END, _START + r"#sponso" + _ASCII_WORD_END),
+        "abbreviation", "abréviation « Pub » / « #pub » / « #sponso »", "fr",
+        (_START + r"#pub" + _ASCII_WORD_END, _START + r"#sponso" + _ASCII_WORD_END,
+         # « Pub | … », « PUB : … » before a separator, or « une/petite pub pour… » in a sentence
+         r"(?:^|(?<=[\s(\[|\"]))pub(?=[ \t]*(?:[|:/\-)\]•·,!\"]|$))",
+         r"(?:(?<=\bune )|(?<=\bla )|(?<=\bcette )|(?<=\bpetite )|(?<=\bma ))pub(?= (?:pour|avec|de|d'))",
+         r"^pub(?= )"),
         {code: ("risky", "une abréviation n'est pas claire pour tous : écrivez le mot entier")
          for code in JURISDICTION_CODES},
-        triggers=("#pub", "#sponso"),
+        triggers=("pub", "#sponso"),
     ),
     WordingKind(
         "ambiguous", "mot-dièse ambigu (#sp, #spon, #collab, #partner, #ambassador…)", "",
@@ -516,6 +521,8 @@ WORDING_KINDS: tuple[WordingKind, ...] = (
                   r"partenariat|"
                   r"ambassador|ambassadeur|ambassadrice|brandambassador|client|iworkwith|affiliate|affilie)"
          + _ASCII_WORD_END,
+         # a bare « Partenariat » says neither paid nor advertising (« partnership », EU sweep 2024)
+         r"(?:^|(?<=[\s(\[|\"]))partenariat(?=[ \t]*(?:[|:/\-)\]•·,!\"]|$))",
          _START + r"(?:en|in) collaboration (?:avec|with)" + _WHO + _ASCII_WORD_END,
          _START + r"brought to you by" + _ASCII_WORD_END, _START + r"brand ambassador" + _ASCII_WORD_END,
          _START + r"ambassad(?:eur|rice) (?:de|pour|chez) @" ),
@@ -526,7 +533,7 @@ WORDING_KINDS: tuple[WordingKind, ...] = (
             "US": ("ko", "termes vagues rejetés par la FTC (« sp », « spon », « collab », « ambassador »)"),
             "UK": ("ko", "à ne pas utiliser selon l'ASA et la CMA (Spon, #Sp, In collaboration with)"),
         },
-        triggers=("#", "collaboration", "brought", "ambassad"),
+        triggers=("#", "collaboration", "brought", "ambassad", "partenariat"),
     ),
     WordingKind(
         "thanks", "simple remerciement (« merci @marque », « thanks »)", "",

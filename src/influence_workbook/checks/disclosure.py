@@ -36,8 +36,10 @@ from influence_workbook.disclosure_rules import (
     WordingKind,
     suggested_wording,
 )
+from influence_workbook.campaign import MARKET_NAMES, Campaign, resolve
 from influence_workbook.feedback import Feedback, FeedbackItem, build_feedback, input_problem
-from influence_workbook.text import is_placeholder
+from influence_workbook.reading import AD_MENTION, correct_typos, expand, negation_scopes, one_edit_apart
+from influence_workbook.text import fold, is_placeholder
 
 CHECK_NAME = "ch05-disclosure"
 Verdict = Literal["compliant", "non_compliant", "not_applicable"]
@@ -175,14 +177,24 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Denial:
+    """Words that say the post is *not* advertising (« Ce n'est pas une publicité »), as written."""
+
+    start: int
+    text: str
+
+
+@dataclass(frozen=True)
 class DisclosureReading:
-    mentions: tuple[Mention, ...]
+    mentions: tuple[Mention, ...]  # affirmed mentions only: a denied one is in ``denials``
     language: str | None
     hashtags: int
     has_retouched_mention: bool
     has_virtual_mention: bool
     length: int
     truncated: bool
+    denials: tuple[Denial, ...] = ()
+    misspelt: tuple[str, ...] = ()  # mentions read through a typo, as written
 
 
 _HASHTAG_RE = re.compile(r"#\w+")
@@ -194,14 +206,56 @@ _KIND_RES: tuple[tuple[int, WordingKind, re.Pattern[str]], ...] = tuple(
 )
 
 
-def _wording_matches(folded: str) -> list[tuple[int, int, WordingKind]]:
+class _Corrected:
+    """Folded text with typos corrected word by word (« publicitée », « partenairiat »), and the way
+    back from a position in it to a position in the caption."""
+
+    _WORD = re.compile(r"[a-z]{6,}")
+
+    def __init__(self, folded: str) -> None:
+        pieces: list[str] = []
+        # (start in corrected text, start in caption, length in corrected, length in caption) per changed word
+        self.changes: list[tuple[int, int, int, int]] = []
+        last = 0
+        shift = 0
+        for match in self._WORD.finditer(folded):
+            word = match.group(0)
+            fixed = correct_typos(word)
+            if fixed == word:
+                continue
+            pieces.append(folded[last:match.start()])
+            self.changes.append((match.start() + shift, match.start(), len(fixed), len(word)))
+            pieces.append(fixed)
+            shift += len(fixed) - len(word)
+            last = match.end()
+        pieces.append(folded[last:])
+        self.text = "".join(pieces)
+        self._starts = [change[0] for change in self.changes]
+
+    def original(self, position: int) -> int:
+        """The caption's position for a position in the corrected text."""
+        index = bisect.bisect_right(self._starts, position) - 1
+        if index < 0:
+            return position
+        new_start, old_start, new_length, old_length = self.changes[index]
+        if position < new_start + new_length:
+            return old_start + min(position - new_start, old_length)
+        return position - (new_start + new_length) + old_start + old_length
+
+    def touched(self, start: int, end: int) -> bool:
+        """Whether a typo was corrected between these positions of the corrected text."""
+        index = bisect.bisect_right(self._starts, end - 1) - 1
+        return index >= 0 and self.changes[index][0] + self.changes[index][2] > start
+
+
+def _wording_matches(text: str) -> list[tuple[int, int, WordingKind]]:
     """Non-overlapping wordings, leftmost first; at the same place the kind listed first wins
     (« #collaboration commerciale » over « #collaboration »)."""
     candidates: list[tuple[int, int, int, WordingKind]] = []
     for index, kind, pattern in _KIND_RES:
-        if kind.triggers and not any(trigger in folded for trigger in kind.triggers):
+        if kind.triggers and not any(trigger in text for trigger in kind.triggers):
             continue
-        candidates.extend((m.start(), index, m.end(), kind) for m in pattern.finditer(folded)
+        candidates.extend((m.start(), index, m.end(), kind) for m in pattern.finditer(text)
                           if m.end() > m.start())
     candidates.sort(key=lambda c: (c[0], c[1]))
     kept: list[tuple[int, int, WordingKind]] = []
@@ -211,6 +265,53 @@ def _wording_matches(folded: str) -> list[tuple[int, int, WordingKind]]:
             kept.append((start, end, kind))
             reach = end
     return kept
+
+
+#: The shared meaning « this is advertising », read on the caption's own (corrected) text so that
+#: what it finds under a negation (« sans pub ni partenariat ») can be quoted back as written.
+_AD_WORDS = tuple(re.compile(expand(pattern)) for pattern in AD_MENTION.patterns)
+#: English denials (the reading layer's negation scopes are French): « not an ad », « #notsponsored ».
+_ENGLISH_DENIAL = re.compile(
+    r"\b(?:not|never|no|isn't|is not)\s+(?:an?\s+|a paid\s+)?#?(?:ad|ads|advert\w*|sponsored|paid|"
+    r"partnership|collab\w*)\b|#(?:notsponsored|notanad|notad|nonsponsoris\w*|pasdepub\w*|nonpaye\w*)\b"
+)
+_CLAUSE_START = re.compile(r"[.!?\n|:;]")
+
+
+def _denials(corrected: _Corrected, caption: str, found: list[tuple[int, int, WordingKind]]) -> tuple[
+        list[tuple[int, int, WordingKind]], tuple[Denial, ...]]:
+    """Split the wordings into affirmed ones and denials, and add denials no wording kind names."""
+    text = corrected.text
+    english = [(m.start(), m.end()) for m in _ENGLISH_DENIAL.finditer(text)]
+    scopes = [(scope.start, scope.end) for scope in negation_scopes(text)] + english
+    denied_spans: list[tuple[int, int]] = []
+    affirmed: list[tuple[int, int, WordingKind]] = []
+    for start, end, kind in found:
+        scope = next((sc for sc in scopes if sc[0] <= start < sc[1]), None)
+        if scope is None:
+            affirmed.append((start, end, kind))
+        else:
+            denied_spans.append((scope[0], max(scope[1], end)))
+    if scopes and any(trigger in text for trigger in ("pub", "sponso", "partenariat", "collaboration", "#")):
+        for pattern in _AD_WORDS:
+            for match in pattern.finditer(text):
+                scope = next((sc for sc in scopes if sc[0] <= match.start() < sc[1]), None)
+                if scope is not None:
+                    denied_spans.append((scope[0], max(scope[1], match.end())))
+    denied_spans.extend(english)
+    denials: list[Denial] = []
+    for start, end in sorted(set(denied_spans)):
+        if denials and corrected.original(start) < denials[-1].start + len(denials[-1].text):
+            continue
+        clause = max((m.end() for m in _CLAUSE_START.finditer(text, 0, start)), default=0)
+        first, last = corrected.original(clause), corrected.original(end)
+        quoted = caption[first:last].strip(" -,\t\"'")
+        if len(quoted) > 80:
+            quoted = quoted[:79].rstrip() + "…"
+        denials.append(Denial(first, quoted))
+    return affirmed, tuple(denials)
+
+
 _RETOUCHED = tuple(re.compile(p) for p in RETOUCHED_PATTERNS)
 _VIRTUAL = tuple(re.compile(p) for p in VIRTUAL_PATTERNS)
 
@@ -242,8 +343,14 @@ def read_disclosure(caption: str) -> DisclosureReading:
         if folded[start:end].strip():
             nonempty.append(index)
 
+    corrected = _Corrected(folded)
+    affirmed, denials = _denials(corrected, caption, _wording_matches(corrected.text))
     found: list[Mention] = []
-    for start, end, kind in _wording_matches(folded):
+    misspelt: list[str] = []
+    for fixed_start, fixed_end, kind in affirmed:
+        start, end = corrected.original(fixed_start), corrected.original(fixed_end)
+        if corrected.touched(fixed_start, fixed_end):
+            misspelt.append(caption[start:end].strip())
         line_index = bisect.bisect_right(line_starts, start) - 1
         text_line = bisect.bisect_right(nonempty, line_index)
         before = bisect.bisect_left(hashtag_starts, start)
@@ -259,10 +366,12 @@ def read_disclosure(caption: str) -> DisclosureReading:
         mentions=tuple(found),
         language=detect_language(folded),
         hashtags=len(hashtag_spans),
-        has_retouched_mention=any(p.search(folded) for p in _RETOUCHED),
-        has_virtual_mention=any(p.search(folded) for p in _VIRTUAL),
+        has_retouched_mention=any(p.search(corrected.text) for p in _RETOUCHED),
+        has_virtual_mention=any(p.search(corrected.text) for p in _VIRTUAL),
         length=len(caption),
         truncated=truncated,
+        denials=denials,
+        misspelt=tuple(misspelt),
     )
 
 
@@ -288,22 +397,30 @@ def _valid_list() -> str:
 
 # --------------------------------------------------------------------------- items
 
-def _wording_item(mention: Mention | None, jurisdiction: str, suggestion: str) -> FeedbackItem:
+def _wording_item(mention: Mention | None, jurisdiction: str, suggestion: str,
+                  denials: tuple[Denial, ...] = ()) -> FeedbackItem:
     label = "Mention claire"
     where = JURISDICTIONS[jurisdiction].in_name
+    status = mention.status(jurisdiction) if mention is not None else None
+    if denials and status != "ok":
+        denial = denials[0].text
+        return FeedbackItem(
+            "wording", label, False,
+            f"« {denial} » nie le partenariat : une dénégation n'est pas une mention. Si la publication est "
+            "rémunérée (argent, produit offert, commission), elle trompe le public. Écrivez « "
+            f"{suggestion} » au tout début de la légende.", READ_WORDING)
     if mention is None:
         return FeedbackItem(
             "wording", label, False,
-            f"Aucune mention de partenariat trouvée. Pour un public {where}, écrivez « {suggestion} » "
-            "au tout début de la légende (et sur l'image ou la vidéo).", READ_WORDING)
-    status, reason = mention.status(jurisdiction), mention.reason(jurisdiction)
+            f"Aucune mention de partenariat trouvée : écrivez « {suggestion} » au tout début de la légende "
+            "(et sur l'image ou la vidéo).", READ_WORDING)
+    reason = mention.reason(jurisdiction)
     if status == "ok":
-        return FeedbackItem("wording", label, True, f"« {mention.text} » : {reason}.")
-    verdict = "à risque" if status == "risky" else "insuffisante"
+        return FeedbackItem("wording", label, True, f"« {mention.text} » : {reason}.")
+    verdict = "est à risque" if status == "risky" else "ne suffit pas"
     return FeedbackItem(
         "wording", label, False,
-        f"« {mention.text} » : mention {verdict} {where}. Raison : {reason}. "
-        f"Écrivez plutôt « {suggestion} ».",
+        f"« {mention.text} » {verdict} {where} : {reason}. Écrivez plutôt « {suggestion} ».",
         READ_WORDING)
 
 
@@ -318,55 +435,39 @@ def _audience_language(jurisdiction: str, caption_language: str | None, mention:
     return mention.kind.language if mention is not None and mention.kind.language else "fr"
 
 
-def _language_item(mention: Mention | None, jurisdiction: str, audience: str) -> FeedbackItem:
+def _language_item(mention: Mention, jurisdiction: str, audience: str, wording_failed: bool) -> FeedbackItem:
+    """Whether a mention written in words is in the audience's language (one cause: the language)."""
     label = "Langue du public"
     suggestion = suggested_wording(jurisdiction, audience)
     audience_name = LANGUAGE_NAMES.get(audience, audience)
-    if mention is None:
-        return FeedbackItem(
-            "language", label, False,
-            f"Pas de mention à lire : la légende est en {audience_name}, la mention doit l'être aussi "
-            f"(« {suggestion} »).", READ_RULES)
-    if not mention.kind.language:
-        return FeedbackItem(
-            "language", label, False,
-            f"« {mention.text} » ne dit pas « publicité » dans la langue du public ({audience_name}) : "
-            f"écrivez « {suggestion} ».", READ_RULES)
     if mention.kind.language == audience:
         return FeedbackItem(
             "language", label, True, f"La mention est en {audience_name}, la langue du public.")
     mention_name = LANGUAGE_NAMES.get(mention.kind.language, mention.kind.language)
     if jurisdiction == "FR":
-        why = "la loi vise un public en France : la mention doit être comprise en français"
+        why = "la loi vise un public en France : la mention doit être comprise en français"
     else:
         why = f"la légende est en {audience_name} : la mention doit être comprise par ce public"
+    fix = "" if wording_failed else f" Écrivez « {suggestion} »."
     return FeedbackItem(
-        "language", label, False,
-        f"« {mention.text} » est en {mention_name} ; {why}. Écrivez « {suggestion} ».", READ_RULES)
+        "language", label, False, f"« {mention.text} » est en {mention_name} ; {why}.{fix}", READ_RULES)
 
 
-def _placement_item(mention: Mention | None, accepted: list[Mention], jurisdiction: str,
-                    suggestion: str) -> FeedbackItem:
+def _placement_item(mention: Mention, accepted: list[Mention], suggestion: str) -> FeedbackItem:
     label = "Placement en tête"
-    if mention is None:
-        return FeedbackItem(
-            "placement", label, False,
-            f"Rien à placer : ajoutez « {suggestion} » dans la première ligne, avant « … plus » "
-            f"(les {TRUNCATION_CHARS} premiers caractères).", READ_PLACEMENT)
     visible = [m for m in accepted if m.buried_reason is None]
     if visible:
         first = visible[0]
         return FeedbackItem(
             "placement", label, True,
-            f"« {first.text} » est visible d'emblée, {first.where}.")
+            f"« {first.text} » est visible d'emblée, {first.where}.")
     if mention.buried_reason is None:
         return FeedbackItem(
             "placement", label, True,
-            f"« {mention.text} » est bien en tête, {mention.where}, mais c'est le choix du mot qui pose "
-            "problème.")
+            f"« {mention.text} » est bien en tête, {mention.where} : seul le choix du mot est à revoir.")
     return FeedbackItem(
         "placement", label, False,
-        f"La mention « {mention.text} » est mal placée : {mention.buried_reason}. Mettez « {suggestion} » "
+        f"La mention « {mention.text} » est mal placée : {mention.buried_reason}. Mettez « {suggestion} » "
         "au tout début de la légende, avant tout hashtag.", READ_PLACEMENT)
 
 
@@ -392,6 +493,32 @@ def _images_items(reading: DisclosureReading, retouched: bool, ai_generated: boo
 
 
 # --------------------------------------------------------------------------- public API
+
+#: The yes/no arguments, as the learner reads them (never the parameter's English name).
+_FLAGS: tuple[tuple[str, str], ...] = (
+    ("Images retouchées", "les images sont-elles retouchées ?"),
+    ("Images générées par IA", "les images sont-elles générées par intelligence artificielle ?"),
+    ("Partenariat", "la publication est-elle rémunérée ?"),
+)
+_KIND_NAMES: dict[type, str] = {
+    int: "un nombre", float: "un nombre", bool: "une réponse oui/non", list: "une liste", tuple: "une liste",
+    dict: "un dictionnaire", set: "un ensemble", bytes: "des octets",
+}
+
+
+def _kind_of(value: object) -> str:
+    """What a learner passed, in French words (never a Python repr)."""
+    return next((name for kind, name in _KIND_NAMES.items() if isinstance(value, kind)), "une valeur d'un autre type")
+
+
+def _shown(value: object) -> str:
+    """A learner's value quoted back: text as written (cut), anything else by its kind."""
+    if isinstance(value, str):
+        return f"« {value.strip()[:40]} »"
+    if isinstance(value, bool) or value is None:
+        return "une case vide" if value is None else ("« vrai »" if value else "« faux »")
+    return _kind_of(value)
+
 
 def _caption_problem(caption: object) -> Feedback | None:
     if is_placeholder(caption):
@@ -473,19 +600,26 @@ def check_disclosure(caption: object, jurisdiction: object = "FR", *, retouched:
     audience = _audience_language(code, caption_language, mention)
     suggestion = suggested_wording(code, audience)
     accepted = [m for m in reading.mentions if m.status(code) == "ok"]
-    items = [
-        _wording_item(mention, code, suggestion),
-        _language_item(mention, code, audience),
-        _placement_item(mention, accepted, code, suggestion),
-    ]
+    wording = _wording_item(mention, code, suggestion, reading.denials)
+    items = [wording]
+    # One item per cause: with no mention (or only a denial) there is nothing to judge for language
+    # or place; a tag in no language (« #sp », « merci @… ») fails on its wording alone.
+    if mention is not None and not (reading.denials and not accepted):
+        if mention.kind.language:
+            items.append(_language_item(mention, code, audience, not wording.ok))
+        items.append(_placement_item(mention, accepted, suggestion))
     if code == "FR":
         items.extend(_images_items(reading, bool(retouched), bool(ai_generated)))
     elif retouched or ai_generated:
-        tips.append(f"La mention « Images retouchées » / « Images virtuelles » est une règle française : "
+        tips.append(f"La mention « Images retouchées » / « Images virtuelles » est une règle française : "
                     f"{JURISDICTIONS[code].name} n'a pas de règle équivalente, mais l'ajouter ne nuit pas.")
     others = [m for m in reading.mentions if m is not mention and m.status(code) != "ok"]
     if mention is not None and mention.status(code) == "ok" and others:
-        tips.append(f"« {others[0].text} » n'ajoute rien et reste ambigu : la mention claire suffit.")
+        tips.append(f"« {others[0].text} » n'ajoute rien et reste ambigu : la mention claire suffit.")
+    if wording.ok and reading.misspelt:
+        tips.append(f"« {reading.misspelt[0]} » se comprend, mais relisez son orthographe avant de publier "
+                    f"(« {suggestion} »)." if mention is not None and mention.kind.key == "legal_fr" else
+                    f"« {reading.misspelt[0]} » se comprend, mais relisez son orthographe avant de publier.")
     return build_feedback(CHECK_NAME, items, tips)
 
 
