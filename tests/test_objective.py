@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from influence_workbook.authoring.typography import fix as fr
+from influence_workbook.campaign import campaign_from_answer
 from influence_workbook.checks import check_kpi_matching, check_objective
 from influence_workbook.checks.objective import (
     GOAL_CHOICES,
@@ -18,6 +19,7 @@ from influence_workbook.checks.objective import (
     compose_objective,
     read_objective,
 )
+from influence_workbook.text import fold
 
 TODAY = date(2026, 11, 28)
 CRITERIA = ["goal", "kpi", "kpi_fit", "target", "deadline", "audience", "specific", "realistic"]
@@ -53,8 +55,8 @@ def test_smart_objectives_pass(text: str) -> None:
         ("Conversion : 1 500 ventes auprès des 18-34 ans en France", {"deadline"}),
         ("Conversion : 1 500 ventes d'ici fin juin 2027", {"audience"}),
         ("Conversion : des ventes d'ici fin juin 2027 auprès des 18-34 ans", {"target"}),
-        # Without a stage, the fit of the KPI cannot be judged either (the message says so).
-        ("Atteindre 1 500 ventes d'ici fin juin 2027 auprès des 18-34 ans", {"goal", "kpi_fit"}),
+        # Without a stage and with KPIs of two stages, the fit cannot be judged either.
+        ("Atteindre 1 500 ventes et 2 000 clics d'ici fin juin 2027 auprès des 18-34 ans", {"goal", "kpi_fit"}),
         ("Notoriété : 1 500 ventes d'ici fin juin 2027 auprès des 18-34 ans", {"kpi_fit"}),
         (
             "Notoriété et conversion : 1 500 ventes d'ici fin juin 2027 auprès des 18-34 ans",
@@ -232,3 +234,117 @@ def test_matching_with_nothing_filled_in_gives_one_instruction() -> None:
 def test_realism_message_names_only_what_is_there() -> None:
     item = check_objective("Augmenter la notoriété de 20 %", today=TODAY).item("realistic")
     assert item.ok and "échéance, elle, reste à fixer" in item.message
+
+
+# --------------------------------------------------------------------------- issue 18's examples
+
+CORPUS_TODAY = date(2026, 12, 1)
+
+
+def test_a_sales_kpi_makes_the_conversion_stage_clear() -> None:
+    """Issue 18: the stage is inferred from the goal verb or the KPI, and the message says so."""
+    feedback = check_objective(
+        "Vendre 1 200 coffrets Rituel Avoine avec les codes des créatrices avant le 30 avril 2027, "
+        "auprès des 20-30 ans de Suisse romande",
+        today=CORPUS_TODAY,
+    )
+    assert feedback.passed, feedback.to_text()
+    assert "objectif de conversion" in feedback.item("goal").message
+    inferred = check_objective("Atteindre 1 500 ventes d'ici fin juin 2027 auprès des 18-34 ans", today=TODAY)
+    assert inferred.passed, inferred.to_text()
+    assert fr("l'indicateur « Ventes » montre un objectif de conversion") in inferred.item("goal").message
+    assert any("Conversion" in tip for tip in inferred.tips)  # a tip on form, not a failure
+    named = check_objective("Conversion : 1 500 ventes d'ici fin juin 2027 auprès des 18-34 ans", today=TODAY)
+    assert not named.tips  # the tip disappears once the stage is written
+
+
+def test_the_chapter_after_example_passes_without_its_label() -> None:
+    feedback = check_objective(
+        "Toucher 400 000 personnes (portée cumulée des publications des créateurs) parmi les 18-34 ans "
+        "sensibles au zéro déchet, en France et en Suisse romande, entre le 15 mars et le 30 avril 2027.",
+        today=CORPUS_TODAY,
+    )
+    assert feedback.passed, feedback.to_text()
+    assert "notoriété" in feedback.item("goal").message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Conversion : 150 vélos cargo vendus d'ici fin juin 2027 auprès des cyclistes urbains lyonnais",
+        "Notoriété : 300 000 vues d'ici fin mai 2027 auprès de la communauté des coureurs du dimanche",
+    ],
+)
+def test_an_audience_described_by_an_activity_or_a_community_counts(text: str) -> None:
+    assert check_objective(text, today=CORPUS_TODAY).item("audience").ok
+
+
+@pytest.mark.parametrize(
+    "kpi", ["abonnements à la box mensuelle", "réservations", "demandes de devis", "essais gratuits"]
+)
+def test_kpis_outside_the_list_are_conversion_kpis(kpi: str) -> None:
+    feedback = check_objective(f"Conversion : 500 {kpi} d'ici fin juin 2027 auprès des 25-40 ans à Genève",
+                               today=CORPUS_TODAY)
+    assert feedback.passed, feedback.to_text()
+    assert fold(kpi.split()[0]) in fold(feedback.item("kpi").message)
+
+
+@pytest.mark.parametrize("audience", ["les jeunes", "tout le monde", "le grand public", "les gens"])
+def test_a_vague_audience_fails_and_asks_for_age_place_interest(audience: str) -> None:
+    item = check_objective(f"Notoriété : 200 000 vues d'ici fin juin 2027 pour {audience}",
+                           today=CORPUS_TODAY).item("audience")
+    assert not item.ok
+    assert fold(audience.split()[-1]) in fold(item.message)
+    assert "âge" in item.message and "lieu" in item.message and "centre d'intérêt" in item.message
+
+
+def test_young_people_with_an_age_or_a_place_are_precise() -> None:
+    text = "Faire connaître l'appli aux jeunes de 18 à 25 ans : 200 000 vues d'ici fin mars 2027"
+    assert check_objective(text, today=CORPUS_TODAY).item("audience").ok
+
+
+def test_a_denied_goal_is_not_a_second_goal() -> None:
+    feedback = check_objective(
+        "Conversion, sans viser la notoriété : 900 précommandes d'ici le 15 mars 2027 auprès des 18-34 ans",
+        today=CORPUS_TODAY,
+    )
+    assert feedback.item("goal").ok, feedback.to_text()
+    assert read_objective("Sans viser la notoriété : vendre 900 kits", CORPUS_TODAY).stages == ("conversion",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<script>alert(1)</script> Notoriété : toucher un max de personnes d'ici fin juin 2027 auprès des 18-34 ans",
+        "Notoriété : faire connaître la gamme Air Max 90 d'ici fin avril 2027 auprès des sneakerheads parisiens",
+    ],
+)
+def test_a_figure_in_code_or_in_a_product_name_is_not_a_target(text: str) -> None:
+    assert not check_objective(text, today=CORPUS_TODAY).item("target").ok
+
+
+def test_a_figure_after_a_capitalised_word_that_is_not_a_name_is_still_a_target() -> None:
+    for text in ("CONVERSION : 1 500 VENTES D'ICI FIN JUIN 2027 AUPRÈS DES 18-34 ANS",
+                 "Objectif Conversion 1 500 ventes d'ici fin juin 2027 auprès des 18-34 ans"):
+        assert check_objective(text, today=TODAY).item("target").ok, text
+
+
+def test_the_campaign_budget_and_currency_set_the_realism() -> None:
+    bikes = campaign_from_answer(
+        {"brand": "Léman Bike", "product": "vélo urbain", "creator_budget": 12000, "currency": "CHF",
+         "markets": ["CH"], "launch": "2027-03-01", "product_price": 900, "gross_margin_rate": 30}
+    )
+    assert bikes is not None
+    text = "Vendre 7 000 vélos d'ici fin juin 2027 auprès des cyclistes urbains genevois"
+    assert check_objective(text, today=CORPUS_TODAY).item("realistic").ok  # Sève's 15 000 € allow it
+    item = check_objective(text, today=CORPUS_TODAY, campaign=bikes).item("realistic")
+    assert not item.ok
+    assert fr("12 000 CHF") in item.message
+    # budget_eur still overrides the campaign's budget
+    assert check_objective(text, today=CORPUS_TODAY, campaign=bikes, budget_eur=100_000).item("realistic").ok
+
+
+def test_a_figure_is_judged_against_the_kpi_it_counts() -> None:
+    reading = read_objective("Notoriété : 1 million de vues et 200 ventes d'ici fin juin 2027", CORPUS_TODAY)
+    million = next(q for q in reading.targets if q.value == 1_000_000)
+    assert reading.kpi_of(million) is not None and reading.kpi_of(million).key == "views"  # type: ignore[union-attr]

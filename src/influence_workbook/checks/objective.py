@@ -12,16 +12,17 @@ audience · precise wording · realistic figure and deadline.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from influence_workbook import clock
-from influence_workbook.campaign import CAMPAIGN
+from influence_workbook.campaign import Campaign, resolve
 from influence_workbook.feedback import Feedback, FeedbackItem, build_feedback, input_problem
+from influence_workbook.reading import Hit, Meaning, Reading, read
 from influence_workbook.text import (
+    MONTHS,
     KeywordRule,
-    Patterns,
     Quantity,
     compile_patterns,
     find_age_ranges,
@@ -33,6 +34,7 @@ from influence_workbook.text import (
     format_number,
     format_significant,
     is_placeholder,
+    normalize,
 )
 
 CHECK_NAME = "ch01-objective"
@@ -53,44 +55,50 @@ STAGES: dict[str, str] = {
     "loyalty": "Fidélisation",
 }
 
-# Words that state the goal itself, matched on folded text (lower case, no accents).
-_STAGE_PATTERNS: dict[str, Patterns] = {
-    "awareness": compile_patterns(
+# What states the goal itself: the stage's name, or a verb that says what the campaign must
+# change (« vendre », « faire connaître », « fidéliser »). Read through the reading layer, so a
+# denied goal (« sans viser la notoriété ») does not count.
+_STAGE_MEANINGS: dict[str, Meaning] = {
+    "awareness": Meaning(
+        "awareness",
         r"\bnotoriete\b",
-        r"\bfaire connaitre\b",
-        r"\bse faire connaitre\b",
+        r"<faire> (?:mieux )?(?:connaitre|decouvrir)\b",
+        r"\bse faire (?:mieux )?connaitre\b",
         r"\bvisibilite\b",
         r"\bawareness\b",
-        r"\bfaire decouvrir\b",
         r"\bmemorisation\b",
+        r"<developper> (?:la |notre |sa )?notoriete\b",
     ),
-    "consideration": compile_patterns(
+    "consideration": Meaning(
+        "consideration",
         r"\bconsideration\b",
-        r"\bsusciter (?:l'|de l')interet\b",
-        r"\bgenerer (?:du|de l') ?(?:trafic|interet)\b",
-        r"\bamener (?:du )?trafic\b",
-        r"\bfaire venir\b",
-        r"\bfaire visiter\b",
+        r"<susciter> (?:l'|de l')interet\b",
+        r"<generer> (?:du |de l')?(?:trafic|interet)\b",
+        r"<amener> (?:du )?trafic\b",
+        r"<attirer> (?:du )?trafic\b",
+        r"<faire> (?:venir|visiter)\b",
     ),
-    "conversion": compile_patterns(
+    "conversion": Meaning(
+        "conversion",
         r"\bconversions?\b",
-        r"\bvendre\b",
-        r"\bfaire acheter\b",
-        r"\bgenerer\b[^.;]{0,40}\bventes\b",
-        r"\baugmenter (?:les|nos|ses) ventes\b",
+        r"<vendre>",
+        r"<faire> acheter\b",
+        r"<generer>\b[^.;]{0,40}\bventes\b",
+        r"<augmenter> (?:les|nos|ses|leurs) ventes\b",
         r"\bacquisition\b",
-        r"\brecruter (?:de )?nouveaux clients\b",
+        r"<recruter> (?:de )?nouveaux clients\b",
+        r"<convertir>",
     ),
-    "loyalty": compile_patterns(
+    "loyalty": Meaning(
+        "loyalty",
         r"\bfidelis\w*",
-        r"\bfideliser\b",
         r"\bretention\b",
-        r"\bfaire racheter\b",
-        r"\bclients? (?:existants?|actuels?|fideles)\b",
-        r"\bambassadeurs?\b",
+        r"<faire> racheter\b",
+        r"\bclient(?:e|s|es)? (?:existant|actuel|fidele)\w*",
+        r"\bambassadeu\w+",
     ),
 }
-
+_STAGE_NAMES = {"notoriete", "consideration", "conversion", "conversions", "fidelisation"}
 
 @dataclass(frozen=True)
 class Kpi(KeywordRule):
@@ -171,8 +179,11 @@ KPIS: tuple[Kpi, ...] = (
             r"\bcommandes?\b",
             r"\bchiffre d'affaires\b",
             r"\bunites vendues\b",
-            r"\bvendre\b",
-            r"\bvendus?\b",
+            r"<vendre>",
+            r"\breservations?\b",
+            r"\babonn?ements?\b(?!\s+(?:a|au|sur)\s+(?:la |le |notre |nos )?(?:compte|chaine|page|profil|reseau))",
+            r"\b(?:clients?|clientes?|acheteu\w+) (?:gagnes|gagnees|recrutes|recrutees|nouveaux|nouvelles)\b",
+            r"\bnouve(?:aux|lles) (?:clients?|clientes?|acheteu\w+)\b",
         ),
     ),
     Kpi(
@@ -185,7 +196,20 @@ KPIS: tuple[Kpi, ...] = (
         "signups",
         "Inscriptions",
         "conversion",
-        (r"\binscriptions?\b", r"\bleads?\b", r"\bprecommandes?\b", r"\btelechargements?\b"),
+        (
+            r"\binscriptions?\b",
+            r"\bleads?\b",
+            r"\bprecommandes?\b",
+            r"\btelechargements?\b",
+            r"\bdemandes? (?:de )?(?:devis|demo|demonstration|rendez-vous|contact|essai|echantillons?)\b",
+            r"\bessais? (?:gratuits?|offerts?)\b",
+            r"\bouvertures? de (?:compte|comptes)\b",
+            r"\bcomptes? (?:ouverts|crees)\b",
+            r"\bsouscriptions?\b",
+            r"\badhesions?\b",
+            r"\binstallations?\b",
+            r"\brendez-vous (?:pris|reserves)\b",
+        ),
     ),
     Kpi(
         "cpa",
@@ -202,8 +226,10 @@ KPIS: tuple[Kpi, ...] = (
             r"\btaux de (?:reachat|rachat|retention|reabonnement)\b",
             r"\breachats?\b",
             r"\brachats?\b",
+            r"<racheter>",
             r"\brecharges?\b",
-            r"\bclients? fideles\b",
+            r"\bclient(?:e|s|es)? fideles\b",
+            r"\breabonnements?\b",
         ),
     ),
     Kpi(
@@ -214,6 +240,12 @@ KPIS: tuple[Kpi, ...] = (
     ),
 )
 KPI_BY_LABEL: dict[str, Kpi] = {kpi.label: kpi for kpi in KPIS}
+_KPI_MEANINGS: dict[str, Meaning] = {kpi.key: Meaning(kpi.key, *kpi.patterns) for kpi in KPIS}
+# The nouns of each KPI (« ventes », « réservations »): what the feedback quotes back. A KPI said by
+# a verb only (« vendre », « toucher ») is quoted by its label.
+_KPI_NOUNS: dict[str, Meaning] = {
+    kpi.key: Meaning(kpi.key, *(p for p in kpi.patterns if "<" not in p and "toucher" not in p)) for kpi in KPIS
+}
 GOAL_CHOICES: tuple[str, ...] = tuple(STAGES.values())
 KPI_CHOICES: tuple[str, ...] = tuple(kpi.label for kpi in KPIS)
 
@@ -243,6 +275,7 @@ _VAGUE_PATTERNS = compile_patterns(
     r"\bbuzz\b",
     r"\ble plus (?:possible|de monde)\b",
     r"\bau maximum\b",
+    r"\bau max\b",
     r"\bun max\b",
     r"\bmaximum de\b",
     r"\bbooster\b",
@@ -254,42 +287,111 @@ _VAGUE_PATTERNS = compile_patterns(
     r"\bune bonne\b",
     r"\bplus de (?:monde|gens)\b",
 )
-_AUDIENCE_PATTERNS = compile_patterns(
-    r"\bfemmes?\b",
-    r"\bhommes?\b",
-    r"\betudiant(?:e|s|es)?\b",
-    r"\bparents?\b",
-    r"\bjeunes?\b",
-    r"\badolescent\w*",
-    r"\bados?\b",
-    r"\bactifs?\b",
-    r"\bactives?\b",
-    r"\bcitadin\w*",
-    r"\bretraite\w*",
-    r"\bclient(?:e|s|es)?\b",
-    r"\bconsommat\w*",
-    r"\bacheteu\w*",
-    r"\bgen(?:eration)? ?z\b",
-    r"\bmillennials?\b",
-    r"\babonne(?:e|s|es)\b",
-    r"\bcheveux\b",
-    r"\bpeaux?\b",
-    r"\bsportifs?\b",
-    r"\b(?:lyonnai|parisien|genevoi|lausannoi|romand|suisse|francai|belge|europeen|quebecoi)(?:s|e|es|ses|nes)?\b",
-    r"\bzero dechet\b",
-    r"\bvegan\w*",
-    r"\ben (?:france|suisse|belgique|europe)\b",
-    r"\bsuisse romande\b",
-    r"\ba (?:lyon|paris|geneve|lausanne|marseille|bordeaux|lille|nantes|toulouse)\b",
-    r"\bfrancophones?\b",
-    r"\bregion\b",
-    r"\bans\b",
-    r"\bmamans?\b",
-    r"\bpapas?\b",
-    r"\bfamilles?\b",
-    r"\bseniors?\b",
+
+# An audience is precise when it gives at least one of: an age range, a place, or a group defined
+# by an activity, an interest, a community, a trade or a life stage (the chapter asks for « âge,
+# lieu, centre d'intérêt »). Words that name everybody (« les jeunes », « le grand public ») are not.
+_PLACE = Meaning(
+    "place",
+    r"\b(?:lyonnai|parisien|genevoi|lausannoi|vaudoi|valaisan|fribourgeoi|neuchatelois|jurassien|romand|suisse"
+    r"|francai|belge|bruxelloi|europeen|quebecoi|marseillai|bordelai|toulousain|nantai|lilloi|nicoi|montpellierain"
+    r"|strasbourgeoi|rennai|grenoblois|zurichoi|bernoi|balois|luxembourgeoi|canadien|montrealai|tessinoi"
+    r"|alsacien|breton|normand|savoyard|provencal|francilien|ile-de-france|parisienne|citadin)\w*\b",
+    r"\b(?:en|au|aux|dans le|dans la)\s+(?:france|suisse|belgique|europe|quebec|canada|luxembourg|romandie"
+    r"|ile-de-france|bretagne|normandie|provence|alsace|occitanie|savoie|haute-savoie|valais|vaud|tessin)\b",
+    r"\b(?:a|de|d')\s*(?:lyon|paris|geneve|lausanne|marseille|bordeaux|lille|nantes|toulouse|nice|rennes|strasbourg"
+    r"|montpellier|grenoble|zurich|berne|bale|fribourg|neuchatel|sion|montreux|bruxelles|liege|namur|montreal"
+    r"|quebec|luxembourg)\b",
+    r"\bsuisse romande\b|\bromandie\b|\bfrancophones?\b|\bregion (?:lyonnaise|parisienne|lemanique)\b",
+    r"\b(?:urbains?|urbaines?|ruraux|rurales?)\b",
+)
+_GROUP = Meaning(
+    "group",
+    # life stage, situation, gender
+    r"\b(?:femmes?|hommes?|etudiant\w*|lyceen\w*|collegien\w*|parents?|mamans?|papas?|familles?|seniors?"
+    r"|retraite\w*|ados?|adolescent\w*|jeunes (?:parents|actifs|actives|mamans|diplome\w*|couples?)"
+    r"|actifs|actives|couples?|expatrie\w*|frontalie\w*|millennials?|gen(?:eration)? ?z|boomers?|futures? mamans)\b",
+    # trades and companies (B2B)
+    r"\b(?:independant\w*|freelances?|entrepreneu\w+|artisans?|commercants?|drh|rh|responsables?|dirigeant\w*"
+    r"|managers?|cadres?|pme|tpe|start-?ups?|professionnel\w*|infirmie\w+|enseignant\w*|medecins?"
+    r"|pharmacien\w*|agriculteu\w+|restaurateu\w+|developpeu\w+|designers?|coachs?|therapeutes?|comptables?)\b",
+    # activities and communities
+    r"\b(?:amateu\w+|passionne\w*|fans?|adeptes?|pratiquant\w*|amoureu\w+|fondu\w*|mordu\w*|accros?|habitue\w*"
+    r"|inconditionnel\w*|interesse\w*|sensibles?|soucieu\w+|curieu\w+)\s+(?:de|du|des|d'|a|au|aux|par)\b",
+    r"\bcommunaute\b",
+    r"\b(?:cyclistes?|coureu\w+|runners?|traileu\w+|trailers?|joueu\w+|gamers?|sporti\w+|yogis?|randonneu\w+"
+    r"|skieu\w+|grimpeu\w+|surfeu\w+|golfeu\w+|nageu\w+|triathlet\w+|marathonien\w*|lecteu\w+|lectrices?"
+    r"|cuisinie\w+|gourmets?|gourmand\w*|foodies?|sneakerheads?|geeks?|musicien\w*|melomanes?|voyageu\w+"
+    r"|backpackers?|photographes?|jardinie\w+|bricoleu\w+|vegans?|veganes?|vegetarien\w*|flexitarien\w*"
+    r"|gameuses?|streamers?|cinephiles?|danseu\w+|motards?|automobilistes?|navetteu\w+|pendulaires?"
+    r"|proprietaires?|locataires?|utilisat\w+ (?:de|du|d')|(?:peaux?|cheveux|cuirs? chevelus?) \w+|zero dechet"
+    r"|eco-?responsables?|ecolos?)\b",
+    r"\b(?:nos|vos|mes|ses|leurs|les|des) (?:client\w*|acheteu\w+|abonne\w*) (?:existant|actuel|fidele|inscrit"
+    r"|de |du |des |d')\w*",
+    r"\b(?:nos|vos|mes|ses|leurs) (?:client\w*|acheteu\w+|abonne\w*|membres?|adherent\w*)\b",
+)
+_VAGUE_AUDIENCE = Meaning(
+    "vague_audience",
+    r"\b(?:les |des )?jeunes\b",
+    r"\btout le monde\b",
+    r"\b(?:le )?grand public\b",
+    r"\b(?:les |des )?gens\b",
+    r"\b(?:le |un )?(?:large public|public large|plus large public)\b",
+    r"\bla population\b",
+    r"\b(?:les |des )?consommat(?:eurs|rices)\b",
+    r"\b(?:les |des )?internautes\b",
+    r"\b(?:les |des )?utilisateurs\b",
+    r"\bmonde entier\b",
 )
 _FOLLOWERS_AS_GOAL = r"\b(?:abonnes|followers)\b"
+
+# What a learner may paste by mistake: HTML tags, scripts, code calls. A figure inside them
+# (« alert(1) ») is not a target, so they are blanked before reading.
+_CODE_LIKE = re.compile(
+    r"<script\b.*?(?:</script\s*>|$)|<style\b.*?(?:</style\s*>|$)|<[a-zA-Z/!][^<>]{0,300}>|`[^`]{0,300}`"
+    r"|\b[a-zA-Z_][\w.]*\([^()]{0,100}\)|\{[^{}]{0,300}\}|&#?\w+;",
+    re.IGNORECASE | re.DOTALL,
+)
+# A figure right after a capitalised word inside a sentence belongs to a name (« Air Max 90 »,
+# « Rituel Avoine 2 »), unless a unit or a count follows it.
+_NAME_FIGURE = re.compile(
+    r"(?<=[^\s.:;!?(«\"'\n]\s)(?P<name>[A-Z][a-zà-ÿ][\w-]*|[a-z]+[A-Z][\w-]*)\s"
+    r"(?P<figure>(?!(?:19|20)\d\d)\d{1,4})(?![\d\s]*(?:[%€$]|\d))"
+)
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def _without_code_and_names(text: str, campaign: Campaign) -> str:
+    """The learner's text with code-like spans and figures that belong to a name blanked out."""
+    text = _CODE_LIKE.sub(lambda m: " " * len(m.group(0)), text)
+    for name in (*campaign.names(), campaign.product):
+        if name and re.search(r"\d", name):
+            text = re.sub(re.escape(name), lambda m: re.sub(r"\d", " ", m.group(0)), text, flags=re.IGNORECASE)
+    for match in reversed(list(_NAME_FIGURE.finditer(text))):
+        if fold(match.group("name")) not in _STAGE_NAMES | set(MONTHS):
+            text = _blank(text, match.start("figure"), match.end("figure"))
+    return text
+
+
+def _kpi_words(kpi: Kpi, words: str) -> str:
+    """How to name a KPI back to the learner: the chapter's label, or their own words for a KPI
+    outside the chapter's list (« réservations », « demandes de devis »)."""
+    words = re.sub(r"^[\d\s.,']+(?:(?:millions?|milliers?|mille|k|m)\b)?\s*(?:de\s+|d')?", "", words).strip()
+    return kpi.label if not words or fold(words) in fold(kpi.label) else words
+
+
+def _own_words(reading: Reading) -> Callable[[Hit], str]:
+    """Quote a hit in the learner's own spelling (accents kept) when positions allow it."""
+    written = normalize(reading.raw)
+    aligned = len(written) == len(reading.folded) == len(reading.text)
+
+    def own(hit: Hit) -> str:
+        return written[hit.start : hit.end].strip() if aligned else hit.text
+
+    return own
 
 
 @dataclass(frozen=True)
@@ -306,16 +408,48 @@ class ObjectiveReading:
     word_count: int
     yearless_dates: tuple[str, ...] = ()
     counts_followers: bool = False
+    #: Words that stated each stage (« notoriété », « vendre »), in the order of ``stages``.
+    stage_words: tuple[str, ...] = ()
+    #: True when the stage was not written but inferred from the KPIs.
+    stage_inferred: bool = False
+    #: The learner's own words for each KPI, in the order of ``kpis``.
+    kpi_words: tuple[str, ...] = ()
+    #: « les jeunes », « le grand public »…: an audience named without age, place or interest.
+    vague_audience: tuple[str, ...] = ()
+    #: Where each KPI is first named (same order as ``kpis``), to tie a figure to its KPI.
+    kpi_starts: tuple[int, ...] = ()
+
+    def kpi_of(self, quantity: Quantity) -> Kpi | None:
+        """The KPI a figure counts: the one named right after it (« 1 million de vues »), else the first."""
+        after = [(start, kpi) for start, kpi in zip(self.kpi_starts, self.kpis, strict=False) if start >= quantity.end]
+        near = min(after, key=lambda pair: pair[0], default=None)
+        if near is not None and near[0] - quantity.end <= 40:
+            return near[1]
+        return self.kpis[0] if self.kpis else None
 
 
-def read_objective(text: str, today: date | None = None) -> ObjectiveReading:
+def read_objective(text: str, today: date | None = None, *, campaign: Campaign | None = None) -> ObjectiveReading:
     """Read goal, KPIs, figures, deadline and audience from a French sentence."""
     today = today or clock.today()
-    folded = fold(text[:MAX_ANALYSED_CHARS])
-    stages = tuple(
-        stage for stage, patterns in _STAGE_PATTERNS.items() if any(p.search(folded) for p in patterns)
-    )
-    kpis = tuple(kpi for kpi in KPIS if kpi.found_in(folded))
+    reading = read(_without_code_and_names(text[:MAX_ANALYSED_CHARS], resolve(campaign)))
+    folded = reading.folded
+    own = _own_words(reading)
+    stage_hits = {
+        stage: hits for stage, meaning in _STAGE_MEANINGS.items() if (hits := meaning.affirmed(reading))
+    }
+    kpi_hits = {kpi: hits for kpi in KPIS if (hits := _KPI_MEANINGS[kpi.key].affirmed(reading))}
+    kpi_words = {
+        kpi: _kpi_words(kpi, own(nouns[0]) if (nouns := _KPI_NOUNS[kpi.key].affirmed(reading)) else "")
+        for kpi in kpi_hits
+    }
+    kpis = tuple(sorted(kpi_hits, key=lambda kpi: kpi_hits[kpi][0].start))
+    stages = tuple(sorted(stage_hits, key=lambda stage: stage_hits[stage][0].start))
+    stage_words = tuple(own(stage_hits[stage][0]) for stage in stages)
+    inferred = False
+    if not stages and kpis:
+        kpi_stages = tuple(dict.fromkeys(kpi.stage for kpi in kpis))
+        if len(kpi_stages) == 1:
+            stages, stage_words, inferred = kpi_stages, (kpi_words[kpis[0]],), True
     deadlines = find_deadlines(folded, today)
     ages = find_age_ranges(folded)
     yearless = find_yearless_dates(folded)
@@ -330,7 +464,8 @@ def read_objective(text: str, today: date | None = None) -> ObjectiveReading:
         for q in find_quantities(folded)
         if not any(start <= q.start < end for start, end in taken) and q.value > 0
     )
-    audience = bool(ages) or any(p.search(folded) for p in _AUDIENCE_PATTERNS)
+    precise = bool(ages) or _PLACE.said(reading) or _GROUP.said(reading)
+    vague_audience = () if precise else tuple(dict.fromkeys(own(hit) for hit in _VAGUE_AUDIENCE.hits(reading)))
     vague = tuple(dict.fromkeys(m.group(0) for p in _VAGUE_PATTERNS for m in p.finditer(folded)))
     due = max((d.due for d in deadlines), default=None)
     due_text = next((d.raw for d in deadlines if d.due == due), None)
@@ -340,11 +475,16 @@ def read_objective(text: str, today: date | None = None) -> ObjectiveReading:
         targets,
         due,
         due_text,
-        audience,
+        precise,
         vague,
         len(folded.split()),
         tuple(text for _start, _end, text in yearless),
         bool(re.search(_FOLLOWERS_AS_GOAL, folded)),
+        stage_words,
+        inferred,
+        tuple(kpi_words[kpi] for kpi in kpis),
+        vague_audience,
+        tuple(hit.start for kpi in kpis for hit in kpi_hits[kpi][:1]),
     )
 
 
@@ -382,8 +522,15 @@ def _quote(words: tuple[str, ...] | list[str]) -> str:
 def _goal_item(reading: ObjectiveReading) -> FeedbackItem:
     label = "Étape du tunnel"
     if len(reading.stages) == 1:
-        stage = STAGES[reading.stages[0]]
-        return FeedbackItem("goal", label, True, f"Le but est clair : un objectif de {stage.lower()}.")
+        stage = STAGES[reading.stages[0]].lower()
+        word = reading.stage_words[0] if reading.stage_words else ""
+        if reading.stage_inferred:
+            message = f"Le but est clair : l'indicateur « {word} » montre un objectif de {stage}."
+        elif fold(word) in _STAGE_NAMES:
+            message = f"Le but est clair : un objectif de {stage}."
+        else:
+            message = f"Le but est clair : « {word} » montre un objectif de {stage}."
+        return FeedbackItem("goal", label, True, message)
     if len(reading.stages) > 1:
         names = _quote([STAGES[s].lower() for s in reading.stages])
         return FeedbackItem(
@@ -394,16 +541,24 @@ def _goal_item(reading: ObjectiveReading) -> FeedbackItem:
             "cette campagne : les autres deviennent des indicateurs secondaires.",
             READ_FUNNEL,
         )
-    hint = ""
     if reading.kpis:
-        guessed = STAGES[reading.kpis[0].stage].lower()
-        hint = f" Votre indicateur laisse penser à un objectif de {guessed} : écrivez-le."
+        names = _quote(list(dict.fromkeys(STAGES[k.stage].lower() for k in reading.kpis)))
+        return FeedbackItem(
+            "goal",
+            label,
+            False,
+            f"Vos indicateurs relèvent de plusieurs étapes ({names}) et aucune n'est nommée : dites laquelle "
+            "compte pour juger la campagne, par exemple « Conversion : … ». Les autres chiffres deviennent "
+            "des indicateurs secondaires.",
+            READ_FUNNEL,
+        )
     return FeedbackItem(
         "goal",
         label,
         False,
-        "On ne sait pas ce que la campagne doit changer : notoriété, considération, conversion ou "
-        f"fidélisation ?{hint}",
+        "On ne sait pas ce que la campagne doit changer : la faire connaître (notoriété), susciter l'intérêt "
+        "(considération), vendre (conversion) ou faire revenir les clients (fidélisation) ? Nommez l'étape ou "
+        "l'indicateur qui la mesure.",
         READ_FUNNEL,
     )
 
@@ -411,7 +566,7 @@ def _goal_item(reading: ObjectiveReading) -> FeedbackItem:
 def _kpi_item(reading: ObjectiveReading) -> FeedbackItem:
     label = "Indicateur (KPI)"
     if reading.kpis:
-        names = _quote([k.label.lower() for k in reading.kpis[:3]])
+        names = _quote(list(dict.fromkeys(w.lower() for w in reading.kpi_words[:3])))
         return FeedbackItem("kpi", label, True, f"Vous nommez ce que vous mesurerez : {names}.")
     if reading.counts_followers:
         return FeedbackItem(
@@ -444,13 +599,14 @@ def _kpi_fit_item(reading: ObjectiveReading) -> FeedbackItem:
             READ_FUNNEL,
         )
     stage = reading.stages[0]
-    fitting = [k for k in reading.kpis if k.stage == stage]
+    fitting = [(k, w) for k, w in zip(reading.kpis, reading.kpi_words, strict=False) if k.stage == stage]
     if fitting:
+        _kpi, words = fitting[0]
         return FeedbackItem(
             "kpi_fit",
             label,
             True,
-            f"« {fitting[0].label} » mesure bien un objectif de {STAGES[stage].lower()}.",
+            f"« {words} » mesure bien un objectif de {STAGES[stage].lower()}.",
         )
     kpi = reading.kpis[0]
     suggestions = _quote([k.label.lower() for k in KPIS if k.stage == stage][:3])
@@ -518,6 +674,16 @@ def _audience_item(reading: ObjectiveReading) -> FeedbackItem:
     label = "Audience"
     if reading.has_audience:
         return FeedbackItem("audience", label, True, "Vous dites qui vous voulez toucher.")
+    if reading.vague_audience:
+        return FeedbackItem(
+            "audience",
+            label,
+            False,
+            f"{_quote(list(reading.vague_audience))} reste trop large : on ne sait pas qui choisir comme créateurs. "
+            "Précisez au moins un élément : un âge, un lieu ou un centre d'intérêt (par exemple « les 18-25 ans "
+            "de Suisse romande » ou « les étudiantes sensibles au zéro déchet »).",
+            READ_SMART,
+        )
     return FeedbackItem(
         "audience",
         label,
@@ -560,9 +726,9 @@ def _specific_item(reading: ObjectiveReading, length: int) -> FeedbackItem:
     return FeedbackItem("specific", label, True, "La formulation est concrète.")
 
 
-def _unrealistic_reason(reading: ObjectiveReading, today: date, budget: float) -> str | None:
-    measured = reading.kpis[0] if reading.kpis else None
+def _unrealistic_reason(reading: ObjectiveReading, today: date, budget: float, currency: str) -> str | None:
     for quantity in reading.targets:
+        measured = reading.kpi_of(quantity)
         if quantity.unit == "%":
             if (
                 measured
@@ -584,8 +750,8 @@ def _unrealistic_reason(reading: ObjectiveReading, today: date, budget: float) -
                 floor = format_significant(_FLOOR_COST_PER_UNIT_EUR[measured.key])
                 return (
                     f"« {quantity.raw} » est hors de portée avec le budget de la campagne "
-                    f"({format_number(budget)} € pour les créateurs) : ce serait un coût de moins de "
-                    f"{floor} € par résultat. Revoyez le chiffre à la baisse."
+                    f"({format_number(budget)} {currency} pour les créateurs) : ce serait un coût de moins de "
+                    f"{floor} {currency} par résultat. Revoyez le chiffre à la baisse."
                 )
     if reading.deadline is not None and reading.deadline >= today:
         lead = (reading.deadline - today).days
@@ -602,7 +768,7 @@ def _unrealistic_reason(reading: ObjectiveReading, today: date, budget: float) -
     return None
 
 
-def _realistic_item(reading: ObjectiveReading, today: date, budget: float) -> FeedbackItem:
+def _realistic_item(reading: ObjectiveReading, today: date, budget: float, currency: str) -> FeedbackItem:
     label = "Réaliste"
     if not reading.targets and reading.deadline is None:
         return FeedbackItem(
@@ -612,7 +778,7 @@ def _realistic_item(reading: ObjectiveReading, today: date, budget: float) -> Fe
             "Sans chiffre ni échéance, impossible de juger si l'objectif est réaliste.",
             READ_SMART,
         )
-    reason = _unrealistic_reason(reading, today, budget)
+    reason = _unrealistic_reason(reading, today, budget, currency)
     if reason:
         return FeedbackItem("realistic", label, False, reason, READ_SMART)
     if reading.targets and reading.deadline is not None:
@@ -624,12 +790,19 @@ def _realistic_item(reading: ObjectiveReading, today: date, budget: float) -> Fe
     return FeedbackItem("realistic", label, True, judged)
 
 
-def check_objective(text: object, *, today: date | None = None, budget_eur: float | None = None) -> Feedback:
+def check_objective(
+    text: object,
+    *,
+    today: date | None = None,
+    budget_eur: float | None = None,
+    campaign: Campaign | None = None,
+) -> Feedback:
     """Check a campaign objective written in French; one item per SMART and funnel criterion.
 
     ``text`` is what the learner typed (a guided-form answer goes through
-    :func:`compose_objective` first). ``today`` defaults to :func:`influence_workbook.clock.today`;
-    ``budget_eur`` (the creators' budget the realism test divides by) to the course campaign's.
+    :func:`compose_objective` first). ``today`` defaults to :func:`influence_workbook.clock.today`.
+    The realism test divides the creators' budget of ``campaign`` (default: the course's) in its
+    currency; ``budget_eur``, when given, overrides that budget (in euros).
     Never raises on learner input: anything that is not a usable text gets a French message.
     """
     if is_placeholder(text):
@@ -658,7 +831,12 @@ def check_objective(text: object, *, today: date | None = None, budget_eur: floa
             READ_SMART,
         )
     today = today or clock.today()
-    reading = read_objective(text, today)
+    campaign = resolve(campaign)
+    reading = read_objective(text, today, campaign=campaign)
+    if budget_eur and budget_eur > 0:
+        budget, currency = float(budget_eur), "€"
+    else:
+        budget, currency = float(campaign.creator_budget), campaign.currency_symbol
     items = (
         _goal_item(reading),
         _kpi_item(reading),
@@ -667,11 +845,14 @@ def check_objective(text: object, *, today: date | None = None, budget_eur: floa
         _deadline_item(reading, today),
         _audience_item(reading),
         _specific_item(reading, len(text)),
-        _realistic_item(
-            reading, today, budget_eur if budget_eur and budget_eur > 0 else CAMPAIGN.creator_budget_eur
-        ),
+        _realistic_item(reading, today, budget, currency),
     )
     tips = []
+    if reading.stage_inferred:
+        tips.append(
+            f"Pour le brief, écrivez l'étape en tête de phrase (« {STAGES[reading.stages[0]]} : … ») : "
+            "créateurs et client la liront d'un coup d'œil."
+        )
     if reading.deadline is not None and any(
         d in (reading.deadline_text or "") for d in ("mois", "semaine", "jour")
     ):
