@@ -124,7 +124,7 @@ VOCABULARY: frozenset[str] = frozenset(
     shampooing shampoing apres-shampooing cosmetique cosmetiques produit produits gamme
     semaine semaines janvier fevrier septembre octobre novembre decembre juillet
     script imposer impose liberte validation relecture retouche retouchee
-    disponible contrat contrat rapidement urgence urgent reponse
+    disponible contrat contrat rapidement urgence urgent reponse argent
     """.split()
 )
 
