@@ -348,3 +348,29 @@ def test_a_figure_is_judged_against_the_kpi_it_counts() -> None:
     reading = read_objective("Notoriété : 1 million de vues et 200 ventes d'ici fin juin 2027", CORPUS_TODAY)
     million = next(q for q in reading.targets if q.value == 1_000_000)
     assert reading.kpi_of(million) is not None and reading.kpi_of(million).key == "views"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("answers", "criterion"),
+    [
+        ({"CPM": "la notoriété", "CPA": "convertion", "Taux de réachat": "fidelisation."}, None),
+        ({"portee": "Notoriete", "ROAS": "Conversions", "taux d’engagement": " considération"}, None),
+        ({"Coût par acquisition": "Considération", "Impressions": "notoriété"}, "kpi:cpa"),
+    ],
+)
+def test_kpi_matching_forgives_how_names_are_written(answers: dict[str, str], criterion: str | None) -> None:
+    feedback = check_kpi_matching(answers)
+    failed = [item.criterion for item in feedback.failed_items()]
+    assert failed == ([criterion] if criterion else []), feedback.to_text()
+
+
+def test_kpi_matching_says_why_a_kpi_belongs_to_its_stage() -> None:
+    item = check_kpi_matching({"Coût par acquisition (CPA)": "Considération"}).item("kpi:cpa")
+    assert "sert surtout la conversion, pas la considération" in item.message
+    assert "achats" in item.message
+
+
+@pytest.mark.parametrize("stage", ["Achat", "Conversation", "notoriété ou conversion", "x"])
+def test_kpi_matching_does_not_guess_an_unknown_stage(stage: str) -> None:
+    item = check_kpi_matching({"Ventes": stage}).item("kpi:sales")
+    assert not item.ok and "Choisissez une étape" in item.message

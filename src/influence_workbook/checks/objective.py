@@ -19,7 +19,7 @@ from datetime import date
 from influence_workbook import clock
 from influence_workbook.campaign import Campaign, resolve
 from influence_workbook.feedback import Feedback, FeedbackItem, build_feedback, input_problem
-from influence_workbook.reading import Hit, Meaning, Reading, read
+from influence_workbook.reading import Hit, Meaning, Reading, one_edit_apart, read
 from influence_workbook.text import (
     MONTHS,
     KeywordRule,
@@ -867,6 +867,54 @@ def check_objective(
 KPI_STAGE_KEY: dict[str, str] = {kpi.label: STAGES[kpi.stage] for kpi in KPIS}
 
 
+def _kpi_names(kpi: Kpi) -> set[str]:
+    """How a learner may name a KPI of the list: its label, the label without its bracket, the acronym."""
+    label = fold(kpi.label)
+    names = {label, re.sub(r"\s*\(.*\)\s*", "", label).strip()}
+    bracket = re.search(r"\(([^)]*)\)", label)
+    if bracket and re.fullmatch(r"[a-z]{2,5}", bracket.group(1)):
+        names.add(bracket.group(1))
+    if re.fullmatch(r"[a-z]{2,5}", kpi.key):
+        names.add(kpi.key)
+    return names
+
+
+_KPI_BY_NAME: dict[str, Kpi] = {name: kpi for kpi in KPIS for name in sorted(_kpi_names(kpi))}
+# The stage names a learner may write, folded: French, singular or plural, and the English terms.
+_STAGE_BY_NAME: dict[str, str] = {
+    **{fold(label): label for label in GOAL_CHOICES},
+    "awareness": STAGES["awareness"],
+    "loyalty": STAGES["loyalty"],
+    "retention": STAGES["loyalty"],
+}
+# What each stage's indicators count, to say why a KPI belongs where it does.
+_STAGE_COUNTS: dict[str, str] = {
+    "awareness": "il compte les personnes qui voient la campagne, ou ce que coûte de les toucher",
+    "consideration": "il compte les personnes qui s'y intéressent : elles réagissent, cliquent ou visitent",
+    "conversion": "il compte les achats et les inscriptions, ou ce que chacun a coûté",
+    "loyalty": "il compte les clients qui reviennent ou recommandent la marque",
+}
+
+
+def _kpi_named(name: str) -> Kpi | None:
+    key = re.sub(r"\s+", " ", fold(name)).strip(" .:;!?\"'")
+    return KPI_BY_LABEL.get(name) or _KPI_BY_NAME.get(key)
+
+
+def _stage_named(answer: object) -> str | None:
+    """The stage label a learner's answer names: case, accents, an article, a plural and one typo forgiven."""
+    if not isinstance(answer, str):
+        return None
+    text = re.sub(r"\s+", " ", fold(answer)).strip(" .:;!?\"'")
+    text = re.sub(r"^(?:etape (?:de |d')?|la |l'|une |un )+", "", text).strip()
+    for word in (text, text.removesuffix("s")):
+        if word in _STAGE_BY_NAME:
+            return _STAGE_BY_NAME[word]
+    # One slip of the keyboard in a long word (« convertion », « fidelisaton »), never between two stages.
+    close = {label for name, label in _STAGE_BY_NAME.items() if len(name) >= 7 and one_edit_apart(text, name)}
+    return close.pop() if len(close) == 1 else None
+
+
 def check_kpi_matching(answers: object) -> Feedback:
     """Exercise: the learner maps KPI labels (from :data:`KPI_CHOICES`) to a funnel stage label."""
     check = "ch01-kpi-matching"
@@ -883,11 +931,8 @@ def check_kpi_matching(answers: object) -> Feedback:
             READ_FUNNEL,
         )
     items = []
-    stage_names = {fold(name): name for name in GOAL_CHOICES}
     for kpi_label, stage_answer in answers.items():
-        kpi = KPI_BY_LABEL.get(str(kpi_label)) or next(
-            (k for k in KPIS if fold(k.label) == fold(str(kpi_label))), None
-        )
+        kpi = _kpi_named(str(kpi_label))
         label = str(kpi_label)[:80]
         if kpi is None:
             items.append(
@@ -901,7 +946,7 @@ def check_kpi_matching(answers: object) -> Feedback:
             )
             continue
         expected = STAGES[kpi.stage]
-        given = stage_names.get(fold(str(stage_answer)) if isinstance(stage_answer, str) else "")
+        given = _stage_named(stage_answer)
         if given is None:
             items.append(
                 FeedbackItem(
@@ -924,7 +969,8 @@ def check_kpi_matching(answers: object) -> Feedback:
                     "kpi:" + kpi.key,
                     kpi.label,
                     False,
-                    f"Pas tout à fait : cet indicateur sert surtout la {expected.lower()}, pas la {given.lower()}.",
+                    f"Pas tout à fait : cet indicateur sert surtout la {expected.lower()}, pas la {given.lower()} : "
+                    f"{_STAGE_COUNTS[kpi.stage]}.",
                     READ_FUNNEL,
                 )
             )
