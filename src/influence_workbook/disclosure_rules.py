@@ -511,7 +511,7 @@ WORDING_KINDS: tuple[WordingKind, ...] = (
          r"(?:^|(?<=[\s(\[|\"]))pub(?=[ \t]*(?:[|:/\-)\]•·,!\"]|$))",
          r"(?:(?<=\bune )|(?<=\bla )|(?<=\bcette )|(?<=\bpetite )|(?<=\bma ))pub(?= (?:pour|avec|de|d'))",
          r"^pub(?= )"),
-        {code: ("risky", "une abréviation n'est pas claire pour tous : écrivez le mot entier")
+        {code: ("risky", "une abréviation n'est pas claire pour tous")
          for code in JURISDICTION_CODES},
         triggers=("pub", "#sponso"),
     ),

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
+from influence_workbook.campaign import MARKET_NAMES, Campaign, resolve
 from influence_workbook.disclosure_rules import (
     AUDIENCE_JURISDICTIONS,
     JURISDICTION_CODES,
@@ -36,10 +37,9 @@ from influence_workbook.disclosure_rules import (
     WordingKind,
     suggested_wording,
 )
-from influence_workbook.campaign import MARKET_NAMES, Campaign, resolve
 from influence_workbook.feedback import Feedback, FeedbackItem, build_feedback, input_problem
-from influence_workbook.reading import AD_MENTION, correct_typos, expand, negation_scopes, one_edit_apart
-from influence_workbook.text import fold, is_placeholder
+from influence_workbook.reading import AD_MENTION, correct_typos, expand, negation_scopes
+from influence_workbook.text import is_placeholder
 
 CHECK_NAME = "ch05-disclosure"
 Verdict = Literal["compliant", "non_compliant", "not_applicable"]
@@ -101,7 +101,7 @@ _STOPWORDS = {
                     "sans tout".split()),
     "de": frozenset("der die das und ist ich mit fur nicht ein eine auf zu den dem sich auch mein meine "
                     "meiner meinem ihr euch wir sehr habe im neu seit zwei wochen unterwegs heute was wer "
-                    "danke ehrliche meinung".split()),
+                    "danke ehrliche meinung von zur zum neue neues neuen jeden damit dass oder aber".split()),
     "en": frozenset("the and is my with for this you it to of on i'm your our we so have just love i it's "
                     "new from two weeks testing out about honest review off link what".split()),
 }
@@ -349,7 +349,7 @@ def read_disclosure(caption: str) -> DisclosureReading:
     misspelt: list[str] = []
     for fixed_start, fixed_end, kind in affirmed:
         start, end = corrected.original(fixed_start), corrected.original(fixed_end)
-        if corrected.touched(fixed_start, fixed_end):
+        if corrected.touched(fixed_start, fixed_end) or "publicitee" in folded[start:end]:
             misspelt.append(caption[start:end].strip())
         line_index = bisect.bisect_right(line_starts, start) - 1
         text_line = bisect.bisect_right(nonempty, line_index)
@@ -418,9 +418,12 @@ def _wording_item(mention: Mention | None, jurisdiction: str, suggestion: str,
     if status == "ok":
         return FeedbackItem("wording", label, True, f"« {mention.text} » : {reason}.")
     verdict = "est à risque" if status == "risky" else "ne suffit pas"
+    # A weak word that is also buried is one cause: the fix says where the right word goes.
+    place = f", au tout début de la légende : « {mention.text} » {mention.buried_reason.removeprefix('elle ')}" \
+        if mention.buried_reason else ""
     return FeedbackItem(
         "wording", label, False,
-        f"« {mention.text} » {verdict} {where} : {reason}. Écrivez plutôt « {suggestion} ».",
+        f"« {mention.text} » {verdict} {where} — {reason}. Écrivez plutôt « {suggestion} »{place}.",
         READ_WORDING)
 
 
@@ -520,6 +523,13 @@ def _shown(value: object) -> str:
     return _kind_of(value)
 
 
+def _is_not(value: object) -> str:
+    """« « XX » n'est pas » for text, « Vous avez donné un nombre, qui n'est pas » otherwise."""
+    if isinstance(value, str):
+        return f"« {value.strip()[:40]} » n'est pas"
+    return f"Vous avez donné {_shown(value)}, qui n'est pas"
+
+
 def _caption_problem(caption: object) -> Feedback | None:
     if is_placeholder(caption):
         return input_problem(
@@ -529,8 +539,7 @@ def _caption_problem(caption: object) -> Feedback | None:
     if not isinstance(caption, str):
         return input_problem(
             CHECK_NAME, "Légende",
-            f"La légende doit être un texte entre guillemets, pas une valeur de type « "
-            f"{type(caption).__name__} ». "
+            f"La légende doit être un texte entre guillemets, pas {_kind_of(caption)}. "
             "Exemple : \"Publicité | Ma routine cheveux avec @seve…\".", READ_WORDING)
     if not re.search(r"\w", caption):
         return input_problem(
@@ -558,18 +567,18 @@ def check_disclosure(caption: object, jurisdiction: object = "FR", *, retouched:
     if code is None:
         return input_problem(
             CHECK_NAME, "Juridiction",
-            f"« {str(jurisdiction)[:40]} » n'est pas une juridiction du chapitre. Choisissez parmi : "
+            f"{_is_not(jurisdiction)} une juridiction du chapitre. Choisissez parmi : "
             f"{_valid_list()}.", READ_RULES)
-    flags = (("retouched", retouched), ("ai_generated", ai_generated), ("sponsored", sponsored))
-    for flag_name, flag in flags:
+    for flag, (label, question) in zip((retouched, ai_generated, sponsored), _FLAGS, strict=True):
         if not isinstance(flag, bool):
             return input_problem(
-                CHECK_NAME, flag_name,
-                f"« {flag_name} » attend True ou False, pas « {str(flag)[:40]} ».", READ_IMAGES)
-    if language is not None and language not in LANGUAGE_NAMES:
+                CHECK_NAME, label,
+                f"« {label} » attend une réponse par oui ou non ({question} True pour oui, False pour "
+                f"non), pas {_shown(flag)}.", READ_IMAGES)
+    if language is not None and (not isinstance(language, str) or language not in LANGUAGE_NAMES):
         return input_problem(
             CHECK_NAME, "Langue",
-            f"« {str(language)[:40]} » n'est pas une langue connue : indiquez 'fr', 'de' ou 'en', ou rien.",
+            f"{_is_not(language)} une langue connue : indiquez « fr », « de » ou « en », ou rien.",
             READ_RULES)
 
     reading = read_disclosure(caption)
@@ -607,12 +616,14 @@ def check_disclosure(caption: object, jurisdiction: object = "FR", *, retouched:
     if mention is not None and not (reading.denials and not accepted):
         if mention.kind.language:
             items.append(_language_item(mention, code, audience, not wording.ok))
-        items.append(_placement_item(mention, accepted, suggestion))
+        # A weak word's place is told in the wording item; a visible one earns its place here.
+        if wording.ok or mention.buried_reason is None:
+            items.append(_placement_item(mention, accepted, suggestion))
     if code == "FR":
         items.extend(_images_items(reading, bool(retouched), bool(ai_generated)))
     elif retouched or ai_generated:
-        tips.append(f"La mention « Images retouchées » / « Images virtuelles » est une règle française : "
-                    f"{JURISDICTIONS[code].name} n'a pas de règle équivalente, mais l'ajouter ne nuit pas.")
+        tips.append(f"La mention « Images retouchées » / « Images virtuelles » est une règle française : il "
+                    f"n'y a pas de règle équivalente {JURISDICTIONS[code].in_name}, mais l'ajouter ne nuit pas.")
     others = [m for m in reading.mentions if m is not mention and m.status(code) != "ok"]
     if mention is not None and mention.status(code) == "ok" and others:
         tips.append(f"« {others[0].text} » n'ajoute rien et reste ambigu : la mention claire suffit.")
@@ -651,53 +662,97 @@ def disclosure_verdict(caption: object, jurisdiction: object = "FR", *, sponsore
 
 # --------------------------------------------------------------------------- the learner's own caption
 
-#: How the brand of the course campaign can be named in a caption (folded).
-_BRAND_RE = re.compile(r"(?<![a-z0-9_])@?seve(?:[._]?(?:cosmetiques?|officiel|lyon))?(?![a-z0-9_])")
+#: Sève's markets, kept for code written before the campaign became a value.
 CAMPAIGN_JURISDICTIONS = ("FR", "CH")
+#: The rules a campaign's market is judged by: Belgium has no rules of its own in the chapter, so
+#: the European Union's (directive 2005/29/CE, DSA) apply there.
+MARKET_RULES: dict[str, str] = {"FR": "FR", "CH": "CH", "BE": "EU", "EU": "EU", "UK": "UK", "US": "US"}
+_ENGLISH_MARKETS = frozenset({"UK", "US"})
 
 
-def check_campaign_caption(caption: object, *, retouched: object = False,
-                           ai_generated: object = False) -> Feedback:
-    """The « Rituel Avoine » caption, checked for France and Switzerland (Sève sells in both).
+def campaign_markets(campaign: Campaign | None = None) -> tuple[str, ...]:
+    """The campaign's markets the chapter has rules for (FR, CH, BE, EU, UK, US), in its order."""
+    markets = tuple(code for code in resolve(campaign).markets if code in MARKET_RULES)
+    return markets or CAMPAIGN_JURISDICTIONS
 
-    One item per criterion of :func:`check_disclosure` for each country, prefixed « France — » or
-    « Suisse — », plus one item: the advertiser is named (DGCCRF: the missing advertiser is one of
-    the most frequent breaches).
+
+def _brand_pattern(name: str) -> re.Pattern[str] | None:
+    """The brand as a caption names it: « Vélo Lac », « @velolac », « @velo.lac », « Sève », « @seve_officiel »."""
+    words = re.findall(r"[a-z0-9]+", fold_same_length(name))
+    if not words:
+        return None
+    body = r"[\s._-]?".join(map(re.escape, words))
+    return re.compile(rf"(?<![a-z0-9_])(?:@{body}[\w.]*|{body})(?![a-z0-9_])")
+
+
+def _caption_language(caption: str, markets: tuple[str, ...]) -> str:
+    """The caption's language as read, else the markets' (English only when every market is English)."""
+    language = read_disclosure(caption[:MAX_ANALYSED_CHARS]).language
+    if language:
+        return language
+    return "en" if set(markets) <= _ENGLISH_MARKETS else "fr"
+
+
+def _joined(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " et " + names[-1]
+
+
+def check_campaign_caption(caption: object, *, retouched: object = False, ai_generated: object = False,
+                           campaign: Campaign | None = None) -> Feedback:
+    """The learner's campaign caption, checked on each of the campaign's markets (Sève: France, Suisse).
+
+    One item per criterion of :func:`check_disclosure` and market, labelled « France — … »; a
+    market judged for the same cause in the same words as another shares its item (« France et
+    Suisse — … »). Belgium is judged by the European Union's rules. Plus one item: the advertiser
+    is named (DGCCRF: the missing advertiser is one of the most frequent breaches).
     """
     problem = _caption_problem(caption)
     if problem is not None:
         return problem
     assert isinstance(caption, str)
-    items: list[FeedbackItem] = []
+    chosen = resolve(campaign)
+    markets = campaign_markets(chosen)
+    language = _caption_language(caption, markets)
+    groups: dict[tuple[str, bool, str], tuple[list[str], FeedbackItem, str]] = {}
     tips: list[str] = []
-    for code in CAMPAIGN_JURISDICTIONS:
-        feedback = check_disclosure(caption, code, retouched=retouched, ai_generated=ai_generated,
-                                    language="fr")
-        if any(item.criterion == "input" for item in feedback.items):
+    french_images_rule = "FR" in markets  # judged there; no « règle française » tip for the others
+    for market in markets:
+        rules = MARKET_RULES[market]
+        images = rules == "FR" or not french_images_rule  # FR validates the flags when it is a market
+        feedback = check_disclosure(caption, rules, language=language, retouched=retouched if images else False,
+                                    ai_generated=ai_generated if images else False)
+        if feedback.is_input_problem:
             return feedback
-        name = JURISDICTIONS[code].name
-        items.extend(
-            FeedbackItem(f"{code.lower()}:{item.criterion}", f"{name} — {item.label}", item.ok, item.message,
-                         item.read_more)
-            for item in feedback.items
-        )
+        for item in feedback.items:
+            key = (item.criterion, item.ok, item.message)
+            if key in groups:
+                groups[key][0].append(MARKET_NAMES[market])
+            else:
+                groups[key] = ([MARKET_NAMES[market]], item, f"{market.lower()}:{item.criterion}")
         tips.extend(tip for tip in feedback.tips if tip not in tips)
-    named = _BRAND_RE.search(fold_same_length(caption[:MAX_ANALYSED_CHARS])) is not None
+    items = [FeedbackItem(criterion, f"{_joined(names)} — {item.label}", item.ok, item.message, item.read_more)
+             for names, item, criterion in groups.values()]
+    brand = chosen.brand.name
+    pattern = _brand_pattern(brand)
+    named = pattern is None or pattern.search(fold_same_length(caption[:MAX_ANALYSED_CHARS])) is not None
+    handle = "@" + re.sub(r"[^a-z0-9]", "", fold_same_length(brand))
     items.append(FeedbackItem(
         "brand", "Annonceur nommé", named,
-        "La marque Sève est nommée : le public sait qui paie." if named else
-        "Nommez la marque (« @seve » ou « Sève ») : la DGCCRF relève souvent l'absence de l'annonceur, en "
-        "plus "
-        "de l'absence de mention.", None if named else READ_WORDING))
+        f"La marque {brand} est nommée : le public sait qui paie." if named else
+        f"Nommez la marque (« {handle} » ou « {brand} ») : la DGCCRF relève souvent l'absence de "
+        "l'annonceur, en plus de l'absence de mention.", None if named else READ_WORDING))
     return build_feedback("ch05-campaign-caption", items, tips)
 
 
-def caption_verdicts(caption: object, *, retouched: bool = False,
-                     ai_generated: bool = False) -> dict[str, str]:
-    """{'FR': verdict, 'CH': verdict} for the learner's caption (saved for later chapters)."""
-    return {code: disclosure_verdict(caption, code, language="fr", retouched=retouched,
-                                     ai_generated=ai_generated)
-            for code in CAMPAIGN_JURISDICTIONS}
+def caption_verdicts(caption: object, *, retouched: bool = False, ai_generated: bool = False,
+                     campaign: Campaign | None = None) -> dict[str, str]:
+    """{market: verdict} for the learner's caption, one per market of the campaign (saved for later
+    chapters); Sève's are {'FR': …, 'CH': …}."""
+    markets = campaign_markets(campaign)
+    language = _caption_language(caption, markets) if isinstance(caption, str) else "fr"
+    return {market: disclosure_verdict(caption, MARKET_RULES[market], language=language, retouched=retouched,
+                                       ai_generated=ai_generated)
+            for market in markets}
 
 
 # --------------------------------------------------------------------------- classifying sample captions
