@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from influence_workbook.feedback import escape
+from influence_workbook.reading import read
 from influence_workbook.text import fold
 
 NBSP = "\u00a0"
@@ -125,7 +126,7 @@ FORMATS: tuple[CreativeFormat, ...] = (
         "Trop long pour la plateforme, ou une notice récitée. Un tutoriel de plusieurs minutes va sur "
         "YouTube ; en Reel, en TikTok ou en Story, on le découpe en étapes courtes.",
         ("loudcrowd", "tktk"),
-        (r"\btutos?\b", r"\btutoriels?\b", r"\bpas a pas\b", r"\bmode d'emploi\b", r"\bhow to\b"),
+        (r"\btutos?\b", r"\btutoriels?\b", r"\btutorials?\b", r"\bpas a pas\b", r"\bmode d'emploi\b", r"\bhow to\b"),
     ),
     CreativeFormat(
         "grwm", "Routine « Get ready with me » (GRWM)", ("awareness", "consideration"),
@@ -155,7 +156,7 @@ FORMATS: tuple[CreativeFormat, ...] = (
         "Un défi qui ne prend pas retombe à plat ; il doit rester simple, sans danger et sans achat "
         "obligatoire.",
         ("benlyai", "tktk"),
-        (r"\bchallenges?\b", r"\bdefis?\b", r"\bhashtag challenge\b"),
+        (r"\bchall?enges?\b", r"\bdefis?\b", r"\bhashtag challenge\b"),
     ),
     CreativeFormat(
         "ugc", "Contenus d'utilisateurs (UGC)", ("consideration", "loyalty"),
@@ -196,7 +197,7 @@ FORMATS: tuple[CreativeFormat, ...] = (
         "Un engagement long : bien choisir le créateur (chapitre 2), prévoir la durée et l'exclusivité "
         "(chapitre 9).",
         ("loudcrowd", "happydemics"),
-        (r"\bambassadeurs?\b", r"\bambassadrices?\b", r"\bserie\b", r"\bepisodes?\b"),
+        (r"\bambass?adeurs?\b", r"\bambass?adrices?\b", r"\bserie\b", r"\bepisodes?\b"),
     ),
     CreativeFormat(
         "affiliate", "Code promo ou lien d'affiliation", ("conversion",), ALL_PLATFORMS,
@@ -205,7 +206,7 @@ FORMATS: tuple[CreativeFormat, ...] = (
         "Ce n'est qu'un mécanisme : « un code promo » tout seul n'est pas un concept. Associez-le à un des "
         "formats ci-dessus.",
         ("loudcrowd", "tktk"),
-        (r"\baffiliation\b", r"\bcodes? promo\b", r"\bcodes? de reduction\b"),
+        (r"\baffili\w*", r"\bcodes? promo\b", r"\bcodes? de reduction\b"),
     ),
 )
 FORMAT_BY_KEY: dict[str, CreativeFormat] = {fmt.key: fmt for fmt in FORMATS}
@@ -367,8 +368,18 @@ def giveaway_rules_html() -> str:
     )
 
 
+_FORMAT_PATTERNS: tuple[tuple[CreativeFormat, tuple[re.Pattern[str], ...]], ...] = tuple(
+    (fmt, tuple(re.compile(pattern) for pattern in fmt.patterns)) for fmt in FORMATS
+)
+
+
 def find_format(text: str) -> CreativeFormat | None:
-    """The gallery format named by a dropdown label, a key, or (first match) a folded free text."""
+    """The gallery format named by a dropdown label, a key, or a free text.
+
+    In a free text the format named first wins (« Série ambassadeur sur sa routine » is a series,
+    « UGC : des avis clients filmés » is UGC), and a format ruled out (« pas un défi, plutôt un
+    tuto ») is not chosen.
+    """
     if text in FORMAT_BY_LABEL:
         return FORMAT_BY_LABEL[text]
     if text in FORMAT_BY_KEY:
@@ -377,10 +388,17 @@ def find_format(text: str) -> CreativeFormat | None:
     for fmt in FORMATS:
         if fold(fmt.label) == folded:
             return fmt
-    for fmt in FORMATS:
-        if any(re.search(pattern, folded) for pattern in fmt.patterns):
-            return fmt
-    return None
+    reading = read(text)
+    best: tuple[int, int, CreativeFormat] | None = None
+    for order, (fmt, patterns) in enumerate(_FORMAT_PATTERNS):
+        for pattern in patterns:
+            for match in pattern.finditer(reading.text):
+                if reading.negated(match.start()):
+                    continue
+                if best is None or (match.start(), order) < best[:2]:
+                    best = (match.start(), order, fmt)
+                break
+    return best[2] if best else None
 
 
 def find_platform(text: str) -> Platform | None:

@@ -1,13 +1,19 @@
 """Chapter 3 — « Concept peu créatif »: is the campaign concept more than a product on a table?
 
-The learner fills a concept canvas for the « Rituel Avoine » campaign (a mapping of French
-texts): ``angle``, ``platform``, ``format``, ``details`` (length, what happens), ``hook``,
+The learner fills a concept canvas for their campaign (Sève's « Rituel Avoine » by default, or
+their own, :class:`~influence_workbook.campaign.Campaign`), a mapping of French texts:
+``angle``, ``platform``, ``format``, ``details`` (length, what happens), ``hook``,
 ``creator_role``, ``cta``, ``measurement`` and, when chapter 1 left no objective, ``goal``
 (a funnel stage). :func:`check_concept` returns one feedback item per criterion:
 
 angle (not a generic product post) · format fits the platform · hook of the first seconds ·
-the creator's own role · call to action serving the objective · measurement consistent with
-the objective's KPI.
+the creator's own role · call to action serving the objective · measurement of the objective's
+own KPI.
+
+Every field is read through :mod:`influence_workbook.reading`: « sans script imposé » grants
+freedom, « ne choisit rien » takes it away, « Utilise mon code LUNA10 », « lien dans la
+description de la vidéo » and « code NOA20 : -20 %, lien en story » are calls to action, and a
+measurement « pas les likes : la portée » measures reach.
 
 The exercise checks :func:`check_format_matching` and :func:`check_giveaway_spotting` use the
 gallery of :mod:`influence_workbook.formats`.
@@ -18,8 +24,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
+from influence_workbook.campaign import Campaign, resolve
 from influence_workbook.checks.objective import KPIS, STAGES, Kpi, read_objective
 from influence_workbook.feedback import Feedback, FeedbackItem, build_feedback, input_problem
 from influence_workbook.formats import (
@@ -31,7 +39,8 @@ from influence_workbook.formats import (
     find_format,
     find_platform,
 )
-from influence_workbook.text import KeywordRule, Patterns, compile_patterns, fold, format_number, is_placeholder
+from influence_workbook.reading import CALL_TO_ACTION, LINK_PLACEMENT, PROMO_CODE, Hit, Meaning, Reading, read
+from influence_workbook.text import Patterns, compile_patterns, fold, format_number, is_placeholder
 
 CHECK_NAME = "ch03-concept"
 FIELDS: tuple[str, ...] = ("angle", "platform", "format", "details", "hook", "creator_role", "cta",
@@ -70,34 +79,82 @@ READ_MORE_TITLES: tuple[str, ...] = (READ_ANGLE, READ_FORMAT, READ_HOOK, READ_CR
 
 GOAL_CHOICES: tuple[str, ...] = tuple(STAGES.values())
 
+# --------------------------------------------------------------------------- the campaign's own words
+
+# Words that name « the product » whatever the campaign (folded).
+_GENERIC_PRODUCT_WORDS = (r"produits?", r"gamme", r"marque", r"nouveautes?", r"collection", r"offre",
+                          r"articles?", r"services?", r"app(?:li(?:cation)?)?s?")
+# A product description's head nouns end at its first preposition or linking word.
+_PRODUCT_CUT = re.compile(r"\s(?:de|du|des|d'|a|au|aux|pour|avec|sans|en|sur|par|qui)\b")
+_STOP_WORDS = frozenset("""
+    le la les un une des du de et ou a au aux pour avec sans en sur par qui que notre nos votre vos mon ma mes
+    son sa ses leur leurs ce cette ces tout tous
+""".split())
+
+
+@dataclass(frozen=True)
+class CampaignWords:
+    """How a campaign's brand and product are named in learners' texts (folded words and regexes)."""
+
+    words: frozenset[str]  # every folded word of the brand, campaign and product names
+    product: str  # a regex alternative: generic product words and the campaign's own
+
+
+def _stem(word: str) -> str:
+    """A regex for a word and its inflections: « shampooing » also reads « shampoing », « vélos »."""
+    return re.escape(word[:5]) + r"\w*" if len(word) >= 6 else re.escape(word) + r"(?:s|x)?"
+
+
+@lru_cache(maxsize=16)
+def campaign_words(campaign: Campaign) -> CampaignWords:
+    """The brand, campaign and product words of a campaign: « Sève », « Rituel Avoine », « shampooing »…"""
+    names = [fold(campaign.brand.name), fold(campaign.name)]
+    heads = [_PRODUCT_CUT.split(" " + part.strip())[0].strip()
+             for part in re.split(r",|\bet\b|;|/|\+", fold(campaign.product))]
+    heads = [head for head in heads if head]
+    words = {w for text in (*names, fold(campaign.product)) for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", text)}
+    named = {w for text in (*names, *heads) for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", text)
+             if w not in _STOP_WORDS and len(w) >= 3}
+    stems = sorted({_stem(w) for w in named}, key=len, reverse=True)
+    alternatives = "|".join((*_GENERIC_PRODUCT_WORDS, *stems))
+    return CampaignWords(frozenset(words - _STOP_WORDS), f"(?:{alternatives})\\b")
+
+
 # --------------------------------------------------------------------------- angle
 
-# A product shown, presented or coded, and nothing else (matched on folded text).
-_GENERIC_PATTERNS = compile_patterns(
-    r"\b(?:une?|des|la|le|les)\s+(?:simples?\s+)?(?:photos?|posts?|publications?|stor(?:y|ies)|videos?|reels?|"
-    r"visuels?|images?|tiktoks?)\s+(?:avec|du|de|des|sur|montrant|presentant|qui (?:montre|presente))\s+"
-    r"(?:le|la|les|nos|notre|ce|un|une)?\s*(?:nouveaux?\s+|nouvelles?\s+)?(?:produits?|shampo\w*|gamme|"
-    r"marque|packaging|flacons?|pains?)\b",
-    r"\b(?:presenter|montrer|mettre en avant|parler d[eu]|promouvoir|poster|mettre en valeur)\s+"
-    r"(?:le|la|les|nos|notre|du|de la|de nos|de notre|des)?\s*(?:nouveaux?\s+|nouvelles?\s+)?"
-    r"(?:produits?|shampo\w*|gamme|marque|nouveautes?|rituel avoine)\b",
-    r"\bcodes? (?:promo(?:tionnels?)?|de reduction)\b",
-    r"\bfaire (?:de la |la )?(?:pub(?:licite)?|promo(?:tion)?)\b",
-    r"\bun post sponsorise\b",
-    r"\bplacement de produit\b",
-)
-# Words that carry no idea of their own in a concept for this campaign.
+_POST_WORDS = (r"(?:photos?|posts?|publications?|stor(?:y|ies)|videos?|reels?|visuels?|images?|tiktoks?|"
+               r"shorts?|carrousels?)")
+_THE = r"(?:(?:le|la|les|l'|nos|notre|ce|cette|ces|un|une|mon|ma|mes|son|sa|ses|du|de la|des|de nos|de notre)\s*)?"
+_NEW = r"(?:(?:tout\s+)?(?:nouveaux?|nouvelles?|nouvel)\s+)?"
+
+
+@lru_cache(maxsize=16)
+def _generic_angle(campaign: Campaign) -> Meaning:
+    """A product shown, presented or coded, and nothing else: « une vidéo qui présente le vélo »."""
+    product = campaign_words(campaign).product
+    return Meaning(
+        "generic_angle",
+        rf"\b(?:une?|des|la|le|les)\s+(?:simples?\s+)?{_POST_WORDS}\s+(?:sponso\w*\s+)?"
+        rf"(?:avec|du|de|des|sur|montrant|presentant|qui (?:montre|presente|parle d[eu]))\s+{_THE}{_NEW}{product}",
+        rf"(?:<presenter>|<montrer>|mettre en avant|<parler> d[eu]|<promouvoir>|<poster>|mettre en valeur|"
+        rf"<vanter>|<valoriser>)\s+{_THE}{_NEW}{product}",
+        r"\bcodes? (?:promo\w*|de reduction)\b",
+        r"\bfaire (?:de la |la |une |un peu de )?(?:pub\w*|promo\w*|reclame)\b",
+        rf"\b{_POST_WORDS} sponso\w*\b",
+        r"\bplacement de produit\b",
+    )
+
+
+# Words that carry no idea of their own in a concept, whatever the campaign.
 _FILLER_WORDS = frozenset("""
     avec pour dans sans sous chez entre vers leur leurs notre nos votre vos cette cela elle elles ils
     tout tous toute toutes plus moins tres bien aussi faire fait sera etre avoir donc alors mais comme
-    puis produit produits shampooing shampoing shampoings solide solides apres-shampooing gamme marque
-    seve rituel avoine photo photos post posts publication publications video videos visuel visuels
-    image images story stories reel reels tiktok instagram youtube influenceur influenceuse influenceurs
-    createur createurs creatrice creatrices code codes promo reduction presenter montrer parler poster
-    nouveau nouvelle nouveaux nouvelles simple simples abonnes abonne reste rien autre autres chose
-    juste seulement uniquement publier poste postee
+    puis produit produits gamme marque photo photos post posts publication publications video videos visuel
+    visuels image images story stories reel reels tiktok instagram youtube influenceur influenceuse
+    influenceurs createur createurs creatrice creatrices code codes promo reduction presenter montrer parler
+    poster nouveau nouvelle nouveaux nouvelles simple simples abonnes abonne reste rien autre autres chose
+    juste seulement uniquement publier poste postee sponso sponsorise pub publicite francs euros offre
 """.split())
-
 # --------------------------------------------------------------------------- format and platform
 
 _DURATION_RE = re.compile(
@@ -157,81 +214,119 @@ def _say_duration(seconds: float) -> str:
     return f"{seconds:.0f}\u00a0secondes"
 
 
+# A duration said of the video itself in a longer text: « une vidéo de 20 minutes », « reel de 45 s ».
+_VIDEO_DURATION = re.compile(
+    r"\b(?:videos?|reels?|tiktoks?|shorts?|stor(?:y|ies)|lives?|directs?|tuto(?:riel)?s?|formats?)\s+"
+    r"(?:\w+\s+)?(?:de\s*|d')(?:\d{1,4}(?:[.,]\d+)?\s*(?:h(?:eures?)?|min(?:utes?|s)?|mn|'|s(?:ec(?:ondes?)?)?)"
+    r"(?![a-z])(?:\s*\d{1,2})?|une heure|une minute|une demi-heure|un quart d'heure|\w+ minutes)"
+)
+
+
 # --------------------------------------------------------------------------- hook
 
-_GREETING_ONLY = re.compile(
-    r"^(?:bonjour|salut|coucou|hello|hey|hi|bonsoir|yo)(?:\s+(?:a tous|a toutes|tout le monde|les amis|la "
-    r"team|"
-    r"les filles|les gars|mes abonnes|la commu(?:naute)?))?[\s!.,]*(?:c'est (?:moi|\w+)[\s!.,]*)?$"
+# A greeting at the start of a hook, with its addressee and « c'est Léa » (folded).
+_GREETING = re.compile(
+    r"^(?:bonjour|salut|coucou|hello|hey|hi|bonsoir|yo|hola|bienvenue)\b"
+    r"(?:\s+(?:a tous(?: et a toutes)?|a toutes|tout le monde|les amis|la team|les filles|les gars|"
+    r"mes abonne\w*|la commu(?:naute)?|les loulous|everyone|guys|a vous|sur (?:ma|notre) chaine))?"
+    r"[\s!.,:;-]*(?:(?:c'est|ici)\s+[\w'-]+(?:\s+[\w'-]+)?[\s!.,:;-]*)?"
 )
-_BRAND_FIRST_HOOK = re.compile(
-    r"^(?:decouvrez|voici|je vous presente|presentation d[eu]|nouveau|nouvelle|aujourd'hui je vous presente|"
-    r"je vais vous presenter)\s+(?:le |la |les |l'|notre |nos |mon |ma |un |une )?(?:nouve\w+ )?"
-    r"(?:produit|shampo\w*|gamme|marque|seve|rituel|collaboration|partenariat)"
-)
+_ANNOUNCE = (r"(?:et\s+)?(?:aujourd'hui\s*,?\s*)?(?:(?:je|on)\s+(?:vais|va)\s+vous\s+|je\s+vous\s+|on\s+vous\s+|"
+             r"laissez-moi vous\s+)?"
+             r"(?:<decouvrir>|voici|voila|<presenter>|<montrer>|<parler> d[eu]|(?:petite\s+)?presentation d[eu]|"
+             r"nouveau\s*:?|nouvelle\s*:?|<lancer>|<tester>\s+pour vous)\s+")
+
+
+@lru_cache(maxsize=16)
+def _announcement(campaign: Campaign) -> re.Pattern[str]:
+    """A hook that opens on the product or the brand: « Découvrez notre nouveau shampooing », « Voici Factly »."""
+    from influence_workbook.reading import expand
+
+    product = campaign_words(campaign).product
+    return re.compile(expand(rf"^{_ANNOUNCE}{_THE}{_NEW}(?:{product}|partenariat|collab\w*)"))
+
+
+_HOOK_KINDS = ("un problème que le public connaît (« Mes cheveux grattaient depuis des années… »), un fait "
+               "surprenant (« 23 flacons en plastique dans ma salle de bain »), un avant/après, ou une question "
+               "posée au spectateur (« Et si vos cheveux n'avaient jamais eu besoin de plastique ? »)")
 
 # --------------------------------------------------------------------------- creator's role
 
-_IMPOSED_PATTERNS = compile_patterns(
-    r"\bposte(?:r|ra|nt|e)?\s+(?:simplement\s+|juste\s+)?(?:notre|nos|le|la|les|un|une)\s+(?:\w+\s+)?"
-    r"(?:visuels?|photos?|videos?|contenus?|textes?|posts?|images?|publications?)\b",
-    r"\brepost\w*", r"\breprend\w*\s+(?:notre|nos)\b",
-    r"\bpartage(?:r|ra)?\s+(?:notre|nos)\s+(?:visuels?|publications?|contenus?|videos?)\b",
-    r"\b(?:texte|script|legende|message|video|visuel)s?\s+(?:fourni|impose|ecrit par (?:la marque|nous)|"
-    r"de la marque)\w*",
+#: The brand decides everything: the creator posts, reads or reposts what is supplied.
+IMPOSED = Meaning(
+    "imposed",
+    r"\b<poster>\s+(?:simplement\s+|juste\s+|tel quel\s+)?(?:notre|nos|le|la|les)\s+(?:\w+\s+)?"
+    r"(?:visuels?|photos?|videos?|contenus?|textes?|posts?|images?|publications?|stor(?:y|ies))\b",
+    r"\brepost\w*", r"\brepren\w*\s+(?:notre|nos)\b", r"\breprend\w*\s+(?:notre|nos)\b",
+    r"\b<partager>\s+(?:notre|nos)\s+(?:visuels?|publications?|contenus?|videos?)\b",
+    r"\b(?:texte|script|legende|message|video|visuel|contenu|story|stories|reel)s?\s+"
+    r"(?:\w+\s+){0,4}?(?:fourni|impose|ecrit|redige|valide|tourne|monte|prepare|realise|produit)e?s?\s+par\s+"
+    r"(?:la marque|nous|notre|l'agence|l'annonceur|\w+ (?:equipe|agence))",
+    r"\b(?:texte|script|legende|message|video|visuel|contenu)s?\s+(?:fourni|impose|de la marque)\w*",
     r"\bmot (?:pour|a) mot\b", r"\ba la lettre\b", r"\bcopier[- ]coller\b", r"\bcopie[- ]colle\b",
-    r"\bimpose\w*\b", r"\bsans (?:rien )?(?:modifier|changer|toucher)\b", r"\baucune (?:liberte|marge)\b",
-    r"\b(?:lit|lire|recite\w*|reciter)\s+(?:notre|le|la|un)\s+(?:texte|script)\b",
+    r"\bimpose\w*\b", r"<reciter>", r"\b(?:lit|lis|lisez|lire|lira)\s+(?:notre|le|la|un)\s+(?:texte|script)\b",
     r"\bon lui (?:fournit|donne|envoie) (?:tout|le texte|le script|la video|le visuel|les visuels)\b",
-    r"\bn'a (?:rien|pas) a (?:faire|dire|creer|ecrire)\b", r"\bexecute\w*\b",
+    r"<executer>", r"\b(?:tel|telle)s? (?:quel|quelle)s?\b",
 )
-_FREEDOM_PATTERNS = compile_patterns(
+#: What the creator decides: their words, tone, set, story, idea.
+FREEDOM = Meaning(
+    "freedom",
     r"\b(?:sa|son|ses)\s+(?:propres?\s+)?[a-z]{3,}", r"\blibre\w*\b", r"\bliberte\b", r"\bcarte blanche\b",
-    r"\bco-?cre\w*", r"\bchoisi[rt]\w*\b", r"\bimagine\w*\b", r"\bpropose\w*\b", r"\braconte\w*\b",
-    r"\becri[rtv]\w*\b", r"\btourne\w*\b", r"\bpersonnel\w*\b", r"\bde lui-meme\b", r"\bd'elle-meme\b",
-    r"\bdecide\w*\b", r"\bselon (?:lui|elle)\b", r"\ba (?:sa|leur) (?:facon|maniere|sauce|image)\b",
-    r"\bpartage\w* (?:son|sa|ses)\b",
+    r"\bco-?cre\w*", r"<choisir>", r"<imaginer>", r"<proposer>", r"<raconter>", r"<ecrire>", r"<decider>",
+    r"<improviser>", r"<modifier>", r"<changer>", r"<adapter>", r"\bmodifications?\b",
+    r"\bpersonnel\w*\b", r"\bde lui-meme\b", r"\bd'elle-meme\b", r"\bselon (?:lui|elle)\b",
+    r"\ba (?:sa|leur) (?:facon|maniere|sauce|image)\b", r"\bcomme (?:il|elle|ils|elles) (?:le )?"
+    r"(?:veu\w*|sen\w*|prefere\w*|l'entend\w*)\b", r"\bavec (?:son|sa|ses|leur|leurs) \w+",
 )
 
 # --------------------------------------------------------------------------- call to action
 
+_LINK_ANYWHERE = (r"\b(?:lien|link|liens)\b[^.;!?]{0,60}\b(?:est|sera|se trouve|dispo\w*)\s+"
+                  r"(?:en|dans (?:la|ma|sa|ta|notre|votre|le|les))\s+"
+                  r"(?:bio|biographie|description|story|stories|commentaires?(?:\s+epingle)?)\b")
+
 
 @dataclass(frozen=True)
-class CtaKind(KeywordRule):
-    """A family of calls to action and the funnel stage it serves."""
+class CtaKind:
+    """A family of calls to action and the funnel stage it serves (a :class:`Meaning` of its own)."""
 
     key: str
     label: str
     stage: str
-    patterns: tuple[str, ...]
+    meaning: Meaning
+
+    def found_in(self, reading: Reading) -> list[Hit]:
+        """What the text asks for of this kind (hits under a negation are not asked for)."""
+        return self.meaning.affirmed(reading)
 
 
 CTA_KINDS: tuple[CtaKind, ...] = (
-    CtaKind("follow", "s'abonner, suivre", "awareness",
-            (r"\babonne[zr]?\b", r"\babonnez-vous\b", r"\bsuiv(?:ez|re)\b", r"\bfollow\w*\b")),
-    CtaKind("spread", "partager, identifier, relever le défi", "awareness",
-            (r"\bpartage[zr]\b", r"\bidentifie[zr]\b", r"\btague[zr]\b", r"\btag(?:ger|gez)\b",
-             r"\brelev(?:ez|er) le defi\b", r"\bfaites?[- ]le aussi\b", r"\ba vous de jouer\b",
-             r"\bparticipe[zr]\b", r"\bregarde[zr]\b", r"\bcommente[zr]\b", r"\bdites?[- ]moi\b",
-             r"\bdites?[- ]nous\b")),
-    CtaKind("learn", "en savoir plus, cliquer, enregistrer", "consideration",
-            (r"\blien en bio\b", r"\bcliqu\w+\b", r"\ben savoir plus\b", r"\bvisite[zr]\b",
-             r"\brendez-vous sur\b",
-             r"\benregistre[zr]\b", r"\bsauvegarde[zr]\b",
-             r"\bdecouvr(?:ez|ir)\b.*\b(?:site|lien|page|quiz)\b",
-             r"\bquiz\b", r"\bechantillons?\b", r"\bdiagnostic\b", r"\bswipe\b", r"\bglisse[zr]\b",
-             r"\bsticker lien\b", r"\blien (?:vers|du|de la) (?:site|page)\b", r"\bessaye[zr]\b",
-                                                              r"\bteste[zr]\b")),
-    CtaKind("buy", "acheter, utiliser un code", "conversion",
-            (r"\bcodes? (?:promo\w*|de reduction|unique|dedie)\b", r"\bachete[zr]\b", r"\bcommande[zr]\b",
-             r"\bprecommande[zr]?\b", r"\bprofite[zr]\b", r"\bremise\b", r"\b-\s?\d{1,2}\s?%", r"\bsoldes?\b",
-             r"\blien d'achat\b", r"\bpanier\b", r"\bboutique\b", r"\ben vente\b", r"\bofferte?s?\b",
-             r"\blivraison gratuite\b", r"\breduction\b")),
-    CtaKind("loyalty", "recharger, racheter, recommander", "loyalty",
-            (r"\brecharge[zr]?\b", r"\brecharges?\b", r"\brachete[zr]\b", r"\breachet\w*\b",
-             r"\bparraine[zr]\b",
-             r"\bparrainage\b", r"\bprogramme de fidelite\b", r"\blaisse[zr] (?:un|votre) avis\b",
-             r"\bpartage[zr] (?:votre|ta) routine\b", r"\babonnement\b", r"\bpoints? fidelite\b")),
+    CtaKind("follow", "s'abonner, suivre", "awareness", Meaning(
+        "cta_follow", r"<s'abonner>", r"\bsuivez\b", r"\bsuis[- ](?:moi|nous|la|le)\b", r"\bsuis\s+@",
+        r"\b(?:me|nous)\s+suivre\b", r"\bsuivre\s+(?:@|le compte|la page|la marque|nos|notre)",
+        r"\bsuis\s+(?:le compte|la page|la marque|nos|notre)\b", r"\bfollow\w*\b", r"<rejoindre>")),
+    CtaKind("spread", "partager, identifier, relever le défi", "awareness", Meaning(
+        "cta_spread", r"<partager>", r"<identifier>", r"<taguer>", r"\btag(?:ger|gez|gue)\b",
+        r"\b<relever>\s+(?:le|ce|mon|notre)\s+defi\b", r"\b(?:faites?|fais)[- ]le aussi\b",
+        r"\ba (?:vous|toi) de jouer\b", r"<participer>", r"<commenter>", r"\ben commentaires?\b",
+        r"\b(?:dites|dis)[- ](?:moi|nous)\b", r"\blike[sz]?\b", r"\bliker\b", r"#[a-z]\w{2,}",
+        r"\b<filmer>\s+(?:ta|ton|tes|votre|vos)\b", r"\b<montrer>[- ]?(?:moi|nous)\b")),
+    CtaKind("learn", "en savoir plus, cliquer, enregistrer", "consideration", Meaning(
+        "cta_learn", r"<cliquer>", r"\ben savoir plus\b", r"<visiter>", r"\brendez-vous sur\b",
+        r"<enregistrer>", r"<sauvegarder>", r"\b<decouvrir>\b.*\b(?:site|lien|page|quiz|test)\b",
+        r"\bquiz\b", r"\bechantillons?\b", r"\bdiagnostic\b", r"\bswipe\w*\b", r"<glisser>",
+        r"<essayer>", r"<tester>", r"\b(?:faites|fais|passez|passe)\s+le\s+(?:test|quiz)\b",
+        r"<telecharger>", *LINK_PLACEMENT.patterns, _LINK_ANYWHERE)),
+    CtaKind("buy", "acheter, utiliser un code", "conversion", Meaning(
+        "cta_buy", *PROMO_CODE.patterns, r"<acheter>", r"<commander>", r"<precommander>", r"<profiter>",
+        r"<reserver>", r"<s'inscrire>", r"\bouvr(?:e|ez|ir)\s+(?:ton|votre|un)\b", r"\bremise\b",
+        r"\bsoldes?\b", r"\blien d'achat\b", r"\bpanier\b", r"\bboutique\b", r"\ben vente\b",
+        r"\bofferte?s?\b", r"\blivraison gratuite\b", r"\breduction\b", r"\bessai gratuit\b")),
+    CtaKind("loyalty", "recharger, racheter, recommander", "loyalty", Meaning(
+        "cta_loyalty", r"<recharger>", r"\brecharges?\b", r"<racheter>", r"\breachet\w*", r"<parrainer>",
+        r"\bparrainage\b", r"\bprogramme de fidelite\b",
+        r"\b<laisser>\s+(?:un|ton|votre|vos|tes|une)\s+(?:\w+\s+)?(?:avis|note|commentaire client)\b",
+        r"\b<partager>\s+(?:votre|ta)\s+routine\b", r"\bpoints? fidelite\b", r"\bre-?abonn\w*")),
 )
 # For an objective at stage X, calls to action of these stages serve it (the next step is fine).
 _CTA_SERVES: dict[str, frozenset[str]] = {
@@ -247,28 +342,55 @@ _CTA_ADVICE: dict[str, str] = {
                      "cheveux sur le site (lien en bio) »",
     "conversion": "une action d'achat que l'on peut compter : un code ou un lien unique par créateur, "
                   "« commandez le duo avec le code … »",
-    "loyalty": "une action pour les clientes existantes : « rechargez votre flacon », « parrainez une amie "
-               "», "
+    "loyalty": "une action pour les clientes existantes : « rechargez votre flacon », « parrainez une amie », "
                "« laissez votre avis »",
 }
-_IMPERATIVE = re.compile(r"\b[a-z]{3,}ez\b|\b[a-z]{3,}ez-(?:vous|le|la|les)\b")
+# An imperative the kinds above do not know: « Racontez-nous », « raconte-moi », « Venez ».
+_IMPERATIVE = re.compile(r"\b[a-z]{3,}ez\b|\b[a-z]{3,}ez-(?:vous|le|la|les|nous|moi)\b"
+                         r"|\b[a-z]{3,}[es]-(?:moi|nous|toi|le|la|les)\b")
 
 # --------------------------------------------------------------------------- measurement
 
-_ATTRIBUTION_PATTERNS = compile_patterns(
-    r"\butm\b", r"\blien (?:unique|trace|suivi|personnalise|dedie)\b",
-                          r"\bcodes? (?:unique|dedie|personnel)s?\b",
+# Learners' ways of naming a KPI that chapter 1's table does not spell (key of KPIS → patterns).
+_EXTRA_KPI_PATTERNS: dict[str, tuple[str, ...]] = {
+    "promo_codes": (r"\bcodes?\s+[a-z]{2,}[0-9]{1,3}\b", r"\b(?:avec|via|par)\s+(?:le|les|un|mon|son|leur)\s+codes?\b",
+                    r"\bcodes?\s+(?:unique|dedie|personnel|utilise|par (?:createur|creatrice|influenceu\w+))\w*",
+                    r"\butilisations? (?:du|des) codes?\b"),
+    "sales": (r"\bcomptes? ouverts?\b", r"\bouvertures? de comptes?\b", r"\breservations?\b",
+              r"\bcoffrets? vendus\b", r"\bpaniers?\b", r"\bconversions?\b"),
+    "reach": (r"\bcouverture\b", r"\bcomptes? (?:touches|atteints|uniques)\b"),
+    "views": (r"\bvisionnages?\b", r"\bvues? (?:cumulees|des videos|des reels|des stories)\b"),
+}
+#: How each KPI is read in a measurement: chapter 1's KPI table plus the spellings above (negation-aware).
+KPI_MEANINGS: tuple[tuple[Kpi, Meaning], ...] = tuple(
+    (kpi, Meaning(f"kpi_{kpi.key}", *kpi.patterns, *_EXTRA_KPI_PATTERNS.get(kpi.key, ()))) for kpi in KPIS
 )
-_SOURCE_PATTERNS = compile_patterns(
-    r"\bstat(?:istique)?s?\b", r"\binsights?\b", r"\bcaptures? d'ecran\b", r"\bgoogle analytics\b",
-             r"\butm\b",
-    r"\btableau de bord\b", r"\breporting\b", r"\bcodes? (?:unique|dedie|personnel)s?\b", r"\bsondage\b",
-    r"\blien (?:unique|trace|suivi)\b",
+# KPIs that count the same thing: a measurement of one measures an objective stated in another.
+_KPI_FAMILIES: tuple[frozenset[str], ...] = (
+    frozenset({"reach", "impressions", "views", "cpm"}),
+    frozenset({"engagement_rate", "cpe"}),
+    frozenset({"clicks", "site_visits"}),
+    frozenset({"sales", "promo_codes", "cpa", "roas"}),
 )
-# Figures easy to count that say little on their own (matched when no KPI is named).
-_VANITY_PATTERNS = compile_patterns(
-    r"\blikes?\b", r"\bj'aime\b", r"\bcoeurs?\b", r"\bfollowers?\b", r"\bnombre d'abonnes\b",
-    r"\babonnes gagnes\b",
+
+
+def same_family(one: Kpi, other: Kpi) -> bool:
+    """Whether two KPIs count the same thing (reach and impressions, sales and promo codes used)."""
+    return one.key == other.key or any(one.key in family and other.key in family for family in _KPI_FAMILIES)
+
+
+_SOURCE = Meaning(
+    "measurement_source",
+    r"\bstat(?:istique)?s?\b", r"\binsights?\b", r"\bcaptures? d'ecran\b", r"\bcaptures?\b",
+    r"\bgoogle analytics\b", r"\banalytics\b", r"\butm\b", r"\btableau de bord\b", r"\breporting\b",
+    r"\bcodes?\b", r"\bsondage\b", r"\blien (?:unique|trace|suivi|dedie|personnalise)\b", r"\bpixel\b",
+    r"\bcompte\w* par (?:le|la|les|notre)\b", r"\bcaisse\b", r"\bcrm\b", r"\bback-?office\b",
+)
+# Figures easy to count that say little on their own: likes, followers gained (label, meaning).
+_VANITY: tuple[tuple[str, Meaning], ...] = (
+    ("likes", Meaning("vanity_likes", r"\blikes?\b", r"\bj'aime\b", r"\bcoeurs?\b")),
+    ("abonnés gagnés", Meaning("vanity_followers", r"\bfollowers?\b", r"\bnombre d'abonne\w*",
+                               r"\babonne\w* (?:gagne|en plus|supplementaire)\w*", r"\bnouveaux abonne\w*")),
 )
 _STAGE_SUGGESTIONS: dict[str, str] = {
     "awareness": "la portée (personnes touchées), les impressions ou les vues de vidéo",
@@ -276,7 +398,20 @@ _STAGE_SUGGESTIONS: dict[str, str] = {
     "conversion": "les ventes ou les codes promo utilisés, avec un code ou un lien unique par créateur",
     "loyalty": "le taux de réachat (recharges) ou les avis clients",
 }
-
+# How to count an objective's own KPI, by KPI key (stage suggestions otherwise).
+_KPI_SUGGESTIONS: dict[str, str] = {
+    "reach": "la portée (personnes touchées), dans les statistiques partagées par chaque créateur",
+    "impressions": "les impressions, dans les statistiques partagées par chaque créateur",
+    "views": "les vues des vidéos, dans les statistiques partagées par chaque créateur",
+    "engagement_rate": "le taux d'engagement (commentaires, partages, enregistrements rapportés aux vues)",
+    "clicks": "les clics vers le site, avec un lien UTM par créateur",
+    "site_visits": "les visites du site, avec un lien UTM par créateur",
+    "sales": "les ventes, avec un code ou un lien unique par créateur",
+    "promo_codes": "les codes promo utilisés, un code unique par créateur",
+    "signups": "les inscriptions, avec un lien UTM ou un code par créateur",
+    "repeat_rate": "le taux de réachat des clientes touchées",
+    "reviews": "les avis clients publiés",
+}
 
 # --------------------------------------------------------------------------- reading helpers
 
@@ -295,14 +430,22 @@ def _matches(folded: str, patterns: Patterns) -> list[str]:
     return found
 
 
+def _said(hits: Iterable[Hit]) -> list[str]:
+    """The distinct words of some hits, in order."""
+    return list(dict.fromkeys(hit.text for hit in hits if hit.text))
+
+
 def _shown(text: str, matches: list[str]) -> str:
     """The learner's own words (with accents) when short, else the folded phrases that matched."""
     return _quote([text] if len(text) <= SHORT_QUOTE else matches[:2])
 
 
-def _content_words(folded: str) -> list[str]:
+def _content_words(folded: str, campaign: Campaign) -> list[str]:
+    """Words that carry an idea: not filler, not the campaign's own brand and product names."""
+    own = campaign_words(campaign).words
     words = re.findall(r"[a-z][a-z'-]{3,}", folded)
-    return [w for w in words if w.split("'")[-1] not in _FILLER_WORDS and w not in _FILLER_WORDS]
+    return [w for w in words
+            if (bare := w.split("'")[-1]) not in _FILLER_WORDS and bare not in own and w not in _FILLER_WORDS]
 
 
 @dataclass(frozen=True)
@@ -313,6 +456,11 @@ class Objective:
     kpis: tuple[Kpi, ...]
     source: str  # "chapter1", "choice" or "none"
     text: str = ""
+
+    @property
+    def own_kpis(self) -> tuple[Kpi, ...]:
+        """The objective's KPIs that measure its stage (a figure of another stage is context)."""
+        return tuple(kpi for kpi in self.kpis if kpi.stage == self.stage)
 
 
 def resolve_objective(objective_text: object, goal: object) -> Objective:
@@ -335,51 +483,50 @@ def resolve_objective(objective_text: object, goal: object) -> Objective:
 # --------------------------------------------------------------------------- one item per criterion
 
 
-def _angle_item(angle: str, details: str, too_long: bool) -> FeedbackItem:
+def _angle_item(angle: str, too_long: bool, campaign: Campaign) -> FeedbackItem:
     label = "Angle créatif"
     if not angle:
         return FeedbackItem(
             "angle", label, False,
-            "Il manque l'angle : en une ou deux phrases, quelle histoire le contenu raconte-t-il ? Par "
-            "exemple "
+            "Il manque l'angle : en une ou deux phrases, quelle histoire le contenu raconte-t-il ? Par exemple "
             "« 30 jours pour réconcilier ses cheveux sensibles avec le zéro déchet ».", READ_ANGLE)
-    folded = fold(angle)
-    if too_long or len(folded.split()) > MAX_ANGLE_WORDS:
-        words = len(folded.split())
+    reading = read(angle)
+    words = len(reading.folded.split())
+    if too_long or words > MAX_ANGLE_WORDS:
         size = (f"plus de {format_number(MAX_FIELD_CHARS)} caractères" if too_long or words <= MAX_ANGLE_WORDS
                 else f"{words} mots")
         return FeedbackItem(
             "angle", label, False,
             f"Votre angle est trop long ({size}). Un angle se dit en une ou deux phrases (moins de "
             f"{MAX_ANGLE_WORDS} mots) : gardez l'idée, le déroulé ira dans « Durée et déroulé ».", READ_ANGLE)
-    generic = _matches(folded, _GENERIC_PATTERNS)
-    stripped = folded
-    for pattern in _GENERIC_PATTERNS:
-        stripped = pattern.sub(" ", stripped)
-    substance = _content_words(stripped)
-    if generic and len(substance) < MIN_ANGLE_CONTENT_WORDS:
+    generic_hits = _generic_angle(campaign).affirmed(reading)
+    stripped = reading.text
+    for hit in generic_hits:
+        stripped = stripped[:hit.start] + " " * (hit.end - hit.start) + stripped[hit.end:]
+    substance = _content_words(stripped, campaign)
+    if generic_hits and len(substance) < MIN_ANGLE_CONTENT_WORDS:
         return FeedbackItem(
             "angle", label, False,
-            f"{_shown(angle, generic)} : c'est ce que ferait n'importe quelle marque, ce n'est pas "
-            "encore un concept. Trouvez ce que le contenu raconte : une situation vécue par le public "
-            "(cheveux "
-            "qui grattent, salle de bain pleine de flacons), un défi, un avant-après, une idée reçue à "
-            "démonter.", READ_ANGLE)
-    if len(_content_words(folded)) < MIN_ANGLE_CONTENT_WORDS - 1:
+            f"{_shown(angle, _said(generic_hits))} : c'est ce que ferait n'importe quelle marque, ce n'est pas "
+            "encore un concept. Trouvez ce que le contenu raconte : une situation vécue par le public, un défi, "
+            "un avant-après, une idée reçue à démonter.", READ_ANGLE)
+    if len(_content_words(reading.text, campaign)) < MIN_ANGLE_CONTENT_WORDS - 1:
         return FeedbackItem(
             "angle", label, False,
-            "L'angle est trop maigre pour qu'on voie le contenu. Dites en une ou deux phrases quelle "
-            "histoire il "
+            "L'angle est trop maigre pour qu'on voie le contenu. Dites en une ou deux phrases quelle histoire il "
             "raconte et pourquoi le public de ce créateur s'y reconnaîtra.", READ_ANGLE)
     return FeedbackItem("angle", label, True,
                         "L'angle raconte quelque chose : ce n'est pas une simple photo du produit.")
 
 
-def _fit_problem(platform: Platform, fmt: CreativeFormat | None, folded: str) -> str | None:
-    longest = max(durations_in_seconds(folded), default=0.0)
-    carousel = bool(_matches(folded, _CAROUSEL))
+def _fit_problem(platform: Platform, fmt: CreativeFormat | None, folded: str, angle: str = "") -> str | None:
+    # The video's length is read where it is described; in the angle, only when said of the video.
+    said_in_angle = " ".join(match.group(0) for match in _VIDEO_DURATION.finditer(angle))
+    longest = max(durations_in_seconds(folded + " " + said_in_angle), default=0.0)
+    everything = folded + " " + angle
+    carousel = bool(_matches(everything, _CAROUSEL))
     story = bool(_matches(folded, _STORY))
-    long_tutorial = bool(_matches(folded, _LONG_TUTORIAL))
+    long_tutorial = bool(_matches(everything, _LONG_TUTORIAL))
     where = platform.where
     if longest > ABSURD_SECONDS:
         return (f"Une vidéo de {_say_duration(longest)} n'est pas réaliste pour un contenu de créateur : "
@@ -420,10 +567,12 @@ def _fit_problem(platform: Platform, fmt: CreativeFormat | None, folded: str) ->
     return None
 
 
+
 def _format_item(platform_text: str, format_text: str, details: str, angle: str) -> FeedbackItem:
     label = "Format adapté à la plateforme"
     platform = find_platform(platform_text) if platform_text else None
-    fmt = (find_format(format_text) if format_text else None) or (find_format(details) if details else None)
+    # A format named in its own field is the learner's choice; the details are read only when it is empty.
+    fmt = find_format(format_text) if format_text else (find_format(details) if details else None)
     if platform is None:
         message = ("Choisissez la plateforme où le contenu sera publié (" + _quote(PLATFORM_CHOICES) + ") : "
                    "le bon format en dépend.")
@@ -435,8 +584,7 @@ def _format_item(platform_text: str, format_text: str, details: str, angle: str)
             "format", label, False,
             f"Choisissez un format dans la galerie (tutoriel, défi, routine…) et dites sa durée ou son "
             f"déroulé : c'est ce qui permet de juger s'il convient {platform.where}.", READ_GALLERY)
-    folded = fold(" ".join((format_text, details, angle)))
-    problem = _fit_problem(platform, fmt, folded)
+    problem = _fit_problem(platform, fmt, fold(" ".join((format_text, details))), fold(angle))
     if problem:
         return FeedbackItem("format", label, False, problem, READ_FORMAT)
     named = f"« {fmt.label} »" if fmt is not None else "ce format"
@@ -444,29 +592,31 @@ def _format_item(platform_text: str, format_text: str, details: str, angle: str)
     return FeedbackItem("format", label, True, f"{shown} convient bien {platform.where}.")
 
 
-def _hook_item(hook: str) -> FeedbackItem:
+def _hook_item(hook: str, campaign: Campaign) -> FeedbackItem:
     label = "Accroche des premières secondes"
     if not hook:
         return FeedbackItem(
             "hook", label, False,
-            "Il manque l'accroche : la phrase ou l'image des trois premières secondes qui donne envie de "
-            "rester. "
-            "Par exemple « Mes cheveux grattaient depuis des années… jusqu'à ce que je change une seule "
-            "chose ».", READ_HOOK)
-    folded = fold(hook)
+            "Il manque l'accroche : la phrase ou l'image des trois premières secondes qui donne envie de rester. "
+            f"Ouvrez sur {_HOOK_KINDS}.", READ_HOOK)
+    folded = read(hook).text.strip(" \"'")
+    greeting = _GREETING.match(folded)
+    rest = folded[greeting.end():].strip(" \"'") if greeting and greeting.end() else folded
     words = folded.split()
-    if _GREETING_ONLY.match(folded.strip()):
+    if greeting and greeting.end() and not re.search(r"[a-z0-9]", rest):
         return FeedbackItem(
             "hook", label, False,
-            "Un bonjour n'accroche personne : les premières secondes doivent donner une raison de rester "
-            "(une "
-            "question, une surprise, un problème que le public connaît).", READ_HOOK)
-    if _BRAND_FIRST_HOOK.match(folded.strip()):
+            "Un bonjour n'accroche personne : les premières secondes doivent donner une raison de rester. "
+            f"Ouvrez sur {_HOOK_KINDS}.", READ_HOOK)
+    if _announcement(campaign).match(rest):
+        opening = (f"« {hook.strip()[:SHORT_QUOTE]} » : un bonjour suivi de l'annonce du produit, c'est "
+                   "l'accroche qui fait défiler, "
+                   if greeting and greeting.end() else
+                   "L'accroche commence par la marque ou le produit : le public fait défiler ")
         return FeedbackItem(
             "hook", label, False,
-            "L'accroche commence par la marque ou le produit : le public fait défiler avant de savoir "
-            "pourquoi regarder. Commencez par lui (son problème, sa curiosité), le produit viendra ensuite.",
-            READ_HOOK)
+            f"{opening}avant de savoir pourquoi il regarderait. Commencez par lui, le produit viendra ensuite : "
+            f"{_HOOK_KINDS}.", READ_HOOK)
     if len(words) < 3:
         return FeedbackItem(
             "hook", label, False,
@@ -477,6 +627,10 @@ def _hook_item(hook: str) -> FeedbackItem:
             "hook", label, False,
             f"L'accroche compte {len(words)} mots : trop pour trois secondes. Gardez une phrase courte "
             f"(moins de {MAX_HOOK_WORDS} mots) ou une image forte.", READ_HOOK)
+    if greeting and greeting.end():
+        return FeedbackItem("hook", label, True,
+                            "Il y a une accroche concrète après le bonjour ; commencez directement par elle, "
+                            "chaque seconde compte.")
     return FeedbackItem("hook", label, True, "Il y a une accroche concrète pour les premières secondes.")
 
 
@@ -487,15 +641,16 @@ def _creator_item(role: str) -> FeedbackItem:
             "creator_role", label, False,
             "Il manque le rôle du créateur : que décide-t-il lui-même (le ton, le décor, l'histoire, ses "
             "mots) ? Un concept qui ne lui laisse rien perd ce qui fait sa valeur.", READ_CREATOR)
-    folded = fold(role)
-    imposed = _matches(folded, _IMPOSED_PATTERNS)
-    freedom = _matches(folded, _FREEDOM_PATTERNS)
+    reading = read(role)
+    # « sans script imposé » frees the creator; « ne choisit rien », « aucune liberté » bind them.
+    imposed = _said([*IMPOSED.affirmed(reading), *FREEDOM.denied(reading)])
+    freedom = _said([*FREEDOM.affirmed(reading), *IMPOSED.denied(reading)])
+    freed_by_denial = bool(IMPOSED.denied(reading))
     if imposed and not freedom:
         return FeedbackItem(
             "creator_role", label, False,
             f"Tout est imposé ({_shown(role, imposed)}) : le créateur devient un panneau publicitaire. "
-            "Laissez-lui une vraie part : raconter avec ses mots, choisir le décor, proposer l'idée du "
-            "contenu.",
+            "Laissez-lui une vraie part : raconter avec ses mots, choisir le décor, proposer l'idée du contenu.",
             READ_CREATOR)
     if imposed:
         return FeedbackItem(
@@ -508,12 +663,24 @@ def _creator_item(role: str) -> FeedbackItem:
             "creator_role", label, False,
             "On ne voit pas ce que le créateur apporte lui-même. Dites ce qu'il décide : ses mots, son ton, "
             "son décor, l'histoire qu'il raconte, l'idée qu'il propose.", READ_CREATOR)
+    if freed_by_denial:
+        return FeedbackItem("creator_role", label, True,
+                            "Rien ne lui est imposé et il apporte sa part au contenu.")
     return FeedbackItem("creator_role", label, True,
                         "Le créateur a un vrai rôle : il apporte sa part au contenu.")
 
 
-def _cta_kinds(folded: str) -> list[CtaKind]:
-    return [kind for kind in CTA_KINDS if kind.found_in(folded)]
+def cta_kinds(cta: str) -> list[CtaKind]:
+    """The kinds of call to action a text asks for (what it says under a negation is not asked)."""
+    reading = read(cta)
+    return [kind for kind in CTA_KINDS if kind.found_in(reading)]
+
+
+def _some_action(cta: str) -> bool:
+    """Any action asked of the audience, even one no kind knows (« Racontez-nous… », « Venez… »)."""
+    reading = read(cta)
+    verbs = [hit for hit in CALL_TO_ACTION.affirmed(reading) if hit.text not in {"suis", "suit"}]
+    return bool(verbs) or bool(_IMPERATIVE.search(reading.text))
 
 
 def _cta_item(cta: str, objective: Objective) -> FeedbackItem:
@@ -526,13 +693,12 @@ def _cta_item(cta: str, objective: Objective) -> FeedbackItem:
     if objective.stage is None:
         return FeedbackItem(
             "cta", label, False,
-            "Aucun objectif de campagne n'est connu : choisissez le but (notoriété, considération, "
-            "conversion "
+            "Aucun objectif de campagne n'est connu : choisissez le but (notoriété, considération, conversion "
             "ou fidélisation) pour vérifier que l'appel à l'action le sert, ou enregistrez l'objectif du "
             "chapitre 1.", READ_CTA)
     stage = objective.stage
     goal = STAGES[stage].lower()
-    kinds = _cta_kinds(fold(cta))
+    kinds = cta_kinds(cta)
     # The kinds of the objective's own stage first, then those of a neighbouring stage.
     serving = sorted((kind for kind in kinds if kind.stage in _CTA_SERVES[stage]),
                      key=lambda k: k.stage != stage)
@@ -545,64 +711,69 @@ def _cta_item(cta: str, objective: Objective) -> FeedbackItem:
             why = ("Un code promo ou un achat demande au public de payer tout de suite : c'est une action de "
                    "conversion, alors que votre objectif est de vous faire connaître.")
         elif stage == "conversion" and kind.stage == "awareness":
-            why = ("« Abonnez-vous » ou « partagez » font grandir l'audience, mais ne font pas vendre : "
-                   "votre "
+            why = ("« Abonnez-vous » ou « partagez » font grandir l'audience, mais ne font pas vendre : votre "
                    "objectif est la conversion.")
         else:
-            why = (f"Cette action ({kind.label}) sert plutôt la {STAGES[kind.stage].lower()}, pas la {goal}.")
+            why = f"Cette action ({kind.label}) sert plutôt la {STAGES[kind.stage].lower()}, pas la {goal}."
         return FeedbackItem("cta", label, False, f"{why} Préférez {_CTA_ADVICE[stage]}.", READ_CTA)
-    if _IMPERATIVE.search(fold(cta)):
+    if _some_action(cta):
         return FeedbackItem(
             "cta", label, True,
             f"Il y a bien une action demandée. Vérifiez qu'elle sert un objectif de {goal} : par exemple "
             f"{_CTA_ADVICE[stage]}.")
     return FeedbackItem(
         "cta", label, False,
-        f"Je ne trouve pas d'action demandée au public. Écrivez-la comme le créateur la dirait, à "
-        f"l'impératif : "
+        f"Je ne trouve pas d'action demandée au public. Écrivez-la comme le créateur la dirait, à l'impératif : "
         f"pour un objectif de {goal}, {_CTA_ADVICE[stage]}.", READ_CTA)
 
 
-def _measurement_kpis(folded: str) -> list[Kpi]:
-    kpis = [kpi for kpi in KPIS if kpi.found_in(folded)]
-    if _matches(folded, _ATTRIBUTION_PATTERNS) and not any(k.stage == "conversion" for k in kpis):
-        kpis.append(next(k for k in KPIS if k.key == "promo_codes"))
-    return kpis
+def measured_kpis(measurement: str) -> list[Kpi]:
+    """The KPIs a measurement says it will count (« pas les likes : la portée » counts reach only)."""
+    reading = read(measurement)
+    return [kpi for kpi, meaning in KPI_MEANINGS if meaning.said(reading)]
+
+
+def _kpi_name(kpi: Kpi) -> str:
+    return kpi.label[0].lower() + kpi.label[1:] if not kpi.label[:3].isupper() else kpi.label
 
 
 def _measurement_item(measurement: str, objective: Objective) -> tuple[FeedbackItem, list[str]]:
     label = "Mesure cohérente avec l'objectif"
     tips: list[str] = []
+    own = objective.own_kpis
+    if own:
+        advice = f" Pour votre objectif, mesurez {_KPI_SUGGESTIONS.get(own[0].key, _kpi_name(own[0]))}."
+    elif objective.stage:
+        advice = f" Pour votre objectif, mesurez {_STAGE_SUGGESTIONS[objective.stage]}."
+    else:
+        advice = ""
     if not measurement:
-        advice = (f" Pour votre objectif, mesurez {_STAGE_SUGGESTIONS[objective.stage]}."
-                  if objective.stage else "")
         return FeedbackItem(
             "measurement", label, False,
             "Il manque la mesure : quel chiffre dira, à la fin, si le concept a marché ?" + advice,
             READ_MEASURE), tips
-    folded = fold(measurement)
-    kpis = _measurement_kpis(folded)
-    if not _matches(folded, _SOURCE_PATTERNS):
-        tips.append("Dites aussi d'où viendront les chiffres : statistiques partagées par le créateur "
-                    "(captures), "
+    reading = read(measurement)
+    kpis = measured_kpis(measurement)
+    if not _SOURCE.said(reading):
+        tips.append("Dites aussi d'où viendront les chiffres : statistiques partagées par le créateur (captures), "
                     "lien UTM, code unique par créateur.")
-    vanity = _matches(folded, _VANITY_PATTERNS)
+    vanity = [name for name, meaning in _VANITY if meaning.said(reading)]
+    objective_names = _quote(_kpi_name(k) for k in own[:2])
     if not kpis and vanity:
-        advice = f" Mesurez plutôt {_STAGE_SUGGESTIONS[objective.stage]}." if objective.stage else ""
+        counted = (f" : votre objectif se compte en {objective_names}, et les {vanity[0]} peuvent monter sans "
+                   "que ce chiffre-là bouge."
+                   if own else " : on les compte facilement, mais ils ne mesurent ni la portée, ni les clics, "
+                               "ni les ventes.")
         return FeedbackItem(
             "measurement", label, False,
-            f"{_quote(vanity[:2])} seuls ne disent pas si l'objectif est atteint : on les compte facilement, "
-            " mais ils ne mesurent ni la portée, ni les clics, ni les ventes." + advice,
-            READ_MEASURE), tips
+            f"{_quote(vanity[:2])} seuls ne disent pas si l'objectif est atteint{counted}"
+            + advice.replace(" Pour votre objectif, mesurez", " Mesurez plutôt"), READ_MEASURE), tips
     if not kpis:
-        advice = (f" Pour un objectif de {STAGES[objective.stage].lower()} : "
-                  f"{_STAGE_SUGGESTIONS[objective.stage]}."
-                  if objective.stage else "")
         return FeedbackItem(
             "measurement", label, False,
             "Aucun indicateur mesurable n'est nommé : dites ce que vous compterez." + advice,
             READ_MEASURE), tips
-    names = _quote(k.label.lower() for k in kpis[:3])
+    names = _quote(_kpi_name(k) for k in kpis[:3])
     if objective.stage is None:
         return FeedbackItem(
             "measurement", label, False,
@@ -613,25 +784,30 @@ def _measurement_item(measurement: str, objective: Objective) -> tuple[FeedbackI
     if not fitting:
         return FeedbackItem(
             "measurement", label, False,
-            f"Vous mesurerez {names} : cela ne dit pas si un objectif de {STAGES[stage].lower()} est "
-            f"atteint. "
-            f"Mesurez plutôt {_STAGE_SUGGESTIONS[stage]}.", READ_MEASURE), tips
-    objective_kpis = [k for k in objective.kpis if k.stage == stage]
-    fitting.sort(key=lambda k: k not in objective_kpis)
-    if objective_kpis and not any(k in objective_kpis for k in fitting):
-        tips.append(f"Votre objectif du chapitre 1 se mesure en « {objective_kpis[0].label.lower()} » : "
-                    "suivez aussi cet indicateur-là, pour comparer au chapitre 8.")
+            f"Vous mesurerez {names} : cela ne dit pas si un objectif de {STAGES[stage].lower()} est atteint."
+            + advice.replace(" Pour votre objectif, mesurez", " Mesurez plutôt"), READ_MEASURE), tips
+    if own:
+        exact = [k for k in fitting if k in own]
+        close = [k for k in fitting if any(same_family(k, o) for o in own)]
+        if exact:
+            return FeedbackItem(
+                "measurement", label, True,
+                f"Vous mesurerez « {_kpi_name(exact[0])} », l'indicateur de votre objectif : vous pourrez "
+                "comparer au chapitre 8."), tips
+        if close:
+            tips.append(f"Votre objectif du chapitre 1 se mesure en « {_kpi_name(own[0])} » : suivez aussi cet "
+                        "indicateur-là, pour comparer au chapitre 8.")
+            return FeedbackItem(
+                "measurement", label, True,
+                f"« {close[0].label} » compte la même chose que « {_kpi_name(own[0])} », l'indicateur de votre "
+                "objectif."), tips
         return FeedbackItem(
-            "measurement", label, True,
-            f"« {fitting[0].label} » mesure bien un objectif de {STAGES[stage].lower()}."), tips
-    if objective_kpis:
-        return FeedbackItem(
-            "measurement", label, True,
-            f"Vous mesurerez « {fitting[0].label.lower()} », l'indicateur de votre objectif : vous pourrez "
-            "comparer au chapitre 8."), tips
+            "measurement", label, False,
+            f"Votre objectif se compte en {objective_names} ; {names} ne le mesure pas : ce chiffre peut "
+            f"monter sans que l'objectif avance. Mesurez plutôt "
+            f"{_KPI_SUGGESTIONS.get(own[0].key, _kpi_name(own[0]))}.", READ_MEASURE), tips
     return FeedbackItem("measurement", label, True,
                         f"« {fitting[0].label} » mesure bien un objectif de {STAGES[stage].lower()}."), tips
-
 
 # --------------------------------------------------------------------------- the check
 
@@ -657,12 +833,15 @@ def _read_fields(canvas: Mapping[Any, Any]) -> tuple[dict[str, str], list[str], 
     return fields, wrong_type, too_long
 
 
-def check_concept(canvas: Mapping[str, str] | None, objective_text: str | None = None) -> Feedback:
+def check_concept(canvas: Mapping[str, str] | None, objective_text: str | None = None, *,
+                  campaign: Campaign | None = None) -> Feedback:
     """Check a concept canvas in French; one item per criterion (angle, format, hook, creator, CTA, measure).
 
     ``canvas`` maps the field names of :data:`FIELDS` (and optionally ``goal``) to the learner's texts.
     ``objective_text`` is chapter 1's objective sentence; when it names no single funnel stage, the
-    canvas's ``goal`` (a stage label such as « Notoriété ») is used. Never raises on learner input.
+    canvas's ``goal`` (a stage label such as « Notoriété ») is used. ``campaign`` (Sève's by default)
+    names the brand and product that a generic angle or a product-first hook would only show.
+    Never raises on learner input.
     """
     if is_placeholder(canvas):
         return input_problem(
@@ -686,12 +865,13 @@ def check_concept(canvas: Mapping[str, str] | None, objective_text: str | None =
             message += (" Ces cases doivent contenir du texte entre guillemets : "
                         + _quote(FIELD_LABELS[k] for k in wrong_type) + ".")
         return input_problem(CHECK_NAME, "Canevas", message, READ_ANGLE)
+    campaign = resolve(campaign)
     objective = resolve_objective(objective_text, fields["goal"])
     measurement, measurement_tips = _measurement_item(fields["measurement"], objective)
     items = (
-        _angle_item(fields["angle"], fields["details"], "angle" in too_long),
+        _angle_item(fields["angle"], "angle" in too_long, campaign),
         _format_item(fields["platform"], fields["format"], fields["details"], fields["angle"]),
-        _hook_item(fields["hook"]),
+        _hook_item(fields["hook"], campaign),
         _creator_item(fields["creator_role"]),
         _cta_item(fields["cta"], objective),
         measurement,
@@ -703,7 +883,7 @@ def check_concept(canvas: Mapping[str, str] | None, objective_text: str | None =
     if too_long:
         tips.append(f"Textes très longs : seuls les {format_number(MAX_FIELD_CHARS)} premiers caractères de "
                     + _quote(FIELD_LABELS[k] for k in too_long) + " ont été lus.")
-    if len(_cta_kinds(fold(fields["cta"]))) > 2:
+    if len(cta_kinds(fields["cta"])) > 2:
         tips.append("Plusieurs actions dans un seul appel se font concurrence : gardez-en une.")
     fmt = find_format(fields["format"]) if fields["format"] else None
     if fmt is not None and fmt.key == "giveaway":
@@ -715,7 +895,6 @@ def check_concept(canvas: Mapping[str, str] | None, objective_text: str | None =
                     "jusqu'au brief.")
     tips.extend(measurement_tips)
     return build_feedback(CHECK_NAME, items, tips)
-
 
 # --------------------------------------------------------------------------- exercise: formats to situations
 
@@ -748,22 +927,40 @@ FORMAT_SITUATIONS: tuple[Situation, ...] = (
 )
 
 
+_SITUATION_KEY = re.compile(r"^(?:situation|cas|case|sit\.?)?\s*([a-z])\s*[).:-]?$")
+
+
+def _situation_answers(answers: object) -> dict[str, object] | None:
+    """{letter: answer} from a dictionary (« A », « a », « Situation A », « A) ») or a list in order A–F."""
+    if isinstance(answers, Mapping):
+        given: dict[str, object] = {}
+        for key, value in answers.items():
+            match = _SITUATION_KEY.match(fold(str(key))[:40])
+            given[match.group(1).upper() if match else str(key).strip().upper()[:3]] = value
+        return given
+    if isinstance(answers, (list, tuple)) and answers and all(isinstance(v, str) or v is ... for v in answers):
+        return {situation.key: value for situation, value in zip(FORMAT_SITUATIONS, answers, strict=False)}
+    return None
+
+
 def check_format_matching(answers: object) -> Feedback:
-    """Exercise: map each situation letter of :data:`FORMAT_SITUATIONS` to a format of the gallery."""
+    """Exercise: map each situation letter of :data:`FORMAT_SITUATIONS` to a format of the gallery.
+
+    ``answers`` is a dictionary {letter: format} (a list in the order A–F is read too); a format is
+    a label of the gallery or the learner's own words (« tuto », « un défi TikTok »).
+    """
     check = "ch03-format-matching"
     if isinstance(answers, Mapping) and answers and all(is_placeholder(v) for v in answers.values()):
         return input_problem(
             check, "Associations",
-            "Vos réponses sont encore à compléter : remplacez chaque ... par le nom d'un format de la "
-            "galerie, "
+            "Vos réponses sont encore à compléter : remplacez chaque ... par le nom d'un format de la galerie, "
             "entre guillemets droits, par exemple \"Tutoriel\".", READ_GALLERY)
-    if is_placeholder(answers) or not isinstance(answers, Mapping) or not answers:
+    given = None if is_placeholder(answers) else _situation_answers(answers)
+    if not given:
         return input_problem(
             check, "Associations",
-            "Donnez un dictionnaire {lettre: format}, par exemple {\"A\": \"Tutoriel\"} (noms de la "
-            "galerie).",
+            "Donnez un dictionnaire {lettre: format}, par exemple {\"A\": \"Tutoriel\"} (noms de la galerie).",
             READ_GALLERY)
-    given = {str(key).strip().upper()[:3]: value for key, value in answers.items()}
     items = []
     for situation in FORMAT_SITUATIONS:
         value = given.get(situation.key)
@@ -792,6 +989,7 @@ def check_format_matching(answers: object) -> Feedback:
 
 
 # --------------------------------------------------------------------------- exercise: giveaways
+
 
 
 @dataclass(frozen=True)
@@ -832,15 +1030,137 @@ GIVEAWAY_CASES: tuple[GiveawayCase, ...] = (
 )
 
 
-def _letters(flagged: object) -> set[str] | None:
-    if isinstance(flagged, str):
-        return {part.upper() for part in re.split(r"[^A-Za-z]+", flagged) if part}
-    if isinstance(flagged, Mapping):
-        return {str(key).strip().upper() for key, value in flagged.items() if value is True}
-    if isinstance(flagged, (set, frozenset, list, tuple)):
-        return {str(item).strip().upper() for item in flagged}
-    return None
+#: Saying a giveaway is lawful (« B, E et F sont conformes »); under a negation it flags it instead.
+LAWFUL = Meaning(
+    "giveaway_lawful",
+    r"\bconformes?\b", r"\bleg(?:al|aux)\w*\b", r"\bok\b", r"\bokay\b", r"\bautoris\w*\b", r"\bpermis\b",
+    r"\bvalides?\b", r"\brespect\w*\b", r"\breglo\b", r"\bbons?\b", r"\bcorrects?\b", r"\blicites?\b",
+    r"\bpas de (?:souci|probleme)\b", r"\bsans (?:souci|probleme)\b",
+)
+#: Saying a giveaway breaks a rule (« interdit », « pose problème »).
+BREAKS = Meaning(
+    "giveaway_breaks",
+    r"\binterdit\w*\b", r"\billeg(?:al|aux)\w*\b", r"\billicites?\b", r"\bproblemes?\b", r"\bprobleme\w*\b",
+    r"\benfrei\w*\b", r"\bdeloya\w*\b", r"\babusi\w*\b", r"\bnon[- ]conformes?\b",
+    r"\bpas (?:ok|conformes?|leg(?:al|aux)\w*|autoris\w*|bon)\b",
+)
+# One-word answers in a dictionary {letter: verdict}.
+_YES = frozenset({"oui", "yes", "o", "y", "x", "true", "vrai", "1", "ko", "probleme"})
+_NO = frozenset({"non", "no", "n", "false", "faux", "0", "ok", "conforme", "legal"})
+_LETTER = re.compile(r"(?<![A-Za-zÀ-ÿ0-9])([A-Za-z])(?![A-Za-zÀ-ÿ0-9'’])")
+_CLUSTER = re.compile(r"(?<![A-Za-zÀ-ÿ])([A-F]{2,6})(?![A-Za-zÀ-ÿ])")
+_GROUP_GLUE = re.compile(r"^[\s,&/+-]*(?:(?:et|ou|and|puis)\b[\s,]*)?$")
+_ALL_BUT = re.compile(r"\btous\s+(?:les\s+\w+\s+)?(?:sauf|hormis|excepte|a part)\b")
+_SENTENCE_END = re.compile(r"[.;!?\n]")
+#: A verdict word attaches to a list of letters at most this many words away.
+VERDICT_REACH = 4
 
+
+@dataclass(frozen=True)
+class _Group:
+    letters: tuple[str, ...]
+    start: int
+    end: int
+
+
+def _letter_positions(text: str) -> list[tuple[str, int]]:
+    """Letters of a free answer: single letters (upper case ones only when there are some) and « ACD »."""
+    singles = [(m.group(1), m.start(1)) for m in _LETTER.finditer(text)]
+    upper = [(letter, at) for letter, at in singles if letter.isupper()]
+    found = upper if upper else [(letter.upper(), at) for letter, at in singles]
+    for cluster in _CLUSTER.finditer(text):
+        if len(set(cluster.group(1))) == len(cluster.group(1)):
+            found.extend((letter, cluster.start(1) + i) for i, letter in enumerate(cluster.group(1)))
+    return sorted(found, key=lambda item: item[1])
+
+
+def _groups(text: str, letters: list[tuple[str, int]]) -> list[_Group]:
+    """Runs of letters written as one list: « B, E et F », « A C D »."""
+    groups: list[_Group] = []
+    for letter, at in letters:
+        if groups and _GROUP_GLUE.match(fold(text[groups[-1].end:at])):
+            last = groups[-1]
+            groups[-1] = _Group((*last.letters, letter), last.start, at + 1)
+        else:
+            groups.append(_Group((letter,), at, at + 1))
+    return groups
+
+
+def _words_between(text: str, start: int, end: int) -> int | None:
+    """Words between two positions of one sentence (None across a sentence end)."""
+    between = text[start:end] if start <= end else text[end:start]
+    if _SENTENCE_END.search(between):
+        return None
+    return len(re.findall(r"[^\W\d_]+", between))
+
+
+def _read_flags(text: str) -> tuple[set[str], set[str]]:
+    """(flagged, said lawful) letters of a free answer, e.g. « A, C et D ; B, E et F sont conformes »."""
+    text = text[:500]
+    reading = read(text)
+    letters = _letter_positions(text)
+    groups = _groups(text, letters)
+    verdicts: list[tuple[int, int, bool]] = []  # start, end, lawful?
+    for hit in LAWFUL.hits(reading):
+        verdicts.append((hit.start, hit.end, not hit.negated))
+    for hit in BREAKS.hits(reading):
+        if not any(start <= hit.start < end for start, end, _ in verdicts):
+            verdicts.append((hit.start, hit.end, False if not hit.negated else True))
+    flagged: set[str] = set()
+    lawful: set[str] = set()
+    for group in groups:
+        # The verdict after the list (« B et F sont conformes »), else the one just before it (« interdits : A, C »).
+        after = [(_words_between(text, group.end, start), ok) for start, _end, ok in verdicts if start >= group.end]
+        before = [(_words_between(text, end, group.start), ok) for _start, end, ok in verdicts if end <= group.start]
+        near_after = sorted((d, ok) for d, ok in after if d is not None and d <= VERDICT_REACH)
+        near_before = sorted((d, ok) for d, ok in before if d is not None and d <= VERDICT_REACH - 1)
+        verdict = near_after[0][1] if near_after else (near_before[0][1] if near_before else False)
+        for letter, at in ((letter, at) for letter, at in letters if group.start <= at < group.end):
+            if reading.negated(at) or verdict:
+                lawful.add(letter)
+            else:
+                flagged.add(letter)
+    if _ALL_BUT.search(reading.text):
+        known = {case.key for case in GIVEAWAY_CASES}
+        return known - flagged, flagged
+    return flagged - lawful, lawful
+
+
+def _flags_value(value: object) -> bool:
+    """Whether a dictionary value flags its giveaway: True, 1, « oui », « interdit », a reason given."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return value == 1
+    if isinstance(value, str) and value.strip() and not is_placeholder(value):
+        word = fold(value).strip(" .!")
+        if word in _YES or word in _NO:
+            return word in _YES
+        reading = read(value[:300])
+        if LAWFUL.affirmed(reading) and not BREAKS.affirmed(reading):
+            return False
+        return True
+    return False
+
+
+def _letters(flagged: object) -> set[str] | None:
+    """The letters an answer flags: a set or list of letters, a dictionary {letter: verdict}, or a sentence."""
+    if isinstance(flagged, str):
+        return _read_flags(flagged)[0]
+    if isinstance(flagged, Mapping):
+        found: set[str] = set()
+        for key, value in flagged.items():
+            match = _SITUATION_KEY.match(re.sub(r"^(?:jeu|giveaway)\s*", "", fold(str(key))[:40]))
+            if _flags_value(value):
+                found.add(match.group(1).upper() if match else str(key).strip().upper())
+        return found
+    if isinstance(flagged, (set, frozenset, list, tuple)):
+        found = set()
+        for item in flagged:
+            text = str(item).strip()
+            found |= _read_flags(text)[0] if len(text) > 1 else {text.upper()}
+        return found
+    return None
 
 def check_giveaway_spotting(flagged: object) -> Feedback:
     """Exercise: the letters of :data:`GIVEAWAY_CASES` that break a rule, e.g. ``{"A", "C"}``."""
