@@ -1,32 +1,43 @@
 """Chapter 4 — « Manquer de communication authentique »: the first message to a creator.
 
-The learner writes the first message of the « Rituel Avoine » campaign to one creator of
-their shortlist. :func:`check_outreach` reads it the way a creator would, and returns one
-feedback item per thing that makes a creator answer:
+The learner writes the first message of a campaign (« Rituel Avoine » by default, or the
+learner's own, passed as ``campaign=``) to one creator of their shortlist.
+:func:`check_outreach` reads it the way a creator would, through the reading layer
+(:mod:`influence_workbook.reading`: negation, tu and vous, typos), and returns one feedback
+item per thing that makes a creator answer:
 
-addressed by name · a specific piece of their content · why this creator and this brand ·
-a clear ask (deliverables, timing) · pay stated openly · a respectful tone · a reasonable
-length · no mass-mail marker (template placeholders, « Cher influenceur », another name).
+addressed by name · a specific piece of their content, in a sentence about it (pasted keywords
+and a repeated brand name do not count) · why this creator and this brand · a clear ask
+(deliverables, timing) · pay stated openly (a deferral to « later », « visibility », a denial
+or a gift alone is no pay) · a respectful tone (no urgency, no ultimatum, no capitals) · a
+reasonable length · no mass-mail marker (template placeholders, « Cher influenceur », another
+name).
 
 :func:`check_outreach_batch` compares several messages and flags a copy sent unchanged, or
-with only the name swapped, to different creators.
+with only the name or a detail swapped, to different creators.
+
+Every check answers any input quickly: a message is read on its first
+:data:`MAX_ANALYSED_CHARS` characters, a creator's captions on the first
+:data:`MAX_CAPTIONS` captions of :data:`MAX_CAPTION_CHARS` characters each, and a batch compares
+the first :data:`MAX_BATCH_MESSAGES` messages on their first :data:`MAX_COMPARED_CHARS`
+characters, as sets of word triples (linear in the text, not quadratic).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 
-from influence_workbook.campaign import BRAND, CAMPAIGN
+from influence_workbook.campaign import Campaign, resolve
 from influence_workbook.feedback import Feedback, FeedbackItem, build_feedback, input_problem
+from influence_workbook.reading import PAY_DEFERRAL, PAY_PROMISE, PRESSURE, Hit, Meaning, Reading, read
 from influence_workbook.text import (
     Patterns,
     compile_patterns,
-    contains_any,
     find_quantities,
     fold,
     format_number,
@@ -37,11 +48,20 @@ CHECK_NAME = "ch04-outreach"
 BATCH_CHECK_NAME = "ch04-outreach-batch"
 #: Longer texts are still checked, on their first characters only (a first message is short).
 MAX_ANALYSED_CHARS = 20_000
+#: A creator's captions are read up to this many, each on its first characters: enough to find
+#: what they talk about, and an answer in milliseconds whatever the card holds.
+MAX_CAPTIONS = 50
+MAX_CAPTION_CHARS = 2_000
+#: A batch compares this many messages, each on its first characters (a first message is short).
+MAX_BATCH_MESSAGES = 40
+MAX_COMPARED_CHARS = 4_000
 MIN_WORDS = 60
 MAX_WORDS = 250
 AGENT_THRESHOLD_FOLLOWERS = 100_000
-#: Two messages whose words are this similar (same words, same order) count as one copy.
-SIMILARITY_THRESHOLD = 0.85
+#: Two messages sharing this share of their word triples (names left out) count as one copy:
+#: swapping the name or one detail stays above it; rewriting the sentences about the person
+#: (the content cited, the reason for the choice) goes below it, as the chapter asks.
+SIMILARITY_THRESHOLD = 0.8
 
 # Sections of chapter 4 that feedback points to (their titles in the chapter).
 READ_WHY = "Pourquoi ça coûte cher"
@@ -65,16 +85,49 @@ EXAMPLE_CREATOR: dict[str, object] = {
     ],
 }
 
-#: Words of the brand's own pitch: using them shows the product, not that you know the creator.
-CAMPAIGN_WORDS: tuple[str, ...] = (BRAND.name, BRAND.pitch, CAMPAIGN.name, CAMPAIGN.product, "cosmetique")
-
-BRAND_PATTERNS = compile_patterns(
-    r"\bseve\b",
-    r"\brituel avoine\b",
-    r"\bshampo+ings? solides?\b",
-    r"\bapres-shampo+ing\b",
-    r"\bcosmetiques? solides?\b",
+#: Short words that glue a French sentence together. A real sentence has some; a list of
+#: pasted keywords (« peau sensible apaise rougeurs routine… ») has almost none.
+FUNCTION_WORDS: frozenset[str] = frozenset(
+    """
+    a ai as au aux avec c ca ce ces cet cette chez d dans de des du elle en est et etait es il
+    j je l la le les leur lui m ma me mes mon n ne nos notre nous on ont ou par pas pour qu que qui
+    s sa se ses si son sont suis sur t ta te tes toi ton tu un une vos votre vous y est-ce moi ici
+    plus tres car mais donc quand comme parce avons avez aussi bien tout tous cela
+    """.split()
 )
+#: Words that show a sentence speaks to or about the person (tu or vous alike).
+_ADDRESS_WORDS: frozenset[str] = frozenset("tu te t toi ta ton tes vous votre vos".split())
+
+
+def campaign_words(campaign: Campaign | None = None) -> tuple[str, ...]:
+    """Words of the campaign's own pitch (brand, pitch, campaign, product): using them shows the
+    product, not that you know the creator, so they never count as citing the creator's content."""
+    chosen = resolve(campaign)
+    return (chosen.brand.name, chosen.brand.pitch, chosen.name, chosen.product)
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in _WORD_RE.findall(fold(text)) if w not in FUNCTION_WORDS and len(w) >= 3]
+
+
+@lru_cache(maxsize=64)
+def brand_patterns(campaign: Campaign | None = None) -> Patterns:
+    """What presents the brand or its product: the brand's or campaign's name, or the product's
+    (or pitch's) first two meaningful words close together (« shampooing solide », « vélos
+    électriques », « application de planning »)."""
+    chosen = resolve(campaign)
+    patterns: list[str] = []
+    for name in (chosen.brand.name, chosen.name):
+        words = _WORD_RE.findall(fold(name))
+        if words:
+            patterns.append(r"(?<![\w@])" + r"[\s-]*".join(map(re.escape, words)) + r"(?!\w)")
+    for phrase in (chosen.product, chosen.brand.pitch):
+        words = _content_words(phrase)
+        if len(words) >= 2:
+            head, second = (_stem(w).rstrip("s") for w in words[:2])
+            patterns.append(rf"\b{re.escape(head)}\w{{0,3}}\s+(?:\S+\s+){{0,2}}?{re.escape(second[:5])}\w*")
+    return compile_patterns(*patterns)
+
 
 _FIT_PATTERNS = compile_patterns(
     r"\bparce qu",
@@ -97,17 +150,27 @@ _FIT_PATTERNS = compile_patterns(
     r"\b(?:ta|votre) (?:facon|demarche|communaute|audience|ligne)\b",
     r"\b(?:tes|vos) (?:valeurs|convictions|abonne\w*|contenus)\b",
     r"\bnos valeurs\b",
-    r"\bpensee? pour\b",
-    r"\bfait pour\b",
+    r"\bpensee?s? pour\b",
+    r"\bfaite?s? pour\b",
     r"\bnous a (?:donne|fait)\b",
-    r"\bc'est (?:exactement|precisement)\b",
+    r"\b(?:m'a|nous a|m'ont|nous ont) (?:convaincu\w*|donne envie)\b",
+    r"\b(?:exactement|precisement|justement)\b",
+    r"\bc'?\s?est (?:aussi|bien) (?:notre|nos|ce que nous|ce qu'on)\b",
+    r"\bc'?\s?est pour (?:ca|cela) qu",
+    r"\bcomme (?:tu|vous|nous|chez nous)\b",
+    r"\bpens\w* a (?:toi|vous)\b",
+    r"\b(?:la bonne personne|le bon profil|la personne ideale|le profil ideal)\b",
+    r"\b(?:d'ou|voila) (?:l'idee|pourquoi)\b",
+    r"\b(?:vu que|puisque|etant donne que)\b",
+    r"\b(?:te|vous) (?:plaire|parler)\b",
 )
 _DELIVERABLES_RE = (
-    r"(?:reel|video|story|stories|post|publication|tiktok|carrousel|tuto|tutoriel|short|live|"
-    r"pastille|unboxing|contenu|photo)s?"
+    r"(?:reel|video|story|stories|post|publication|tiktok|carrousel|carousel|tuto|tutoriel|short|live|"
+    r"pastille|unboxing|contenu|photo|mention|episode|integration|article|newsletter|snap|podcast|"
+    r"stream|thread|visuel)s?"
 )
 _DELIVERABLE_PATTERNS = compile_patterns(
-    rf"\b(?:\d+|un|une|deux|trois|quatre|cinq|quelques)\s+(?:courte?s?\s+|petite?s?\s+)?{_DELIVERABLES_RE}\b",
+    rf"\b(?:\d+|un|une|deux|trois|quatre|cinq|six|quelques)\s+(?:courte?s?\s+|petite?s?\s+)?{_DELIVERABLES_RE}\b",
     rf"\b(?:realiser|creer|tourner|publier|produire|faire)\s+(?:un|une|des|deux|trois)\s+(?:\w+\s+)?"
     rf"{_DELIVERABLES_RE}\b",
 )
@@ -115,6 +178,7 @@ _MONTHS_RE = r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobr
 _TIMING_PATTERNS = compile_patterns(
     rf"\b(?:en|debut|fin|mi-?|courant|avant|d'ici|pour|le \d{{1,2}}|\d{{1,2}}|1er)\s*"
     rf"(?:de |d')?(?:{_MONTHS_RE})\b",
+    rf"\b(?:{_MONTHS_RE})\s+20\d\d\b",
     r"\b\d{1,2}[/.]\d{1,2}\b",
     r"\bsemaines? (?:du|prochaines?)\b",
     r"\bcalendrier\b",
@@ -122,57 +186,69 @@ _TIMING_PATTERNS = compile_patterns(
     r"\bavant le\b",
     r"\bau plus tard\b",
     r"\b(?:au |ce |du )?printemps(?: 20\d\d)?\b",
+    r"\b(?:cet|cette|l')\s?(?:ete|automne|hiver)\b",
+    r"\ba la rentree\b",
     r"\bdelai\b",
 )
-_PAY_PATTERNS = compile_patterns(
-    r"\bremunerations?\b",
-    r"\bremunere\w*",
-    r"\bbudgets?\b",
-    r"\btarifs?\b",
-    r"\bcachets?\b",
-    r"\bhonoraires?\b",
-    r"\bpaye\w*",
-    r"\bpaie\w*",
-    r"\bfacture\w*",
-    r"\bdevis\b",
-    r"\bretribu\w*",
-    r"\bpartenariat paye\b",
-    r"\bvos conditions\b",
-    r"\btes conditions\b",
-    r"\bgrille\b",
+
+# --- pay: what the message promises, read through the reading layer (negation, tu/vous, typos)
+
+#: Inviting the creator to give their rate says the work will be paid, even without a figure.
+RATE_INVITATION = Meaning(
+    "rate_invitation",
+    r"\b(?:ton|ta|tes|votre|vos)\s+(?:tarifs?|grille(?:\s+tarifaire)?|conditions(?:\s+tarifaires)?|devis|"
+    r"media ?kit|prix)\b",
+    r"\bcombien\s+(?:tu|vous)\s+(?:demandes?|demandez|factures?|facturez|prends|prenez)\b",
+    r"\bquel\s+(?:est\s+)?(?:ton|votre)\s+(?:tarif|prix)\b",
 )
-_NO_PAY_PATTERNS = compile_patterns(
-    r"\bnon[ -]remunere\w*",
-    r"\bsans remuneration\b",
-    r"\bpas (?:de|d'une) (?:remuneration|budget|cachet)\b",
-    r"\bpas remunere\w*",
-    r"\bgratuitement en echange\b",
-    r"\ben echange (?:de|d'une) (?:la )?(?:visibilite|exposition)\b",
-    r"\bpour la visibilite\b",
+#: Unpaid work and « visibility » offered in place of pay (an affirmed hit is a refusal to pay).
+UNPAID_WORK = Meaning(
+    "unpaid_work",
+    r"\bgratuit(?:e|es|s|ement)?\b",
     r"\bbenevol\w*",
+    r"\b(?:pour|contre)\s+(?:de\s+)?la\s+visibilite\b",
+    r"\ben echange d[e']\s*(?:la\s+|de\s+la\s+)?(?:visibilite|exposition|partage|produits?|un acces)\b",
+    r"\b(?:belle|bonne|grande|super|enorme)\s+(?:vitrine|visibilite|exposition|occasion|opportunite)\b",
+    r"\b(?:te|vous)\s+faire\s+connaitre\b",
+    r"\b(?:t'apporter|vous apporter|t'offrir|vous offrir)\s+(?:de\s+la\s+|une\s+)?(?:visibilite|exposition|vitrine)\b",
 )
-_PRESSURE_PATTERNS = compile_patterns(
-    r"\burgent\w*",
+#: A product, a meal or an access given: welcome, but a payment in kind, not pay for the work.
+GIFT = Meaning(
+    "gift",
+    r"<offrir>",
+    r"\bcadeaux?\b",
+    r"\bechantillons?\b",
+    r"\bcoffrets?\b",
+    r"\b(?:bon d'achat|carte cadeau|en nature)\b",
+    r"\b<envoyer>\s+(?:nos|des|les|un|une|toute la)\s+(?:\w+\s+)?(?:produits?|gamme|paire|coffret)\b",
+    r"\bvaleur\b",
+    r"\bacces\s+gratuit\b",
+    r"\b(?:tu\s+gardes|vous\s+gardez)\b",
+)
+#: Words of a refusal to pay when they are denied (« nous ne pouvons pas vous rémunérer »).
+_PAY_WORD_RE = re.compile(r"remuner|renumer|pay|paie|paiement|cachet|budget|honoraire|factur")
+_DEFERRAL_VISIBILITY_RE = re.compile(r"vitrine|visibilite|exposition")
+
+# --- tone: pressure beyond the shared meaning (reading.PRESSURE has ultimatums and urgency)
+PRESSURE_MORE = Meaning(
+    "pressure_more",
     r"\burgence\b",
     r"\bderniere chance\b",
     r"\bau plus vite\b",
     r"\basap\b",
     r"\bimmediatement\b",
-    r"\bsans faute\b",
-    r"\bobligatoire\w*",
-    r"\b(?:tu dois|vous devez)\b",
-    r"\breponds? vite\b",
-    r"\brepondez vite\b",
+    r"\b(?:tu dois|vous devez)\s+(?:absolument|imperativement|nous repondre|me repondre|repondre|accepter)\b",
+    r"\b<repondre>\s+vite\b",
     r"\bavant ce soir\b",
     r"\bdans l'heure\b",
     r"\boffre limitee\b",
-    r"\bplaces? limitees?\b",
-    r"\bne (?:rate|ratez|manque|manquez) pas\b",
+    r"\bplaces?\s+(?:sont\s+)?limitees?\b",
     r"\bpremier arrive\b",
-    r"\b(?:gratuitement|gratuit) en echange\b",
-    r"\ben echange (?:de|d'une) (?:la )?(?:visibilite|exposition)\b",
-    r"\bpour la visibilite\b",
-    r"\bc'est une chance\b",
+    r"\b(?:ne\s+)?(?:rate|ratez|manque|manquez|laisse|laissez)\s+pas\s+(?:passer\s+)?(?:cette|l'occasion|ta chance)\b",
+    r"\bmaintenant ou jamais\b",
+    r"\bsinon\b.{0,50}\b(?:ailleurs|quelqu'un d'autre|un autre profil|une autre personne)\b",
+    r"\b(?:sans reponse|si (?:tu ne|vous ne) (?:reponds|repondez) pas)\b.{0,40}\b(?:d'ici|avant|ce soir|demain)\b"
+    r".{0,60}\b(?:autre|ailleurs)\b",
     r"!{3,}",
 )
 _MASS_PATTERNS = compile_patterns(
@@ -192,17 +268,20 @@ _TEMPLATE_RE = re.compile(
     r"<\s*(?:prenom|nom|name|first_?name|pseudo|handle|"
     r"influenceur|createur|createurice|compte)\s*>|%\(?[a-z_]*name\)?s|\bxxx+\b",
 )
+_REFERENCE_NOUNS = (
+    r"(?:video|publication|story|stories|serie|routine|vlog|chronique|live|photo|tuto|recette|astuce|"
+    r"post|reel|carrousel|tutoriel|tiktok|short|conseil|test|avis|episode|format|classement|comparatif|"
+    r"recit|compte rendu|article|thread|podcast|stream|newsletter|critique|trajet|setup)s?"
+)
 _REFERENCE_PATTERNS = compile_patterns(
-    r"\b(?:ta|votre|tes|vos) (?:derniere?s?|recente?s?)?\s*(?:video|publication|story|stories|serie|routine|"
-    r"vlog|chronique|live|photo|tuto|recette|astuce)s?\b",
-    r"\b(?:ton|votre|tes|vos) (?:derniers? |recents? )?"
-    r"(?:post|reel|carrousel|tuto|tutoriel|tiktok|short|conseil|"
-    r"test|avis|live|episode|format)s?\b",
-    r"\bj'ai (?:vu|regarde|lu|adore|aime|beaucoup aime|decouvert|retenu)\b",
-    r"\bon a (?:vu|adore|aime|regarde)\b",
-    r"\bnous avons (?:vu|adore|aime|regarde)\b",
-    r"\bquand tu (?:parles|montres|expliques)\b",
-    r"\bquand vous (?:parlez|montrez|expliquez)\b",
+    rf"\b(?:ta|votre|tes|vos|ton)\s+(?:(?:derniere?s?|recente?s?|dernier|recent)\s+)?{_REFERENCE_NOUNS}\b",
+    r"\bj'ai (?:vu|regarde|lu|adore|aime|beaucoup aime|decouvert|retenu|ecoute|suivi)\b",
+    r"\bon a (?:vu|adore|aime|regarde|lu)\b",
+    r"\bnous avons (?:vu|adore|aime|regarde|lu)\b",
+    r"\bquand tu (?:parles|montres|expliques|compares|racontes|testes)\b",
+    r"\bquand vous (?:parlez|montrez|expliquez|comparez|racontez|testez)\b",
+    r"\bou (?:tu|vous) (?:parles?|parlez|montres?|montrez|expliques?|expliquez|compares?|comparez|racontes?|"
+    r"racontez|testes?|testez|emmenes?|emmenez|finis|finissez|notes?|notez)\b",
 )
 # Greeting words before a name, matched on the unfolded text so that the name keeps its capital.
 _GREETING_NAME_RE = re.compile(
@@ -349,13 +428,18 @@ def _stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=128)
 def distinctive_words(captions: tuple[str, ...], exclude: tuple[str, ...] = ()) -> dict[str, str]:
     """Stem → word for the words of a creator's captions that can show a message was personalised
-    (no stop words, no generic social-media words, no name of the creator, at least 4 letters)."""
-    excluded = {_stem(w) for form in exclude for w in _words(form)}
+    (no stop words, no generic social-media words, no name of the creator, at least 4 letters).
+
+    Reads the first :data:`MAX_CAPTIONS` captions, each on its first :data:`MAX_CAPTION_CHARS`
+    characters: what a creator talks about shows long before that, and the answer stays instant.
+    """
+    excluded = {_stem(w) for form in exclude for w in _words(fold(form[:MAX_CAPTION_CHARS]))}
     found: dict[str, str] = {}
-    for caption in captions:
-        aligned = AlignedText(caption[:MAX_ANALYSED_CHARS])
+    for caption in captions[:MAX_CAPTIONS]:
+        aligned = AlignedText(caption[:MAX_CAPTION_CHARS])
         for match in _WORD_RE.finditer(aligned.folded):
             word = match.group(0).split("'")[-1]
             if len(word) < 4 or word.isdigit() or word in STOP_WORDS:
@@ -431,6 +515,27 @@ class AlignedText:
 
 
 @dataclass(frozen=True)
+class PayReading:
+    """What a message says about pay, each as the learner's words (or None)."""
+
+    cash: str | None  # an amount offered for the work
+    promise: str | None  # pay words not put off (« collaboration rémunérée »)
+    rate_invitation: str | None  # « quel est ton tarif ? »
+    refusal: str | None  # « nous ne pouvons pas vous rémunérer », « pas de budget »
+    unpaid: str | None  # « gratuitement », « belle vitrine », « en échange de visibilité »
+    deferral: str | None  # « on en reparlera une fois les premiers chiffres connus »
+    gift: str | None  # « coffret offert »
+
+    @property
+    def paid(self) -> bool:
+        if self.refusal:
+            return False
+        if self.unpaid and not self.cash:
+            return False
+        return bool(self.cash or self.rate_invitation or self.promise)
+
+
+@dataclass(frozen=True)
 class OutreachReading:
     """What the check understood in a message (useful for tests and hints)."""
 
@@ -444,24 +549,126 @@ class OutreachReading:
     fit_marker: str | None
     deliverable: str | None
     timing: str | None
-    pay_marker: str | None
-    amount: str | None
-    no_pay_marker: str | None
-    gift_marker: str | None
+    pay: PayReading
     pressure: tuple[str, ...]
     caps_words: tuple[str, ...]
     mass_markers: tuple[str, ...]
+    repeated_words: tuple[str, ...] = ()
+    keyword_list: bool = False
+
+    @property
+    def stuffed(self) -> bool:
+        """Keywords pasted rather than sentences written (a repeated word, a list of words)."""
+        return bool(self.repeated_words) or self.keyword_list
+
+    @property
+    def amount(self) -> str | None:
+        return self.pay.cash
 
 
-def read_outreach(message: str, card: CreatorCard, other_names: tuple[str, ...] = ()) -> OutreachReading:
+_SENTENCE_RE = re.compile(r"[^.!?;\n…]+")
+_PROPOSAL_RE = re.compile(
+    r"propos|prevu|prevoy|enveloppe|total|\bht\b|\bttc\b|chacun|\bpar (?:video|post|story|reel|live|mois|contenu)"
+    r"|pour (?:ce|cette|l'ensemble|la collab)|forfait|\bfixe\b|\bbrut\b|\bnet\b"
+)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _SENTENCE_RE.finditer(text)]
+
+
+def _sentence_at(spans: list[tuple[int, int]], position: int) -> tuple[int, int]:
+    for start, end in spans:
+        if start <= position < end:
+            return start, end
+    return position, position
+
+
+def _said(reading: Reading, hit: Hit) -> str:
+    """The learner's own words behind a hit when positions line up, else the folded words."""
+    if len(reading.raw) == len(reading.folded) == len(reading.text):
+        return re.sub(r"\s+", " ", reading.raw[hit.start : hit.end]).strip()
+    return hit.text
+
+
+def read_pay(reading: Reading) -> PayReading:
+    """What a message promises about pay, sentence by sentence, negation read."""
+    text = reading.text
+    spans = _sentences(text)
+
+    def inside(hits: list[Hit], span: tuple[int, int]) -> list[Hit]:
+        return [h for h in hits if span[0] <= h.start < span[1]]
+
+    promises = PAY_PROMISE.hits(reading)
+    pay_words = [h for h in promises if _PAY_WORD_RE.search(h.text) or "tarif" in h.text or "forfait" in h.text]
+    rates = RATE_INVITATION.hits(reading)
+    deferrals = [h for h in PAY_DEFERRAL.affirmed(reading) if not _DEFERRAL_VISIBILITY_RE.search(h.text)]
+    unpaid = UNPAID_WORK.affirmed(reading)
+    gifts = GIFT.affirmed(reading)
+
+    cash = None
+    for quantity in find_quantities(text):
+        if quantity.unit not in {"€", "CHF", "$"} or quantity.value <= 0 or reading.negated(quantity.start):
+            continue
+        span = _sentence_at(spans, quantity.start)
+        sentence = text[span[0] : span[1]]
+        paid_here = any(not h.negated for h in inside(pay_words, span))
+        if paid_here or (_PROPOSAL_RE.search(sentence) and not inside(gifts, span)):
+            cash = _said(reading, Hit(quantity.start, quantity.end, quantity.raw, False))
+            break
+
+    promise = deferral = None
+    for hit in pay_words:
+        if hit.negated:
+            continue
+        span = _sentence_at(spans, hit.start)
+        if inside(rates, span):
+            promise = promise or _said(reading, hit)
+        elif inside(deferrals, span) or inside(unpaid, span):
+            put_off = (inside(deferrals, span) or inside(unpaid, span))[0]
+            deferral = deferral or _said(reading, put_off)
+        else:
+            promise = promise or _said(reading, hit)
+    if deferral is None and deferrals and not (promise or cash):
+        deferral = _said(reading, deferrals[0]) if any(inside(pay_words, _sentence_at(spans, d.start))
+                                                       for d in deferrals) else None
+    # A denied pay word is a refusal (« nous ne pouvons pas vous rémunérer », « pas de budget »),
+    # unless the same sentence asks for the creator's rate (« pas encore de budget fixé : ton tarif ? »).
+    refusal = next(
+        (
+            _said(reading, h)
+            for h in pay_words
+            if h.negated and "tarif" not in h.text and not inside(rates, _sentence_at(spans, h.start))
+        ),
+        None,
+    )
+    return PayReading(
+        cash=cash,
+        promise=promise,
+        rate_invitation=_said(reading, rates[0]) if rates else None,
+        refusal=refusal,
+        unpaid=_said(reading, unpaid[0]) if unpaid else None,
+        deferral=deferral,
+        gift=" », « ".join(dict.fromkeys(_said(reading, h) for h in gifts[:2])) if gifts else None,
+    )
+
+
+def read_outreach(
+    message: str,
+    card: CreatorCard,
+    other_names: tuple[str, ...] = (),
+    *,
+    campaign: Campaign | None = None,
+) -> OutreachReading:
     """Read a French first message the way :func:`check_outreach` judges it."""
+    chosen = resolve(campaign)
     text = message[:MAX_ANALYSED_CHARS]
+    reading = read(text)
     aligned = AlignedText(text)
     folded = aligned.folded
     tokens = folded.split() if len(message) <= MAX_ANALYSED_CHARS else message.split()
     word_count = sum(1 for token in tokens if _HAS_WORD.search(token))
     words = _words(folded)
-    word_set = {_stem(w.split("'")[-1]) for w in words}
 
     named = any(
         re.search(rf"(?<![\w@.]){re.escape(form)}(?![\w])", folded)
@@ -479,7 +686,7 @@ def read_outreach(message: str, card: CreatorCard, other_names: tuple[str, ...] 
     for match in _GREETING_NAME_RE.finditer(_unfolded(text)):
         name = match.group("name").rstrip(".,'-")
         folded_name = fold(name).lstrip("@")
-        if folded_name in _NOT_NAMES:
+        if folded_name in _NOT_NAMES or folded_name in {fold(w) for w in chosen.names()}:
             continue
         greeted = name
         if folded_name not in own and fold(name) not in card.name_forms():
@@ -493,16 +700,58 @@ def read_outreach(message: str, card: CreatorCard, other_names: tuple[str, ...] 
             and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", folded)
         ):
             wrong = wrong or other
-    distinct = distinctive_words(card.recent_posts, exclude=(card.display_name, card.handle, *CAMPAIGN_WORDS))
-    overlap = tuple(distinct[s] for s in distinct if s in word_set)
 
-    amounts = [q for q in find_quantities(folded) if q.unit in {"€", "CHF", "$"} and q.value > 0]
-    pressure = aligned.every(_PRESSURE_PATTERNS)
+    # Sentences: personalisation counts only in a written sentence that speaks to the person.
+    name_words = {w for form in card.name_forms() for w in _words(form)}
+    distinct = distinctive_words(
+        card.recent_posts, exclude=(card.display_name, card.handle, *campaign_words(chosen))
+    )
+    personal_stems: set[str] = set()
+    listed_words = 0
+    has_reference = False
+    for start, end in _sentences(folded):
+        sentence = folded[start:end]
+        sentence_words = _words(sentence)
+        if not sentence_words:
+            continue
+        glue = sum(1 for w in sentence_words if w.split("'")[0] in FUNCTION_WORDS or "'" in w)
+        written = len(sentence_words) >= 4 and glue >= 0.2 * len(sentence_words)
+        if len(sentence_words) >= 4 and not written:
+            listed_words += len(sentence_words)
+            continue
+        if not written:
+            continue
+        addressed = any(
+            w in _ADDRESS_WORDS or w.split("'")[0] in _ADDRESS_WORDS or w in name_words for w in sentence_words
+        )
+        referenced = any(pattern.search(sentence) for pattern in _REFERENCE_PATTERNS)
+        if addressed or referenced:
+            personal_stems.update(_stem(w.split("'")[-1]) for w in sentence_words)
+            has_reference = has_reference or referenced
+    overlap = tuple(distinct[stem] for stem in distinct if stem in personal_stems)
+
+    # Keyword stuffing: the same meaningful word over and over, or runs of it.
+    meaningful = [w for w in words if w not in FUNCTION_WORDS and len(w) >= 3 and not w.isdigit()]
+    counts = Counter(meaningful)
+    repeated = [
+        w for w, n in counts.most_common(3) if n >= 5 and n >= 0.05 * max(len(words), 1)
+    ]
+    repeated += [a for a, b, c in zip(words, words[1:], words[2:], strict=False)
+                 if a == b == c and a not in FUNCTION_WORDS and a not in repeated]
+    repeated_quotes: list[str] = []
+    for word in dict.fromkeys(repeated):
+        found = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", folded)
+        shown = aligned.quote(found.start(), found.end()) if found else word
+        repeated_quotes.append(f"« {shown} » ({counts[word]} fois)")
+
+    brand_words = {fold(w) for name in (*chosen.names(), *_words(fold(chosen.product))) for w in name.split()}
     caps = tuple(
         w
         for w in re.findall(r"\b[A-ZÀ-ÖØ-Þ]{4,}\b", _unfolded(text))
-        if fold(w) not in {"seve", "rituel", "avoine", "reel", "reels", "tiktok"}
+        if fold(w) not in brand_words | {"reel", "reels", "tiktok", "objet", "ugc"}
     )
+    pressure_hits = PRESSURE.affirmed(reading) + PRESSURE_MORE.affirmed(reading)
+    pressure = tuple(dict.fromkeys(_said(reading, h) for h in sorted(pressure_hits, key=lambda h: h.start)))
     mass = aligned.every(_MASS_PATTERNS) + aligned.every((_TEMPLATE_RE,))
     return OutreachReading(
         word_count=word_count,
@@ -510,27 +759,17 @@ def read_outreach(message: str, card: CreatorCard, other_names: tuple[str, ...] 
         greeted_name=greeted,
         wrong_name=wrong,
         overlap=overlap,
-        has_reference_marker=aligned.first(_REFERENCE_PATTERNS) is not None,
-        brand_named=aligned.first(BRAND_PATTERNS) is not None,
+        has_reference_marker=has_reference,
+        brand_named=aligned.first(brand_patterns(chosen)) is not None,
         fit_marker=aligned.first(_FIT_PATTERNS),
         deliverable=aligned.first(_DELIVERABLE_PATTERNS),
         timing=aligned.first(_TIMING_PATTERNS),
-        pay_marker=aligned.first(_PAY_PATTERNS),
-        amount=aligned.quote(amounts[0].start, amounts[0].end) if amounts else None,
-        no_pay_marker=aligned.first(_NO_PAY_PATTERNS),
-        gift_marker=contains_any(
-            folded,
-            (
-                r"\bofferts?\b",
-                r"\bofferte?s?\b",
-                r"\bcadeaux?\b",
-                r"\bechantillons?\b",
-                r"\benvoyer (?:nos|des|les) produits\b",
-            ),
-        ),
+        pay=read_pay(reading),
         pressure=pressure,
         caps_words=caps,
         mass_markers=mass,
+        repeated_words=tuple(repeated_quotes[:2]),
+        keyword_list=listed_words >= 12 and listed_words >= 0.3 * max(len(words), 1),
     )
 
 
@@ -561,8 +800,23 @@ def _name_item(reading: OutreachReading, card: CreatorCard) -> FeedbackItem:
     )
 
 
-def _content_item(reading: OutreachReading, card: CreatorCard) -> FeedbackItem:
+def _content_item(reading: OutreachReading, card: CreatorCard, campaign: Campaign) -> FeedbackItem:
     label = "Un de ses contenus cité"
+    if reading.stuffed:
+        what = (
+            f"{', '.join(reading.repeated_words)} : un mot répété ainsi"
+            if reading.repeated_words
+            else "Une suite de mots-clés sans phrase"
+        )
+        return FeedbackItem(
+            "content",
+            label,
+            False,
+            f"{what} se lit comme un texte écrit pour un moteur de recherche, pas pour une personne. "
+            "Citez une de ses publications dans une vraie phrase, par exemple « ta vidéo sur… m'a plu "
+            "parce que… », et nommez la marque une ou deux fois.",
+            READ_PERSONAL,
+        )
     if not card.recent_posts:
         if reading.has_reference_marker:
             return FeedbackItem(
@@ -587,7 +841,9 @@ def _content_item(reading: OutreachReading, card: CreatorCard) -> FeedbackItem:
             True,
             f"Vous faites référence à ses publications ({_quote(list(reading.overlap[:3]))}).",
         )
-    examples = distinctive_words(card.recent_posts, exclude=(card.display_name, card.handle, *CAMPAIGN_WORDS))
+    examples = distinctive_words(
+        card.recent_posts, exclude=(card.display_name, card.handle, *campaign_words(campaign))
+    )
     hint = (
         f" Ses dernières publications parlent par exemple de {_quote(list(examples.values())[:4])}."
         if examples
@@ -607,12 +863,12 @@ def _content_item(reading: OutreachReading, card: CreatorCard) -> FeedbackItem:
         label,
         False,
         "Rien ne montre que vous avez regardé ses contenus. Citez une publication récente et ce "
-        f"qu'elle vous a appris ou plu.{hint}",
+        f"qu'elle vous a appris ou plu, dans une phrase qui s'adresse à la personne.{hint}",
         READ_PERSONAL,
     )
 
 
-def _fit_item(reading: OutreachReading) -> FeedbackItem:
+def _fit_item(reading: OutreachReading, campaign: Campaign) -> FeedbackItem:
     label = "Pourquoi cette personne et cette marque"
     if reading.brand_named and reading.fit_marker:
         return FeedbackItem(
@@ -623,8 +879,8 @@ def _fit_item(reading: OutreachReading) -> FeedbackItem:
             "fit",
             label,
             False,
-            "La marque ou le produit n'est pas présenté : dites en une phrase qui vous êtes (Sève, "
-            "la gamme « Rituel Avoine ») et pourquoi vous pensez à cette personne.",
+            f"La marque ou le produit n'est pas présenté : dites en une phrase qui vous êtes "
+            f"({campaign.brand.name}, « {campaign.name} ») et pourquoi vous pensez à cette personne.",
             READ_PERSONAL,
         )
     return FeedbackItem(
@@ -663,31 +919,58 @@ def _ask_item(reading: OutreachReading) -> FeedbackItem:
 
 def _pay_item(reading: OutreachReading) -> FeedbackItem:
     label = "Rémunération annoncée"
-    if reading.no_pay_marker:
+    pay = reading.pay
+    ask = (
+        "Annoncez un montant (« 800 € ») ou une fourchette, ou invitez la personne à partager son tarif."
+    )
+    if pay.paid:
+        shown = pay.cash or pay.promise or pay.rate_invitation
+        how = "vous l'invitez à donner son tarif" if shown == pay.rate_invitation else "vous la rémunérez"
+        return FeedbackItem(
+            "pay", label, True, f"Dès le premier message, {how} (« {shown} »)."
+        )
+    if pay.refusal:
         return FeedbackItem(
             "pay",
             label,
             False,
-            f"« {reading.no_pay_marker} » : un travail de création se rémunère. Annoncez un "
-            "budget ou une fourchette, ou proposez de parler de son tarif.",
+            f"« {pay.refusal} » : le message dit que le travail ne sera pas payé. Un contenu demande "
+            f"des heures de création, c'est un travail professionnel. {ask}",
             READ_ASK,
         )
-    if reading.amount or reading.pay_marker:
-        shown = reading.amount or reading.pay_marker
+    if pay.deferral:
+        extra = f", et l'on offre de la visibilité à la place (« {pay.unpaid} »)" if pay.unpaid else ""
         return FeedbackItem(
-            "pay", label, True, f"Vous parlez de rémunération dès le premier message (« {shown} »)."
+            "pay",
+            label,
+            False,
+            f"« {pay.deferral} » : la rémunération est repoussée à plus tard{extra}. C'est une promesse "
+            f"qui ne promet rien. {ask}",
+            READ_ASK,
         )
-    gift = (
-        f" Envoyer un produit (« {reading.gift_marker} ») n'est pas une rémunération."
-        if reading.gift_marker
-        else ""
-    )
+    if pay.unpaid:
+        return FeedbackItem(
+            "pay",
+            label,
+            False,
+            f"« {pay.unpaid} » : le message propose de travailler sans être payé, ou contre de la "
+            f"visibilité. Un contenu est un travail professionnel, qui se rémunère. {ask}",
+            READ_ASK,
+        )
+    if pay.gift:
+        return FeedbackItem(
+            "pay",
+            label,
+            False,
+            f"Offrir un produit (« {pay.gift} ») est une belle attention et un paiement en nature, "
+            f"mais un produit offert n'est pas une rémunération du travail de création. {ask}",
+            READ_ASK,
+        )
     return FeedbackItem(
         "pay",
         label,
         False,
-        f"Rien n'est dit sur la rémunération.{gift} Dites que la collaboration est rémunérée, avec un "
-        "montant (« 800 € ») ou une invitation à partager son tarif.",
+        f"Rien n'est dit sur la rémunération. Dites que la collaboration est rémunérée : {ask[0].lower()}{ask[1:]}",
         READ_ASK,
     )
 
@@ -699,8 +982,9 @@ def _tone_item(reading: OutreachReading) -> FeedbackItem:
             "tone",
             label,
             False,
-            f"Ces mots mettent la pression : {_quote(list(reading.pressure[:3]))}. Laissez le temps "
-            "de répondre et proposez, sans exiger.",
+            f"Ces mots mettent la pression : {_quote(list(reading.pressure[:4]))}. Un ultimatum ou une "
+            "urgence pousse à refuser : laissez le temps de répondre, proposez sans exiger, et gardez une "
+            "porte de sortie (« si ce n'est pas le moment, aucun souci »).",
             READ_TONE,
         )
     if len(reading.caps_words) >= 2:
@@ -762,13 +1046,25 @@ def _personal_item(reading: OutreachReading) -> FeedbackItem:
     return FeedbackItem("not_mass", label, True, "Aucune trace de modèle envoyé en masse.")
 
 
-def check_outreach(message: object, creator: object, *, other_names: tuple[str, ...] = ()) -> Feedback:
+def check_outreach(
+    message: object,
+    creator: object,
+    *,
+    other_names: tuple[str, ...] = (),
+    campaign: Campaign | None = None,
+) -> Feedback:
     """Check a first message to a creator, written in French; one item per thing a creator answers to.
 
     ``creator`` is a mapping with at least a display name (``display_name`` or ``name``) or a
     ``handle``, and ideally ``niche`` and a few recent captions (``recent_posts`` or ``captions``,
     a list of strings); ``followers`` adds a tip about agents. ``other_names`` are names of other
-    creators: a message that greets one of them was copied. Never raises on learner input.
+    creators: a message that greets one of them was copied. ``campaign`` is the campaign the
+    message is for (Sève's « Rituel Avoine » by default): its brand and product are what the
+    message must present, and its words never count as citing the creator's content.
+
+    The message is read on its first :data:`MAX_ANALYSED_CHARS` characters and the creator's
+    captions on the first :data:`MAX_CAPTIONS` of :data:`MAX_CAPTION_CHARS` characters each, so
+    that any input gets its answer at once. Never raises on learner input.
     """
     if is_placeholder(message):
         return input_problem(
@@ -804,12 +1100,14 @@ def check_outreach(message: object, creator: object, *, other_names: tuple[str, 
             "ou son identifiant).",
             READ_PERSONAL,
         )
-    safe_others = tuple(n for n in other_names if isinstance(n, str) and n.strip())
-    reading = read_outreach(message, card, safe_others)
+    chosen = resolve(campaign)
+    others = other_names if isinstance(other_names, list | tuple | set | frozenset) else ()
+    safe_others = tuple(n[:200] for n in list(others)[:MAX_BATCH_MESSAGES] if isinstance(n, str) and n.strip())
+    reading = read_outreach(message, card, safe_others, campaign=chosen)
     items = (
         _name_item(reading, card),
-        _content_item(reading, card),
-        _fit_item(reading),
+        _content_item(reading, card, chosen),
+        _fit_item(reading, chosen),
         _ask_item(reading),
         _pay_item(reading),
         _tone_item(reading),
@@ -824,7 +1122,8 @@ def check_outreach(message: object, creator: object, *, other_names: tuple[str, 
         )
     if not re.search(r"\b(?:objet|sujet)\s*:", fold(message[:MAX_ANALYSED_CHARS])):
         tips.append(
-            "Par e-mail, mettez le nom de la marque et du projet dans l'objet : « Sève × Rituel Avoine »."
+            "Par e-mail, mettez le nom de la marque et du projet dans l'objet : "
+            f"« {' × '.join(chosen.names())} »."
         )
     return build_feedback(CHECK_NAME, items, tips)
 
@@ -833,24 +1132,50 @@ def check_outreach(message: object, creator: object, *, other_names: tuple[str, 
 
 
 def _comparable_words(message: str, names: tuple[str, ...]) -> list[str]:
-    """The words of a message with every creator name taken out (so that swapping names changes nothing)."""
-    name_words = {w for name in names for w in _words(fold(name))}
-    return [w for w in _words(fold(message[:MAX_ANALYSED_CHARS])) if w not in name_words]
+    """The words of a message (its first :data:`MAX_COMPARED_CHARS` characters) with every creator
+    name taken out, so that swapping names changes nothing."""
+    name_words = {w for name in names for w in _PLAIN_WORD_RE.findall(fold(name[:200]))}
+    return [w for w in _PLAIN_WORD_RE.findall(fold(message[:MAX_COMPARED_CHARS])) if w not in name_words]
+
+
+_PLAIN_WORD_RE = re.compile(r"[a-z0-9]+")
+
+
+def _triples(words: list[str]) -> set[tuple[str, ...]]:
+    if len(words) < 3:
+        return {tuple(words)} if words else set()
+    return set(zip(words, words[1:], words[2:], strict=False))
+
+
+def _dice(first: set[tuple[str, ...]], second: set[tuple[str, ...]]) -> float:
+    if not first and not second:
+        return 1.0
+    return 2 * len(first & second) / (len(first) + len(second))
 
 
 def message_similarity(first: str, second: str, names: tuple[str, ...] = ()) -> float:
-    """How alike two messages are, from 0 to 1 (same words in the same order), names left out."""
-    a, b = _comparable_words(first, names), _comparable_words(second, names)
-    if not a and not b:
-        return 1.0
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+    """How alike two messages are, from 0 to 1: the share of word triples (three words in a row)
+    they have in common, names left out. Linear in the length of the messages (each is read on its
+    first :data:`MAX_COMPARED_CHARS` characters), where aligning the words was quadratic."""
+    return _dice(_triples(_comparable_words(first, names)), _triples(_comparable_words(second, names)))
+
+
+def _key_label(key: object, index: int) -> str:
+    """A creator's key as the learner typed it, shortened; a key that cannot be shown gets a number."""
+    if isinstance(key, str) and key.strip():
+        return key.strip()[:80]
+    if isinstance(key, int) and not isinstance(key, bool) and abs(key) < 10**12:
+        return str(key)
+    return f"créateur n° {index}"
 
 
 def check_outreach_batch(messages_by_creator: object) -> Feedback:
-    """Flag a message sent unchanged (or with only the name swapped) to different creators.
+    """Flag a message sent unchanged (or with only the name or a detail swapped) to different creators.
 
     ``messages_by_creator`` maps a creator's name (or id) to the message written to them.
-    One item per creator: is their message their own?
+    One item per creator: is their message their own? The first :data:`MAX_BATCH_MESSAGES`
+    messages are compared, each on its first :data:`MAX_COMPARED_CHARS` characters (a tip says
+    so when more were given), so that the answer stays instant whatever the input.
     """
     if not isinstance(messages_by_creator, Mapping) or not messages_by_creator:
         return input_problem(
@@ -859,8 +1184,15 @@ def check_outreach_batch(messages_by_creator: object) -> Feedback:
             'Donnez un dictionnaire {créateur : message}, par exemple {"Léa": "Bonjour Léa, …"}.',
             READ_WHY,
         )
-    entries = [(str(key)[:80], value) for key, value in messages_by_creator.items()]
-    texts = [(key, value) for key, value in entries if isinstance(value, str) and not is_placeholder(value)]
+    entries: list[tuple[str, object]] = []
+    for index, (key, value) in enumerate(messages_by_creator.items(), start=1):
+        if index > MAX_BATCH_MESSAGES:
+            break
+        label = _key_label(key, index)
+        while label in {k for k, _ in entries}:
+            label = f"{label} ({index})"
+        entries.append((label, value))
+    texts = {key: value for key, value in entries if isinstance(value, str) and not is_placeholder(value)}
     if len(texts) < 2:
         return input_problem(
             BATCH_CHECK_NAME,
@@ -869,19 +1201,21 @@ def check_outreach_batch(messages_by_creator: object) -> Feedback:
             READ_WHY,
         )
     names = tuple(key for key, _ in entries)
+    words = {key: _comparable_words(value, names) for key, value in texts.items()}
+    triples = {key: _triples(value) for key, value in words.items()}
     items = []
-    for key, value in entries:
+    for key, _value in entries:
         label = f"Message à {key}"
-        if not isinstance(value, str) or is_placeholder(value):
+        if key not in texts:
             items.append(
                 FeedbackItem(f"unique:{key}", label, False, "Ce message n'est pas encore écrit.", READ_WHY)
             )
             continue
         twins = []
-        for other_key, other_value in texts:
+        for other_key in texts:
             if other_key == key:
                 continue
-            ratio = message_similarity(value, other_value, names)
+            ratio = _dice(triples[key], triples[other_key])
             if ratio >= SIMILARITY_THRESHOLD:
                 twins.append((other_key, ratio))
         if not twins:
@@ -890,25 +1224,35 @@ def check_outreach_batch(messages_by_creator: object) -> Feedback:
             )
             continue
         other_key, ratio = max(twins, key=lambda pair: pair[1])
-        if fold(value).split() == fold(dict(texts)[other_key]).split():
+        if fold(texts[key][:MAX_COMPARED_CHARS]).split() == fold(texts[other_key][:MAX_COMPARED_CHARS]).split():
             how = f"est identique à celui envoyé à {other_key}"
-        elif ratio >= 0.999:
+        elif words[key] == words[other_key]:
             how = f"est celui envoyé à {other_key}, où seul le nom change"
         else:
             how = (
-                f"reprend celui envoyé à {other_key} à {format_number(100 * ratio)}\u00a0% "
-                "(seul le nom ou un détail "
-                "change)"
+                f"reprend celui envoyé à {other_key} à {format_number(round(100 * ratio))}\u00a0% "
+                "(seul le nom ou un détail change)"
             )
         items.append(
             FeedbackItem(
                 f"unique:{key}",
                 label,
                 False,
-                f"Ce message {how}. Un créateur le devine vite : parlez de ses contenus à lui ou à elle, "
-                "et de ce qui "
-                "vous rapproche.",
+                f"Ce message {how}. Un créateur le devine vite : gardez la présentation de la marque et "
+                "la demande si vous voulez, mais réécrivez ce qui concerne la personne, le contenu cité et "
+                "la raison de votre choix.",
                 READ_WHY,
             )
         )
-    return build_feedback(BATCH_CHECK_NAME, items)
+    tips = []
+    if len(messages_by_creator) > MAX_BATCH_MESSAGES:
+        tips.append(
+            f"Seuls les {MAX_BATCH_MESSAGES} premiers messages ont été comparés : vérifiez les autres "
+            "par petits groupes."
+        )
+    if any(isinstance(v, str) and len(v) > MAX_COMPARED_CHARS for _, v in entries):
+        tips.append(
+            f"Les messages sont comparés sur leurs {format_number(MAX_COMPARED_CHARS)} premiers "
+            "caractères : un premier message gagne à être plus court."
+        )
+    return build_feedback(BATCH_CHECK_NAME, items, tips)
