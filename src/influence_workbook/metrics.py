@@ -386,27 +386,56 @@ class AudienceTarget:
 DEFAULT_TARGET = AudienceTarget()
 
 
-def target_from_objective(text: object) -> AudienceTarget:
-    """Countries and ages named in a French objective; the brand's defaults for what is missing."""
+def target_from_objective(text: object, *, markets: Iterable[str] | None = None,
+                          niches: Iterable[str] | None = None, audience: str = "") -> AudienceTarget:
+    """Countries and ages named in a French objective; the campaign's defaults for what is missing.
+
+    ``markets`` (country codes), ``niches`` and ``audience`` (a French description whose ages are
+    read) describe the learner's own campaign; without them, Sève's markets, niches and 18-34 ans.
+    """
+    default_countries = tuple(code for code in (markets if markets is not None else BRAND.markets)
+                              if code in COUNTRY_NAMES) or tuple(BRAND.markets)
+    named_markets = _and_join([COUNTRY_NAMES[code] for code in default_countries])
+    chosen_niches = tuple(niches) if niches is not None else CAMPAIGN_NICHES
+    audience_ranges = [r for r in find_age_ranges(fold(audience[:500])) if 10 <= r.low < r.high <= 99]
+    if audience_ranges:
+        default_low, default_high = audience_ranges[0].low, audience_ranges[0].high
+    else:
+        default_low, default_high = DEFAULT_TARGET.age_low, DEFAULT_TARGET.age_high
     if not isinstance(text, str) or not text.strip():
-        return AudienceTarget(notes=("Pas d'objectif du chapitre 1 : la cible par défaut de la marque est "
-                                     "utilisée (France et Suisse, 18-34 ans).",))
+        return AudienceTarget(countries=default_countries, age_low=default_low, age_high=default_high,
+                              niches=chosen_niches,
+                              notes=(f"Pas d'objectif du chapitre 1 : la cible par défaut de la campagne est "
+                                     f"utilisée ({named_markets}, {default_low}-{default_high} ans).",))
     folded = fold(text[:5_000])
     countries = tuple(code for code, pattern in _COUNTRY_PATTERNS.items() if re.search(pattern, folded))
     ranges = [r for r in find_age_ranges(folded) if 10 <= r.low < r.high <= 99]
     notes: list[str] = []
     if not countries:
-        countries = tuple(BRAND.markets)
-        notes.append("Votre objectif ne nomme pas de pays : la France et la Suisse (marchés de la marque) "
-                     "sont utilisées.")
+        countries = default_countries
+        notes.append(f"Votre objectif ne nomme pas de pays : {named_markets} (marchés de la campagne) "
+                     f"{'sont utilisés' if len(countries) > 1 else 'est utilisé'}.")
     if ranges:
         low, high = min(r.low for r in ranges), max(r.high for r in ranges)
     else:
-        low, high = DEFAULT_TARGET.age_low, DEFAULT_TARGET.age_high
-        notes.append("Votre objectif ne donne pas de tranche d'âge : les 18-34 ans (cœur de cible de la "
-                     "marque) sont utilisés.")
-    return AudienceTarget(countries=countries, age_low=low, age_high=high, from_objective=True,
-                          notes=tuple(notes))
+        low, high = default_low, default_high
+        notes.append(f"Votre objectif ne donne pas de tranche d'âge : les {low}-{high} ans (cœur de cible de "
+                     f"la campagne) sont utilisés.")
+    return AudienceTarget(countries=countries, age_low=low, age_high=high, niches=chosen_niches,
+                          from_objective=True, notes=tuple(notes))
+
+
+def _and_join(words: list[str]) -> str:
+    """« la France », « la France et la Suisse »: country names with their article, joined in French."""
+    with_article = [_COUNTRY_ARTICLES.get(word, "") + word for word in words]
+    if len(with_article) <= 1:
+        return "".join(with_article)
+    return ", ".join(with_article[:-1]) + " et " + with_article[-1]
+
+
+_COUNTRY_ARTICLES = {"France": "la ", "Suisse": "la ", "Belgique": "la ", "Allemagne": "l'", "Autriche": "l'",
+                     "Espagne": "l'", "Italie": "l'", "Royaume-Uni": "le ", "Canada": "le ", "Luxembourg": "le ",
+                     "Maroc": "le ", "Sénégal": "le ", "États-Unis": "les ", "Côte d'Ivoire": "la "}
 
 
 def _overlap(low: int, high: int, other_low: int, other_high: int) -> float:

@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from influence_workbook.campaign import CAMPAIGN
+from influence_workbook.campaign import Campaign, resolve
 from influence_workbook.feedback import Feedback, FeedbackItem, build_feedback, input_problem
 from influence_workbook.metrics import (
+    CAMPAIGN_NICHES,
     COUNTRY_NAMES,
     CPM_REFERENCE_EUR,
     MIN_AGE_SHARE,
@@ -35,6 +36,7 @@ from influence_workbook.metrics import (
     target_from_objective,
 )
 from influence_workbook.progress import ProgressStore
+from influence_workbook.reading import Meaning, read
 from influence_workbook.text import find_quantities, fold, format_number, is_placeholder
 
 CHECK_NAME = "ch02-shortlist"
@@ -69,6 +71,73 @@ def _eur(value: float) -> str:
     return f"{format_number(value)}\u00a0€"
 
 
+#: Fees in the table are in euros; a campaign in Swiss francs compares them at this rate.
+EUR_RATE: dict[str, float] = {"EUR": 1.0, "CHF": 0.94}
+
+# Market codes of a campaign (chapter 5's list) as country codes of the creators' table.
+_MARKET_COUNTRIES: dict[str, tuple[str, ...]] = {"UK": ("GB",), "EU": ("FR", "BE", "LU", "DE", "AT", "ES", "IT")}
+
+# What a campaign sells, read from its product, pitch and audience → the niches of creators that fit.
+_NICHES_BY_PRODUCT: tuple[tuple[Meaning, tuple[str, ...]], ...] = (
+    (Meaning("beauty", r"\bcosmeti\w*", r"\bshamp\w*", r"\bsavons?\b", r"\bcremes?\b", r"\bbeaute\b",
+             r"\bmaquillage\b", r"\bparfums?\b", r"\bcheveux\b", r"\bpeau\b", r"\bserums?\b", r"\bsoins?\b"),
+     ("beaute", "ecologie", "lifestyle")),
+    (Meaning("sport", r"\bvelos?\b", r"\btrail\b", r"\brunning\b", r"\bcourse a pied\b", r"\bcoureu\w*",
+             r"\bsport\w*", r"\bfitness\b", r"\brandonn\w*", r"\bski\b", r"\byoga\b", r"\bmuscu\w*",
+             r"\bcyclis\w*", r"\bescalade\b"),
+     ("sport", "lifestyle")),
+    (Meaning("food", r"\brestaura\w*", r"\bpates\b", r"\bcuisine\w*", r"\brecettes?\b", r"\bfood\b",
+             r"\bepicerie\b", r"\bboulangerie\b", r"\bcafes?\b", r"\bthes?\b", r"\btisanes?\b", r"\bvins?\b",
+             r"\bbieres?\b", r"\bchocolat\w*", r"\bplats?\b", r"\brepas\b", r"\bpizz\w*", r"\bburgers?\b"),
+     ("cuisine", "lifestyle")),
+    (Meaning("tech", r"\blogiciel\w*", r"\bsaas\b", r"\bapplication\w*", r"\bappli\b", r"\bapp\b",
+             r"\bplateforme\b", r"\btech\w*", r"\binformatique\b", r"\bordinateur\w*", r"\bsmartphones?\b",
+             r"\bnumerique\b", r"\bcasques?\b", r"\bgadgets?\b"),
+     ("tech",)),
+    (Meaning("finance", r"\bbanques?\b", r"\bbancaire\b", r"\bcomptes? (?:bancaires?|courants?|epargne)\b",
+             r"\bassurance\w*", r"\bcredits?\b", r"\bepargne\b", r"\bfintech\b", r"\bneobanque\b"),
+     ("lifestyle", "tech")),
+    (Meaning("fashion", r"\bvetements?\b", r"\bmode\b", r"\bsacs?\b", r"\bbijoux?\b", r"\bbaskets\b",
+             r"\bsneakers\b", r"\bfriperie\b", r"\bpret-a-porter\b", r"\blunettes\b"),
+     ("mode", "lifestyle")),
+    (Meaning("travel", r"\bvoyages?\b", r"\bhotels?\b", r"\bsejours?\b", r"\btourisme\b", r"\bcamping\b"),
+     ("voyage", "lifestyle")),
+    (Meaning("gaming", r"\bjeux? video\b", r"\bgaming\b", r"\bconsoles?\b", r"\besport\b"), ("gaming", "tech")),
+    (Meaning("family", r"\bbebes?\b", r"\benfants?\b", r"\bpoussettes?\b", r"\bfamilles?\b", r"\bparents?\b"),
+     ("parentalite", "lifestyle")),
+    (Meaning("ecology", r"\bzero dechet\b", r"\bvrac\b", r"\brecycl\w*", r"\bdurables?\b", r"\bseconde main\b",
+             r"\breconditionn\w*"),
+     ("ecologie",)),
+)
+
+
+def campaign_niches(campaign: Campaign) -> tuple[str, ...]:
+    """The creators' niches that suit a campaign's product; every niche when the product says nothing."""
+    if campaign.is_default:
+        return CAMPAIGN_NICHES
+    reading = read(" ; ".join((campaign.product, campaign.brand.pitch, campaign.name, campaign.audience)))
+    niches: list[str] = []
+    for meaning, fitting in _NICHES_BY_PRODUCT:
+        if meaning.hits(reading):
+            niches.extend(n for n in fitting if n not in niches)
+    return tuple(niches) or tuple(NICHE_LABELS)
+
+
+def campaign_countries(campaign: Campaign) -> tuple[str, ...]:
+    """The campaign's markets as the country codes of the creators' table (« UK » → GB…)."""
+    codes: list[str] = []
+    for market in campaign.markets:
+        for code in _MARKET_COUNTRIES.get(market, (market,)):
+            if code in COUNTRY_NAMES and code not in codes:
+                codes.append(code)
+    return tuple(codes)
+
+
+def _niche_words(niches: tuple[str, ...]) -> str:
+    labels = [NICHE_LABELS.get(n, n) for n in niches]
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " ou " + labels[-1]
+
+
 # --------------------------------------------------------------------------- reading the picks
 
 
@@ -78,6 +147,12 @@ def parse_picks(value: object) -> tuple[list[str], str | None]:
         return [], ("Vous n'avez encore choisi aucun créateur. Cochez de 3 à 6 créateurs dans le tableau "
                     "(ou donnez leurs identifiants, par exemple [\"C0012\", \"C0087\", \"C0153\"]).")
     raw: Iterable[Any]
+    if isinstance(value, Mapping):
+        inner = next((value[key] for key in ("creator_ids", "handles", "creators") if key in value), None)
+        if inner is None or isinstance(inner, Mapping):
+            return [], ("Une présélection est une liste d'identifiants de créateurs (par exemple "
+                        "[\"C0012\", \"C0087\", \"C0153\"]) ; ce dictionnaire n'a pas de clé « creator_ids ».")
+        return parse_picks(inner)
     if isinstance(value, str):
         raw = re.split(r"[\s,;]+", value[: MAX_LIST_LENGTH * (MAX_ID_CHARS + 2)])
     elif isinstance(value, pd.DataFrame):
@@ -117,20 +192,24 @@ def cell_text(value: object) -> str:
     return "" if _missing(value) else str(value)
 
 
-def _budget(value: object) -> tuple[float | None, str | None]:
+def _budget(value: object, campaign: Campaign | None = None) -> tuple[float | None, str | None]:
+    """The creators' budget in the campaign's currency: the campaign's own when none is given."""
+    campaign = resolve(campaign)
     if value is None or value is Ellipsis:
-        return float(CAMPAIGN.creator_budget_eur), None
+        return float(campaign.creator_budget), None
     number: float | None = None
     if isinstance(value, bool):
         number = None
-    elif isinstance(value, int | float | np.integer | np.floating):
+    elif isinstance(value, int | np.integer):
+        number = float(value) if abs(int(value)) < 10**15 else None
+    elif isinstance(value, float | np.floating):
         number = float(value)
     elif isinstance(value, str):
         found = find_quantities(fold(value[:200]))
         number = found[0].value if found else None
-    if number is None or not math.isfinite(number) or number <= 0:
-        return None, ("Le budget doit être un montant positif en euros, par exemple 15 000 € "
-                      f"(budget créateurs de la campagne : {_eur(CAMPAIGN.creator_budget_eur)}).")
+    if number is None or not math.isfinite(number) or number <= 0 or number > 10**12:
+        return None, (f"Le budget doit être un montant positif, par exemple {campaign.money(15_000)} "
+                      f"(budget créateurs de la campagne : {campaign.money(campaign.creator_budget)}).")
     return number, None
 
 
@@ -144,7 +223,8 @@ def _name(row: pd.Series) -> str:
     return str(row.get("creator_id"))
 
 
-def _creator_item(row: pd.Series, target: AudienceTarget) -> FeedbackItem:
+def _creator_item(row: pd.Series, target: AudienceTarget, campaign: Campaign | None = None) -> FeedbackItem:
+    campaign = resolve(campaign)
     cid = str(row["creator_id"])
     tier_name = row.get("tier")
     platform = cell_text(row.get("platform"))
@@ -191,8 +271,10 @@ def _creator_item(row: pd.Series, target: AudienceTarget) -> FeedbackItem:
         problems.append("thématique inconnue : ajoutez la colonne « niche » à votre fichier ou vérifiez ses "
                         "contenus")
     elif not bool(row["niche_fit"]):
-        problems.append(f"thématique « {_shorten(niche_label, 30)} » : peu de lien avec des cosmétiques "
-                        f"solides zéro déchet (cherchez beauté, écologie ou art de vivre)")
+        product = ("des cosmétiques solides zéro déchet" if campaign.is_default
+                   else f"« {_shorten(campaign.product, 50)} »")
+        problems.append(f"thématique « {_shorten(niche_label, 30)} » : peu de lien avec {product} "
+                        f"(cherchez {_niche_words(target.niches)})")
     elif french_target and isinstance(language, str) and language.lower() != "fr":
         problems.append(f"publie en « {_shorten(language, 10)} » alors que votre cible est francophone")
     else:
@@ -259,6 +341,43 @@ def _followers(table: pd.DataFrame) -> np.ndarray:
     return np.asarray(pd.to_numeric(table["followers"], errors="coerce"), dtype="float64")
 
 
+_REACH_UNITS = (
+    ("personnes", r"personnes?(?:\s+(?:differentes|uniques|touchees|atteintes))?|individus"),
+    ("vues", r"vues|visionnages|vues de (?:video|story|stories|reel|reels)"),
+    ("impressions", r"impressions"),
+    ("comptes touchés", r"comptes (?:touches|atteints|uniques)|contacts|spectateurs|utilisateurs touches"),
+)
+_REACH_WORD = re.compile(r"\b(?:portee|reach|couverture|toucher|touchees?|atteindre|vues|impressions)\b")
+
+
+def reach_goal(objective_text: object) -> tuple[float, str] | None:
+    """The figure of a reach objective (« 300 000 personnes touchées », « 1 million de vues »), or None.
+
+    Only a figure followed by people, views or impressions counts: « 1 200 ventes » or « 5 000 clics »
+    is another kind of objective, whose figure a shortlist's views do not measure.
+    """
+    if not isinstance(objective_text, str) or not objective_text.strip():
+        return None
+    folded = fold(objective_text[:2_000])
+    if not _REACH_WORD.search(folded):
+        return None
+    for quantity in find_quantities(folded):
+        if quantity.unit or not 100 <= quantity.value <= 10**10:
+            continue
+        after = folded[quantity.end : quantity.end + 40]
+        for unit, pattern in _REACH_UNITS:
+            if re.match(rf"\s*(?:de\s+|d')?(?:{pattern})\b", after):
+                return quantity.value, unit
+    return None
+
+
+def _round_reach(value: float) -> float:
+    """180 000 rather than 179 417: an expected reach is an order of magnitude."""
+    if value >= 10_000:
+        return round(value, -3)
+    return round(value, -2) if value >= 1_000 else round(value)
+
+
 class ShortlistChecker:
     """:func:`check_shortlist` prepared for one table of creators and one objective.
 
@@ -270,10 +389,17 @@ class ShortlistChecker:
     """
 
     def __init__(self, creators: pd.DataFrame, objective_text: object = None, budget_eur: float | None = None,
-                 *, scored: pd.DataFrame | None = None) -> None:
+                 *, scored: pd.DataFrame | None = None, campaign: Campaign | None = None) -> None:
+        self.campaign = resolve(campaign)
         self.table = creators.drop_duplicates("creator_id").reset_index(drop=True)
-        self.target = target_from_objective(objective_text)
-        self.budget = float(CAMPAIGN.creator_budget_eur if budget_eur is None else budget_eur)
+        self.target = (target_from_objective(objective_text) if self.campaign.is_default else
+                       target_from_objective(objective_text, markets=campaign_countries(self.campaign),
+                                             niches=campaign_niches(self.campaign)))
+        #: The objective's reach figure (people, views, impressions), when it is a reach objective.
+        self.reach_goal = reach_goal(objective_text)
+        #: The budget, in the campaign's currency (``budget_eur`` is kept as the historical name).
+        self.budget = float(self.campaign.creator_budget if budget_eur is None else budget_eur)
+        self.rate = EUR_RATE.get(self.campaign.currency, 1.0)
         # ``scored``: the same table already scored for the same objective (the workshop has it).
         usable = (scored is not None and len(scored) == len(creators)
                   and scored.attrs.get(SCORED_FOR) == self.target)
@@ -313,7 +439,7 @@ class ShortlistChecker:
     def creator_item(self, creator_id: str) -> FeedbackItem:
         if creator_id not in self._items:
             row = self.scored.iloc[self.row_of[creator_id]]
-            self._items[creator_id] = _creator_item(row, self.target)
+            self._items[creator_id] = _creator_item(row, self.target, self.campaign)
         return self._items[creator_id]
 
     def _follows_follower_count(self, known: list[str], pool: object) -> bool:
@@ -376,37 +502,13 @@ class ShortlistChecker:
 
         items.extend(self.creator_item(cid) for cid in known)
         rows = [self.row_of[cid] for cid in known]
-        budget = self.budget
-        fees = self.fees[rows]
-        total = float(np.sum(fees))
-        if np.isnan(fees).any() or (fees < 0).any():
-            items.append(FeedbackItem("budget", "Budget", False,
-                                      "Le tarif d'au moins un créateur manque ou est invalide : impossible de "
-                                      "vérifier le budget. Complétez la colonne « fee_per_post_eur ».", READ_MIX))
-        elif total <= budget:
-            items.append(FeedbackItem("budget", "Budget", True,
-                                      f"{_eur(total)} pour une publication chacun, dans le budget de "
-                                      f"{_eur(budget)} (reste {_eur(budget - total)} pour les produits, les "
-                                      f"droits ou une deuxième publication)."))
-        else:
-            items.append(FeedbackItem("budget", "Budget", False,
-                                      f"{_eur(total)} pour une publication chacun : {_eur(total - budget)} de "
-                                      f"plus que le budget de {_eur(budget)}. Remplacez le créateur le plus "
-                                      f"cher par un profil plus petit et mieux ciblé.", READ_MIX))
-
-        tier_column = self.scored["tier"]
-        tiers = {str(tier_column.iat[row]) for row in rows if not pd.isna(tier_column.iat[row])}
-        if count < 2 or len(tiers) >= 2:
-            named = ", ".join(TIER_LABELS[t] for t in ("nano", "micro", "mid", "macro", "mega") if t in tiers)
-            items.append(FeedbackItem("tier_mix", "Paliers variés", True,
-                                      f"Paliers représentés : {named or 'aucun'}. Mélanger les tailles "
-                                      f"répartit le risque entre portée et proximité."))
-        else:
-            only = TIER_LABELS.get(next(iter(tiers)), "?") if tiers else "inconnu"
-            items.append(FeedbackItem("tier_mix", "Paliers variés", False,
-                                      f"Tous vos créateurs sont du palier {only}. Associez au moins deux "
-                                      f"paliers (par exemple des micro pour la proximité et un intermédiaire "
-                                      f"pour la portée).", READ_MIX))
+        items.append(self._budget_item(rows))
+        reach = self._reach_item(rows, tips)
+        if reach is not None:
+            items.append(reach)
+        tier_tip = self._tier_tip(rows)
+        if tier_tip:
+            tips.append(tier_tip)
 
         if self._follows_follower_count(known, pool):
             items.append(FeedbackItem("not_followers_only", "Pas seulement le nombre d'abonnés", False,
@@ -416,18 +518,89 @@ class ShortlistChecker:
         else:
             items.append(FeedbackItem("not_followers_only", "Pas seulement le nombre d'abonnés", True,
                                       "Votre choix ne se résume pas aux plus gros comptes."))
-        tips.append("Le budget compte une publication par créateur au tarif affiché ; les parts d'audience "
-                    "par âge sont des estimations à partir de la part des 18-34 ans.")
+        converted = (f", convertis au taux de 1 € = {format_number(self.rate, 2)} {self.campaign.currency}"
+                     if self.rate != 1.0 else "")
+        tips.append(f"Le budget compte une publication par créateur au tarif affiché{converted} ; les parts "
+                    f"d'audience par âge sont des estimations à partir de la part des 18-34 ans.")
         return build_feedback(CHECK_NAME, items, tips)
+
+    def _budget_item(self, rows: list[int]) -> FeedbackItem:
+        money = self.campaign.money
+        fees = self.fees[rows] * self.rate
+        total = float(np.sum(fees))
+        budget = self.budget
+        if np.isnan(fees).any() or (fees < 0).any():
+            return FeedbackItem("budget", "Budget", False,
+                                "Le tarif d'au moins un créateur manque ou est invalide : impossible de "
+                                "vérifier le budget. Complétez la colonne « fee_per_post_eur ».", READ_MIX)
+        if total <= budget:
+            return FeedbackItem("budget", "Budget", True,
+                                f"{money(total)} pour une publication chacun, dans le budget de "
+                                f"{money(budget)} (reste {money(budget - total)} pour les produits, les "
+                                f"droits ou une deuxième publication).")
+        priciest = max(rows, key=lambda row: float(self.fees[row]))
+        name = _name(self.scored.iloc[priciest])
+        return FeedbackItem("budget", "Budget", False,
+                            f"Dépassement de {money(total - budget)} : votre sélection coûte {money(total)} pour "
+                            f"une publication chacun, pour un budget de {money(budget)}. Remplacez le créateur "
+                            f"le plus cher ({name}, {money(float(self.fees[priciest]) * self.rate)}) par un profil "
+                            f"plus petit et mieux ciblé.", READ_MIX)
+
+    def _reach_item(self, rows: list[int], tips: list[str]) -> FeedbackItem | None:
+        """The expected reach (one post each, average views) against a reach objective, if there is one."""
+        if self.reach_goal is None or "avg_views" not in self.scored.columns:
+            return None
+        goal, unit = self.reach_goal
+        views = pd.to_numeric(self.scored["avg_views"].iloc[rows], errors="coerce").to_numpy(dtype="float64")
+        known = views[np.isfinite(views) & (views >= 0)]
+        if not len(known):
+            return None
+        reach = float(np.sum(known))
+        share = reach / goal
+        shown = format_number(_round_reach(reach))
+        goal_text = f"{format_number(goal)} {unit}"
+        label = "Portée attendue"
+        if share >= 1:
+            return FeedbackItem("reach", label, True,
+                                f"La portée attendue de votre sélection, environ {shown} vues (une publication "
+                                f"chacun), couvre votre objectif de {goal_text}.")
+        percent = format_number(round(100 * share))
+        if share >= 0.5:
+            tips.append(f"La portée attendue de votre sélection, environ {shown} vues, couvre {percent} % de "
+                        f"votre objectif de {goal_text} : prévoyez une deuxième publication ou un créateur "
+                        f"de plus pour l'atteindre.")
+            return FeedbackItem("reach", label, True,
+                                f"Environ {shown} vues attendues pour un objectif de {goal_text} : proche, "
+                                f"mais pas encore atteint ({percent} %).")
+        return FeedbackItem("reach", label, False,
+                            f"La portée attendue de votre sélection, environ {shown} vues (une publication "
+                            f"chacun), ne couvre que {percent} % de votre objectif de {goal_text}. Ajoutez un "
+                            f"profil à plus forte audience, prévoyez plusieurs publications par créateur ou "
+                            f"revoyez l'objectif du chapitre 1.", READ_MIX)
+
+    def _tier_tip(self, rows: list[int]) -> str | None:
+        """A tip, not a failure: one tier is a sound strategy (all micro on 15 000 € is common)."""
+        if len(rows) < 2:
+            return None
+        tier_column = self.scored["tier"]
+        tiers = {str(tier_column.iat[row]) for row in rows if not pd.isna(tier_column.iat[row])}
+        if len(tiers) != 1:
+            return None
+        only = TIER_LABELS.get(next(iter(tiers)), "inconnu")
+        return (f"Tous vos créateurs sont du palier {only} : c'est une stratégie courante. Un profil d'un autre "
+                f"palier répartirait le risque entre portée et proximité.")
 
 
 def check_shortlist(creator_ids_or_df: object, objective_text: object = None, budget_eur: object = None,
-                    creators: object = None, *, pool: object = None) -> Feedback:
+                    creators: object = None, *, pool: object = None, campaign: Campaign | None = None) -> Feedback:
     """Check a shortlist of 3 to 6 creators against the campaign's target, benchmarks and budget.
 
     ``creator_ids_or_df``: ids (« C0012 ») or handles, as a list, a comma-separated string or a
-    DataFrame with a ``creator_id`` column. ``objective_text``: the chapter-1 objective (its target
-    countries and ages are read from it). ``budget_eur``: defaults to the campaign's creator budget.
+    DataFrame with a ``creator_id`` column (or ``{"creator_ids": [...]}``, the saved form).
+    ``objective_text``: the chapter-1 objective (its target countries and ages are read from it, and
+    its figure when it is a reach objective). ``budget_eur``: the creators' budget in the campaign's
+    currency, the campaign's own by default. ``campaign``: the learner's campaign (budget, currency,
+    markets, audience and product come from it; Sève by default).
     ``creators``: the table to look ids up in (the sample data by default). ``pool``: the filtered
     table the learner chose from, to spot a list that is simply its biggest accounts.
     To check many lists against one table, build a :class:`ShortlistChecker` once.
@@ -435,7 +608,7 @@ def check_shortlist(creator_ids_or_df: object, objective_text: object = None, bu
     picks, problem = parse_picks(creator_ids_or_df)
     if problem:
         return input_problem(CHECK_NAME, "Votre présélection", problem, READ_WORKSHOP)
-    budget, problem = _budget(budget_eur)
+    budget, problem = _budget(budget_eur, campaign)
     if problem or budget is None:
         return input_problem(CHECK_NAME, "Le budget", problem or "", READ_MIX)
     if creators is None:
@@ -446,7 +619,7 @@ def check_shortlist(creator_ids_or_df: object, objective_text: object = None, bu
         return input_problem(CHECK_NAME, "La liste de créateurs",
                              "La liste de créateurs à consulter doit être un tableau avec une colonne "
                              "« creator_id » (par exemple celui de load_creators()).", READ_WORKSHOP)
-    return ShortlistChecker(creators, objective_text, budget).check(picks, pool=pool)
+    return ShortlistChecker(creators, objective_text, budget, campaign=campaign).check(picks, pool=pool)
 
 
 # --------------------------------------------------------------------------- saved shortlist
