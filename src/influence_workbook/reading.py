@@ -336,6 +336,9 @@ LINK_PLACEMENT = Meaning(
     r"\bsur (?:le|notre|leur) site\b",
     r"\bsur \w+\.(?:com|fr|ch)\b",
     r"\b(?:en|dans la) story\b.{0,20}\blien\b",
+    # « le lien vers la fiche est dans la description », « le lien est en bio »: the place said after a verb
+    r"\b(?:lien|link|liens)\b[^.;!?]{0,60}\b(?:est|sont|sera|se trouve|dispo\w*)\s+(?:en|dans (?:la|ma|sa|ta|notre|"
+    r"votre|le|les))\s+(?:bio|biographie|description|story|stories|commentaires?(?:\s+epingle)?)\b",
 )
 
 #: A promo code, with or without a verb: « code NOA20 : -20 % », « avec mon code LUNA10 ».
