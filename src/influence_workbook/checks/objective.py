@@ -11,6 +11,7 @@ audience · precise wording · realistic figure and deadline.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -790,6 +791,13 @@ def _realistic_item(reading: ObjectiveReading, today: date, budget: float, curre
     return FeedbackItem("realistic", label, True, judged)
 
 
+def _usable_budget(value: object) -> bool:
+    """A budget override the realism test can divide: a finite positive number below a billion."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return 0 < value < 1e9 and math.isfinite(value)
+
+
 def check_objective(
     text: object,
     *,
@@ -833,8 +841,8 @@ def check_objective(
     today = today or clock.today()
     campaign = resolve(campaign)
     reading = read_objective(text, today, campaign=campaign)
-    if budget_eur and budget_eur > 0:
-        budget, currency = float(budget_eur), "€"
+    if _usable_budget(budget_eur):
+        budget, currency = float(budget_eur), "€"  # type: ignore[arg-type]
     else:
         budget, currency = float(campaign.creator_budget), campaign.currency_symbol
     items = (
