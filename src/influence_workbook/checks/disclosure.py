@@ -38,7 +38,7 @@ from influence_workbook.disclosure_rules import (
     suggested_wording,
 )
 from influence_workbook.feedback import Feedback, FeedbackItem, build_feedback, input_problem
-from influence_workbook.reading import AD_MENTION, correct_typos, expand, negation_scopes
+from influence_workbook.reading import AD_MENTION, correct_typos, expand, negation_scopes, one_edit_apart
 from influence_workbook.text import is_placeholder
 
 CHECK_NAME = "ch05-disclosure"
@@ -792,45 +792,72 @@ def explain(case: Case, jurisdiction: str) -> tuple[str, str | None]:
     return " ".join(item.message for item in shown), read_more
 
 
-def check_classification(answers: object, cases: object, jurisdiction: object = "FR") -> Feedback:
+_VERDICT_WORDS: dict[str, str] = {
+    "conforme": "compliant", "compliant": "compliant", "ok": "compliant",
+    "non conforme": "non_compliant", "pas conforme": "non_compliant", "nonconforme": "non_compliant",
+    "non compliant": "non_compliant", "sans objet": "not_applicable", "non applicable": "not_applicable",
+    "pas applicable": "not_applicable", "n/a": "not_applicable", "not applicable": "not_applicable",
+}
+_VERDICT_SPELLING = ("conforme", "objet", "applicable")
+
+
+def verdict_key(given: object) -> str | None:
+    """'compliant', 'non_compliant' or 'not_applicable' from a verdict as a learner writes it
+    (« Conforme », « non-conforme », « NON CONFORME », « pas conforme », « Confrome », « sans objet »),
+    or None when it is not a verdict."""
+    if not isinstance(given, str):
+        return None
+    words = re.sub(r"[\s_\-]+", " ", fold_same_length(given[:60])).strip(" .!\"'").split()
+    fixed = [next((right for right in _VERDICT_SPELLING if len(word) >= 5 and one_edit_apart(word, right)), word)
+             for word in words]
+    return _VERDICT_WORDS.get(" ".join(fixed))
+
+
+def check_classification(answers: object, cases: object = None, jurisdiction: object = "FR") -> Feedback:
     """The learner's verdicts ({post_id: « Conforme » | « Non conforme » | « Sans objet »}) against the
-    answer key, one item per post, each with the reason given by :func:`check_disclosure`."""
+    answer key, one item per post, each with the reason given by :func:`check_disclosure`.
+
+    ``cases`` are the posts shown to the learner; by default the workshop's seeded sample
+    (:func:`sample_cases`). Verdicts are read as learners write them (case, hyphens, a typo).
+    """
     check = "ch05-classification"
+    if cases is None:
+        try:
+            cases = sample_cases()
+        except (OSError, KeyError, ValueError, ImportError):
+            cases = []
     if not isinstance(cases, (list, tuple)) or not cases or not all(isinstance(c, Case) for c in cases):
         return input_problem(check, "Publications",
-                             "Il n'y a pas de publications à classer : relancez la cellule.",
+                             "Il n'y a pas de publications à classer : relancez la cellule.",
                              READ_RULES)
     code = normalize_jurisdiction(jurisdiction)
     if code is None:
-        return input_problem(check, "Juridiction", f"Choisissez une juridiction parmi : {_valid_list()}.",
+        return input_problem(check, "Juridiction", f"Choisissez une juridiction parmi : {_valid_list()}.",
                              READ_RULES)
     if is_placeholder(answers) or not isinstance(answers, dict):
         return input_problem(
             check, "Verdicts",
-            "Donnez un verdict par publication : « Conforme », « Non conforme » ou « Sans objet "
-            "».", READ_RULES)
+            "Donnez un verdict par publication : « Conforme », « Non conforme » ou « Sans objet ».", READ_RULES)
     items = []
     for number, case in enumerate(cases, start=1):
         label = f"Publication {number}"
         given = answers.get(case.post_id)
-        given_key = VERDICT_BY_LABEL.get(given) if isinstance(given, str) else None
-        if given_key is None and isinstance(given, str) and given in VERDICT_LABELS:
-            given_key = given
+        given_key = verdict_key(given)
         expected = case.expected[code]
         reason, read_more = explain(case, code)
         if given_key is None:
+            unread = "" if is_placeholder(given) else f"{_is_not(given)} un verdict. "
             items.append(FeedbackItem(
                 f"post:{case.post_id}", label, False,
-                "Pas encore de verdict : choisissez « Conforme », « Non conforme » ou « Sans objet "
-                "».", READ_RULES))
+                f"{unread}Pas encore de verdict : choisissez « Conforme », « Non conforme » ou « Sans objet ».",
+                READ_RULES))
         elif given_key == expected:
             items.append(FeedbackItem(f"post:{case.post_id}", label, True,
-                                      f"Oui, « {VERDICT_LABELS[expected]} ». {reason}"))
+                                      f"Oui, « {VERDICT_LABELS[expected]} ». {reason}"))
         else:
             items.append(FeedbackItem(
                 f"post:{case.post_id}", label, False,
-                f"Vous avez répondu « {VERDICT_LABELS[given_key]} », la réponse est « "
-                f"{VERDICT_LABELS[expected]} ». "
+                f"Vous avez répondu « {VERDICT_LABELS[given_key]} », la réponse est « {VERDICT_LABELS[expected]} ». "
                 f"{reason}", read_more or READ_RULES))
     return build_feedback(check, items)
 
@@ -914,29 +941,29 @@ def check_wording_classification(answers: object, jurisdiction: object = "FR") -
     body = EXERCISE_BODIES[language]
     items = []
     for wording, given in answers.items():
-        label = f"« {str(wording)[:60]} »"
+        label = f"« {str(wording)[:60]} »" if isinstance(wording, str) else "Mention"
         criterion = f"wording:{str(wording)[:60]}"
         if not isinstance(wording, str) or not wording.strip():
             items.append(FeedbackItem(criterion, label, False,
-                                      "Cette mention est vide : recopiez-la depuis la consigne.",
+                                      "Cette mention est vide : recopiez-la depuis la consigne.",
                                       READ_WORDING))
             continue
         feedback = check_disclosure(f"{wording} | {body}", code, language=language)
         expected = "Conforme" if feedback.passed else "Non conforme"
         why = " ".join(item.message for item in (feedback.failed_items() or feedback.items[:1]))
+        given_key = verdict_key(given)
         if is_placeholder(given):
             items.append(FeedbackItem(criterion, label, False,
-                                      "À compléter : écrivez « Conforme » ou « Non conforme ».",
+                                      "À compléter : écrivez « Conforme » ou « Non conforme ».",
                                       READ_WORDING))
-        elif not isinstance(given, str) or given.strip() not in {"Conforme", "Non conforme"}:
+        elif given_key not in {"compliant", "non_compliant"}:
             items.append(FeedbackItem(criterion, label, False,
-                                      f"Répondez « Conforme » ou « Non conforme » "
-                                      f"(vous avez écrit « {given!s:.40} »).",
+                                      f"Répondez « Conforme » ou « Non conforme » (vous avez écrit {_shown(given)}).",
                                       READ_WORDING))
-        elif given.strip() == expected:
-            items.append(FeedbackItem(criterion, label, True, f"Oui, « {expected} ». {why}"))
+        elif VERDICT_LABELS[given_key] == expected:
+            items.append(FeedbackItem(criterion, label, True, f"Oui, « {expected} ». {why}"))
         else:
             items.append(FeedbackItem(criterion, label, False,
-                                      f"Non : « {expected} » {JURISDICTIONS[code].in_name}. {why}",
+                                      f"Non : « {expected} » {JURISDICTIONS[code].in_name}. {why}",
                                       READ_WORDING))
     return build_feedback(check, items)
