@@ -96,7 +96,7 @@ _STOP_WORDS = frozenset("""
 class CampaignWords:
     """How a campaign's brand and product are named in learners' texts (folded words and regexes)."""
 
-    words: frozenset[str]  # every folded word of the brand, campaign and product names
+    words: frozenset[str]  # folded words that name the brand, the campaign and the product's head nouns
     product: str  # a regex alternative: generic product words and the campaign's own
 
 
@@ -112,12 +112,11 @@ def campaign_words(campaign: Campaign) -> CampaignWords:
     heads = [_PRODUCT_CUT.split(" " + part.strip())[0].strip()
              for part in re.split(r",|\bet\b|;|/|\+", fold(campaign.product))]
     heads = [head for head in heads if head]
-    words = {w for text in (*names, fold(campaign.product)) for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", text)}
     named = {w for text in (*names, *heads) for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", text)
              if w not in _STOP_WORDS and len(w) >= 3}
     stems = sorted({_stem(w) for w in named}, key=len, reverse=True)
     alternatives = "|".join((*_GENERIC_PRODUCT_WORDS, *stems))
-    return CampaignWords(frozenset(words - _STOP_WORDS), f"(?:{alternatives})\\b")
+    return CampaignWords(frozenset(named), f"(?:{alternatives})\\b")
 
 
 # --------------------------------------------------------------------------- angle
@@ -246,6 +245,18 @@ def _announcement(campaign: Campaign) -> re.Pattern[str]:
     return re.compile(expand(rf"^{_ANNOUNCE}{_THE}{_NEW}(?:{product}|partenariat|collab\w*)"))
 
 
+# An opening formula that gives no reason to stay: « on se retrouve pour une nouvelle vidéo ».
+_EMPTY_OPENING = re.compile(
+    r"^(?:(?:et\s+)?(?:aujourd'hui|ce soir|ce matin)\s*,?\s*)?(?:on se retrouve|je vous retrouve|me revoila|"
+    r"nous revoila|(?:une |petite |nouvelle )*(?:nouvelle |petite )video|bienvenue)\b"
+)
+# The partnership said as the hook: it must be disclosed (chapter 5), but it is no reason to watch.
+_SPONSOR_OPENING = re.compile(
+    r"^(?:(?:petite|cette|une|nouvelle|ma)\s+)?(?:video|story|reel|publication|post|collab\w*)\s+(?:est\s+)?"
+    r"(?:sponsoris\w*|en (?:partenariat|collaboration)|offerte?|realisee?|financee?)\s+(?:par|avec)\b"
+    r"|^(?:en )?(?:partenariat|collaboration|collab) avec\b|^[\w'-]+(?: [\w'-]+)? x (?:moi|[\w'-]+)\s*(?:[:!-]|$)"
+)
+
 _HOOK_KINDS = ("un problème que le public connaît (« Mes cheveux grattaient depuis des années… »), un fait "
                "surprenant (« 23 flacons en plastique dans ma salle de bain »), un avant/après, ou une question "
                "posée au spectateur (« Et si vos cheveux n'avaient jamais eu besoin de plastique ? »)")
@@ -261,12 +272,13 @@ IMPOSED = Meaning(
     r"\b<partager>\s+(?:notre|nos)\s+(?:visuels?|publications?|contenus?|videos?)\b",
     r"\b(?:texte|script|legende|message|video|visuel|contenu|story|stories|reel)s?\s+"
     r"(?:\w+\s+){0,4}?(?:fourni|impose|ecrit|redige|valide|tourne|monte|prepare|realise|produit)e?s?\s+par\s+"
-    r"(?:la marque|nous|notre|l'agence|l'annonceur|\w+ (?:equipe|agence))",
+    r"(?:la marque|nous|l'agence|l'annonceur|(?:notre|nos|leur) \w+|\w+ (?:equipe|agence))",
     r"\b(?:texte|script|legende|message|video|visuel|contenu)s?\s+(?:fourni|impose|de la marque)\w*",
     r"\bmot (?:pour|a) mot\b", r"\ba la lettre\b", r"\bcopier[- ]coller\b", r"\bcopie[- ]colle\b",
     r"\bimpose\w*\b", r"<reciter>", r"\b(?:lit|lis|lisez|lire|lira)\s+(?:notre|le|la|un)\s+(?:texte|script)\b",
     r"\bon lui (?:fournit|donne|envoie) (?:tout|le texte|le script|la video|le visuel|les visuels)\b",
     r"<executer>", r"\b(?:tel|telle)s? (?:quel|quelle)s?\b",
+    r"\b(?:qu'on|que nous|que la marque)\s+(?:lui\s+)?(?:a|avons|ont)\s+(?:ecrit|redige|prepare|impose|choisi)\w*",
 )
 #: What the creator decides: their words, tone, set, story, idea.
 FREEDOM = Meaning(
@@ -275,16 +287,13 @@ FREEDOM = Meaning(
     r"\bco-?cre\w*", r"<choisir>", r"<imaginer>", r"<proposer>", r"<raconter>", r"<ecrire>", r"<decider>",
     r"<improviser>", r"<modifier>", r"<changer>", r"<adapter>", r"\bmodifications?\b",
     r"\bpersonnel\w*\b", r"\bde lui-meme\b", r"\bd'elle-meme\b", r"\bselon (?:lui|elle)\b",
-    r"\ba (?:sa|leur) (?:facon|maniere|sauce|image)\b", r"\bcomme (?:il|elle|ils|elles) (?:le )?"
+    r"\ba (?:sa|leur) (?:facon|maniere|sauce|image)\b",
+    r"\bce qu'(?:il|elle|ils|elles) (?:veu\w*|souhaite\w*|pense\w*|aime\w*|prefere\w*)\b",
+    r"\bcomme (?:il|elle|ils|elles) (?:le )?"
     r"(?:veu\w*|sen\w*|prefere\w*|l'entend\w*)\b", r"\bavec (?:son|sa|ses|leur|leurs) \w+",
 )
 
 # --------------------------------------------------------------------------- call to action
-
-_LINK_ANYWHERE = (r"\b(?:lien|link|liens)\b[^.;!?]{0,60}\b(?:est|sera|se trouve|dispo\w*)\s+"
-                  r"(?:en|dans (?:la|ma|sa|ta|notre|votre|le|les))\s+"
-                  r"(?:bio|biographie|description|story|stories|commentaires?(?:\s+epingle)?)\b")
-
 
 @dataclass(frozen=True)
 class CtaKind:
@@ -310,13 +319,15 @@ CTA_KINDS: tuple[CtaKind, ...] = (
         r"\b<relever>\s+(?:le|ce|mon|notre)\s+defi\b", r"\b(?:faites?|fais)[- ]le aussi\b",
         r"\ba (?:vous|toi) de jouer\b", r"<participer>", r"<commenter>", r"\ben commentaires?\b",
         r"\b(?:dites|dis)[- ](?:moi|nous)\b", r"\blike[sz]?\b", r"\bliker\b", r"#[a-z]\w{2,}",
-        r"\b<filmer>\s+(?:ta|ton|tes|votre|vos)\b", r"\b<montrer>[- ]?(?:moi|nous)\b")),
+        r"\b<filmer>\s+(?:ta|ton|tes|votre|vos)\b", r"\b<montrer>[- ]?(?:moi|nous)\b",
+        r"\b(?:mets|mettez|laisse|laissez)\s+(?:un|des|ton|votre)\s+(?:petit\s+)?(?:coeur|like|pouce|j'aime)s?\b")),
     CtaKind("learn", "en savoir plus, cliquer, enregistrer", "consideration", Meaning(
         "cta_learn", r"<cliquer>", r"\ben savoir plus\b", r"<visiter>", r"\brendez-vous sur\b",
         r"<enregistrer>", r"<sauvegarder>", r"\b<decouvrir>\b.*\b(?:site|lien|page|quiz|test)\b",
         r"\bquiz\b", r"\bechantillons?\b", r"\bdiagnostic\b", r"\bswipe\w*\b", r"<glisser>",
         r"<essayer>", r"<tester>", r"\b(?:faites|fais|passez|passe)\s+le\s+(?:test|quiz)\b",
-        r"<telecharger>", *LINK_PLACEMENT.patterns, _LINK_ANYWHERE)),
+        r"<telecharger>", *LINK_PLACEMENT.patterns,
+        r"\b(?:va|allez|viens|venez|passe|passez)\s+(?:voir|faire un tour|jeter un (?:oeil|coup d'oeil)|sur)\b")),
     CtaKind("buy", "acheter, utiliser un code", "conversion", Meaning(
         "cta_buy", *PROMO_CODE.patterns, r"<acheter>", r"<commander>", r"<precommander>", r"<profiter>",
         r"<reserver>", r"<s'inscrire>", r"\bouvr(?:e|ez|ir)\s+(?:ton|votre|un)\b", r"\bremise\b",
@@ -357,8 +368,12 @@ _EXTRA_KPI_PATTERNS: dict[str, tuple[str, ...]] = {
                     r"\bcodes?\s+(?:unique|dedie|personnel|utilise|par (?:createur|creatrice|influenceu\w+))\w*",
                     r"\butilisations? (?:du|des) codes?\b"),
     "sales": (r"\bcomptes? ouverts?\b", r"\bouvertures? de comptes?\b", r"\breservations?\b",
-              r"\bcoffrets? vendus\b", r"\bpaniers?\b", r"\bconversions?\b"),
+              r"\bcoffrets? vendus\b", r"\bpaniers?\b", r"\bconversions?\b",
+              r"\b(?:liens?|ventes?) (?:d'affiliation|affilies?)\b"),
     "reach": (r"\bcouverture\b", r"\bcomptes? (?:touches|atteints|uniques)\b"),
+    "clicks": (r"\bcliqu\w*",
+               r"\b(?:gens|personnes|visiteurs|internautes)\s+(?:qui\s+)?(?:vont|viennent|arrivent|passent)"
+               r"\s+sur (?:le|notre) site\b"),
     "views": (r"\bvisionnages?\b", r"\bvues? (?:cumulees|des videos|des reels|des stories)\b"),
 }
 #: How each KPI is read in a measurement: chapter 1's KPI table plus the spellings above (negation-aware).
@@ -430,9 +445,24 @@ def _matches(folded: str, patterns: Patterns) -> list[str]:
     return found
 
 
-def _said(hits: Iterable[Hit]) -> list[str]:
-    """The distinct words of some hits, in order."""
-    return list(dict.fromkeys(hit.text for hit in hits if hit.text))
+def _said(hits: Iterable[Hit], reading: Reading | None = None) -> list[str]:
+    """The distinct words of some hits, in order: the learner's own spelling when it can be found.
+
+    A hit under a negation is quoted with its negation (« ne choisit rien », « aucune modification »).
+    """
+    found: list[str] = []
+    for hit in sorted(hits, key=lambda h: h.start):
+        text = hit.text
+        if reading is not None and len(reading.text) == len(reading.folded) == len(reading.raw):
+            start, end = hit.start, hit.end
+            if hit.negated:
+                scope = next((sc for sc in reading.scopes if sc.start <= hit.start < sc.end), None)
+                if scope is not None:
+                    start, end = min(start, scope.start), max(end, scope.end)
+            text = reading.raw[start:end].strip(" ,;:.")
+        if text and text not in found:
+            found.append(text)
+    return found
 
 
 def _shown(text: str, matches: list[str]) -> str:
@@ -507,9 +537,9 @@ def _angle_item(angle: str, too_long: bool, campaign: Campaign) -> FeedbackItem:
     if generic_hits and len(substance) < MIN_ANGLE_CONTENT_WORDS:
         return FeedbackItem(
             "angle", label, False,
-            f"{_shown(angle, _said(generic_hits))} : c'est ce que ferait n'importe quelle marque, ce n'est pas "
-            "encore un concept. Trouvez ce que le contenu raconte : une situation vécue par le public, un défi, "
-            "un avant-après, une idée reçue à démonter.", READ_ANGLE)
+            f"{_shown(angle, _said(generic_hits, reading))} : c'est ce que ferait n'importe quelle marque, ce "
+            "n'est pas encore un concept. Trouvez ce que le contenu raconte : une situation vécue par le public, "
+            "un défi, un avant-après, une idée reçue à démonter.", READ_ANGLE)
     if len(_content_words(reading.text, campaign)) < MIN_ANGLE_CONTENT_WORDS - 1:
         return FeedbackItem(
             "angle", label, False,
@@ -608,6 +638,14 @@ def _hook_item(hook: str, campaign: Campaign) -> FeedbackItem:
             "hook", label, False,
             "Un bonjour n'accroche personne : les premières secondes doivent donner une raison de rester. "
             f"Ouvrez sur {_HOOK_KINDS}.", READ_HOOK)
+    if _EMPTY_OPENING.match(rest) or _SPONSOR_OPENING.match(rest):
+        sponsor = bool(_SPONSOR_OPENING.match(rest))
+        what = ("Annoncer le partenariat est obligatoire (chapitre 5), mais ce n'est pas une raison de rester : "
+                "gardez la mention à l'écran ou dans la légende, et "
+                if sponsor else
+                f"« {hook.strip()[:SHORT_QUOTE]} » : une formule d'ouverture ne donne aucune raison de rester ; ")
+        return FeedbackItem(
+            "hook", label, False, f"{what}ouvrez sur {_HOOK_KINDS}.", READ_HOOK)
     if _announcement(campaign).match(rest):
         opening = (f"« {hook.strip()[:SHORT_QUOTE]} » : un bonjour suivi de l'annonce du produit, c'est "
                    "l'accroche qui fait défiler, "
@@ -643,8 +681,8 @@ def _creator_item(role: str) -> FeedbackItem:
             "mots) ? Un concept qui ne lui laisse rien perd ce qui fait sa valeur.", READ_CREATOR)
     reading = read(role)
     # « sans script imposé » frees the creator; « ne choisit rien », « aucune liberté » bind them.
-    imposed = _said([*IMPOSED.affirmed(reading), *FREEDOM.denied(reading)])
-    freedom = _said([*FREEDOM.affirmed(reading), *IMPOSED.denied(reading)])
+    imposed = _said([*IMPOSED.affirmed(reading), *FREEDOM.denied(reading)], reading)
+    freedom = _said([*FREEDOM.affirmed(reading), *IMPOSED.denied(reading)], reading)
     freed_by_denial = bool(IMPOSED.denied(reading))
     if imposed and not freedom:
         return FeedbackItem(
@@ -803,8 +841,9 @@ def _measurement_item(measurement: str, objective: Objective) -> tuple[FeedbackI
                 "objectif."), tips
         return FeedbackItem(
             "measurement", label, False,
-            f"Votre objectif se compte en {objective_names} ; {names} ne le mesure pas : ce chiffre peut "
-            f"monter sans que l'objectif avance. Mesurez plutôt "
+            f"Votre objectif se compte en {objective_names} ; {names} ne le "
+            f"{'mesurent' if len(kpis) > 1 else 'mesure'} pas : ce chiffre peut monter sans que l'objectif "
+            f"avance. Mesurez plutôt "
             f"{_KPI_SUGGESTIONS.get(own[0].key, _kpi_name(own[0]))}.", READ_MEASURE), tips
     return FeedbackItem("measurement", label, True,
                         f"« {fitting[0].label} » mesure bien un objectif de {STAGES[stage].lower()}."), tips
