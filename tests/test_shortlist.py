@@ -639,13 +639,13 @@ def test_engagement_rate_exercise_right(answer: object) -> None:
 @pytest.mark.parametrize(
     ("answer", "expected"),
     [
-        (0.0298, "multiplier par 100"),
+        ("0,0298 %", "multiplier par 100"),
         (2.78, "que les j'aime"),
         (3351.5, "à l'envers"),
         (5.0, "environ 2,98"),
     ],
 )
-def test_engagement_rate_exercise_common_mistakes(answer: float, expected: str) -> None:
+def test_engagement_rate_exercise_common_mistakes(answer: object, expected: str) -> None:
     from influence_workbook.checks.shortlist import check_engagement_rate_answer
 
     feedback = check_engagement_rate_answer(answer, likes=512, comments=37, followers=18_400)
@@ -664,6 +664,31 @@ def test_engagement_rate_exercise_bad_input(answer: object) -> None:
         assert feedback.items[0].criterion == "input"
 
 
+@pytest.mark.parametrize("answer", ["3,2 pour cent", "environ 3.2%", "  3,2 % ", "0,032", "32 / 1000 × 100 = 3,2 %"])
+def test_engagement_rate_is_read_however_it_is_typed(answer: str) -> None:
+    """A share (0,032) is the same rate: right, and the message says how to write it as a percentage."""
+    from influence_workbook.checks.shortlist import check_engagement_rate_answer
+
+    feedback = check_engagement_rate_answer(answer, likes=30, comments=2, followers=1_000)
+    assert feedback.passed, feedback.to_text()
+    if answer == "0,032":
+        assert "part" in feedback.items[0].message and "3,2" in feedback.items[0].message
+
+
+@pytest.mark.parametrize("counts", [
+    {"likes": float("nan")}, {"followers": float("inf")}, {"comments": -3}, {"likes": 10**400},
+    {"followers": 0}, {"shares": float("-inf")}, {"likes": 1e300},
+])
+def test_engagement_rate_bad_counts_get_a_french_message(counts: dict[str, float]) -> None:
+    from influence_workbook.checks.shortlist import check_engagement_rate_answer
+
+    arguments = {"likes": 512, "comments": 37, "followers": 18_400, **counts}
+    feedback = check_engagement_rate_answer("2,98 %", **arguments)  # type: ignore[arg-type]
+    assert feedback.items[0].criterion == "input"
+    text = feedback.to_text()
+    assert "nan" not in text.lower().replace("nano", "") and "inf" not in text and "exercice" in text
+
+
 def test_bought_followers_exercise() -> None:
     from influence_workbook.checks.shortlist import check_bought_followers_answer
 
@@ -675,6 +700,14 @@ def test_bought_followers_exercise() -> None:
     for bad in (None, ..., "Z", 3, "AB"):
         assert check_bought_followers_answer(bad, PROFILES).items[0].criterion == "input"
     assert check_bought_followers_answer("C", None).items[0].criterion == "input"
+    # Letters inside words or sentences: « c'est », « il a » are not profiles; two letters choose none.
+    assert check_bought_followers_answer("c'est le C, il a 44 % d'abonnés suspects", PROFILES).passed
+    assert check_bought_followers_answer("Profil c", PROFILES.to_dict(orient="list")).passed
+    two = check_bought_followers_answer("B ou C", PROFILES)
+    assert not two.passed and two.items[0].criterion == "profile" and "B, C" in two.items[0].message
+    with_gaps = PROFILES.assign(profil=["A", None, "C", pd.NA])
+    text = check_bought_followers_answer("Z", with_gaps).to_text()
+    assert "None" not in text and "<NA>" not in text and "NONE" not in text
 
 
 def test_benchmark_exercise() -> None:

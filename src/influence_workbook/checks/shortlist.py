@@ -648,88 +648,207 @@ def saved_shortlist(store: ProgressStore | None = None) -> dict[str, Any] | None
 EXERCISE_CHECK = "ch02-exercise"
 
 
-def _read_percent(value: object) -> float | None:
-    """A number typed by the learner: 2.98, "2,98 %", "2,98%"; 0.0298 stays 0.0298."""
+#: The sizes an exercise's counts may take: beyond this, a count is a typo, not a post.
+MAX_COUNT = 10**10
+_PERCENT_WORDS = re.compile(r"\bpour[- ]?cents?\b|\bpourcents?\b|\bpercent\b")
+
+
+def _read_percent(value: object) -> tuple[float | None, bool]:
+    """The figure a learner typed, and whether it carries a percent sign (or « pour cent »).
+
+    2.98, "2,98 %", "environ 3.2%", "0,032", "3,2 pour cent", "(512 + 37) / 18 400 × 100 = 2,98 %":
+    a figure marked as a percentage wins, else the one after the last « = », else the first one.
+    """
     if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float | np.integer | np.floating):
+        return None, False
+    if isinstance(value, int | np.integer):
+        return (float(value), False) if abs(int(value)) < MAX_COUNT else (None, False)
+    if isinstance(value, float | np.floating):
         number = float(value)
-        return number if math.isfinite(number) else None
-    if isinstance(value, str):
-        found = find_quantities(fold(value[:200]))
-        return found[0].value if found else None
+        return (number, False) if math.isfinite(number) and abs(number) < MAX_COUNT else (None, False)
+    if not isinstance(value, str):
+        return None, False
+    folded = _PERCENT_WORDS.sub("%", fold(value[:300]))
+    found = [q for q in find_quantities(folded) if math.isfinite(q.value) and q.value < MAX_COUNT]
+    if not found:
+        return None, False
+    marked = [q for q in found if q.unit == "%"]
+    if marked:
+        return marked[-1].value, True
+    equals = folded.rfind("=")
+    after = [q for q in found if q.start > equals] if equals >= 0 else []
+    chosen = after[0] if after else found[0]
+    return chosen.value, False
+
+
+def _count_problem(**counts: object) -> str | None:
+    """A French sentence when an exercise's counts cannot give a rate (edited cell: NaN, negative…)."""
+    names = {"likes": "de j'aime", "comments": "de commentaires", "followers": "d'abonnés",
+             "shares": "de partages", "saves": "d'enregistrements"}
+    for key, value in counts.items():
+        number = math.nan
+        if isinstance(value, int | np.integer) and not isinstance(value, bool):
+            number = float(value) if abs(int(value)) <= MAX_COUNT else math.inf
+        elif isinstance(value, float | np.floating):
+            number = float(value)
+        if not math.isfinite(number) or number < 0 or number > MAX_COUNT:
+            return (f"Le nombre {names.get(key, key)} de l'exercice n'est pas utilisable (il doit être un "
+                    f"nombre positif d'au plus {format_number(MAX_COUNT)}). Exécutez de nouveau la cellule de "
+                    f"l'exercice sans la modifier.")
+        if key == "followers" and number == 0:
+            return ("Avec 0 abonné, aucun taux d'engagement ne se calcule : exécutez de nouveau la cellule de "
+                    "l'exercice sans la modifier.")
     return None
-
-
-def _letter(answer: object) -> str:
-    return answer.strip().strip("«»\"' \u00a0").upper() if isinstance(answer, str) else ""
 
 
 def check_engagement_rate_answer(answer: object, *, likes: float, comments: float, followers: float,
                                  shares: float = 0, saves: float = 0) -> Feedback:
-    """Exercise: the learner computed an engagement rate by hand; is it the right percentage?"""
+    """Exercise: the learner computed an engagement rate by hand; is it the right percentage?
+
+    Figures are read however they are typed (« 2,98 % », « environ 3 % », « 3,2 pour cent », a whole
+    computation ending in « = 2,98 % »); the same rate written as a share (0,0298) is right, and the
+    feedback says how to write it as a percentage.
+    """
     from influence_workbook.metrics import engagement_rate
 
     label = "Taux d'engagement"
+    problem = _count_problem(likes=likes, comments=comments, followers=followers, shares=shares, saves=saves)
+    if problem:
+        return input_problem(EXERCISE_CHECK, label, problem, READ_ER)
     if is_placeholder(answer):
         return input_problem(EXERCISE_CHECK, label,
                              "Remplacez ... par le taux que vous avez calculé, en pourcentage "
-                             "(par exemple 3.2 ou « 3,2 % »).", READ_ER)
-    value = _read_percent(answer)
+                             "(par exemple 3.2 ou « 3,2 % »).", READ_ER)
+    value, marked = _read_percent(answer)
     if value is None:
         return input_problem(EXERCISE_CHECK, label,
-                             "Votre réponse doit être un nombre, par exemple 3.2 ou « 3,2 % ».", READ_ER)
-    expected = float(engagement_rate(likes, comments, followers, shares, saves))
+                             "Votre réponse doit être un nombre, par exemple 3.2 ou « 3,2 % ».", READ_ER)
+    likes, comments, followers = float(likes), float(comments), float(followers)
+    expected = float(engagement_rate(likes, comments, followers, float(shares), float(saves)))
     parts = "j'aime + commentaires"
     parts += " + partages" if shares else ""
     parts += " + enregistrements" if saves else ""
     formula = f"({parts}) / abonnés × 100"
     shown = format_number(expected, 2)
-    tolerance = max(0.02, expected * 0.01)
-    if abs(value - expected) <= tolerance:
+
+    def close(candidate: float, target: float) -> bool:
+        return abs(candidate - target) <= max(0.051, abs(target) * 0.015)
+
+    if close(value, expected):
         item = FeedbackItem("value", label, True, f"Exact : {formula} = {shown} %.")
         return build_feedback(EXERCISE_CHECK, [item])
-    if abs(value * 100 - expected) <= tolerance:
-        message = (f"Vous avez oublié de multiplier par 100 : {format_number(value, 4)} est une part, "
+    if not marked and close(value * 100, expected):
+        item = FeedbackItem("value", label, True,
+                            f"Exact : {format_number(value, 4)} est le taux écrit comme une part ; multiplié par "
+                            f"100, il donne {shown} %, la forme sous laquelle on compare les taux aux repères.")
+        return build_feedback(EXERCISE_CHECK, [item])
+    likes_only = float(engagement_rate(likes, 0, followers))
+    if marked and close(value * 100, expected):
+        message = (f"Vous avez oublié de multiplier par 100 : {format_number(value, 4)} est une part, "
                    f"le taux est {shown} %.")
-    elif abs(value - float(engagement_rate(likes, 0, followers))) <= tolerance:
-        message = f"Vous n'avez compté que les j'aime : ajoutez les commentaires. Formule : {formula}."
+    elif close(value, likes_only) or close(value * 100, likes_only):
+        message = f"Vous n'avez compté que les j'aime : ajoutez les commentaires. Formule : {formula}."
     elif abs(value - 100 * followers / max(likes + comments, 1)) <= 0.5:
-        message = (f"La division est à l'envers : on divise les interactions par les abonnés, "
+        message = (f"La division est à l'envers : on divise les interactions par les abonnés, "
                    f"{formula}.")
+    elif abs(value - (likes + comments + float(shares) + float(saves))) <= 0.5:
+        message = (f"{format_number(value)} est le nombre d'interactions : divisez-le par les abonnés et "
+                   f"multipliez par 100, {formula}.")
     else:
-        message = (f"Pas tout à fait : reprenez le calcul {formula}. "
+        message = (f"Pas tout à fait : reprenez le calcul {formula}. "
                    f"Vous devriez trouver environ {shown} %.")
     return build_feedback(EXERCISE_CHECK, [FeedbackItem("value", label, False, message, READ_ER)])
+
+
+_LETTER_AFTER_WORD = re.compile(
+    r"\b(?:profil|profile|repere|reponse|choix|option|lettre|proposition)\s*[:=]?\s*[«\"'(]?\s*([a-z])\b(?!['’])")
+_UPPER_LETTER = re.compile(r"(?<![\w'’])([A-Z])(?![\w'’])")
+_LOWER_LETTER = re.compile(r"(?<![\w'’])([b-z])(?![\w'’])")
+
+
+def pick_letter(answer: object, letters: Iterable[str]) -> tuple[str | None, tuple[str, ...]]:
+    """The one letter a learner chose among ``letters``, and every letter of ``letters`` the answer names.
+
+    « C », « profil c », « la C », « C : pic d'abonnés… », « c'est le C » all choose C; « c'est » or
+    « il a » are not letters; « B ou C » names two, chooses none.
+    """
+    if not isinstance(answer, str):
+        return None, ()
+    allowed = [letter.upper() for letter in letters]
+    raw = answer[:500].strip()
+    alone = re.fullmatch(r"[\W_]*([A-Za-z])[\W_]*", raw)
+    if alone:
+        letter = alone.group(1).upper()
+        return (letter if letter in allowed else None), (letter,)
+    found = _LETTER_AFTER_WORD.search(fold(raw))
+    if found and found.group(1).upper() in allowed:
+        return found.group(1).upper(), (found.group(1).upper(),)
+    reading = read(raw)
+    named: list[str] = []
+    for pattern in (_UPPER_LETTER, _LOWER_LETTER):
+        for match in pattern.finditer(raw):
+            letter = match.group(1).upper()
+            if letter in allowed and letter not in named and not reading.negated(match.start()):
+                named.append(letter)
+        if named:
+            break
+    return (named[0] if len(named) == 1 else None), tuple(named)
+
+
+def _profiles_table(profiles: object) -> pd.DataFrame | None:
+    """The exercise's profiles as a table: a DataFrame, a dict of columns or a list of rows."""
+    try:
+        if isinstance(profiles, pd.DataFrame):
+            table = profiles
+        elif isinstance(profiles, Mapping) or (isinstance(profiles, list) and profiles
+                                                and all(isinstance(row, Mapping) for row in profiles)):
+            table = pd.DataFrame(profiles)
+        else:
+            return None
+    except (ValueError, TypeError):
+        return None
+    if "profil" not in table.columns or len(table) > 26:
+        return None
+    return table[[not _missing(value) and str(value).strip() != "" for value in table["profil"].tolist()]]
 
 
 def check_bought_followers_answer(answer: object, profiles: object) -> Feedback:
     """Exercise: which profile (a letter in ``profiles['profil']``) shows bought followers?
 
     The expected profile is computed, not written down: the one whose audience quality is
-    « suspecte » according to :func:`~influence_workbook.metrics.score_creators`.
+    « suspecte » according to :func:`~influence_workbook.metrics.score_creators`. ``profiles`` is
+    the exercise's table (a DataFrame, or the same as a dict of columns).
     """
     label = "Profil aux abonnés achetés"
-    if not isinstance(profiles, pd.DataFrame) or "profil" not in profiles.columns:
+    table = _profiles_table(profiles)
+    if table is None or table.empty:
         return input_problem(EXERCISE_CHECK, label,
                              "Exécutez d'abord la cellule qui crée le tableau des profils.")
-    letters = [str(p).strip().upper() for p in profiles["profil"]]
+    letters = [str(p).strip().upper()[:3] for p in table["profil"].tolist()]
     listed = ", ".join(letters)
     if is_placeholder(answer):
         return input_problem(EXERCISE_CHECK, label,
                              f"Remplacez ... par la lettre d'un profil ({listed}).", READ_FAKE)
-    chosen = _letter(answer)
-    if chosen not in letters:
+    chosen, named = pick_letter(answer, letters)
+    if chosen is None and len(named) > 1:
+        message = (f"Vous citez plusieurs profils ({', '.join(named)}) : un seul cumule les signaux d'abonnés "
+                   f"achetés. Choisissez une seule lettre.")
+        return build_feedback(EXERCISE_CHECK, [FeedbackItem("profile", label, False, message, READ_FAKE)])
+    if chosen is None:
         return input_problem(EXERCISE_CHECK, label,
                              f"Répondez par une seule lettre parmi {listed}, entre guillemets, "
                              f"par exemple \"A\".", READ_FAKE)
-    scored = score_creators(profiles.assign(creator_id=letters))
+    scored = score_creators(table.assign(creator_id=letters))
     suspect = scored[scored["audience_quality"] == "suspecte"]["creator_id"].tolist()
     row = scored.set_index("creator_id").loc[chosen]
-    reasons = str(row["quality_reasons"])
-    rate = f"taux d'engagement {format_number(float(row['engagement_rate']), 2)} % ({row['er_verdict']})"
+    if isinstance(row, pd.DataFrame):
+        row = row.iloc[0]
+    reasons = cell_text(row["quality_reasons"]) or "aucun signal relevé"
+    rate_value = float(row["engagement_rate"])
+    rate = (f"taux d'engagement {format_number(rate_value, 2)} % ({cell_text(row['er_verdict'])})"
+            if math.isfinite(rate_value) else "taux d'engagement impossible à calculer")
     if chosen in suspect:
-        message = f"Oui, le profil {chosen} cumule les signaux : {reasons} ; {rate}."
+        message = f"Oui, le profil {chosen} cumule les signaux : {reasons} ; {rate}."
         return build_feedback(EXERCISE_CHECK, [FeedbackItem("profile", label, True, message)])
     message = (f"Le profil {chosen} : {reasons} ; {rate}. Cherchez celui qui cumule un pic d'abonnés, "
                f"une forte part d'abonnés suspects et un engagement sous le repère.")
@@ -737,13 +856,13 @@ def check_bought_followers_answer(answer: object, profiles: object) -> Feedback:
 
 
 BENCHMARK_CHOICES: dict[str, tuple[bool, str]] = {
-    "A": (False, "0,54 % est la médiane des micro-influenceurs Instagram (10 000 à 50 000 abonnés), "
-                 "calculée sur les abonnés : autre plateforme, autre formule."),
-    "B": (True, "Oui : même plateforme, même formule (sur les vues) et même palier. La fourchette "
-                "de 4 à 12 % des médianes TikTok sur les vues est le bon repère."),
-    "C": (False, "1,31 % est une médiane TikTok calculée sur les abonnés, pas sur les vues : "
+    "A": (False, "0,54 % est la médiane des micro-influenceurs Instagram (10 000 à 50 000 abonnés), "
+                 "calculée sur les abonnés : autre plateforme, autre formule."),
+    "B": (True, "Oui : même plateforme, même formule (sur les vues) et même palier. La fourchette "
+                "de 4 à 12 % des médianes TikTok sur les vues est le bon repère."),
+    "C": (False, "1,31 % est une médiane TikTok calculée sur les abonnés, pas sur les vues : "
                  "les deux chiffres ne se comparent pas."),
-    "D": (False, "18 % est une moyenne de 2021 (Influencer Marketing Hub) : une moyenne est tirée "
+    "D": (False, "18 % est une moyenne de 2021 (Influencer Marketing Hub) : une moyenne est tirée "
                  "vers le haut par quelques comptes exceptionnels, et la méthode diffère. Préférez "
                  "une médiane calculée comme votre taux."),
 }
@@ -755,10 +874,14 @@ def check_benchmark_choice(answer: object) -> Feedback:
     if is_placeholder(answer):
         return input_problem(EXERCISE_CHECK, label,
                              "Remplacez ... par la lettre du repère choisi (A, B, C ou D).", READ_ER)
-    letter = _letter(answer)
-    if letter not in BENCHMARK_CHOICES:
+    letter, named = pick_letter(answer, BENCHMARK_CHOICES)
+    if letter is None and len(named) > 1:
+        message = (f"Vous citez plusieurs repères ({', '.join(named)}) : un seul se compare à un taux TikTok "
+                   f"calculé sur les vues. Choisissez une seule lettre.")
+        return build_feedback(EXERCISE_CHECK, [FeedbackItem("benchmark", label, False, message, READ_ER)])
+    if letter is None:
         return input_problem(EXERCISE_CHECK, label,
-                             "Répondez par une lettre entre guillemets : \"A\", \"B\", \"C\" ou \"D\".",
+                             "Répondez par une lettre entre guillemets : \"A\", \"B\", \"C\" ou \"D\".",
                              READ_ER)
     ok, message = BENCHMARK_CHOICES[letter]
     item = FeedbackItem("benchmark", label, ok, message, None if ok else READ_ER)
