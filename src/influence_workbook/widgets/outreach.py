@@ -16,10 +16,12 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from influence_workbook.campaign import Campaign
 from influence_workbook.checks.outreach import MAX_WORDS, MIN_WORDS, check_outreach
 from influence_workbook.feedback import Feedback, escape, input_problem
 from influence_workbook.progress import ProgressStore
 from influence_workbook.text import format_number
+from influence_workbook.typography import fix
 from influence_workbook.widgets.campaign import (
     active_campaign,
     campaign_facts_html,
@@ -37,6 +39,9 @@ DEFAULT_NICHES = ("beaute", "ecologie")
 DEFAULT_COUNTRIES = ("FR", "CH")
 DEFAULT_COUNT = 5
 RECENT_POSTS = 3
+
+#: The sample data's country code for a market of the home page, where they differ.
+DATA_COUNTRY = {"UK": "GB"}
 
 SOURCE_SHORTLIST = "shortlist"
 SOURCE_DEFAULT = "default"
@@ -62,19 +67,22 @@ def _niche_label(niche: str) -> str:
     return NICHE_LABELS.get(niche, niche)
 
 
-def creator_profiles(ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
+def creator_profiles(ids: Sequence[str] | None = None, *, countries: Sequence[str] = DEFAULT_COUNTRIES,
+                     niches: Sequence[str] | None = DEFAULT_NICHES) -> list[dict[str, Any]]:
     """Profiles ready for :func:`check_outreach`, from the sample data.
 
     ``ids`` picks creators (unknown ids are skipped); None gives the default list: French-
-    language beauty and ecology creators whose main audience is in France or Switzerland.
+    language creators of ``niches`` (None: any) whose main audience is in one of ``countries``;
+    by default beauty and ecology creators with an audience in France or Switzerland (Sève's).
     """
     from influence_workbook.data import load_creators, load_posts  # type: ignore[attr-defined,unused-ignore]
 
     creators = load_creators()
     if ids is None:
+        niche_ok = creators["niche"].astype(str).isin(tuple(niches)) if niches is not None else True
         pool = creators[
-            creators["niche"].astype(str).isin(DEFAULT_NICHES)
-            & creators["audience_main_country"].astype(str).isin(DEFAULT_COUNTRIES)
+            niche_ok
+            & creators["audience_main_country"].astype(str).isin(tuple(countries))
             & (creators["language"].astype(str) == "fr")
         ].sort_values("creator_id")
         chosen = list(pool["creator_id"].astype(str).head(DEFAULT_COUNT))
@@ -97,6 +105,15 @@ def creator_profiles(ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
             "recent_posts": [str(c) for c in own["caption"].head(RECENT_POSTS)],
         })
     return profiles
+
+
+def market_countries(campaign: Campaign) -> tuple[str, ...]:
+    """The audience countries of the sample data that match the campaign's markets (Sève's when none)."""
+    from influence_workbook.metrics import COUNTRY_NAMES
+
+    codes = [DATA_COUNTRY.get(market, market) for market in campaign.markets]
+    known = tuple(code for code in dict.fromkeys(codes) if code in COUNTRY_NAMES)
+    return known or DEFAULT_COUNTRIES
 
 
 def creator_card_html(profile: Mapping[str, Any]) -> str:
@@ -159,7 +176,8 @@ class OutreachWorkshop:
             self.profiles = creator_profiles(ids) if ids else []
             if not self.profiles:
                 self.source = SOURCE_DEFAULT
-                self.profiles = creator_profiles(None)
+                self.profiles = (creator_profiles(None) if self.campaign.is_default else
+                                 creator_profiles(None, countries=market_countries(self.campaign), niches=None))
         except Exception:  # missing or damaged data must not break the page, nor print a traceback
             LOGGER.debug("could not load the creators of chapter 4", exc_info=True)
             self.problem = NO_DATA
@@ -227,16 +245,25 @@ class OutreachWorkshop:
     def intro_html(self) -> str:
         if self.problem:
             return f'<p class="iw-notice">{escape(self.problem)}</p>'
-        if self.source == SOURCE_DEFAULT:
+        if self.source == SOURCE_DEFAULT and not self.campaign.is_default:
+            from influence_workbook.metrics import COUNTRY_NAMES
+
+            countries = ", ".join(COUNTRY_NAMES.get(code, code) for code in market_countries(self.campaign))
+            where = ("Vous n'avez pas encore enregistré de présélection au chapitre 2 pour cette campagne : "
+                     "choisissez parmi ces créateurs d'exemple francophones (pays principal de leur audience : "
+                     f"{countries}).")
+        elif self.source == SOURCE_DEFAULT:
             where = ("Vous n'avez pas encore enregistré de présélection au chapitre 2 : choisissez parmi "
                      "ces créateurs beauté et écologie, francophones, dont l'audience est surtout en France "
                      "ou en Suisse.")
         else:
             where = "Les créateurs proposés sont ceux de votre présélection du chapitre 2."
-        return f"<p>{campaign_facts_html(self.campaign)} {escape(where)}</p>"
+        return fix(f"<p>{campaign_facts_html(self.campaign)} {escape(where)}</p>")
 
     def widget(self) -> widgets.VBox:
-        return workshop_box([widgets.HTML(self.intro_html()), self.creator, self.card, self.message,
+        intro = widgets.HTML(self.intro_html())
+        intro.add_class(f"{PREFIX}-campaign")
+        return workshop_box([intro, self.creator, self.card, self.message,
                             self.counter, *self.step.widgets()], f"{PREFIX}-outreach")
 
 
