@@ -165,10 +165,14 @@ def _inflection_of(word: str, other: str) -> bool:
     return longer.startswith(shorter) and longer[len(shorter) :] in {"s", "e", "x"}
 
 
+#: No vocabulary word is longer; longer letter runs are not read for typos.
+MAX_TYPO_WORD = 30
+
+
 def _correct_word(word: str) -> str:
     """The vocabulary word one edit away from ``word``, or ``word`` itself."""
-    if word in VOCABULARY:
-        return word
+    if word in VOCABULARY or len(word) > MAX_TYPO_WORD:
+        return word  # a 20 000-letter « word » would cost its 20 000 deletions, for nothing
     for variant in (word, *_deletions(word)):
         found = _TYPO_INDEX.get(variant)
         if found is not None and one_edit_apart(word, found) and not _inflection_of(word, found):
