@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from influence_workbook.authoring.typography import fix as fr
+from influence_workbook.campaign import campaign_from_answer
 from influence_workbook.checks.concept import (
     FORMAT_SITUATIONS,
     GIVEAWAY_CASES,
@@ -306,6 +307,101 @@ def test_measurement_without_the_objective_kpi_gets_a_tip() -> None:
     feedback = check_concept(canvas(measurement="Impressions des Reels"), AWARENESS)
     assert feedback.item("measurement").ok
     assert any("portée" in tip for tip in feedback.tips)
+
+
+# --------------------------------------------------------------------------- issue 18: judged like a trainer
+
+SALES = ("Vendre 1 200 coffrets Rituel Avoine avec les codes des créatrices avant le 30 avril 2027, auprès des "
+         "20-30 ans de Suisse romande")
+BIKE = campaign_from_answer({
+    "brand": "Cyclo Rhône", "campaign": "Plie & Roule", "product": "vélo électrique pliant", "creator_budget": 8000,
+    "currency": "EUR", "markets": ["FR"], "launch": "2027-04-01", "product_price": 1890, "gross_margin_rate": 35})
+
+
+@pytest.mark.parametrize(("objective", "cta"), [
+    (SALES, "Utilise mon code LUNA10 sur le site"),
+    (AWARENESS, "Abonne-toi au compte de la marque"),
+    (CONSIDERATION, "lien dans la description de la vidéo"),
+    (CONSIDERATION, "le lien est en commentaire épinglé"),
+    (SALES, "code NOA20 : -20 %, lien en story"),
+])
+def test_issue_18_calls_to_action_are_found(objective: str, cta: str) -> None:
+    item = check_concept(canvas(cta=cta), objective).item("cta")
+    assert item.ok, item.message
+    assert fr(f"« {cta} »") in item.message  # the learner's own words, then what they ask
+
+
+def test_a_call_to_action_under_a_negation_is_not_asked() -> None:
+    item = check_concept(canvas(cta="Pas besoin de code promo, abonne-toi juste"), SALES).item("cta")
+    assert not item.ok and "ne font pas vendre" in item.message
+
+
+def test_issue_18_a_negated_imposition_frees_the_creator() -> None:
+    free = check_concept(canvas(creator_role="Il écrit son scénario et choisit ses trajets, sans script imposé"),
+                         CONSIDERATION).item("creator_role")
+    assert free.ok, free.message
+    bound = check_concept(canvas(creator_role="Elle ne choisit rien : tout est tourné et monté par notre agence"),
+                          CONSIDERATION).item("creator_role")
+    assert not bound.ok and "ne choisit rien" in bound.message
+
+
+def test_issue_18_a_greeting_then_the_product_is_not_a_hook() -> None:
+    item = check_concept(canvas(hook="Bonjour à tous, découvrez notre nouveau shampooing"), CONSIDERATION).item("hook")
+    assert not item.ok
+    assert "fait défiler" in item.message  # why it fails
+    for suggestion in ("problème", "fait surprenant", "avant/après", "question"):
+        assert suggestion in item.message
+    sponsored = check_concept(canvas(hook="Cette vidéo est sponsorisée par Sève"), CONSIDERATION).item("hook")
+    assert not sponsored.ok and "chapitre 5" in sponsored.message
+
+
+def test_a_hook_after_a_greeting_passes_with_a_word_on_the_greeting() -> None:
+    item = check_concept(canvas(hook="Hello ! Vous aussi vos cheveux grattent après chaque shampoing ?"),
+                         CONSIDERATION).item("hook")
+    assert item.ok and "bonjour" in item.message
+
+
+def test_issue_18_measurement_must_count_the_objective_kpi() -> None:
+    likes = check_concept(canvas(measurement="Le nombre de likes sur la vidéo"), CONSIDERATION).item("measurement")
+    assert not likes.ok
+    assert fr("« likes »") in likes.message and fr("« clics vers le site »") in likes.message
+    engagement = check_concept(canvas(measurement="Taux d'engagement du carrousel"), CONSIDERATION).item("measurement")
+    assert not engagement.ok  # the right stage, not the objective's KPI
+    assert fr("« clics vers le site »") in engagement.message and fr("« taux d'engagement »") in engagement.message
+    codes = check_concept(canvas(measurement="Codes promo utilisés, un code par créatrice"), SALES).item("measurement")
+    assert codes.ok, codes.message
+    ruled_out = check_concept(canvas(measurement="Pas les likes : les clics UTM"), CONSIDERATION).item("measurement")
+    assert ruled_out.ok, ruled_out.message
+
+
+def test_the_campaign_names_the_product_a_hook_or_an_angle_would_only_show() -> None:
+    hook = canvas(hook="Voici le nouveau vélo pliant de Cyclo Rhône")
+    assert not check_concept(hook, CONSIDERATION, campaign=BIKE).item("hook").ok
+    assert check_concept(hook, CONSIDERATION).item("hook").ok  # for Sève, a bike is not the product
+    angle = check_concept(canvas(angle="Une vidéo qui présente le vélo pliant"), CONSIDERATION, campaign=BIKE)
+    assert not angle.item("angle").ok and "pas encore un concept" in angle.item("angle").message
+
+
+def test_format_answers_name_their_format_first_and_may_rule_one_out() -> None:
+    assert find_format("Série ambassadeur sur sa routine").key == "ambassador"  # type: ignore[union-attr]
+    assert find_format("UGC : des avis clients filmés").key == "ugc"  # type: ignore[union-attr]
+    assert find_format("pas un défi, plutôt un tuto").key == "tutorial"  # type: ignore[union-attr]
+    listed = check_format_matching(["Tutoriel", "Défi", "UGC", "Takeover", "Code promo", "Ambassadeur"])
+    assert listed.passed
+    assert check_format_matching({"Situation A": "tuto", "b)": "défi"}).item("situation:B").ok
+
+
+@pytest.mark.parametrize(("answer", "passed"), [
+    ("A, C et D. B, E et F sont conformes.", True),
+    ("A, C, D (pas E : la loi Hamon autorise l'obligation d'achat)", True),
+    ("Tous sauf B, E et F", True),
+    ({"A": "oui", "B": "non", "C": "oui", "D": "interdit", "E": "ok", "F": "conforme"}, True),
+    (["Jeu A", "Jeu C", "Jeu D"], True),
+    ("C et D, le A est légal s'il y a un règlement", False),
+    ("Tous sauf E", False),
+])
+def test_giveaway_answers_are_read_as_sentences(answer: object, passed: bool) -> None:
+    assert check_giveaway_spotting(answer).passed is passed
 
 
 # --------------------------------------------------------------------------- untrusted input

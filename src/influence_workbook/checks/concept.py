@@ -303,6 +303,7 @@ class CtaKind:
     label: str
     stage: str
     meaning: Meaning
+    does: str = ""  # what such a call asks, in a French sentence: « invite à acheter »
 
     def found_in(self, reading: Reading) -> list[Hit]:
         """What the text asks for of this kind (hits under a negation are not asked for)."""
@@ -310,30 +311,34 @@ class CtaKind:
 
 
 CTA_KINDS: tuple[CtaKind, ...] = (
-    CtaKind("follow", "s'abonner, suivre", "awareness", Meaning(
+    CtaKind("follow", "s'abonner, suivre", "awareness", does="invite à suivre le compte", meaning=Meaning(
         "cta_follow", r"<s'abonner>", r"\bsuivez\b", r"\bsuis[- ](?:moi|nous|la|le)\b", r"\bsuis\s+@",
         r"\b(?:me|nous)\s+suivre\b", r"\bsuivre\s+(?:@|le compte|la page|la marque|nos|notre)",
         r"\bsuis\s+(?:le compte|la page|la marque|nos|notre)\b", r"\bfollow\w*\b", r"<rejoindre>")),
-    CtaKind("spread", "partager, identifier, relever le défi", "awareness", Meaning(
+    CtaKind("spread", "partager, identifier, relever le défi", "awareness", does="fait circuler le contenu",
+            meaning=Meaning(
         "cta_spread", r"<partager>", r"<identifier>", r"<taguer>", r"\btag(?:ger|gez|gue)\b",
         r"\b<relever>\s+(?:le|ce|mon|notre)\s+defi\b", r"\b(?:faites?|fais)[- ]le aussi\b",
         r"\ba (?:vous|toi) de jouer\b", r"<participer>", r"<commenter>", r"\ben commentaires?\b",
         r"\b(?:dites|dis)[- ](?:moi|nous)\b", r"\blike[sz]?\b", r"\bliker\b", r"#[a-z]\w{2,}",
         r"\b<filmer>\s+(?:ta|ton|tes|votre|vos)\b", r"\b<montrer>[- ]?(?:moi|nous)\b",
         r"\b(?:mets|mettez|laisse|laissez)\s+(?:un|des|ton|votre)\s+(?:petit\s+)?(?:coeur|like|pouce|j'aime)s?\b")),
-    CtaKind("learn", "en savoir plus, cliquer, enregistrer", "consideration", Meaning(
+    CtaKind("learn", "en savoir plus, cliquer, enregistrer", "consideration",
+            does="invite à en savoir plus (cliquer, tester, enregistrer)", meaning=Meaning(
         "cta_learn", r"<cliquer>", r"\ben savoir plus\b", r"<visiter>", r"\brendez-vous sur\b",
         r"<enregistrer>", r"<sauvegarder>", r"\b<decouvrir>\b.*\b(?:site|lien|page|quiz|test)\b",
         r"\bquiz\b", r"\bechantillons?\b", r"\bdiagnostic\b", r"\bswipe\w*\b", r"<glisser>",
         r"<essayer>", r"<tester>", r"\b(?:faites|fais|passez|passe)\s+le\s+(?:test|quiz)\b",
         r"<telecharger>", *LINK_PLACEMENT.patterns,
         r"\b(?:va|allez|viens|venez|passe|passez)\s+(?:voir|faire un tour|jeter un (?:oeil|coup d'oeil)|sur)\b")),
-    CtaKind("buy", "acheter, utiliser un code", "conversion", Meaning(
+    CtaKind("buy", "acheter, utiliser un code", "conversion", does="invite à acheter (un code, une commande)",
+            meaning=Meaning(
         "cta_buy", *PROMO_CODE.patterns, r"<acheter>", r"<commander>", r"<precommander>", r"<profiter>",
         r"<reserver>", r"<s'inscrire>", r"\bouvr(?:e|ez|ir)\s+(?:ton|votre|un)\b", r"\bremise\b",
         r"\bsoldes?\b", r"\blien d'achat\b", r"\bpanier\b", r"\bboutique\b", r"\ben vente\b",
         r"\bofferte?s?\b", r"\blivraison gratuite\b", r"\breduction\b", r"\bessai gratuit\b")),
-    CtaKind("loyalty", "recharger, racheter, recommander", "loyalty", Meaning(
+    CtaKind("loyalty", "recharger, racheter, recommander", "loyalty",
+            does="invite les clients à revenir (recharger, racheter, recommander)", meaning=Meaning(
         "cta_loyalty", r"<recharger>", r"\brecharges?\b", r"<racheter>", r"\breachet\w*", r"<parrainer>",
         r"\bparrainage\b", r"\bprogramme de fidelite\b",
         r"\b<laisser>\s+(?:un|ton|votre|vos|tes|une)\s+(?:\w+\s+)?(?:avis|note|commentaire client)\b",
@@ -741,8 +746,10 @@ def _cta_item(cta: str, objective: Objective) -> FeedbackItem:
     serving = sorted((kind for kind in kinds if kind.stage in _CTA_SERVES[stage]),
                      key=lambda k: k.stage != stage)
     if serving:
+        kind = serving[0]
+        words = _said(kind.found_in(read(cta)), read(cta))
         return FeedbackItem("cta", label, True,
-                            f"L'action demandée ({serving[0].label}) sert bien un objectif de {goal}.")
+                            f"{_shown(cta, words)} {kind.does} : cela sert bien un objectif de {goal}.")
     if kinds:
         kind = kinds[0]
         if stage == "awareness" and kind.stage == "conversion":
