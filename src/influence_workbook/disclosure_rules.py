@@ -508,9 +508,12 @@ WORDING_KINDS: tuple[WordingKind, ...] = (
         "abbreviation", "abréviation « Pub » / « #pub » / « #sponso »", "fr",
         (_START + r"#pub" + _ASCII_WORD_END, _START + r"#sponso" + _ASCII_WORD_END,
          # « Pub | … », « PUB : … » before a separator, or « une/petite pub pour… » in a sentence
-         r"(?:^|(?<=[\s(\[|\"]))pub(?=[ \t]*(?:[|:/\-)\]•·,!\"]|$))",
-         r"(?:(?<=\bune )|(?<=\bla )|(?<=\bcette )|(?<=\bpetite )|(?<=\bma ))pub(?= (?:pour|avec|de|d'))",
-         r"^pub(?= )"),
+         # (the literal first, the look-behinds after it: a pattern that starts with a look-behind is
+         # tried at every character of a long caption)
+         r"pub(?<![^\s(\[|\"]pub)(?=[ \t]*(?:[|:/\-)\]•·,!\"]|$))",
+         r"pub(?:(?<=\bune pub)|(?<=\bla pub)|(?<=\bcette pub)|(?<=\bpetite pub)|(?<=\bma pub))"
+         r"(?= (?:pour|avec|de|d'))",
+         r"pub(?<![^\n]pub)(?= )"),
         {code: ("risky", "une abréviation n'est pas claire pour tous")
          for code in JURISDICTION_CODES},
         triggers=("pub", "#sponso"),
@@ -522,7 +525,7 @@ WORDING_KINDS: tuple[WordingKind, ...] = (
                   r"ambassador|ambassadeur|ambassadrice|brandambassador|client|iworkwith|affiliate|affilie)"
          + _ASCII_WORD_END,
          # a bare « Partenariat » says neither paid nor advertising (« partnership », EU sweep 2024)
-         r"(?:^|(?<=[\s(\[|\"]))partenariat(?=[ \t]*(?:[|:/\-)\]•·,!\"]|$))",
+         r"partenariat(?<![^\s(\[|\"]partenariat)(?=[ \t]*(?:[|:/\-)\]•·,!\"]|$))",
          _START + r"(?:en|in) collaboration (?:avec|with)" + _WHO + _ASCII_WORD_END,
          _START + r"brought to you by" + _ASCII_WORD_END, _START + r"brand ambassador" + _ASCII_WORD_END,
          _START + r"ambassad(?:eur|rice) (?:de|pour|chez) @" ),

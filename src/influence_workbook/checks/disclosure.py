@@ -206,6 +206,9 @@ _KIND_RES: tuple[tuple[int, WordingKind, re.Pattern[str]], ...] = tuple(
 )
 
 
+_corrected_word = lru_cache(maxsize=16_384)(correct_typos)
+
+
 class _Corrected:
     """Folded text with typos corrected word by word (« publicitée », « partenairiat »), and the way
     back from a position in it to a position in the caption."""
@@ -220,7 +223,7 @@ class _Corrected:
         shift = 0
         for match in self._WORD.finditer(folded):
             word = match.group(0)
-            fixed = correct_typos(word)
+            fixed = _corrected_word(word)
             if fixed == word:
                 continue
             pieces.append(folded[last:match.start()])
@@ -278,32 +281,53 @@ _ENGLISH_DENIAL = re.compile(
 _CLAUSE_START = re.compile(r"[.!?\n|:;]")
 
 
+#: Denials quoted back at most (the first one is what the feedback shows).
+MAX_DENIALS = 3
+
+
 def _denials(corrected: _Corrected, caption: str, found: list[tuple[int, int, WordingKind]]) -> tuple[
         list[tuple[int, int, WordingKind]], tuple[Denial, ...]]:
     """Split the wordings into affirmed ones and denials, and add denials no wording kind names."""
     text = corrected.text
     english = [(m.start(), m.end()) for m in _ENGLISH_DENIAL.finditer(text)]
-    scopes = [(scope.start, scope.end) for scope in negation_scopes(text)] + english
-    denied_spans: list[tuple[int, int]] = []
+    ad_words = any(trigger in text for trigger in ("pub", "sponso", "partenariat", "collaboration", "#"))
+    if not (found or ad_words or english):
+        return [], ()
+    scopes: list[tuple[int, int]] = []
+    for start, end in sorted([(scope.start, scope.end) for scope in negation_scopes(text)] + english):
+        if scopes and start < scopes[-1][1]:  # an English denial inside a French scope: one span
+            scopes[-1] = (scopes[-1][0], max(scopes[-1][1], end))
+        else:
+            scopes.append((start, end))
+    starts = [scope[0] for scope in scopes]
+
+    def scope_of(position: int) -> tuple[int, int] | None:
+        index = bisect.bisect_right(starts, position) - 1
+        return scopes[index] if index >= 0 and position < scopes[index][1] else None
+
+    denied_spans: list[tuple[int, int]] = list(english)
     affirmed: list[tuple[int, int, WordingKind]] = []
     for start, end, kind in found:
-        scope = next((sc for sc in scopes if sc[0] <= start < sc[1]), None)
+        scope = scope_of(start)
         if scope is None:
             affirmed.append((start, end, kind))
         else:
             denied_spans.append((scope[0], max(scope[1], end)))
-    if scopes and any(trigger in text for trigger in ("pub", "sponso", "partenariat", "collaboration", "#")):
+    if scopes and ad_words:
         for pattern in _AD_WORDS:
             for match in pattern.finditer(text):
-                scope = next((sc for sc in scopes if sc[0] <= match.start() < sc[1]), None)
+                scope = scope_of(match.start())
                 if scope is not None:
                     denied_spans.append((scope[0], max(scope[1], match.end())))
-    denied_spans.extend(english)
+    clauses = [m.end() for m in _CLAUSE_START.finditer(text)]
     denials: list[Denial] = []
     for start, end in sorted(set(denied_spans)):
+        if len(denials) == MAX_DENIALS:
+            break
         if denials and corrected.original(start) < denials[-1].start + len(denials[-1].text):
             continue
-        clause = max((m.end() for m in _CLAUSE_START.finditer(text, 0, start)), default=0)
+        index = bisect.bisect_right(clauses, start) - 1
+        clause = clauses[index] if index >= 0 else 0
         first, last = corrected.original(clause), corrected.original(end)
         quoted = caption[first:last].strip(" -,\t\"'")
         if len(quoted) > 80:
@@ -327,8 +351,13 @@ def _hashtag_runs(folded: str, spans: list[tuple[int, int]]) -> list[int]:
     return runs
 
 
+@lru_cache(maxsize=64)
 def read_disclosure(caption: str) -> DisclosureReading:
-    """Every disclosure wording in a caption, in reading order, with its place and surroundings."""
+    """Every disclosure wording in a caption, in reading order, with its place and surroundings.
+
+    Cached: a campaign caption is judged for each of its markets, and a workshop's posts for each
+    jurisdiction, from one reading.
+    """
     caption = unicodedata.normalize("NFC", caption)
     truncated = len(caption) > MAX_ANALYSED_CHARS
     caption = caption[:MAX_ANALYSED_CHARS]
@@ -813,6 +842,12 @@ def verdict_key(given: object) -> str | None:
     return _VERDICT_WORDS.get(" ".join(fixed))
 
 
+@lru_cache(maxsize=1)
+def _workshop_sample() -> tuple[Case, ...]:
+    """The workshop's eight posts, loaded once (reading the sample data takes about a second)."""
+    return tuple(sample_cases())
+
+
 def check_classification(answers: object, cases: object = None, jurisdiction: object = "FR") -> Feedback:
     """The learner's verdicts ({post_id: « Conforme » | « Non conforme » | « Sans objet »}) against the
     answer key, one item per post, each with the reason given by :func:`check_disclosure`.
@@ -823,7 +858,7 @@ def check_classification(answers: object, cases: object = None, jurisdiction: ob
     check = "ch05-classification"
     if cases is None:
         try:
-            cases = sample_cases()
+            cases = _workshop_sample()
         except (OSError, KeyError, ValueError, ImportError):
             cases = []
     if not isinstance(cases, (list, tuple)) or not cases or not all(isinstance(c, Case) for c in cases):
