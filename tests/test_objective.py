@@ -374,3 +374,15 @@ def test_kpi_matching_says_why_a_kpi_belongs_to_its_stage() -> None:
 def test_kpi_matching_does_not_guess_an_unknown_stage(stage: str) -> None:
     item = check_kpi_matching({"Ventes": stage}).item("kpi:sales")
     assert not item.ok and "Choisissez une étape" in item.message
+
+
+def test_a_count_of_means_is_not_a_target() -> None:
+    text = "Objectif : travailler avec 5 influenceuses en mars 2027 pour toucher les 20-30 ans"
+    assert not check_objective(text, today=CORPUS_TODAY).item("target").ok
+    with_result = "Notoriété : 300 000 vues avec 5 influenceuses d'ici mars 2027 auprès des 20-30 ans"
+    assert check_objective(with_result, today=CORPUS_TODAY).passed
+
+
+def test_loyalty_kpis_written_as_verbs() -> None:
+    text = "Fidélisation : 40 % de nos abonnés actuels renouvellent leur abonnement d'ici décembre 2027"
+    assert check_objective(text, today=CORPUS_TODAY).passed

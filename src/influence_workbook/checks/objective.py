@@ -203,7 +203,8 @@ KPIS: tuple[Kpi, ...] = (
             r"\bleads?\b",
             r"\bprecommandes?\b",
             r"\btelechargements?\b",
-            r"\bdemandes? (?:de )?(?:devis|demo|demonstration|rendez-vous|contact|essai|echantillons?)\b",
+            r"\bdemandes? (?:de |d')?(?:devis|demo|demonstration|rendez-vous|contact|essai|echantillons?)\b",
+            r"\bechantillons? (?:demandes|commandes|reclames|envoyes)\b",
             r"\bessais? (?:gratuits?|offerts?)\b",
             r"\bouvertures? de (?:compte|comptes)\b",
             r"\bcomptes? (?:ouverts|crees)\b",
@@ -232,6 +233,7 @@ KPIS: tuple[Kpi, ...] = (
             r"\brecharges?\b",
             r"\bclient(?:e|s|es)? fideles\b",
             r"\breabonnements?\b",
+            r"\brenouvel\w*",
         ),
     ),
     Kpi(
@@ -348,6 +350,11 @@ _VAGUE_AUDIENCE = Meaning(
     r"\b(?:les |des )?internautes\b",
     r"\b(?:les |des )?utilisateurs\b",
     r"\bmonde entier\b",
+)
+# A count of the campaign's means (« avec 5 influenceuses », « 3 vidéos ») is not a result to reach.
+_MEANS_AFTER_FIGURE = re.compile(
+    r"\s*(?:createu\w+|creatrices?|influenceu\w+|influenceurs?|ambassadeu\w+|publications?|posts?|videos?"
+    r"|stories|storys|reels?|shorts?|lives?|partenariats?|collaborations?|contenus?|placements?)\b"
 )
 _FOLLOWERS_AS_GOAL = re.compile(r"\b(?:abonnes|followers)\b")
 
@@ -476,7 +483,9 @@ def read_objective(text: str, today: date | None = None, *, campaign: Campaign |
     targets = tuple(
         q
         for q in find_quantities(folded)
-        if not any(start <= q.start < end for start, end in taken) and q.value > 0
+        if not any(start <= q.start < end for start, end in taken)
+        and q.value > 0
+        and not (q.unit == "" and _MEANS_AFTER_FIGURE.match(folded, q.end))
     )
     precise = bool(ages) or _PLACE.said(reading) or _GROUP.said(reading)
     vague_audience = () if precise else tuple(dict.fromkeys(own(hit) for hit in _VAGUE_AUDIENCE.hits(reading)))
