@@ -24,6 +24,7 @@ from influence_workbook.widgets.common import PREPARE_DELAY_S, SAVE_AFTER_S, UNE
 from influence_workbook.widgets.concept import ConceptWorkshop
 from influence_workbook.widgets.constraints import ConstraintsWorkshop
 from influence_workbook.widgets.disclosure import CaptionWorkshop, ClassificationWorkshop
+from influence_workbook.widgets.home import HomePage
 from influence_workbook.widgets.objective import ObjectiveWorkshop
 from influence_workbook.widgets.outreach import OutreachWorkshop
 from influence_workbook.widgets.shortlist import ShortlistWorkshop
@@ -253,6 +254,7 @@ WORKSHOPS: dict[str, Callable[[ProgressStore], Any]] = {
     "ch05-classification": ClassificationWorkshop,
     "ch05-caption": CaptionWorkshop,
     "ch06": ConstraintsWorkshop,
+    "home-campaign": HomePage,
 }
 
 

@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+import html
+from datetime import date
 from pathlib import Path
 
+import ipywidgets as widgets
 import nbformat
+import pytest
 
+from influence_workbook.campaign import DEFAULT_CAMPAIGN, Campaign, campaign_from_answer, check_campaign_answer
 from influence_workbook.chapters import CHAPTERS
 from influence_workbook.checks import check_objective
 from influence_workbook.paths import notebooks_dir
 from influence_workbook.progress import ProgressStore
-from influence_workbook.widgets.home import chapter_states, progress_overview
+from influence_workbook.widgets.campaign import (
+    CHOICE_STEP,
+    HOME_CHAPTER,
+    active_campaign,
+    campaign_id,
+    campaign_kwargs,
+    campaign_store,
+    choose_campaign,
+)
+from influence_workbook.widgets.home import HomePage, chapter_states, progress_overview
+from influence_workbook.widgets.objective import MODE_FREE, ObjectiveWorkshop
 
 
 def test_home_links_every_available_chapter() -> None:
@@ -24,6 +39,15 @@ def test_home_links_every_available_chapter() -> None:
             assert f"{chapter.number}. {chapter.title} — *en préparation*" in text
 
 
+def test_the_campaign_feedback_points_to_a_heading_of_the_home_page() -> None:
+    from influence_workbook.campaign import READ_MORE
+
+    home = nbformat.read(notebooks_dir() / "00_accueil.ipynb", as_version=4)
+    headings = [line for cell in home.cells if cell.cell_type == "markdown" for line in cell.source.splitlines()]
+    assert f"## {READ_MORE}" in headings
+    assert any("HomePage()" in cell.source for cell in home.cells if cell.cell_type == "code")
+
+
 def test_progress_states_follow_saved_verdicts(tmp_path: Path) -> None:
     store = ProgressStore(tmp_path / "progression.json")
     states = dict((n, s) for n, _t, s in chapter_states(store))
@@ -35,3 +59,178 @@ def test_progress_states_follow_saved_verdicts(tmp_path: Path) -> None:
     assert dict((n, s) for n, _t, s in chapter_states(store))[1] == "Réussi"
     html = progress_overview(store).value
     assert "<caption>" in html and "Réussi" in html
+
+
+# --------------------------------------------------------------------------- the learner's own campaign
+
+VELO = {
+    "brand": "Vélo Léman", "product": "vélo cargo électrique monté à Lausanne", "campaign": "Printemps cargo",
+    "launch": "2027-04-01", "creator_budget": "8 000", "currency": "CHF", "markets": ["CH"],
+    "audience": "familles de 30-45 ans à Lausanne qui se déplacent à vélo", "product_price": "4 900",
+    "gross_margin_rate": "35",
+}
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> ProgressStore:
+    return ProgressStore(tmp_path / "progression.json")
+
+
+def fill(home: HomePage, answer: dict[str, object]) -> None:
+    for key, field in home.fields.items():
+        field.value = str(answer.get(key, ""))
+    home.launch.value = date.fromisoformat(str(answer["launch"])) if answer.get("launch") else None
+    home.currency.value = str(answer.get("currency", "EUR"))
+    for code, box in home.markets.items():
+        box.value = code in (answer.get("markets") or [])  # type: ignore[operator]
+
+
+def test_without_a_choice_the_active_campaign_is_seve(store: ProgressStore) -> None:
+    assert active_campaign(store) is DEFAULT_CAMPAIGN
+    assert campaign_id(DEFAULT_CAMPAIGN) == ""
+    # A damaged choice (an older file, a hand edit) falls back to Sève rather than breaking the page.
+    store.save(HOME_CHAPTER, CHOICE_STEP, {"own": {"brand": "Vélo Léman"}})
+    assert active_campaign(store) is DEFAULT_CAMPAIGN
+    store.save(HOME_CHAPTER, CHOICE_STEP, ["not", "a", "mapping"])
+    assert active_campaign(store) is DEFAULT_CAMPAIGN
+
+
+def test_choosing_an_own_campaign_makes_it_active(store: ProgressStore) -> None:
+    campaign = choose_campaign(store, VELO)
+    assert active_campaign(store) == campaign == campaign_from_answer(VELO)
+    assert (campaign.brand.name, campaign.currency, campaign.markets, campaign.creator_budget) == (
+        "Vélo Léman", "CHF", ("CH",), 8_000)
+    assert campaign_id(campaign) == "velo-leman-printemps-cargo"
+    # A fresh store on the same file (a kernel restart) sees the same choice.
+    assert active_campaign(ProgressStore(store.path)) == campaign
+    assert choose_campaign(store, None) is DEFAULT_CAMPAIGN
+    assert active_campaign(store) is DEFAULT_CAMPAIGN
+
+
+def test_answers_are_kept_per_campaign(store: ProgressStore) -> None:
+    seve_answer = {"text": "Conversion : 1 500 ventes d'ici fin juin 2027 auprès des 18-34 ans"}
+    store.save("ch01", "objective", seve_answer)  # written before the home page existed: a plain key
+    choose_campaign(store, VELO)
+    own = campaign_store(store)
+    assert own.answer("ch01", "objective") is None  # the own campaign starts empty
+    own.save("ch01", "objective", {"text": "vélo"})
+    saved = own.get("ch01", "objective")
+    assert saved is not None and saved.chapter == "ch01" and saved.answer == {"text": "vélo"}
+    assert store.answer("ch01", "objective") == seve_answer  # Sève's answer is untouched on disk
+    assert "ch01@velo-leman-printemps-cargo/objective" in store.load()["steps"]
+    assert [(s.chapter, s.step) for s in own.steps()] == [
+        (HOME_CHAPTER, "campagne-active"), ("ch01", "objective")]
+    choose_campaign(store, None)
+    assert campaign_store(store).answer("ch01", "objective") == seve_answer  # back to Sève: its answer
+    assert [(s.chapter, s.step) for s in campaign_store(store).steps()] == [
+        (HOME_CHAPTER, "campagne-active"), ("ch01", "objective")]
+    choose_campaign(store, VELO)
+    assert campaign_store(store).answer("ch01", "objective") == {"text": "vélo"}  # and the own one's again
+    # Editing the budget keeps the campaign's answers; another brand starts afresh.
+    choose_campaign(store, {**VELO, "creator_budget": "9 500"})
+    assert campaign_store(store).answer("ch01", "objective") == {"text": "vélo"}
+    choose_campaign(store, {**VELO, "brand": "Cycles du Lac"})
+    assert campaign_store(store).answer("ch01", "objective") is None
+
+
+def test_forgetting_a_chapter_forgets_only_the_active_campaigns_answers(store: ProgressStore) -> None:
+    store.save("ch01", "objective", {"text": "Sève"})
+    choose_campaign(store, VELO)
+    campaign_store(store).save("ch01", "objective", {"text": "vélo"})
+    campaign_store(store).forget("ch01")
+    assert campaign_store(store).answer("ch01", "objective") is None
+    assert store.answer("ch01", "objective") == {"text": "Sève"}
+
+
+def test_classifying_sample_posts_is_shared_by_every_campaign(store: ProgressStore) -> None:
+    store.save("ch05", "classification", {"score": [8, 8]})
+    choose_campaign(store, VELO)
+    assert campaign_store(store).answer("ch05", "classification") == {"score": [8, 8]}
+    assert campaign_store(store).answer("ch05", "caption") is None
+
+
+def test_campaign_kwargs_only_for_functions_that_take_it() -> None:
+    velo = campaign_from_answer(VELO)
+    assert velo is not None
+
+    def takes(text: str, *, campaign: Campaign | None = None) -> str:
+        return text
+
+    def does_not(text: str) -> str:
+        return text
+
+    assert campaign_kwargs(takes, velo) == {"campaign": velo}
+    assert campaign_kwargs(does_not, velo) == {}
+    assert campaign_kwargs(takes, None) == {}
+
+
+def test_the_form_checks_then_uses_the_campaign(store: ProgressStore) -> None:
+    store.save("ch01", "objective", "x", check_objective("Faire le buzz"))
+    home = HomePage(store)
+    assert "Rituel Avoine" in home.active.value and "Sève" in home.progress().value
+    assert dict((n, s) for n, _t, s in chapter_states(store))[1] == "En cours"
+    fill(home, VELO)
+    home.step.button.click()
+    expected = check_campaign_answer(home.collect())
+    assert expected.passed
+    for item in expected.items:
+        assert html.escape(item.message, quote=True) in home.step.feedback.value
+    assert active_campaign(store) == campaign_from_answer(VELO)
+    assert "Vélo Léman" in home.active.value and "8\u202f000\u00a0CHF" in home.active.value
+    assert "Printemps cargo" in home.progress().value  # the table follows the active campaign
+    assert dict((n, s) for n, _t, s in chapter_states(store))[1] == "À faire"
+    assert "maintenant la campagne" in html.unescape(home.choice_status.value)
+    # The form comes back after a restart, and so does the choice.
+    again = HomePage(ProgressStore(store.path))
+    assert again.fields["brand"].value == "Vélo Léman" and again.markets["CH"].value
+    assert again.launch.value == date(2027, 4, 1) and again.currency.value == "CHF"
+    assert "Vélo Léman" in again.active.value
+    # « Revenir à Sève »: Sève's progress is back.
+    again.back.click()
+    assert active_campaign(store) is DEFAULT_CAMPAIGN
+    assert dict((n, s) for n, _t, s in chapter_states(store))[1] == "En cours"
+    assert "Rituel Avoine" in again.progress().value
+    assert "Printemps cargo" in html.unescape(again.choice_status.value)  # its answers are kept, it says
+
+
+def test_an_incomplete_description_keeps_the_campaign_in_use(store: ProgressStore) -> None:
+    choose_campaign(store, VELO)
+    home = HomePage(store)
+    fill(home, {**VELO, "creator_budget": "", "brand": "Cycles du Lac"})
+    home.step.button.click()
+    assert not check_campaign_answer(home.collect()).passed
+    assert "Budget créateurs" in html.unescape(home.step.feedback.value)
+    assert "pas encore utilisable" in html.unescape(home.choice_status.value)
+    assert active_campaign(store).brand.name == "Vélo Léman"  # the draft did not move the chapters
+
+
+@pytest.mark.parametrize("payload", ['<img src=x onerror=alert(1)>', "<script>alert(1)</script>"])
+def test_learner_html_in_the_campaign_is_shown_never_run(store: ProgressStore, payload: str) -> None:
+    home = HomePage(store)
+    fill(home, {**VELO, "brand": payload, "campaign": payload})
+    home.step.button.click()
+    workshop = ObjectiveWorkshop(store)
+    rendered = [home.step.feedback.value, home.active.value, home.progress().value, home.choice_status.value,
+                *(w.value for w in workshop.widget().children if isinstance(w, widgets.HTML))]
+    for value in rendered:
+        assert "<img" not in value and "<script" not in value
+    assert html.escape(payload, quote=True) in home.active.value
+
+
+def test_workshops_show_and_judge_the_active_campaign(store: ProgressStore) -> None:
+    store.save("ch01", "objective", {"mode": MODE_FREE, "sentence": "Objectif Sève", "text": "Objectif Sève"})
+    choose_campaign(store, VELO)
+    velo = active_campaign(store)
+    workshop = ObjectiveWorkshop(store)
+    header = next(w.value for w in workshop.widget().children if "iw-ch01-campaign" in w._dom_classes)
+    assert "Vélo Léman" in header and "8\u202f000\u00a0CHF" in header and "Sève" not in header
+    assert workshop.sentence.value == ""  # the own campaign starts from its own (empty) answer
+    workshop.mode.value = MODE_FREE
+    workshop.sentence.value = ("Conversion : 300 ventes du vélo cargo d'ici fin juin 2027 auprès des familles "
+                               "de Lausanne")
+    feedback = workshop.step.run_check()
+    assert feedback == check_objective(workshop.sentence.value, **campaign_kwargs(check_objective, velo))
+    assert campaign_store(store).answer("ch01", "objective")["sentence"] == workshop.sentence.value
+    assert store.answer("ch01", "objective")["sentence"] == "Objectif Sève"
+    choose_campaign(store, None)
+    assert ObjectiveWorkshop(store).sentence.value == "Objectif Sève"

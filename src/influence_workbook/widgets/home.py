@@ -269,6 +269,10 @@ class HomePage:
                     *self.step.widgets()[3:], self.choice_status]
         return workshop_box(children, f"{PREFIX}-campaign")
 
+    def widget(self) -> widgets.VBox:
+        """The form, as every workshop names what it displays."""
+        return self.campaign_form()
+
     def progress(self) -> widgets.HTML:
         """The progress table of the active campaign (the home page's second live cell)."""
         return self.overview
