@@ -386,3 +386,9 @@ def test_a_count_of_means_is_not_a_target() -> None:
 def test_loyalty_kpis_written_as_verbs() -> None:
     text = "Fidélisation : 40 % de nos abonnés actuels renouvellent leur abonnement d'ici décembre 2027"
     assert check_objective(text, today=CORPUS_TODAY).passed
+
+
+def test_the_chapter_before_example_aims_at_two_stages() -> None:
+    feedback = check_objective("Faire connaître Rituel Avoine et booster les ventes avec des influenceurs.", today=TODAY)
+    assert not feedback.item("goal").ok
+    assert "plusieurs étapes" in feedback.item("goal").message

@@ -86,7 +86,8 @@ _STAGE_MEANINGS: dict[str, Meaning] = {
         r"<vendre>",
         r"<faire> acheter\b",
         r"<generer>\b[^.;]{0,40}\bventes\b",
-        r"<augmenter> (?:les|nos|ses|leurs) ventes\b",
+        r"(?:<augmenter>|<booster>|<doper>|<stimuler>|<developper>|<relancer>|\baccroi\w*) "
+        r"(?:les |nos |ses |leurs |le |notre |son )?(?:ventes|chiffre d'affaires)\b",
         r"\bacquisition\b",
         r"<recruter> (?:de )?nouveaux clients\b",
         r"<convertir>",
