@@ -234,3 +234,99 @@ def test_workshops_show_and_judge_the_active_campaign(store: ProgressStore) -> N
     assert store.answer("ch01", "objective")["sentence"] == "Objectif Sève"
     choose_campaign(store, None)
     assert ObjectiveWorkshop(store).sentence.value == "Objectif Sève"
+
+
+def _descendants(widget: widgets.Widget) -> list[widgets.Widget]:
+    found = [widget]
+    for child in getattr(widget, "children", ()):
+        found += _descendants(child)
+    return found
+
+
+def _header(box: widgets.Widget) -> str:
+    headers = [w.value for w in _descendants(box)
+               if isinstance(w, widgets.HTML) and any(c.endswith("-campaign") for c in w._dom_classes)]
+    assert len(headers) == 1, "each workshop shows the campaign's facts in one header"
+    return str(headers[0])
+
+
+WORKSHOP_CLASSES = {"ch01": "objective.ObjectiveWorkshop", "ch02": "shortlist.ShortlistWorkshop",
+                    "ch03": "concept.ConceptWorkshop", "ch04": "outreach.OutreachWorkshop",
+                    "ch05": "disclosure.CaptionWorkshop", "ch06": "constraints.ConstraintsWorkshop"}
+
+
+def _workshop(name: str, store: ProgressStore) -> object:
+    import importlib
+
+    module, _, cls = WORKSHOP_CLASSES[name].partition(".")
+    return getattr(importlib.import_module(f"influence_workbook.widgets.{module}"), cls)(store)
+
+
+@pytest.mark.parametrize("name", sorted(WORKSHOP_CLASSES))
+def test_every_workshop_header_shows_the_active_campaign(name: str, store: ProgressStore) -> None:
+    seve = _header(_workshop(name, store).widget())  # type: ignore[attr-defined]
+    assert "Sève" in seve and "Vélo Léman" not in seve
+    choose_campaign(store, VELO)
+    own = _header(_workshop(name, store).widget())  # type: ignore[attr-defined]
+    assert "Vélo Léman" in own and "Printemps cargo" in own and "votre campagne" in own
+    assert "Sève" not in own and "Rituel Avoine" not in own
+
+
+#: Where each workshop's check is looked up (the name patched), and an answer that reaches it.
+CHECKS = {
+    "ch01": ("objective", "check_objective", {"mode": MODE_FREE, "sentence": "Notoriété : 10 000 vues"}),
+    "ch03": ("concept", "check_concept", {"angle": "Un angle."}),
+    "ch05": ("disclosure", "check_campaign_caption", {"caption": "Publicité | @veloleman"}),
+    "ch06": ("constraints", "check_constraints", {"must_have": "Le cargo se recharge."}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CHECKS))
+def test_every_workshop_passes_the_active_campaign_to_its_check(name: str, store: ProgressStore,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    from influence_workbook.feedback import Feedback, FeedbackItem
+
+    module_name, function, answer = CHECKS[name]
+    module = importlib.import_module(f"influence_workbook.widgets.{module_name}")
+    seen: list[object] = []
+
+    def recording(*args: object, campaign: Campaign | None = None, **kwargs: object) -> Feedback:
+        seen.append(campaign)
+        return Feedback("test", (FeedbackItem("c", "Critère", True, "Bien."),), "Bravo.")
+
+    monkeypatch.setattr(module, function, recording)
+    choose_campaign(store, VELO)
+    workshop = _workshop(name, store)
+    workshop.step.check(answer)  # type: ignore[attr-defined]
+    assert seen == [campaign_from_answer(VELO)]
+
+
+def test_outreach_and_shortlist_pass_the_active_campaign(store: ProgressStore,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from influence_workbook.checks.shortlist import ShortlistChecker
+    from influence_workbook.feedback import Feedback, FeedbackItem
+    from influence_workbook.widgets import outreach, shortlist
+
+    seen: list[object] = []
+
+    def recording(*args: object, campaign: Campaign | None = None, **kwargs: object) -> Feedback:
+        seen.append(campaign)
+        return Feedback("test", (FeedbackItem("c", "Critère", True, "Bien."),), "Bravo.")
+
+    class RecordingChecker(ShortlistChecker):
+        def __init__(self, *args: object, campaign: Campaign | None = None, **kwargs: object) -> None:
+            seen.append(campaign)
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(outreach, "check_outreach", recording)
+    monkeypatch.setattr(shortlist, "ShortlistChecker", RecordingChecker)
+    choose_campaign(store, VELO)
+    velo = campaign_from_answer(VELO)
+    workshop = outreach.OutreachWorkshop(store)
+    assert workshop.profiles, "the default creators of the campaign's markets are offered"
+    assert "Suisse" in _header(workshop.widget())
+    workshop.check({"creator_id": workshop.profiles[0]["creator_id"], "message": "Bonjour"})
+    shortlist.ShortlistWorkshop(store)
+    assert seen == [velo, velo]
