@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from influence_workbook.authoring.typography import fix
+from influence_workbook.campaign import Campaign, campaign_from_answer
 from influence_workbook.checks import check_disclosure
 from influence_workbook.checks.disclosure import (
     CHECK_NAME,
@@ -543,3 +544,155 @@ def test_caption_checkboxes_show_their_whole_label(tmp_path: Path) -> None:
     workshop = CaptionWorkshop(ProgressStore(tmp_path / "progression.json"))
     for box in (workshop.retouched, workshop.ai_generated):
         assert box.layout.width == "auto", box.description
+
+
+# --------------------------------------------------------------------------- issue 18: judged like a trainer
+
+@pytest.mark.parametrize("caption", [
+    "Ce n'est pas une publicité, j'ai acheté ce shampoing moi-même",
+    "Sans publicité ni partenariat : mon avis… sur le shampooing solide de @seve",
+    "Pas sponsorisé, juste un coup de cœur pour @velolyon 🚲",
+    "Ni pub ni partenariat 🙏 juste mon avis sur @seve",
+])
+def test_a_denial_is_not_a_disclosure(caption: str) -> None:
+    feedback = check_disclosure(caption, "FR")
+    assert not feedback.passed
+    wording = feedback.item("wording")
+    assert not wording.ok
+    assert "dénégation n'est pas une mention" in wording.message and "trompe" in wording.message
+    assert "Publicité" in wording.message
+    # one cause, one item: nothing left to judge for language or place
+    assert [item.criterion for item in feedback.items] == ["wording"]
+    # a post with no partnership may say so
+    assert check_disclosure(caption, "FR", sponsored=False).passed
+
+
+def test_a_denial_is_quoted_as_written() -> None:
+    message = check_disclosure("Ce n'est pas une publicité, j'ai acheté ce shampoing moi-même", "FR").item(
+        "wording").message
+    assert message.startswith(fix("« Ce n'est pas une publicité »"))
+
+
+def test_english_denial_fails_but_not_paid_to_say_with_ad_passes() -> None:
+    assert not check_disclosure("This is not an ad, I just love @brewly cold brew", "US").item("wording").ok
+    assert check_disclosure("I'm not paid to say this, #ad love @brewly cold brew", "US").passed
+
+
+def test_negation_elsewhere_does_not_deny_the_mention() -> None:
+    for caption in ("Sans filtre 🌿 Publicité pour @seve, mon rituel du soir",
+                    "Pas de filtre, pas de retouche : Publicité pour @seve",
+                    "Pas une pub déguisée : Publicité pour @seve, mon avis"):
+        assert check_disclosure(caption, "FR").passed, caption
+
+
+def test_pub_is_found_and_judged_as_an_abbreviation() -> None:
+    feedback = check_disclosure("Pub | Mon test du vélo électrique @voltbike, 80 km d'autonomie", "FR")
+    wording = feedback.item("wording")
+    assert not wording.ok and fix("« Pub »") in wording.message and "abréviation" in wording.message
+    assert "Aucune mention" not in wording.message
+    assert feedback.item("placement").ok  # at the very start: only the word is to change
+    assert [m.kind.key for m in read_disclosure("PUB : test").mentions] == ["abbreviation"]
+    assert not read_disclosure("Sunday at the pub with friends").mentions
+
+
+@pytest.mark.parametrize("caption", [
+    "Publicitée | Nouveau vélo cargo de @velolyon, je l'adore",
+    "publicite - j'ai teste les pneus gravel de @cycleslac",
+    "Collaboration comerciale avec @ecoloop : mon avis sur leur appli",
+    "En partenairiat avec @nordikbike 🚲 mon test du vélo électrique",
+])
+def test_typos_and_missing_accents_do_not_hide_a_mention(caption: str) -> None:
+    feedback = check_disclosure(caption, "FR")
+    assert feedback.passed, feedback.to_text()
+
+
+def test_a_typo_earns_a_tip_that_goes_once_fixed() -> None:
+    assert any("orthographe" in tip for tip in check_disclosure("Publicitée | Mon avis @seve", "FR").tips)
+    assert not any("orthographe" in tip for tip in check_disclosure("Publicité | Mon avis @seve", "FR").tips)
+
+
+def test_weak_word_buried_is_one_cause_with_its_place_in_the_message() -> None:
+    feedback = check_disclosure("Mon avis sur le vélo\n.\n.\n.\n#velo #lyon #sp", "FR")
+    assert [item.criterion for item in feedback.items] == ["wording"]
+    assert "ligne 5" in feedback.item("wording").message
+
+
+def test_chapter_before_caption_gives_one_item_per_cause() -> None:
+    caption = ("Mon nouveau rituel du soir 🌾 ce shampooing solide à l'avoine a sauvé mon cuir chevelu sensible, "
+               "je vous mets le code en story !\nCode LÉA15 : -15 % sur le site\n.\n.\n#zerodechet "
+               "#cheveuxsensibles #routinecheveux #slowbeauty #madeinfrance #lyon #cosmetiquesolide #sp #merci @seve")
+    feedback = check_campaign_caption(caption, retouched=True)
+    failed = feedback.failed_items()
+    assert {item.criterion for item in failed} == {"fr:wording", "ch:wording", "fr:retouched"}
+    assert sum(fix("« Publicité »") in item.message for item in failed) == 2  # once per country, not six times
+    assert not any("règle française" in tip for tip in feedback.tips)  # France is one of the markets
+
+
+def test_no_mention_in_france_and_switzerland_is_one_item() -> None:
+    feedback = check_campaign_caption(f"{BODY}\nCode SEVE15 : -15 % sur le site")
+    assert [item.criterion for item in feedback.failed_items()] == ["fr:wording"]
+    assert feedback.item("fr:wording").label == "France et Suisse — Mention claire"
+
+
+def _campaign(**overrides: object) -> Campaign:
+    answer = {"brand": "Banque Nova", "campaign": "Compte jeune", "product": "compte bancaire sans frais",
+              "launch": "2027-02-01", "creator_budget": 20000, "currency": "EUR", "markets": ["FR", "BE"],
+              "audience": "étudiants de 18-25 ans", "product_price": 1, "gross_margin_rate": 60, **overrides}
+    campaign = campaign_from_answer(answer)
+    assert campaign is not None
+    return campaign
+
+
+def test_campaign_caption_is_judged_on_the_campaign_markets_and_brand() -> None:
+    nova = _campaign()
+    good = check_campaign_caption("Publicité | J'ai ouvert mon compte chez @banquenova, zéro frais", campaign=nova)
+    assert good.passed, good.to_text()
+    criteria = {item.criterion for item in good.items}
+    assert "fr:wording" in criteria and "be:wording" in criteria and not any(c.startswith("ch:") for c in criteria)
+    assert any(item.label.startswith("Belgique") for item in good.items)
+    # Belgium is judged by the EU's rules: an English tag is explicit, but not in the audience's language
+    hashtag_ad = check_campaign_caption("#ad Mon compte chez @banquenova, zéro frais", campaign=nova)
+    assert hashtag_ad.item("be:wording").ok and not hashtag_ad.item("be:language").ok
+    unnamed = check_campaign_caption("Publicité | Mon nouveau compte, zéro frais", campaign=nova)
+    assert not unnamed.item("brand").ok and "Banque Nova" in unnamed.item("brand").message
+    assert check_campaign_caption("Publicité | Avec Sève 🌾", campaign=nova).item("brand").ok is False
+    assert caption_verdicts("Publicité | Chez @banquenova", campaign=nova) == {"FR": "compliant", "BE": "compliant"}
+
+
+def test_english_campaign_caption_is_judged_in_english_for_uk_and_us() -> None:
+    taskly = _campaign(brand="Taskly", markets=["UK", "US"])
+    assert check_campaign_caption("Ad | My new planning app @taskly, link in bio", campaign=taskly).passed
+    sponsored = check_campaign_caption("Sponsored: @taskly for my team's planning", campaign=taskly)
+    assert not sponsored.item("uk:wording").ok and sponsored.item("us:wording").ok
+
+
+def test_messages_never_show_python_names_or_reprs() -> None:
+    for flags in ({"retouched": "oui"}, {"ai_generated": None}, {"sponsored": 1}, {"language": ["fr"]}):
+        message = check_disclosure(f"Publicité | {BODY}", "FR", **flags).items[0].message  # type: ignore[arg-type]
+        for word in ("retouched", "ai_generated", "sponsored", "None", "['fr']", "de type"):
+            assert word not in message, (flags, message)
+    assert "un nombre" in check_disclosure(42, "FR").items[0].message
+    assert "<class" not in check_disclosure(b"Pub", "FR").items[0].message
+
+
+def test_classification_reads_verdicts_as_learners_write_them(all_cases: list[Case]) -> None:
+    sample = sample_cases(all_cases)
+    spelled = {"compliant": "conforme", "non_compliant": "Non-conforme", "not_applicable": "SANS OBJET"}
+    answers = {case.post_id: spelled[case.expected["FR"]] for case in sample}
+    assert check_classification(answers, sample, "FR").passed
+    typo = {**answers, sample[0].post_id: "Confrome" if sample[0].expected["FR"] == "compliant" else "pas conforme"}
+    assert check_classification(typo, sample, "FR").passed
+    garbled = {**answers, sample[0].post_id: "bof"}
+    item = check_classification(garbled, sample, "FR").item(f"post:{sample[0].post_id}")
+    assert not item.ok and fix("« bof » n'est pas un verdict") in item.message
+
+
+def test_wording_exercise_reads_verdicts_and_denials() -> None:
+    from influence_workbook.checks.disclosure import check_wording_classification
+
+    answers = {"publicite": "conforme", "Pub": "non-conforme", "Ce n'est pas une publicité": "Pas conforme",
+               "Collaboration commerciale": "CONFORME"}
+    assert check_wording_classification(answers, "FR").passed
+    wrong = check_wording_classification({**answers, "Ce n'est pas une publicité": "Conforme"}, "FR")
+    assert not wrong.item("wording:Ce n'est pas une publicité").ok
+    assert check_wording_classification({"Not an ad": "Non conforme", "#ad": "Conforme"}, "US").passed

@@ -209,6 +209,18 @@ _KIND_RES: tuple[tuple[int, WordingKind, re.Pattern[str]], ...] = tuple(
 _corrected_word = lru_cache(maxsize=16_384)(correct_typos)
 
 
+class _EmojiStops(dict[int, str]):
+    """str.translate table: each pictograph or symbol (Unicode « So ») becomes a full stop."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        self[code] = "." if unicodedata.category(char) == "So" else char
+        return self[code]
+
+
+_EMOJI_STOPS = _EmojiStops()
+
+
 class _Corrected:
     """Folded text with typos corrected word by word (« publicitée », « partenairiat »), and the way
     back from a position in it to a position in the caption."""
@@ -216,6 +228,8 @@ class _Corrected:
     _WORD = re.compile(r"[a-z]{6,}")
 
     def __init__(self, folded: str) -> None:
+        # An emoji ends a clause as a full stop does: « Sans filtre 🌿 Publicité » denies no advertising.
+        folded = folded.translate(_EMOJI_STOPS) if not folded.isascii() else folded
         pieces: list[str] = []
         # (start in corrected text, start in caption, length in corrected, length in caption) per changed word
         self.changes: list[tuple[int, int, int, int]] = []
