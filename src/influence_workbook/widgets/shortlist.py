@@ -270,6 +270,11 @@ class ShortlistWorkshop:
         self.checker = ShortlistChecker(self.creators, self.objective, self.campaign.creator_budget,
                                         scored=score_creators(self.creators, self.target),
                                         **campaign_kwargs(ShortlistChecker, self.campaign))
+        # The checker reads the target from the objective and the campaign (its markets, what it sells):
+        # the page shows the one the verdict uses.
+        target = getattr(self.checker, "target", None)
+        if target is not None:
+            self.target = target
         for _, row in self.scored.iterrows():
             self.labels[str(row["creator_id"])] = self._label(row)
         self.filtered = self.scored
@@ -467,10 +472,20 @@ class ShortlistWorkshop:
             self.budget.value = text_html(f"{line} · tarif inconnu pour {unknown} d'entre eux : impossible "
                                           f"de faire le compte · {budget}.")
             return
-        if self.campaign.currency != "EUR":  # the fees are in euros: no exchange rate is assumed
+        rate = getattr(self.checker, "rate", None)
+        if self.campaign.currency != "EUR" and not isinstance(rate, float):  # no rate known: no sum in CHF
             self.budget.value = text_html(fix(
                 f"{line} · tarifs : {format_number(total)}\u00a0€ pour une publication chacun · {budget} "
                 f"(les tarifs des créateurs sont en euros : convertissez-les avant de comparer)."))
+            return
+        if self.campaign.currency != "EUR" and isinstance(rate, float):
+            money = self.campaign.money
+            total *= rate
+            left = self.campaign.creator_budget - total
+            state = "reste" if left >= 0 else "dépassement de"
+            self.budget.value = text_html(fix(
+                f"{line} · tarifs : {money(total)} pour une publication chacun (convertis au taux de "
+                f"1 € = {format_number(rate, 2)} {self.campaign.currency}) · {budget} · {state} {money(abs(left))}."))
             return
         left = self.campaign.creator_budget - total
         state = "reste" if left >= 0 else "dépassement de"
