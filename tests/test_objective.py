@@ -392,3 +392,11 @@ def test_the_chapter_before_example_aims_at_two_stages() -> None:
     feedback = check_objective("Faire connaître Rituel Avoine et booster les ventes avec des influenceurs.", today=TODAY)
     assert not feedback.item("goal").ok
     assert "plusieurs étapes" in feedback.item("goal").message
+
+
+def test_a_secondary_indicator_is_not_a_second_goal() -> None:
+    text = (
+        "Conversion : 1 200 ventes via les codes promo d'ici le 30 avril 2027 auprès des 18-34 ans ; "
+        "la notoriété (portée) sera suivie comme indicateur secondaire."
+    )
+    assert check_objective(text, today=CORPUS_TODAY).passed

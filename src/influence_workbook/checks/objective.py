@@ -357,6 +357,9 @@ _MEANS_AFTER_FIGURE = re.compile(
     r"\s*(?:createu\w+|creatrices?|influenceu\w+|influenceurs?|ambassadeu\w+|publications?|posts?|videos?"
     r"|stories|storys|reels?|shorts?|lives?|partenariats?|collaborations?|contenus?|placements?)\b"
 )
+# A clause that names a secondary indicator (« la notoriété sera suivie comme indicateur
+# secondaire »): the chapter recommends it, so the stage it names is not a second goal.
+_SECONDARY_CLAUSE = re.compile(r"[^.;:\n]*\b(?:secondaires?|en complement|en bonus)\b[^.;\n]*")
 _FOLLOWERS_AS_GOAL = re.compile(r"\b(?:abonnes|followers)\b")
 
 # What a learner may paste by mistake: HTML tags, scripts, code calls. A figure inside them
@@ -456,8 +459,11 @@ def read_objective(text: str, today: date | None = None, *, campaign: Campaign |
     reading = read(_without_code_and_names(text[:MAX_ANALYSED_CHARS], resolve(campaign)))
     folded = reading.folded
     own = _own_words(reading)
+    secondary = [(m.start(), m.end()) for m in _SECONDARY_CLAUSE.finditer(reading.text)]
     stage_hits = {
-        stage: hits for stage, meaning in _STAGE_MEANINGS.items() if (hits := meaning.affirmed(reading))
+        stage: hits
+        for stage, meaning in _STAGE_MEANINGS.items()
+        if (hits := [h for h in meaning.affirmed(reading) if not any(a <= h.start < b for a, b in secondary)])
     }
     kpi_hits = {kpi: hits for kpi in KPIS if (hits := _KPI_MEANINGS[kpi.key].affirmed(reading))}
     kpi_words = {
