@@ -117,7 +117,7 @@ def test_missing_freedom_quotes_hubspot() -> None:
     ("value", "expected"),
     [(-1, "négatif (−1)"), (99, "99 tours de validation, ce n'est pas réaliste"), (True, "pas vrai ou faux"),
      (2.5, "« 2,5 » n'est pas un nombre entier"), ("beaucoup", "Je ne lis pas de nombre dans « beaucoup »"),
-     (None, "Indiquez combien de tours"), ("", "Indiquez combien de tours"), ([2], "type « list »"),
+     (None, "Indiquez combien de tours"), ("", "Indiquez combien de tours"), ([2], "pas une liste"),
      (float("nan"), "n'est pas un nombre entier")],
 )
 def test_absurd_rounds_get_a_clear_french_message(value: object, expected: str) -> None:
@@ -271,3 +271,92 @@ def test_workshop_with_nothing_filled_says_what_to_do(tmp_path: Path) -> None:
     workshop = ConstraintsWorkshop(ProgressStore(tmp_path / "p.json"))
     workshop.step.run_check()
     assert escape("Remplissez d'abord les contraintes du brief") in workshop.step.feedback.value
+
+
+# --------------------------------------------------------------------------- reading negations (issue 18)
+
+
+@pytest.mark.parametrize("script", ["pas de script imposé", "aucun texte fourni", "sans script",
+                                    "pas de script mot à mot, juste des points clés"])
+def test_a_denied_script_is_read_as_freedom(script: str) -> None:
+    feedback = check(script=script)
+    assert feedback.item("script").ok, feedback.to_text()
+
+
+@pytest.mark.parametrize("script", ["on fournit le texte exact, à lire tel quel", "texte imposé mot pour mot"])
+def test_a_text_to_read_as_is_is_a_verbatim_script(script: str) -> None:
+    assert not check(script=script).item("script").ok
+
+
+@pytest.mark.parametrize("freedom", [
+    "Aucun texte fourni : tu choisis le ton, le décor et le montage.",
+    "Sans validation préalable du ton ni du montage : c'est toi qui décides.",
+    "Aucune contrainte sur le ton : l'angle, l'humour et le décor sont à toi.",
+])
+def test_freedom_written_with_a_negation_is_freedom(freedom: str) -> None:
+    assert check(creative_freedom=freedom).item("creative_freedom").ok
+
+
+@pytest.mark.parametrize("freedom", ["aucune liberté, la marque valide chaque plan",
+                                     "Le créateur ne décide de rien, tout est imposé par la marque."])
+def test_denied_freedom_fails_and_quotes_the_learner(freedom: str) -> None:
+    item = check(creative_freedom=freedom).item("creative_freedom")
+    assert not item.ok and "ne laisse rien" in item.message
+
+
+def test_a_prohibition_among_must_haves_is_read_as_a_prohibition() -> None:
+    feedback = check(must_have=GOOD["must_have"] + "\nNe pas mentionner les concurrents")
+    assert feedback.passed, feedback.to_text()
+    assert "interdit" in feedback.item("must_have").message
+    assert "3 messages" in feedback.item("must_have").message
+    only = check(must_have="Ne pas mentionner les concurrents\nNe pas parler du prix",
+                 forbidden_claims="Pas de promesse médicale (guérit, soigne). Mention « Publicité » obligatoire.")
+    assert not only.item("must_have").ok
+
+
+def test_a_waived_disclosure_fails() -> None:
+    item = check(must_have="Recharge en magasin\nPas besoin de mention publicité, ça fait plus naturel").item(
+        "disclosure")
+    assert not item.ok and "pas facultative" in item.message
+
+
+@pytest.mark.parametrize(("value", "count"), [("sans validation préalable", 0), ("aucune relecture", 0),
+                                              ("un seul tour", 1), ("deux allers-retours max", 2)])
+def test_rounds_written_in_words_and_negations(value: str, count: int) -> None:
+    assert read_rounds(value).count == count
+
+
+def test_the_campaign_gives_the_launch_and_what_to_forbid() -> None:
+    from influence_workbook.campaign import campaign_from_answer
+
+    velo = campaign_from_answer({"brand": "Vélo Léman", "product": "vélo cargo électrique", "creator_budget": 12000,
+                                 "currency": "CHF", "markets": ["CH"], "launch": "2027-05-10",
+                                 "product_price": 4200, "gross_margin_rate": 35})
+    answer = {**GOOD, "forbidden_claims": "Ne pas mentionner les concurrents ; pas de vitesse au-delà de 25 km/h"}
+    assert not check_constraints(answer, today=TODAY).item("forbidden_claims").ok  # a cosmetic must ban medical
+    feedback = check_constraints(answer, today=TODAY, campaign=velo)
+    assert feedback.item("forbidden_claims").ok, feedback.to_text()
+    assert any("10 mai 2027" in tip for tip in feedback.tips)
+    assert not any("15 mars 2027" in tip for tip in feedback.tips)
+    assert not check_constraints({**answer, "forbidden_claims": ""}, today=TODAY, campaign=velo).item(
+        "forbidden_claims").ok
+
+
+def test_a_huge_list_is_cut_and_the_message_says_so() -> None:
+    import time
+
+    answer = {**GOOD, "must_have": [f"Message {n}" for n in range(100_000)]}
+    start = time.perf_counter()
+    feedback = check_constraints(answer, today=TODAY)
+    assert time.perf_counter() - start < 2  # generous: the point is not reading 100 000 lines
+    item = feedback.item("must_have_count")
+    assert not item.ok and "100\u202f000" in item.message and "50 premiers" in item.message
+
+
+@pytest.mark.parametrize("value", [None, float("nan"), [None, 3], {"a": 1}, frozenset({1}), b"<script>"])
+def test_odd_values_give_no_python_reprs(value: object) -> None:
+    feedback = check_constraints({**GOOD, "script": value, "approval_rounds": value,
+                                  "must_have": GOOD["must_have"]}, today=TODAY)
+    text = feedback.to_text()
+    for repr_ in ("None", "nan", "frozenset", "<NA>", "b'", "[]", "{'a'"):
+        assert repr_ not in text, text

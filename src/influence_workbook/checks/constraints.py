@@ -15,15 +15,17 @@ area of creative freedom · not too many must-haves.
 
 from __future__ import annotations
 
+import math
+import numbers
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from influence_workbook import clock
-from influence_workbook.campaign import CAMPAIGN
-from influence_workbook.checks.outreach import AlignedText
+from influence_workbook.campaign import Campaign, resolve
 from influence_workbook.feedback import Feedback, FeedbackItem, build_feedback, input_problem
+from influence_workbook.reading import AD_MENTION, Hit, Meaning, Reading, read
 from influence_workbook.text import (
     MONTHS,
     compile_patterns,
@@ -32,12 +34,15 @@ from influence_workbook.text import (
     first_word_number,
     fold,
     format_date,
+    format_number,
     is_placeholder,
 )
 
 CHECK_NAME = "ch06-constraints"
 #: Each text field is read on its first characters only (a constraint is a few lines).
 MAX_ANALYSED_CHARS = 5_000
+#: A must-have list is read on its first items only (a brief holds a handful; a pasted list is cut).
+MAX_ANALYSED_ITEMS = 50
 MAX_MUST_HAVES = 5
 MAX_ROUNDS = 2
 ABSURD_ROUNDS = 10
@@ -107,12 +112,84 @@ _DISCLOSURE_PATTERNS = compile_patterns(
     r"\bloi influenceurs?\b",
 )
 _WEAK_DISCLOSURE_PATTERNS = compile_patterns(r"#ad\b", r"#sp\b", r"#spon\b", r"#collab\b", r"#partner\b")
-_NEGATED_FREEDOM = (
-    r"^\s*(?:aucune?|rien|neant|non|pas de liberte|nulle?|zero)\b",
-    r"\bpas de liberte\b",
-    r"\baucune liberte\b",
+# English or abbreviated tags a French audience may not read as advertising.
+_WEAK_ONLY = re.compile(r"#\s?(?:ad|advert|advertisement|sponsored|sp|spon|collab|partner)")
+
+# What a line of the brief says, read with negation: « ne pas mentionner les concurrents » forbids,
+# « pas de script imposé » frees, « pas besoin de mention publicité » waives the disclosure.
+PROHIBITION = Meaning(
+    "prohibition",
+    r"^\s*(?:ne\s+(?:pas|jamais|rien)|n'(?:\w+\s+)?(?:pas|jamais))\b",
+    r"^\s*ne\s+(?:<mentionner>|<dire>|<parler>|<citer>|<comparer>|<montrer>|<promettre>|<critiquer>|<denigrer>|"
+    r"<evoquer>|<utiliser>|<filmer>|<nommer>)\s+(?:pas|jamais|rien)\b",
+    r"^\s*(?:pas|jamais|aucune?)\s+(?:de\s+|d')?(?:comparaison|promesse|mention d|allusion|critique|denigrement|"
+    r"prix|concurren|gros mots|alcool|politique|nom d|reference|citation|parler|dire|mentionner|citer|montrer)",
+    r"^\s*(?:interdi\w*|eviter|evite[rz]?|proscri\w*)\b",
+    r"\b(?:est|sont)\s+interdit\w*\b",
+    r"\binterdiction\s+de\b",
+)
+#: Saying the partnership is disclosed: the shared advertising words, and the brief's own ways to ask it.
+DISCLOSURE = Meaning(
+    "disclosure",
+    *AD_MENTION.patterns,
+    r"\bmention\b",
+    r"\btransparen\w*",
+    r"\bcontenu de marque\b",
+    r"\bpartenariat (?:signale|affiche|indique|visible|clair)\b",
+    r"<signaler> (?:le |la )?(?:partenariat|collaboration|publicite)\b",
+    r"<declarer> (?:le |la )?(?:partenariat|collaboration|publicite)\b",
+    r"\bintention commerciale\b",
+    r"\ben partenariat avec\b",
+    r"\bloi (?:n. ?)?2023-451\b",
+    r"\bloi influenceurs?\b",
+)
+#: Hiding the partnership: forbidding this (« ne pas cacher le partenariat ») asks for the disclosure.
+HIDING = Meaning("hiding", r"<cacher>|<masquer>|<omettre>|<oublier>|<dissimuler>")
+#: A text the creator reads word for word.
+VERBATIM = Meaning(
+    "verbatim",
+    r"\bmot (?:a|pour) mot\b", r"\bverbatim\b", r"\bintegral\w*", r"\btexte (?:exact|complet|integral)\b",
+    r"\btel quel\b", r"\ba (?:lire|reciter) (?:tel quel|a la lettre|mot)\b", r"\ba la lettre\b",
+    r"\bscript (?:complet|ecrit|redige|fourni|impose|a suivre)\b", r"\btexte (?:impose|fourni|redige|ecrit)\b",
+    r"<reciter>", r"<lire> (?:le|notre|un) (?:texte|script)\b",
+)
+KEY_POINTS = Meaning(
+    "key_points",
+    r"\bpoints? cles?\b", r"\bgrandes lignes\b", r"\btrame\b", r"\bmessages? cles?\b",
+    r"\bpoints? a (?:couvrir|aborder)\b", r"\bquelques points\b", r"\bbrief\b",
+)
+#: Words of a script or an imposed text: denied (« pas de script », « aucun texte fourni »), they free.
+SCRIPT_WORDS = Meaning("script_words", r"\bscripts?\b", r"\btextes?\b", r"\bdialogues?\b", r"\bconsignes?\b")
+#: The creator deciding something; « aucune contrainte », « sans validation du ton » free too.
+FREEDOM = Meaning(
+    "freedom",
+    r"\bliberte\b", r"\blibres?\b", r"\bcarte blanche\b", r"\bau choix\b", r"\ba (?:son|ton|votre|leur) choix\b",
+    r"<choisir>", r"<decider>", r"\b(?:a|pour) (?:toi|vous|lui|elle|eux)\b", r"\ba (?:toi|vous) de (?:voir|jouer)\b",
+    r"<garder> (?:ta|sa|votre|son|ses|tes|vos|leur|leurs)\b", r"\bcomme (?:tu veux|vous voulez|il veut|elle veut)\b",
+    r"\b(?:son|ton|votre|leur) (?:style|univers|ton|format) habituel\b",
+)
+CONSTRAINT_WORDS = Meaning(
+    "constraint_words",
+    r"\bcontraintes?\b", r"\bimposee?s?\b", r"\bscripts?\b", r"\btextes?\b", r"\bvalidations?\b",
+    r"\bconsignes?\b", r"\bobligations?\b",
+)
+NO_FREEDOM = Meaning(
+    "no_freedom",
+    r"^\s*(?:aucune?|rien|neant|non|nulle?|zero)\s*[.!]*\s*$",
     r"\brien a decider\b",
-    r"\bla marque decide (?:de )?tout\b",
+    r"\b(?:la marque|nous|on) (?:decide|valide|impose|choisit|fixe) (?:de )?tout\b",
+    r"\btout est (?:impose|fixe|decide|valide|ecrit)\b",
+    r"\b(?:chaque|tous les|toutes les) (?:plans?|images?|mots?|phrases?) (?:est |sont )?(?:valide|impose|ecrit)\w*",
+    r"\bla marque valide chaque\b",
+)
+#: Products whose creators may slip into health claims: a brief for them must forbid medical promises.
+HEALTH_ADJACENT = Meaning(
+    "health_adjacent",
+    r"\bcosmeti\w*", r"\bshamp\w*", r"\bsavons?\b", r"\bcremes?\b", r"\bsoins?\b", r"\bbeaute\b", r"\bpeau\b",
+    r"\bcheveux\b", r"\bserums?\b", r"\bcomplements?\b", r"\bvitamines?\b", r"\baliment\w*", r"\bnutrition\w*",
+    r"\brestaura\w*", r"\bpates\b", r"\bcuisine\b", r"\brepas\b", r"\bplats?\b", r"\bboissons?\b", r"\bthes?\b",
+    r"\btisanes?\b", r"\bsante\b", r"\bbien-etre\b", r"\bpharma\w*", r"\bhygiene\b", r"\bmaquillage\b",
+    r"\bdentifrice\b", r"\bbio\b", r"\bsport nutrition\b", r"\bproteines?\b",
 )
 
 _DATE_DMY = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
@@ -128,19 +205,43 @@ _RANGE_SAME_MONTH = re.compile(
 # --------------------------------------------------------------------------- reading fields
 
 
+def _blank(value: object) -> bool:
+    """True for a field left empty: a placeholder, an empty list, or anything that is not text or a list."""
+    if isinstance(value, str):
+        return is_placeholder(value)
+    if isinstance(value, date):
+        return False
+    if isinstance(value, list | tuple):
+        return not any(isinstance(v, str) and not is_placeholder(v) for v in value[:MAX_ANALYSED_ITEMS])
+    return not isinstance(value, int | float) or isinstance(value, bool)
+
+
 def _text(value: object) -> str:
     """A field as text: lists are joined line by line; placeholders and non-text give ''."""
+    if isinstance(value, date):
+        return value.isoformat()  # a date object (``date(2027, 2, 26)``) typed in a notebook
     if isinstance(value, list | tuple):
-        return "\n".join(str(v) for v in value if isinstance(v, str) and not is_placeholder(v))
+        return "\n".join(str(v) for v in value[:MAX_ANALYSED_ITEMS]
+                         if isinstance(v, str) and not is_placeholder(v))[:MAX_ANALYSED_CHARS]
     if isinstance(value, str) and not is_placeholder(value):
         return value[:MAX_ANALYSED_CHARS]
     return ""
 
 
-def split_items(value: object) -> list[str]:
-    """Must-have messages as a list: one per line, or separated by « ; » or bullets (•, -, 1.)."""
+def _item_count(value: object) -> int:
+    """How many items a must-have field holds, counted beyond what is analysed (a pasted list)."""
     if isinstance(value, list | tuple):
-        raw = [v for v in value if isinstance(v, str)]
+        return sum(1 for v in value if isinstance(v, str) and re.search(r"\w", v) and not is_placeholder(v))
+    return len(split_items(value))
+
+
+def split_items(value: object) -> list[str]:
+    """Must-have messages as a list: one per line, or separated by « ; » or bullets (•, -, 1.).
+
+    Only the first :data:`MAX_ANALYSED_ITEMS` items are kept.
+    """
+    if isinstance(value, list | tuple):
+        raw = [v for v in value[: MAX_ANALYSED_ITEMS * 2] if isinstance(v, str)]
     else:
         raw = re.split(r"[\n;•]+", _text(value))
     items = []
@@ -148,8 +249,9 @@ def split_items(value: object) -> list[str]:
         piece = re.sub(r"^\s*(?:[-*–—]|\d{1,2}[.)])\s*", "", piece).strip()
         if re.search(r"\w", piece) and not is_placeholder(piece):
             items.append(piece[:500])
+        if len(items) >= MAX_ANALYSED_ITEMS:
+            break
     return items
-
 
 @dataclass(frozen=True)
 class Rounds:
@@ -168,13 +270,18 @@ def read_rounds(value: object) -> Rounds:
         return Rounds(
             None, False, "Le nombre de tours de validation est un nombre (0, 1, 2…), pas vrai ou faux."
         )
+    if isinstance(value, numbers.Integral):
+        value = int(value)
+    elif isinstance(value, numbers.Real):
+        value = float(value)
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")) or not value.is_integer():
+            readable = math.isfinite(value) and abs(value) < 10**6
+            shown = f"« {str(round(value, 2)).replace('.', ',')} » n'est" if readable else "Ce n'est"
             return Rounds(
                 None,
                 False,
-                f"« {str(value).replace('.', ',')} » n'est pas un nombre entier de tours de validation : "
-                "écrivez 0, 1, 2…",
+                f"{shown} pas un nombre entier de tours de validation : écrivez 0, 1, 2…",
             )
         value = int(value)
     or_more = False
@@ -184,9 +291,11 @@ def read_rounds(value: object) -> Rounds:
         match = re.search(r"-?\d+", folded.replace("\u2212", "-"))
         word = first_word_number(folded)
         if match:
-            value = int(match.group(0))
+            value = int(match.group(0)[:6])
         elif word is not None:
             value = word
+        elif re.search(r"\b(?:sans|pas de|pas d'|jamais|non|aucune?|zero|ni)\b", folded):
+            value = 0  # « sans validation préalable », « pas de relecture »
         else:
             return Rounds(
                 None,
@@ -194,24 +303,26 @@ def read_rounds(value: object) -> Rounds:
                 f"Je ne lis pas de nombre dans « {value[:80]} » : écrivez par exemple « 1 » ou « deux ».",
             )
     if not isinstance(value, int):
+        kind = ("une liste" if isinstance(value, list | tuple | set | frozenset)
+                else "un dictionnaire" if isinstance(value, Mapping) else "une autre sorte de valeur")
         return Rounds(
             None,
             False,
-            f"Le nombre de tours de validation doit être un nombre, pas une valeur de type "
-            f"« {type(value).__name__} ».",
+            f"Le nombre de tours de validation doit être un nombre (0, 1, 2…), pas {kind}.",
         )
+    shown = str(value) if abs(value) < 10**6 else "Un tel nombre de"
     if value < 0:
         return Rounds(
             value,
             or_more,
-            f"Un nombre de tours de validation ne peut pas être négatif ({str(value).replace('-', '−')}) : "
+            f"Un nombre de tours de validation ne peut pas être négatif ({shown.replace('-', '−')}) : "
             "choisissez 0, 1 ou 2.",
         )
     if value > ABSURD_ROUNDS:
         return Rounds(
             value,
             or_more,
-            f"{value} tours de validation, ce n'est pas réaliste : la campagne ne "
+            f"{shown} tours de validation, ce n'est pas réaliste : la campagne ne "
             "sortirait jamais. Un ou deux tours suffisent.",
         )
     return Rounds(value, or_more, None)
@@ -280,7 +391,11 @@ def find_dates(text: str, today: date) -> list[date]:
 
 @dataclass(frozen=True)
 class ConstraintsReading:
-    """What the check understood in the learner's constraints."""
+    """What the check understood in the learner's constraints.
+
+    ``must_haves`` are the affirmative lines of the must-have field; a line that forbids
+    (« ne pas mentionner les concurrents ») is read as a prohibition and listed in ``prohibitions``.
+    """
 
     must_haves: tuple[str, ...]
     forbidden: str
@@ -298,61 +413,107 @@ class ConstraintsReading:
     window_end: date | None
     freedom: str
     freedom_negated: bool
+    prohibitions: tuple[str, ...] = ()
+    disclosure_waived: str | None = None
+    needs_medical: bool = True
+    item_count: int = 0
+    freedom_given: bool = False
 
 
 def _script_choice(value: object) -> str | None:
     if not isinstance(value, str):
         return None
-    folded = fold(value)
+    folded = fold(value[:MAX_ANALYSED_CHARS])
     for choice in SCRIPT_CHOICES:
-        if folded == fold(choice):
+        if folded.strip() == fold(choice):
             return choice
-    if "mot a mot" in folded or "mot pour mot" in folded or "verbatim" in folded or "integral" in folded:
+    reading = read(value[:MAX_ANALYSED_CHARS])
+    if VERBATIM.said(reading):
         return SCRIPT_VERBATIM
-    if "points cles" in folded or "grandes lignes" in folded or "trame" in folded:
+    if KEY_POINTS.said(reading):
         return SCRIPT_KEY_POINTS
-    if re.search(r"\b(?:aucun|pas de|sans)\s+script\b", folded) or folded in {"aucun", "non", "libre"}:
+    if SCRIPT_WORDS.denied(reading) or folded.strip(" .!") in {"aucun", "non", "libre", "rien", "sans"}:
         return SCRIPT_NONE
     return None
 
 
-def read_constraints(constraints: Mapping[str, object], today: date) -> ConstraintsReading:
-    must_haves = tuple(split_items(constraints.get("must_have")))
+def _quote_hit(reading: Reading, hit: Hit) -> str:
+    """The learner's own words for a hit (its folded form when typo correction moved positions)."""
+    aligned = len(reading.text) == len(reading.raw)
+    return _short(reading.raw[hit.start : hit.end] if aligned else hit.text, 60)
+
+def _medical(text: str) -> str | None:
+    """The first medical-promise words of a text, in the learner's spelling."""
+    folded = fold(text)
+    for pattern in _MEDICAL_PATTERNS:
+        found = pattern.search(folded)
+        if found:
+            return text[found.start() : found.end()] if len(folded) == len(text) else found.group(0)
+    return None
+
+
+def needs_medical_ban(campaign: Campaign) -> bool:
+    """Whether the campaign's product invites health claims (cosmetics, food, supplements…)."""
+    if campaign.is_default:
+        return True
+    return bool(HEALTH_ADJACENT.hits(read(" ; ".join((campaign.product, campaign.brand.pitch, campaign.name)))))
+
+
+def read_constraints(constraints: Mapping[str, object], today: date,
+                     campaign: Campaign | None = None) -> ConstraintsReading:
+    campaign = resolve(campaign)
+    lines = split_items(constraints.get("must_have"))
+    must_haves: list[str] = []
+    prohibitions: list[str] = []
+    for line in lines:
+        (prohibitions if PROHIBITION.hits(read(line)) else must_haves).append(line)
     forbidden = _text(constraints.get("forbidden_claims"))
-    all_text = AlignedText(
-        "\n".join(
-            [
-                *must_haves,
-                forbidden,
-                _text(constraints.get("creative_freedom")),
-                _text(constraints.get("other")),
-            ]
-        )
-    )
-    medical_forbidden = AlignedText(forbidden).first(_MEDICAL_PATTERNS)
+    if re.fullmatch(r"\s*(?:rien|aucune?|neant|non|pas d'interdits?|aucun interdit|-)?\s*[.!]*\s*", fold(forbidden)):
+        forbidden = ""
+    freedom = _text(constraints.get("creative_freedom"))
+    other = _text(constraints.get("other"))
+
+    disclosure = waived = None
+    for text in (*must_haves, *prohibitions, other, freedom, forbidden):
+        if not text:
+            continue
+        reading = read(text)
+        hits = DISCLOSURE.hits(reading)
+        if text == forbidden or text in prohibitions:
+            # A prohibition names the disclosure to forbid hiding it (« ne pas cacher le partenariat »).
+            if hits and HIDING.hits(reading):
+                disclosure = disclosure or _quote_hit(reading, hits[0])
+            continue
+        clear = [hit for hit in hits if not hit.negated and not _WEAK_ONLY.fullmatch(hit.text)]
+        if clear:
+            disclosure = disclosure or _quote_hit(reading, clear[0])
+        elif any(hit.negated for hit in hits):
+            waived = waived or _short(text, 60)
+    all_text = "\n".join([*must_haves, *prohibitions, forbidden, freedom, other])
+    weak = contains_any(fold(all_text), _WEAK_DISCLOSURE_PATTERNS)
+
+    medical_forbidden = _medical(forbidden) or next((_medical(line) for line in prohibitions if _medical(line)), None)
     medical_in_must = next(
-        (
-            m
-            for m in must_haves
-            if contains_any(fold(m), _MEDICAL_PATTERNS)
-            and not re.search(r"\b(?:pas|jamais|ni|sans|aucune?|interdit\w*)\b", fold(m))
-        ),
+        (line for line in must_haves
+         if _medical(line) and not read(line).negated(fold(line).find(fold(_medical(line) or "")))),
         None,
     )
     draft_text = _text(constraints.get("draft_due"))
     window_text = _text(constraints.get("publication_window"))
     drafts = find_dates(draft_text, today) if draft_text else []
     window = find_dates(window_text, today) if window_text else []
-    freedom = _text(constraints.get("creative_freedom"))
+    freedom_reading = read(freedom)
+    given = bool(FREEDOM.affirmed(freedom_reading) or CONSTRAINT_WORDS.denied(freedom_reading))
+    denied = bool(NO_FREEDOM.hits(freedom_reading) or (FREEDOM.denied(freedom_reading) and not given))
     return ConstraintsReading(
-        must_haves=must_haves,
-        forbidden=forbidden,
+        must_haves=tuple(must_haves),
+        forbidden="\n".join(filter(None, [forbidden, *prohibitions])),
         medical_forbidden=medical_forbidden,
         medical_in_must_have=medical_in_must,
-        disclosure=all_text.first(_DISCLOSURE_PATTERNS),
-        weak_disclosure=all_text.first(_WEAK_DISCLOSURE_PATTERNS),
+        disclosure=disclosure,
+        weak_disclosure=weak,
         script=_script_choice(constraints.get("script")),
-        script_raw=str(constraints.get("script") or "")[:80],
+        script_raw=script_value[:80] if isinstance(script_value := constraints.get("script"), str) else "",
         rounds=read_rounds(constraints.get("approval_rounds")),
         draft_text=draft_text,
         window_text=window_text,
@@ -360,7 +521,12 @@ def read_constraints(constraints: Mapping[str, object], today: date) -> Constrai
         window_start=min(window) if window else None,
         window_end=max(window) if window else None,
         freedom=freedom,
-        freedom_negated=bool(freedom) and contains_any(fold(freedom), _NEGATED_FREEDOM) is not None,
+        freedom_negated=bool(freedom) and denied,
+        prohibitions=tuple(prohibitions),
+        disclosure_waived=waived,
+        needs_medical=needs_medical_ban(campaign),
+        item_count=_item_count(constraints.get("must_have")),
+        freedom_given=given,
     )
 
 
@@ -379,13 +545,27 @@ def _short(text: str, limit: int = 60) -> str:
 def _must_have_item(reading: ConstraintsReading) -> FeedbackItem:
     label = "Messages obligatoires"
     count = len(reading.must_haves)
+    read_as = ""
+    if reading.prohibitions:
+        read_as = (f" {_quote([_short(p, 50) for p in reading.prohibitions[:2]])} "
+                   f"{'est lu comme un interdit' if len(reading.prohibitions) == 1 else 'sont lus comme des interdits'}"
+                   f", avec les allégations interdites.")
     if count:
         return FeedbackItem(
             "must_have",
             label,
             True,
             f"Vous fixez {count} message{'s' if count > 1 else ''} à faire passer, "
-            f"par exemple « {_short(reading.must_haves[0])} ».",
+            f"par exemple « {_short(reading.must_haves[0])} ».{read_as}",
+        )
+    if reading.prohibitions:
+        return FeedbackItem(
+            "must_have",
+            label,
+            False,
+            f"Vos messages obligatoires ne disent que ce qu'il ne faut pas faire :{read_as} Fixez au moins "
+            "un point que le créateur doit faire passer, par exemple un bénéfice du produit ou où l'acheter.",
+            READ_GUARDRAILS,
         )
     return FeedbackItem(
         "must_have",
@@ -405,34 +585,44 @@ def _forbidden_item(reading: ConstraintsReading) -> FeedbackItem:
             label,
             False,
             f"Un message obligatoire promet un effet médical : « {_short(reading.medical_in_must_have)} ». "
-            "Un cosmétique ne soigne pas : retirez cette promesse et interdisez-la plutôt.",
+            "Ce produit ne soigne pas : retirez cette promesse et interdisez-la plutôt.",
             READ_GUARDRAILS,
         )
     if not reading.forbidden.strip():
+        example = ("les promesses de soin médical (« guérit les pellicules », « soigne l'eczéma ») : un "
+                   "cosmétique n'est pas un médicament" if reading.needs_medical else
+                   "ce qui exposerait la marque : une promesse chiffrée qu'elle ne peut pas tenir, une "
+                   "comparaison avec un concurrent, un sujet sensible")
         return FeedbackItem(
             "forbidden_claims",
             label,
             False,
-            "Vous n'interdisez rien. Pour un cosmétique, interdisez au moins les promesses de soin "
-            "médical (« guérit les pellicules », « soigne l'eczéma ») : un shampooing n'est pas un "
-            "médicament.",
+            f"Vous n'interdisez rien. Interdisez au moins {example}.",
             READ_GUARDRAILS,
         )
-    if reading.medical_forbidden is None:
+    if reading.needs_medical and reading.medical_forbidden is None:
         return FeedbackItem(
             "forbidden_claims",
             label,
             False,
             "Vos interdits ne couvrent pas les promesses médicales. Ajoutez-les : pas de « guérit », "
-            "« soigne », « traite l'eczéma » ou « stoppe la chute des cheveux » pour un cosmétique.",
+            "« soigne », « traite l'eczéma » ou « bon pour la santé » pour ce produit.",
             READ_GUARDRAILS,
+        )
+    if reading.medical_forbidden:
+        return FeedbackItem(
+            "forbidden_claims",
+            label,
+            True,
+            f"Vous interdisez les promesses médicales (« {reading.medical_forbidden} ») : le créateur "
+            "sait ce qu'il ne doit pas dire.",
         )
     return FeedbackItem(
         "forbidden_claims",
         label,
         True,
-        f"Vous interdisez les promesses médicales (« {reading.medical_forbidden} ») : le créateur "
-        "sait ce qu'il ne doit pas dire.",
+        f"Vous fixez ce qu'il ne faut pas dire (« {_short(reading.forbidden.splitlines()[0])} ») : le "
+        "créateur connaît les limites.",
     )
 
 
@@ -444,6 +634,15 @@ def _disclosure_item(reading: ConstraintsReading) -> FeedbackItem:
             label,
             True,
             f"Vous exigez que le partenariat soit signalé (« {reading.disclosure} »).",
+        )
+    if reading.disclosure_waived:
+        return FeedbackItem(
+            "disclosure",
+            label,
+            False,
+            f"« {reading.disclosure_waived} » : la mention n'est pas facultative. Un contenu payé se "
+            "signale, « Publicité » ou « Collaboration commerciale », visible dès le début (chapitre 5).",
+            READ_GUARDRAILS,
         )
     if reading.weak_disclosure:
         return FeedbackItem(
@@ -462,7 +661,6 @@ def _disclosure_item(reading: ConstraintsReading) -> FeedbackItem:
         "« Publicité » ou « Collaboration commerciale », visible dès le début (chapitre 5).",
         READ_GUARDRAILS,
     )
-
 
 def _deadlines_item(reading: ConstraintsReading, today: date) -> FeedbackItem:
     label = "Calendrier"
@@ -600,7 +798,17 @@ def _rounds_item(reading: ConstraintsReading) -> FeedbackItem:
 def _freedom_item(reading: ConstraintsReading) -> FeedbackItem:
     label = "Liberté créative"
     words = len(re.findall(r"\w+", reading.freedom))
-    if not reading.freedom.strip() or reading.freedom_negated:
+    if reading.freedom_negated:
+        return FeedbackItem(
+            "creative_freedom",
+            label,
+            False,
+            f"« {_short(reading.freedom)} » ne laisse rien au créateur. Dites ce qu'il décide lui-même : le "
+            "ton, l'angle, le décor, le montage, l'ordre des messages… 45 % des créateurs veulent mener la "
+            "création (HubSpot).",
+            READ_FREEDOM,
+        )
+    if not reading.freedom.strip():
         return FeedbackItem(
             "creative_freedom",
             label,
@@ -629,14 +837,17 @@ def _freedom_item(reading: ConstraintsReading) -> FeedbackItem:
 def _count_item(reading: ConstraintsReading) -> FeedbackItem:
     label = "Pas trop d'obligations"
     count = len(reading.must_haves)
-    if count > MAX_MUST_HAVES:
+    beyond = reading.item_count > MAX_ANALYSED_ITEMS
+    if beyond or count > MAX_MUST_HAVES:
+        total = format_number(reading.item_count if beyond else count)
+        read_note = (f" Seuls les {MAX_ANALYSED_ITEMS} premiers ont été lus." if beyond else "")
         return FeedbackItem(
             "must_have_count",
             label,
             False,
-            f"{count} messages obligatoires, c'est trop pour une vidéo de quelques dizaines de "
+            f"{total} messages obligatoires, c'est trop pour une vidéo de quelques dizaines de "
             f"secondes : gardez les {MAX_MUST_HAVES} plus importants au maximum, idéalement deux ou "
-            "trois.",
+            f"trois.{read_note}",
             READ_FREEDOM,
         )
     return FeedbackItem(
@@ -647,20 +858,27 @@ def _count_item(reading: ConstraintsReading) -> FeedbackItem:
         "assez peu pour laisser de la place au créateur.",
     )
 
-
-def check_constraints(constraints: object, *, today: date | None = None) -> Feedback:
+def check_constraints(constraints: object, *, today: date | None = None,
+                      campaign: Campaign | None = None) -> Feedback:
     """Check the balance of a brief's constraints; one item per guard-rail and per freedom.
 
     ``constraints`` is a mapping with the keys of :data:`FIELDS`: ``must_have`` (text, one per
-    line, or list), ``forbidden_claims`` (text), ``script`` (one of :data:`SCRIPT_CHOICES`),
-    ``approval_rounds`` (0–5, int or text), ``draft_due`` and ``publication_window`` (French
-    dates), ``creative_freedom`` (text). Never raises on learner input.
+    line, or list), ``forbidden_claims`` (text), ``script`` (one of :data:`SCRIPT_CHOICES`, or a
+    sentence such as « pas de script imposé »), ``approval_rounds`` (0–5, int or text),
+    ``draft_due`` and ``publication_window`` (French dates), ``creative_freedom`` (text). Lines
+    are read with their negations: « ne pas mentionner les concurrents » among the must-haves is a
+    prohibition, « aucun texte fourni » a freedom. ``campaign``: the learner's campaign (its launch
+    date, and whether its product invites health claims); Sève by default. Never raises on learner input.
     """
+    campaign = resolve(campaign)
     if not isinstance(constraints, Mapping):
         kind = (
             "rien"
             if constraints is None or constraints is Ellipsis
-            else f"une valeur de type « {type(constraints).__name__} »"
+            else "une liste" if isinstance(constraints, list | tuple | set | frozenset)
+            else "un texte" if isinstance(constraints, str | bytes)
+            else "un nombre" if isinstance(constraints, numbers.Number)
+            else "une autre sorte de valeur"
         )
         return input_problem(
             CHECK_NAME,
@@ -669,7 +887,7 @@ def check_constraints(constraints: object, *, today: date | None = None) -> Feed
             '{"must_have": "…", "forbidden_claims": "…", "script": "Points clés à couvrir", …}.',
             READ_EXAMPLE,
         )
-    if all(is_placeholder(constraints.get(key)) or constraints.get(key) in ([], ()) for key in FIELDS):
+    if all(_blank(constraints.get(key)) for key in FIELDS):
         return input_problem(
             CHECK_NAME,
             "Contraintes",
@@ -678,7 +896,7 @@ def check_constraints(constraints: object, *, today: date | None = None) -> Feed
             READ_EXAMPLE,
         )
     today = today or clock.today()
-    reading = read_constraints(constraints, today)
+    reading = read_constraints(constraints, today, campaign)
     items = (
         _must_have_item(reading),
         _forbidden_item(reading),
@@ -690,10 +908,9 @@ def check_constraints(constraints: object, *, today: date | None = None) -> Feed
         _count_item(reading),
     )
     tips = []
-    if reading.window_end is not None and reading.window_end < CAMPAIGN.launch:
+    if reading.window_end is not None and reading.window_end < campaign.launch:
         tips.append(
-            f"La publication se termine avant le lancement de la gamme ({format_date(CAMPAIGN.launch)}) : "
-            "est-ce voulu ?"
+            f"La publication se termine avant le lancement ({format_date(campaign.launch)}) : est-ce voulu ?"
         )
     if (
         reading.window_start is not None
@@ -703,10 +920,10 @@ def check_constraints(constraints: object, *, today: date | None = None) -> Feed
         tips.append("La période de publication dépasse trois mois : resserrez-la autour du lancement.")
     return build_feedback(CHECK_NAME, items, tips)
 
-
-def constraints_summary(constraints: Mapping[str, object], today: date | None = None) -> dict[str, object]:
+def constraints_summary(constraints: Mapping[str, object], today: date | None = None,
+                        campaign: Campaign | None = None) -> dict[str, object]:
     """The constraints as chapter 10's brief needs them: lists and ISO dates, already read."""
-    reading = read_constraints(constraints, today or clock.today())
+    reading = read_constraints(constraints, today or clock.today(), campaign)
     return {
         "must_have": list(reading.must_haves),
         "forbidden_claims": reading.forbidden,
