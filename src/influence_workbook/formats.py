@@ -368,9 +368,12 @@ def giveaway_rules_html() -> str:
     )
 
 
+#: A platform or a format is named in a few words: longer texts are read on their first characters.
+MAX_NAME_CHARS = 160
 _FORMAT_PATTERNS: tuple[tuple[CreativeFormat, tuple[re.Pattern[str], ...]], ...] = tuple(
     (fmt, tuple(re.compile(pattern) for pattern in fmt.patterns)) for fmt in FORMATS
 )
+_FORMAT_BY_FOLDED_LABEL: dict[str, CreativeFormat] = {fold(fmt.label): fmt for fmt in FORMATS}
 
 
 def find_format(text: str) -> CreativeFormat | None:
@@ -384,10 +387,10 @@ def find_format(text: str) -> CreativeFormat | None:
         return FORMAT_BY_LABEL[text]
     if text in FORMAT_BY_KEY:
         return FORMAT_BY_KEY[text]
+    text = text[:MAX_NAME_CHARS]
     folded = fold(text)
-    for fmt in FORMATS:
-        if fold(fmt.label) == folded:
-            return fmt
+    if folded in _FORMAT_BY_FOLDED_LABEL:
+        return _FORMAT_BY_FOLDED_LABEL[folded]
     reading = read(text)
     best: tuple[int, int, CreativeFormat] | None = None
     for order, (fmt, patterns) in enumerate(_FORMAT_PATTERNS):
@@ -401,18 +404,23 @@ def find_format(text: str) -> CreativeFormat | None:
     return best[2] if best else None
 
 
+# Specific placements first: « Reels Instagram » is Reels, « YouTube Shorts » is Shorts.
+_PLATFORM_ORDER = ("instagram_stories", "instagram_reels", "youtube_shorts", "tiktok", "youtube", "instagram_feed")
+_PLATFORM_PATTERNS: tuple[tuple[Platform, tuple[re.Pattern[str], ...]], ...] = tuple(
+    (PLATFORM_BY_KEY[key], tuple(re.compile(pattern) for pattern in PLATFORM_BY_KEY[key].patterns))
+    for key in _PLATFORM_ORDER
+)
+_PLATFORM_BY_FOLDED_LABEL: dict[str, Platform] = {fold(platform.label): platform for platform in PLATFORMS}
+
+
 def find_platform(text: str) -> Platform | None:
     """The platform named by a dropdown label, a key, or (most specific first) a folded free text."""
     if text in PLATFORM_BY_KEY:
         return PLATFORM_BY_KEY[text]
-    for platform in PLATFORMS:
-        if text == platform.label or fold(text) == fold(platform.label):
-            return platform
-    folded = fold(text)
-    # Specific placements first: « Reels Instagram » is Reels, « YouTube Shorts » is Shorts.
-    order = ("instagram_stories", "instagram_reels", "youtube_shorts", "tiktok", "youtube", "instagram_feed")
-    for key in order:
-        platform = PLATFORM_BY_KEY[key]
-        if any(re.search(pattern, folded) for pattern in platform.patterns):
+    folded = fold(text[:MAX_NAME_CHARS])
+    if folded in _PLATFORM_BY_FOLDED_LABEL:
+        return _PLATFORM_BY_FOLDED_LABEL[folded]
+    for platform, patterns in _PLATFORM_PATTERNS:
+        if any(pattern.search(folded) for pattern in patterns):
             return platform
     return None

@@ -22,6 +22,7 @@ gallery of :mod:`influence_workbook.formats`.
 from __future__ import annotations
 
 import re
+import re._parser as sre_parse
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,7 +40,16 @@ from influence_workbook.formats import (
     find_format,
     find_platform,
 )
-from influence_workbook.reading import CALL_TO_ACTION, LINK_PLACEMENT, PROMO_CODE, Hit, Meaning, Reading, read
+from influence_workbook.reading import (
+    CALL_TO_ACTION,
+    LINK_PLACEMENT,
+    PROMO_CODE,
+    Hit,
+    Meaning,
+    Reading,
+    expand,
+    read,
+)
 from influence_workbook.text import Patterns, compile_patterns, fold, format_number, is_placeholder
 
 CHECK_NAME = "ch03-concept"
@@ -60,6 +70,7 @@ FIELD_LABELS: dict[str, str] = {
 MAX_FIELD_CHARS = 2_000
 MAX_ANGLE_WORDS = 80
 MAX_HOOK_WORDS = 30
+HOOK_READ_CHARS = 400
 MIN_ANGLE_CONTENT_WORDS = 5
 #: A learner's text shorter than this is quoted whole in a message (with its accents), else the match.
 SHORT_QUOTE = 80
@@ -78,6 +89,85 @@ READ_MORE_TITLES: tuple[str, ...] = (READ_ANGLE, READ_FORMAT, READ_HOOK, READ_CR
                                      READ_GALLERY, READ_GIVEAWAY, READ_EXAMPLE)
 
 GOAL_CHOICES: tuple[str, ...] = tuple(STAGES.values())
+
+# --------------------------------------------------------------------------- fast meanings
+
+_REPEATS = (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT)
+MIN_GATE_CHARS = 3
+
+
+def _required_literals(items: Any) -> list[frozenset[str]]:
+    """Literal strings a regex cannot match without: each set holds alternatives, one of which must occur.
+
+    « \\benregistr(?:e|ez)\\b » needs « enregistr »; « \\b(?:lien|link) en bio » needs « lien » or « link »
+    and « en bio ». Look-arounds and optional parts require nothing.
+    """
+    needs: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) >= MIN_GATE_CHARS:
+            needs.append(frozenset({"".join(run)}))
+        run.clear()
+
+    for op, value in items:
+        if op is sre_parse.LITERAL:
+            run.append(chr(value))
+            continue
+        flush()
+        if op is sre_parse.SUBPATTERN:
+            needs.extend(_required_literals(value[-1]))
+        elif op is sre_parse.BRANCH:
+            alternatives: set[str] = set()
+            for branch in value[1]:
+                branch_needs = _required_literals(branch)
+                if not branch_needs:
+                    alternatives = set()
+                    break
+                alternatives |= max(branch_needs, key=lambda need: min(map(len, need)))
+            if alternatives:
+                needs.append(frozenset(alternatives))
+        elif op in _REPEATS and value[0] >= 1:
+            needs.extend(_required_literals(value[2]))
+    flush()
+    return needs
+
+
+class GatedMeaning(Meaning):
+    """A :class:`Meaning` that skips a pattern when the text lacks a literal the pattern requires.
+
+    Same hits as a plain meaning, found faster: a regex that starts with ``\\b`` or a verb form is
+    tried at every character of the text, where ``"enregistr" in text`` is one quick scan.
+    """
+
+    def __init__(self, name: str, *patterns: str) -> None:
+        super().__init__(name, *patterns)
+        gates: list[tuple[frozenset[str], ...]] = []
+        for pattern in patterns:
+            try:
+                needs = _required_literals(sre_parse.parse(expand(pattern)))
+            except (re.error, RecursionError):  # pragma: no cover - a pattern sre cannot parse is not gated
+                needs = []
+            gates.append(tuple(sorted(needs, key=lambda need: -min(map(len, need)))[:2]))
+        self._gates = tuple(gates)
+
+    def hits(self, reading: Reading | str) -> list[Hit]:
+        reading = read(reading) if isinstance(reading, str) else reading
+        text = reading.text
+        found: dict[tuple[int, int], Hit] = {}
+        for pattern, gate in zip(self._compiled, self._gates, strict=True):
+            if not all(any(literal in text for literal in need) for need in gate):
+                continue
+            for match in pattern.finditer(text):
+                span = (match.start(), match.end())
+                found.setdefault(span, Hit(*span, match.group(0).strip(), reading.negated(match.start())))
+        return sorted(found.values(), key=lambda hit: hit.start)
+
+
+def _split(hits: list[Hit]) -> tuple[list[Hit], list[Hit]]:
+    """(affirmed, denied) hits, from one search."""
+    return [hit for hit in hits if not hit.negated], [hit for hit in hits if hit.negated]
+
 
 # --------------------------------------------------------------------------- the campaign's own words
 
@@ -131,7 +221,7 @@ _NEW = r"(?:(?:tout\s+)?(?:nouveaux?|nouvelles?|nouvel)\s+)?"
 def _generic_angle(campaign: Campaign) -> Meaning:
     """A product shown, presented or coded, and nothing else: « une vidéo qui présente le vélo »."""
     product = campaign_words(campaign).product
-    return Meaning(
+    return GatedMeaning(
         "generic_angle",
         rf"\b(?:une?|des|la|le|les)\s+(?:simples?\s+)?{_POST_WORDS}\s+(?:sponso\w*\s+)?"
         rf"(?:avec|du|de|des|sur|montrant|presentant|qui (?:montre|presente|parle d[eu]))\s+{_THE}{_NEW}{product}",
@@ -264,7 +354,7 @@ _HOOK_KINDS = ("un problème que le public connaît (« Mes cheveux grattaient d
 # --------------------------------------------------------------------------- creator's role
 
 #: The brand decides everything: the creator posts, reads or reposts what is supplied.
-IMPOSED = Meaning(
+IMPOSED = GatedMeaning(
     "imposed",
     r"\b<poster>\s+(?:simplement\s+|juste\s+|tel quel\s+)?(?:notre|nos|le|la|les)\s+(?:\w+\s+)?"
     r"(?:visuels?|photos?|videos?|contenus?|textes?|posts?|images?|publications?|stor(?:y|ies))\b",
@@ -281,7 +371,7 @@ IMPOSED = Meaning(
     r"\b(?:qu'on|que nous|que la marque)\s+(?:lui\s+)?(?:a|avons|ont)\s+(?:ecrit|redige|prepare|impose|choisi)\w*",
 )
 #: What the creator decides: their words, tone, set, story, idea.
-FREEDOM = Meaning(
+FREEDOM = GatedMeaning(
     "freedom",
     r"\b(?:sa|son|ses)\s+(?:propres?\s+)?[a-z]{3,}", r"\blibre\w*\b", r"\bliberte\b", r"\bcarte blanche\b",
     r"\bco-?cre\w*", r"<choisir>", r"<imaginer>", r"<proposer>", r"<raconter>", r"<ecrire>", r"<decider>",
@@ -311,12 +401,12 @@ class CtaKind:
 
 
 CTA_KINDS: tuple[CtaKind, ...] = (
-    CtaKind("follow", "s'abonner, suivre", "awareness", does="invite à suivre le compte", meaning=Meaning(
+    CtaKind("follow", "s'abonner, suivre", "awareness", does="invite à suivre le compte", meaning=GatedMeaning(
         "cta_follow", r"<s'abonner>", r"\bsuivez\b", r"\bsuis[- ](?:moi|nous|la|le)\b", r"\bsuis\s+@",
         r"\b(?:me|nous)\s+suivre\b", r"\bsuivre\s+(?:@|le compte|la page|la marque|nos|notre)",
         r"\bsuis\s+(?:le compte|la page|la marque|nos|notre)\b", r"\bfollow\w*\b", r"<rejoindre>")),
     CtaKind("spread", "partager, identifier, relever le défi", "awareness", does="fait circuler le contenu",
-            meaning=Meaning(
+            meaning=GatedMeaning(
         "cta_spread", r"<partager>", r"<identifier>", r"<taguer>", r"\btag(?:ger|gez|gue)\b",
         r"\b<relever>\s+(?:le|ce|mon|notre)\s+defi\b", r"\b(?:faites?|fais)[- ]le aussi\b",
         r"\ba (?:vous|toi) de jouer\b", r"<participer>", r"<commenter>", r"\ben commentaires?\b",
@@ -324,7 +414,7 @@ CTA_KINDS: tuple[CtaKind, ...] = (
         r"\b<filmer>\s+(?:ta|ton|tes|votre|vos)\b", r"\b<montrer>[- ]?(?:moi|nous)\b",
         r"\b(?:mets|mettez|laisse|laissez)\s+(?:un|des|ton|votre)\s+(?:petit\s+)?(?:coeur|like|pouce|j'aime)s?\b")),
     CtaKind("learn", "en savoir plus, cliquer, enregistrer", "consideration",
-            does="invite à en savoir plus (cliquer, tester, enregistrer)", meaning=Meaning(
+            does="invite à en savoir plus (cliquer, tester, enregistrer)", meaning=GatedMeaning(
         "cta_learn", r"<cliquer>", r"\ben savoir plus\b", r"<visiter>", r"\brendez-vous sur\b",
         r"<enregistrer>", r"<sauvegarder>", r"\b<decouvrir>\b.*\b(?:site|lien|page|quiz|test)\b",
         r"\bquiz\b", r"\bechantillons?\b", r"\bdiagnostic\b", r"\bswipe\w*\b", r"<glisser>",
@@ -332,13 +422,13 @@ CTA_KINDS: tuple[CtaKind, ...] = (
         r"<telecharger>", *LINK_PLACEMENT.patterns,
         r"\b(?:va|allez|viens|venez|passe|passez)\s+(?:voir|faire un tour|jeter un (?:oeil|coup d'oeil)|sur)\b")),
     CtaKind("buy", "acheter, utiliser un code", "conversion", does="invite à acheter (un code, une commande)",
-            meaning=Meaning(
+            meaning=GatedMeaning(
         "cta_buy", *PROMO_CODE.patterns, r"<acheter>", r"<commander>", r"<precommander>", r"<profiter>",
         r"<reserver>", r"<s'inscrire>", r"\bouvr(?:e|ez|ir)\s+(?:ton|votre|un)\b", r"\bremise\b",
         r"\bsoldes?\b", r"\blien d'achat\b", r"\bpanier\b", r"\bboutique\b", r"\ben vente\b",
         r"\bofferte?s?\b", r"\blivraison gratuite\b", r"\breduction\b", r"\bessai gratuit\b")),
     CtaKind("loyalty", "recharger, racheter, recommander", "loyalty",
-            does="invite les clients à revenir (recharger, racheter, recommander)", meaning=Meaning(
+            does="invite les clients à revenir (recharger, racheter, recommander)", meaning=GatedMeaning(
         "cta_loyalty", r"<recharger>", r"\brecharges?\b", r"<racheter>", r"\breachet\w*", r"<parrainer>",
         r"\bparrainage\b", r"\bprogramme de fidelite\b",
         r"\b<laisser>\s+(?:un|ton|votre|vos|tes|une)\s+(?:\w+\s+)?(?:avis|note|commentaire client)\b",
@@ -383,7 +473,7 @@ _EXTRA_KPI_PATTERNS: dict[str, tuple[str, ...]] = {
 }
 #: How each KPI is read in a measurement: chapter 1's KPI table plus the spellings above (negation-aware).
 KPI_MEANINGS: tuple[tuple[Kpi, Meaning], ...] = tuple(
-    (kpi, Meaning(f"kpi_{kpi.key}", *kpi.patterns, *_EXTRA_KPI_PATTERNS.get(kpi.key, ()))) for kpi in KPIS
+    (kpi, GatedMeaning(f"kpi_{kpi.key}", *kpi.patterns, *_EXTRA_KPI_PATTERNS.get(kpi.key, ()))) for kpi in KPIS
 )
 # KPIs that count the same thing: a measurement of one measures an objective stated in another.
 _KPI_FAMILIES: tuple[frozenset[str], ...] = (
@@ -399,7 +489,7 @@ def same_family(one: Kpi, other: Kpi) -> bool:
     return one.key == other.key or any(one.key in family and other.key in family for family in _KPI_FAMILIES)
 
 
-_SOURCE = Meaning(
+_SOURCE = GatedMeaning(
     "measurement_source",
     r"\bstat(?:istique)?s?\b", r"\binsights?\b", r"\bcaptures? d'ecran\b", r"\bcaptures?\b",
     r"\bgoogle analytics\b", r"\banalytics\b", r"\butm\b", r"\btableau de bord\b", r"\breporting\b",
@@ -408,8 +498,8 @@ _SOURCE = Meaning(
 )
 # Figures easy to count that say little on their own: likes, followers gained (label, meaning).
 _VANITY: tuple[tuple[str, Meaning], ...] = (
-    ("likes", Meaning("vanity_likes", r"\blikes?\b", r"\bj'aime\b", r"\bcoeurs?\b")),
-    ("abonnés gagnés", Meaning("vanity_followers", r"\bfollowers?\b", r"\bnombre d'abonne\w*",
+    ("likes", GatedMeaning("vanity_likes", r"\blikes?\b", r"\bj'aime\b", r"\bcoeurs?\b")),
+    ("abonnés gagnés", GatedMeaning("vanity_followers", r"\bfollowers?\b", r"\bnombre d'abonne\w*",
                                r"\babonne\w* (?:gagne|en plus|supplementaire)\w*", r"\bnouveaux abonne\w*")),
 )
 _STAGE_SUGGESTIONS: dict[str, str] = {
@@ -634,10 +724,11 @@ def _hook_item(hook: str, campaign: Campaign) -> FeedbackItem:
             "hook", label, False,
             "Il manque l'accroche : la phrase ou l'image des trois premières secondes qui donne envie de rester. "
             f"Ouvrez sur {_HOOK_KINDS}.", READ_HOOK)
-    folded = read(hook).text.strip(" \"'")
+    # The first seconds are what counts: the opening is read on the hook's first characters.
+    folded = read(hook[:HOOK_READ_CHARS]).text.strip(" \"'")
     greeting = _GREETING.match(folded)
     rest = folded[greeting.end():].strip(" \"'") if greeting and greeting.end() else folded
-    words = folded.split()
+    words = hook.split()
     if greeting and greeting.end() and not re.search(r"[a-z0-9]", rest):
         return FeedbackItem(
             "hook", label, False,
@@ -686,9 +777,11 @@ def _creator_item(role: str) -> FeedbackItem:
             "mots) ? Un concept qui ne lui laisse rien perd ce qui fait sa valeur.", READ_CREATOR)
     reading = read(role)
     # « sans script imposé » frees the creator; « ne choisit rien », « aucune liberté » bind them.
-    imposed = _said([*IMPOSED.affirmed(reading), *FREEDOM.denied(reading)], reading)
-    freedom = _said([*FREEDOM.affirmed(reading), *IMPOSED.denied(reading)], reading)
-    freed_by_denial = bool(IMPOSED.denied(reading))
+    imposed_said, imposed_denied = _split(IMPOSED.hits(reading))
+    freedom_said, freedom_denied = _split(FREEDOM.hits(reading))
+    imposed = _said([*imposed_said, *freedom_denied], reading)
+    freedom = _said([*freedom_said, *imposed_denied], reading)
+    freed_by_denial = bool(imposed_denied)
     if imposed and not freedom:
         return FeedbackItem(
             "creator_role", label, False,
@@ -713,10 +806,11 @@ def _creator_item(role: str) -> FeedbackItem:
                         "Le créateur a un vrai rôle : il apporte sa part au contenu.")
 
 
-def cta_kinds(cta: str) -> list[CtaKind]:
+@lru_cache(maxsize=64)
+def cta_kinds(cta: str) -> tuple[CtaKind, ...]:
     """The kinds of call to action a text asks for (what it says under a negation is not asked)."""
     reading = read(cta)
-    return [kind for kind in CTA_KINDS if kind.found_in(reading)]
+    return tuple(kind for kind in CTA_KINDS if kind.found_in(reading))
 
 
 def _some_action(cta: str) -> bool:
@@ -856,6 +950,10 @@ def _measurement_item(measurement: str, objective: Objective) -> tuple[FeedbackI
                         f"« {fitting[0].label} » mesure bien un objectif de {STAGES[stage].lower()}."), tips
 
 # --------------------------------------------------------------------------- the check
+
+# The default campaign's rules are compiled at import: a learner's first « Vérifier » must not pay for it.
+_generic_angle(resolve(None))
+_announcement(resolve(None))
 
 
 def _read_fields(canvas: Mapping[Any, Any]) -> tuple[dict[str, str], list[str], list[str]]:
@@ -1077,14 +1175,14 @@ GIVEAWAY_CASES: tuple[GiveawayCase, ...] = (
 
 
 #: Saying a giveaway is lawful (« B, E et F sont conformes »); under a negation it flags it instead.
-LAWFUL = Meaning(
+LAWFUL = GatedMeaning(
     "giveaway_lawful",
     r"\bconformes?\b", r"\bleg(?:al|aux)\w*\b", r"\bok\b", r"\bokay\b", r"\bautoris\w*\b", r"\bpermis\b",
     r"\bvalides?\b", r"\brespect\w*\b", r"\breglo\b", r"\bbons?\b", r"\bcorrects?\b", r"\blicites?\b",
     r"\bpas de (?:souci|probleme)\b", r"\bsans (?:souci|probleme)\b",
 )
 #: Saying a giveaway breaks a rule (« interdit », « pose problème »).
-BREAKS = Meaning(
+BREAKS = GatedMeaning(
     "giveaway_breaks",
     r"\binterdit\w*\b", r"\billeg(?:al|aux)\w*\b", r"\billicites?\b", r"\bproblemes?\b", r"\bprobleme\w*\b",
     r"\benfrei\w*\b", r"\bdeloya\w*\b", r"\babusi\w*\b", r"\bnon[- ]conformes?\b",
