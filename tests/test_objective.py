@@ -389,7 +389,8 @@ def test_loyalty_kpis_written_as_verbs() -> None:
 
 
 def test_the_chapter_before_example_aims_at_two_stages() -> None:
-    feedback = check_objective("Faire connaître Rituel Avoine et booster les ventes avec des influenceurs.", today=TODAY)
+    before = "Faire connaître Rituel Avoine et booster les ventes avec des influenceurs."
+    feedback = check_objective(before, today=TODAY)
     assert not feedback.item("goal").ok
     assert "plusieurs étapes" in feedback.item("goal").message
 
