@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 from pathlib import Path
 
@@ -371,3 +372,63 @@ def test_an_unclosed_quote_is_located() -> None:
         'nom;plateforme;abonnés;likes\nA;instagram;1000;10\n"B;instagram;1000;10\nC;tiktok;5;1\n'
     )
     assert any(m.startswith("Ligne 3 : un guillemet (\") n'est pas refermé") for m in _errors(result))
+
+
+# --------------------------------------------------------------------------- huge cells, stray bytes
+
+
+def test_a_cell_over_python_csv_limit_is_reported_in_french_with_its_line() -> None:
+    huge = "x" * 200_000
+    text = f"nom;plateforme;abonnés;likes\nÉlise;instagram;1000;10\nBob;{huge};2000;20\nZoé;tiktok;300;3\n"
+    limit_before = csv.field_size_limit()
+    result = read_creators_csv(text.encode("utf-8"))
+    assert csv.field_size_limit() == limit_before  # the process-wide limit is put back
+    assert list(result.data["display_name"]) == ["Élise", "Zoé"]  # the other rows are kept
+    assert not any("field" in m or "limit" in m for m in result.messages), result.messages
+    [problem] = [p for p in result.problems if p.line == 3]
+    assert problem.message.startswith("Ligne 3, colonne « plateforme » : la case compte 200 000 caractères")
+    assert problem.row_skipped and len(problem.message) < 400  # the cell is quoted, not pasted whole
+
+
+def test_an_unclosed_quote_that_swallows_a_big_file_is_located_in_french() -> None:
+    body = "".join(f"Nom {index};tiktok;{1000 + index};10\n" for index in range(10_000))
+    text = 'nom;plateforme;abonnés;likes\nA;instagram;1000;10\n"B;instagram;1000;10\n' + body
+    result = read_creators_csv(text.encode("utf-8"))
+    assert any(m.startswith("Ligne 3 : un guillemet (\") n'est pas refermé") for m in _errors(result))
+    assert not any("field larger" in m for m in result.messages)
+    assert list(result.data["display_name"]) == ["A"]
+
+
+def test_one_stray_windows_1252_byte_costs_nothing_but_a_warning_on_its_line() -> None:
+    lines = ["nom;plateforme;abonnés;likes", "Élise;instagram;1000;10", "Zoé;tiktok;2000;20",
+             "Café du coin;youtube;300;3", "Noël;instagram;400;4"]
+    content = "\n".join(lines).encode("utf-8").replace("Café".encode(), "Café".encode("cp1252")) + b"\n"
+    with pytest.raises(UnicodeDecodeError):
+        content.decode("utf-8")
+    result = read_creators_csv(content)
+    assert result.encoding == "utf-8" and result.ok
+    assert list(result.data["display_name"]) == ["Élise", "Zoé", "Café du coin", "Noël"]
+    assert result.columns["abonnés"] == "followers"  # headers read right, not « abonnÃ©s »
+    [warning] = result.problems
+    assert warning.severity == "warning" and warning.line == 4
+    assert warning.message.startswith("Ligne 4 : un caractère n'est pas codé en UTF-8")
+    assert "0xE9" in warning.message and "Windows-1252" in warning.message
+
+
+def test_the_stray_byte_line_is_numbered_as_the_spreadsheet_numbers_it() -> None:
+    content = (
+        "nom;plateforme;abonnés;likes;description\n".encode()
+        + 'Élise;instagram;1000;10;"sur\ntrois\nlignes"\n'.encode()
+        + "Café;tiktok;2000;20;courte\n".encode("cp1252")  # line 5 of the file, line 3 of the sheet
+    )
+    result = read_creators_csv(content)
+    warnings = [p for p in result.problems if "UTF-8" in p.message]
+    assert [p.line for p in warnings] == [3]
+    assert list(result.data["display_name"]) == ["Élise", "Café"]
+
+
+def test_a_whole_windows_1252_file_is_still_read_as_one_without_warning() -> None:
+    content = "nom;plateforme;abonnés;likes\nÉlise;instagram;1000;10\nZoé;tiktok;2000;20\n".encode("cp1252")
+    result = read_creators_csv(content)
+    assert result.encoding == "cp1252" and result.problems == ()
+    assert list(result.data["display_name"]) == ["Élise", "Zoé"]

@@ -14,7 +14,9 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Literal
@@ -27,6 +29,10 @@ from influence_workbook.text import fold
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 50_000
 MAX_LISTED_PROBLEMS = 100
+#: A longer cell is refused with a French message naming its line (Python's csv stops at this size).
+MAX_CELL_CHARS = 131_072
+#: How much of a refused cell a message quotes.
+QUOTED_CHARS = 60
 HEADER_SEARCH_ROWS = 10
 
 Source = str | Path | bytes | bytearray | memoryview | IO[bytes] | IO[str]
@@ -551,7 +557,8 @@ def _too_big_message(size: int) -> str:
     )
 
 
-def _decode(content: bytes, problems: _Problems) -> tuple[str, str] | None:
+def _decode(content: bytes, problems: _Problems) -> tuple[str, str, dict[int, int]] | None:
+    """The text, its encoding and the lines read as Windows-1252 in a UTF-8 file (line → first odd byte)."""
     if len(content) > MAX_BYTES:
         problems.add(_too_big_message(len(content)))
         return None
@@ -567,14 +574,102 @@ def _decode(content: bytes, problems: _Problems) -> tuple[str, str] | None:
         if b"\x00" in content[:4096]:
             problems.add(f"Ce fichier ne ressemble pas à un fichier texte (CSV).{_SAVE_AS_CSV}")
             return None
-        encodings = ("utf-8", "cp1252", "latin-1")
+        try:
+            return content.decode("utf-8"), "utf-8", {}
+        except UnicodeDecodeError:
+            pass
+        mixed = _decode_mostly_utf8(content)
+        if mixed is not None:
+            return mixed[0], "utf-8", mixed[1]
+        encodings = ("cp1252", "latin-1")
     for encoding in encodings:
         try:
-            return content.decode(encoding), encoding
+            return content.decode(encoding), encoding, {}
         except UnicodeDecodeError:
             continue
     problems.add(f"Impossible de lire le texte de ce fichier (encodage inconnu).{_SAVE_AS_CSV}")
     return None
+
+
+def _decode_mostly_utf8(content: bytes) -> tuple[str, dict[int, int]] | None:
+    """A UTF-8 file with a few lines in Windows-1252 (a cell pasted from elsewhere), decoded line by line.
+
+    None when the file is not mostly UTF-8 (no line has accents in valid UTF-8, or fewer such lines
+    than broken ones): it is then a Windows-1252 file, decoded as a whole. Else the text, and for
+    each line read as Windows-1252 (1 = the file's first) its first byte that is not UTF-8.
+    """
+    pieces: list[str] = []
+    foreign: dict[int, int] = {}
+    accented_utf8 = 0
+    for number, line in enumerate(content.splitlines(keepends=True), start=1):
+        try:
+            piece = line.decode("utf-8")
+            accented_utf8 += not line.isascii()
+        except UnicodeDecodeError as error:
+            foreign[number] = line[error.start]
+            try:
+                piece = line.decode("cp1252")
+            except UnicodeDecodeError:
+                piece = line.decode("latin-1")
+        pieces.append(piece)
+    if not accented_utf8 or accented_utf8 < len(foreign):
+        return None
+    return "".join(pieces), foreign
+
+
+def _report_foreign_lines(foreign: dict[int, int], row_ends: Sequence[int], problems: _Problems) -> None:
+    """Say which lines were read as Windows-1252, numbered as the spreadsheet numbers them."""
+    row = 0
+    for physical, byte in sorted(foreign.items()):
+        while row < len(row_ends) - 1 and row_ends[row] < physical:
+            row += 1  # a row may span several lines of the file (a quoted cell with line breaks)
+        line = row + 1
+        problems.add(
+            f"Ligne {line} : un caractère n'est pas codé en UTF-8 comme le reste du fichier (octet "
+            f"0x{byte:02X}) ; cette ligne a été lue en Windows-1252 : vérifiez ses accents. Pour l'éviter, "
+            "enregistrez le fichier au format « CSV UTF-8 » depuis votre tableur.",
+            line=line,
+            severity="warning",
+        )
+
+
+_FIELD_LIMIT_GUARD = threading.Lock()
+
+
+@contextmanager
+def _large_fields() -> Iterator[None]:
+    """Let Python's csv read cells as large as the file may be (its own limit, 131 072, gives an
+    English error), and put the process-wide limit back afterwards."""
+    with _FIELD_LIMIT_GUARD:
+        previous = csv.field_size_limit()
+        csv.field_size_limit(max(previous, MAX_BYTES + 1))
+        try:
+            yield
+        finally:
+            csv.field_size_limit(previous)
+
+
+class _BadCsv(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(f"malformed CSV near line {line}")
+        self.line = line
+
+
+def _csv_rows(text: str, separator: str) -> tuple[list[list[str]], list[int]]:
+    """The rows of ``text`` and, for each, the line of the file where it ends (csv's ``line_num``).
+
+    Raises _BadCsv, with the line, where Python's csv gives up (its message is in English).
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    rows: list[list[str]] = []
+    ends: list[int] = []
+    try:
+        for row in reader:
+            rows.append(row)
+            ends.append(reader.line_num)
+    except csv.Error as error:
+        raise _BadCsv(max(reader.line_num, 1)) from error
+    return rows, ends
 
 
 _SEPARATORS = (";", "\t", ",", "|")
@@ -650,11 +745,12 @@ def read_creators_csv(source: Source) -> ImportResult:
     if content is None:
         return ImportResult(_empty_frame(), problems.final())
     encoding: str | None = None
+    foreign: dict[int, int] = {}
     if isinstance(content, bytes):
         decoded = _decode(content, problems)
         if decoded is None:
             return ImportResult(_empty_frame(), problems.final())
-        text, encoding = decoded
+        text, encoding, foreign = decoded
     else:
         if len(content.encode("utf-8", errors="replace")) > MAX_BYTES:
             problems.add(_too_big_message(len(content.encode("utf-8", errors="replace"))))
@@ -665,15 +761,18 @@ def read_creators_csv(source: Source) -> ImportResult:
         problems.add("Le fichier est vide : il ne contient ni en-têtes ni lignes.")
         return ImportResult(_empty_frame(), problems.final(), encoding=encoding)
 
-    separator = _sniff_separator(text)
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
-    except csv.Error as error:
-        problems.add(
-            f"Le fichier CSV est mal formé ({error}). Enregistrez-le à nouveau au format CSV depuis "
-            "votre tableur."
-        )
-        return ImportResult(_empty_frame(), problems.final(), separator=separator, encoding=encoding)
+    with _large_fields():
+        separator = _sniff_separator(text)
+        try:
+            rows, row_ends = _csv_rows(text, separator)
+        except _BadCsv as bad:
+            problems.add(
+                f"Le fichier CSV est mal formé vers la ligne {bad.line} du fichier : il n'a pas pu être lu. "
+                "Enregistrez-le à nouveau au format CSV depuis votre tableur.",
+                line=bad.line,
+            )
+            return ImportResult(_empty_frame(), problems.final(), separator=separator, encoding=encoding)
+    _report_foreign_lines(foreign, row_ends, problems)
     if text.count('"') % 2:  # an unclosed quote swallows every following line into one cell
         line = next((i + 1 for i, row in enumerate(rows) if any("\n" in cell for cell in row)), len(rows))
         problems.add(
@@ -809,6 +908,12 @@ def _read_rows(
     )
 
 
+def _quoted(raw: str) -> str:
+    """A cell as a message quotes it: whole when short, its start then « … » when long."""
+    shown = " ".join(raw[: QUOTED_CHARS * 4].split())
+    return shown if len(shown) <= QUOTED_CHARS else shown[:QUOTED_CHARS].rstrip() + "…"
+
+
 def _missing_required(column_of: dict[str, int]) -> list[str]:
     messages = []
     if "display_name" not in column_of and "handle" not in column_of:
@@ -837,6 +942,20 @@ def _read_record(
         spec = _FIELDS_BY_NAME[name]
         raw = row[index].strip() if index < len(row) else ""
         column = learner_names[name]
+        if len(raw) > MAX_CELL_CHARS:
+            problems.add(
+                f"Ligne {line}, colonne « {column} » : la case compte {_fr_number(len(raw))} caractères "
+                f"(« {_quoted(raw)} »), bien plus qu'une valeur ({_fr_number(MAX_CELL_CHARS)} au plus) : "
+                "un guillemet mal placé y a peut-être collé la suite du fichier ; "
+                + ("la ligne est ignorée." if spec.required else "la case est laissée vide."),
+                line=line,
+                column=column,
+                severity="error" if spec.required else "warning",
+                row_skipped=spec.required,
+            )
+            skip = skip or spec.required
+            record[name] = None
+            continue
         if raw.lower() in _PLACEHOLDERS:
             raw = ""
         if not raw:
@@ -856,7 +975,7 @@ def _read_record(
             record[name] = None
             if spec.required:
                 problems.add(
-                    f"Ligne {line}, colonne « {column} » : « {raw} » {reason} ; la ligne est ignorée.",
+                    f"Ligne {line}, colonne « {column} » : « {_quoted(raw)} » {reason} ; la ligne est ignorée.",
                     line=line,
                     column=column,
                     row_skipped=True,
@@ -864,7 +983,7 @@ def _read_record(
                 skip = True
             else:
                 problems.add(
-                    f"Ligne {line}, colonne « {column} » : « {raw} » {reason} ; la case est laissée vide.",
+                    f"Ligne {line}, colonne « {column} » : « {_quoted(raw)} » {reason} ; la case est laissée vide.",
                     line=line,
                     column=column,
                     severity="warning",
