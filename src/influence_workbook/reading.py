@@ -429,7 +429,7 @@ PAY_PROMISE = Meaning(
     r"\bfacture[sr]?\b",
     r"\bforfait\b",
     r"\brenumer\w*|\bremuner\w*",
-    r"\d[\d\s.']*\s?(?:€|eur(?:os?)?|chf|francs?|\$)",
+    r"(?<![\d.'])\d[\d\s.']{0,15}\s?(?:€|eur(?:os?)?|chf|francs?|\$)",  # bounded: a run of digits stays linear
     r"(?:€|chf)\s?\d",
 )
 
