@@ -263,7 +263,7 @@ def test_unknown_jurisdiction_lists_the_valid_ones(bad: object) -> None:
     assert "n'est pas une juridiction" in message
 
 
-@pytest.mark.parametrize("flags", [{"retouched": "oui"}, {"ai_generated": None}, {"sponsored": 1},
+@pytest.mark.parametrize("flags", [{"retouched": "peut-être"}, {"ai_generated": None}, {"sponsored": 1},
                                    {"language": "es"}])
 def test_bad_flags_get_a_french_message(flags: dict[str, object]) -> None:
     feedback = check_disclosure(f"Publicité | {BODY}", "FR", **flags)  # type: ignore[arg-type]
@@ -667,9 +667,9 @@ def test_english_campaign_caption_is_judged_in_english_for_uk_and_us() -> None:
 
 
 def test_messages_never_show_python_names_or_reprs() -> None:
-    for flags in ({"retouched": "oui"}, {"ai_generated": None}, {"sponsored": 1}, {"language": ["fr"]}):
+    for flags in ({"retouched": "peut-être"}, {"ai_generated": None}, {"sponsored": 1}, {"language": ["fr"]}):
         message = check_disclosure(f"Publicité | {BODY}", "FR", **flags).items[0].message  # type: ignore[arg-type]
-        for word in ("retouched", "ai_generated", "sponsored", "None", "['fr']", "de type"):
+        for word in ("retouched", "ai_generated", "sponsored", "None", "['fr']", "de type", "True", "False"):
             assert word not in message, (flags, message)
     assert "un nombre" in check_disclosure(42, "FR").items[0].message
     assert "<class" not in check_disclosure(b"Pub", "FR").items[0].message
@@ -696,3 +696,9 @@ def test_wording_exercise_reads_verdicts_and_denials() -> None:
     wrong = check_wording_classification({**answers, "Ce n'est pas une publicité": "Conforme"}, "FR")
     assert not wrong.item("wording:Ce n'est pas une publicité").ok
     assert check_wording_classification({"Not an ad": "Non conforme", "#ad": "Conforme"}, "US").passed
+
+
+def test_yes_no_flags_written_in_words_are_understood() -> None:
+    caption = f"Publicité | {BODY}"
+    assert not check_disclosure(caption, "FR", retouched="oui").item("retouched").ok
+    assert "retouched" not in {item.criterion for item in check_disclosure(caption, "FR", retouched="non").items}

@@ -552,6 +552,20 @@ _KIND_NAMES: dict[type, str] = {
 }
 
 
+_YES = frozenset({"oui", "vrai", "yes", "true", "o", "x"})
+_NO = frozenset({"non", "faux", "no", "false", "n"})
+
+
+def _yes_no(value: object) -> bool | None:
+    """A yes/no answer: a bool, or « oui » / « non » written as text; None when it is neither."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        word = fold_same_length(value).strip(" .!")
+        return True if word in _YES else False if word in _NO else None
+    return None
+
+
 def _kind_of(value: object) -> str:
     """What a learner passed, in French words (never a Python repr)."""
     return next((name for kind, name in _KIND_NAMES.items() if isinstance(value, kind)), "une valeur d'un autre type")
@@ -560,15 +574,16 @@ def _kind_of(value: object) -> str:
 def _shown(value: object) -> str:
     """A learner's value quoted back: text as written (cut), anything else by its kind."""
     if isinstance(value, str):
-        return f"« {value.strip()[:40]} »"
-    if isinstance(value, bool) or value is None:
-        return "une case vide" if value is None else ("« vrai »" if value else "« faux »")
+        return f"« {value.strip()[:40]} »" if value.strip() else "une réponse vide"
+    if isinstance(value, bool) or value is None or value is Ellipsis:
+        return "une case vide" if value is None else "« ... » (à compléter)" if value is Ellipsis else (
+            "« vrai »" if value else "« faux »")
     return _kind_of(value)
 
 
 def _is_not(value: object) -> str:
     """« « XX » n'est pas » for text, « Vous avez donné un nombre, qui n'est pas » otherwise."""
-    if isinstance(value, str):
+    if isinstance(value, str) and value.strip():
         return f"« {value.strip()[:40]} » n'est pas"
     return f"Vous avez donné {_shown(value)}, qui n'est pas"
 
@@ -612,12 +627,14 @@ def check_disclosure(caption: object, jurisdiction: object = "FR", *, retouched:
             CHECK_NAME, "Juridiction",
             f"{_is_not(jurisdiction)} une juridiction du chapitre. Choisissez parmi : "
             f"{_valid_list()}.", READ_RULES)
-    for flag, (label, question) in zip((retouched, ai_generated, sponsored), _FLAGS, strict=True):
-        if not isinstance(flag, bool):
+    answers = (_yes_no(retouched), _yes_no(ai_generated), _yes_no(sponsored))
+    for given, flag, (label, question) in zip((retouched, ai_generated, sponsored), answers, _FLAGS, strict=True):
+        if flag is None:
             return input_problem(
                 CHECK_NAME, label,
-                f"« {label} » attend une réponse par oui ou non ({question} True pour oui, False pour "
-                f"non), pas {_shown(flag)}.", READ_IMAGES)
+                f"« {label} » attend oui ou non ({question}), pas {_shown(given)}.",
+                READ_RULES if label == "Partenariat" else READ_IMAGES)
+    retouched, ai_generated, sponsored = answers
     if language is not None and (not isinstance(language, str) or language not in LANGUAGE_NAMES):
         return input_problem(
             CHECK_NAME, "Langue",
