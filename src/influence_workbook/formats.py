@@ -44,11 +44,14 @@ PLATFORMS: tuple[Platform, ...] = (
     Platform("tiktok", "TikTok", (r"\btik ?tok\b", r"\btiktoks?\b"), "sur TikTok"),
     Platform("youtube", f"YouTube{NBSP}: vidéo", (r"\byoutube\b", r"\byt\b"), "sur YouTube"),
     Platform("youtube_shorts", f"YouTube{NBSP}: Shorts", (r"\bshorts?\b",), "en YouTube Short"),
+    Platform("linkedin", "LinkedIn", (r"\blinked ?in\b", r"\blkdn\b"), "sur LinkedIn"),
+    Platform("twitch", f"Twitch{NBSP}: live", (r"\btwitch\b",), "en live sur Twitch"),
+    Platform("snapchat", "Snapchat", (r"\bsnap(?:chat)?s?\b",), "sur Snapchat"),
 )
 PLATFORM_BY_KEY: dict[str, Platform] = {platform.key: platform for platform in PLATFORMS}
 PLATFORM_CHOICES: tuple[str, ...] = tuple(platform.label for platform in PLATFORMS)
 ALL_PLATFORMS: tuple[str, ...] = tuple(platform.key for platform in PLATFORMS)
-SHORT_VIDEO_PLATFORMS: tuple[str, ...] = ("instagram_reels", "tiktok", "youtube_shorts")
+SHORT_VIDEO_PLATFORMS: tuple[str, ...] = ("instagram_reels", "tiktok", "youtube_shorts", "snapchat")
 
 # Funnel stages, with the labels of chapter 1 (influence_workbook.checks.objective.STAGES).
 STAGE_LABELS: dict[str, str] = {
@@ -99,7 +102,7 @@ FORMATS: tuple[CreativeFormat, ...] = (
     ),
     CreativeFormat(
         "seeding", "Envoi de produit (seeding)", ("awareness",),
-        ("instagram_stories", "instagram_feed", "instagram_reels", "tiktok"),
+        ("instagram_stories", "instagram_feed", "instagram_reels", "tiktok", "snapchat"),
         "Faire découvrir un lancement à de nombreux créateurs à la fois, sans leur imposer de publier.",
         "Une réaction spontanée, s'il aime vraiment le produit : c'est ce qui la rend crédible.",
         "Aucune publication garantie. Un colis envoyé sans prévenir agace : demandez d'abord si le créateur "
@@ -109,7 +112,7 @@ FORMATS: tuple[CreativeFormat, ...] = (
     ),
     CreativeFormat(
         "unboxing", "Déballage (unboxing)", ("awareness", "consideration"),
-        ("instagram_stories", "instagram_reels", "tiktok", "youtube", "youtube_shorts"),
+        ("instagram_stories", "instagram_reels", "tiktok", "youtube", "youtube_shorts", "twitch", "snapchat"),
         "Un lancement dont l'objet ou l'emballage a quelque chose à montrer ; on filme la découverte.",
         "La surprise filmée sur le vif et ses toutes premières impressions.",
         "L'emballage compte plus que le produit : pour une marque zéro déchet, un colis suremballé "
@@ -119,7 +122,7 @@ FORMATS: tuple[CreativeFormat, ...] = (
     ),
     CreativeFormat(
         "tutorial", "Tutoriel", ("consideration", "conversion"),
-        ("instagram_reels", "instagram_feed", "tiktok", "youtube", "youtube_shorts"),
+        ("instagram_reels", "instagram_feed", "tiktok", "youtube", "youtube_shorts", "linkedin", "twitch"),
         "Un produit qui demande un geste nouveau (un shampooing solide, par exemple) : on montre comment "
         "s'en servir.",
         "Son savoir-faire et ses astuces, avec ses mots ; ses abonnés lui posent leurs questions.",
@@ -130,7 +133,7 @@ FORMATS: tuple[CreativeFormat, ...] = (
     ),
     CreativeFormat(
         "grwm", "Routine « Get ready with me » (GRWM)", ("awareness", "consideration"),
-        ("instagram_reels", "instagram_stories", "tiktok", "youtube", "youtube_shorts"),
+        ("instagram_reels", "instagram_stories", "tiktok", "youtube", "youtube_shorts", "snapchat"),
         "Un produit de soin ou de beauté qui trouve sa place dans une routine filmée.",
         "Sa parole pendant qu'il se prépare : le ton d'une conversation entre amis.",
         "Le produit se noie parmi dix autres ; gardez-lui un vrai moment dans la routine.",
@@ -139,7 +142,7 @@ FORMATS: tuple[CreativeFormat, ...] = (
     ),
     CreativeFormat(
         "review", "Test et avis", ("consideration",),
-        ("youtube", "instagram_reels", "tiktok", "instagram_feed", "youtube_shorts"),
+        ("youtube", "instagram_reels", "tiktok", "instagram_feed", "youtube_shorts", "linkedin", "twitch"),
         "Un produit qu'on achète après réflexion : le public veut un avis argumenté avant de se décider.",
         "Sa crédibilité : un avis nuancé, qui dit aussi ce qui lui plaît moins.",
         "Un avis dicté ou sans nuance perd toute valeur ; on ne peut pas exiger un avis positif.",
@@ -148,7 +151,7 @@ FORMATS: tuple[CreativeFormat, ...] = (
     ),
     CreativeFormat(
         "challenge", "Défi (challenge)", ("awareness",),
-        ("tiktok", "instagram_reels", "youtube_shorts"),
+        ("tiktok", "instagram_reels", "youtube_shorts", "snapchat"),
         "Toucher beaucoup de monde vite, avec un geste ou une idée simple que chacun peut refaire. "
         "Exemple souvent cité : le #GuacDance de Chipotle sur TikTok (250 000 vidéos envoyées, selon une "
         "source secondaire).",
@@ -169,7 +172,7 @@ FORMATS: tuple[CreativeFormat, ...] = (
     ),
     CreativeFormat(
         "takeover", "Prise de contrôle du compte (takeover)", ("awareness", "consideration"),
-        ("instagram_stories", "tiktok", "instagram_reels"),
+        ("instagram_stories", "tiktok", "instagram_reels", "snapchat", "linkedin"),
         "Faire découvrir le compte de la marque à la communauté du créateur, le temps d'une journée.",
         "Sa personnalité aux commandes du compte de la marque : coulisses, questions-réponses, visite.",
         "L'accès au compte doit être encadré, et il faut donner aux abonnés du créateur une raison de venir.",
@@ -178,7 +181,7 @@ FORMATS: tuple[CreativeFormat, ...] = (
     ),
     CreativeFormat(
         "giveaway", "Jeu-concours (giveaway)", ("awareness", "loyalty"),
-        ("instagram_feed", "instagram_reels", "tiktok", "instagram_stories"),
+        ("instagram_feed", "instagram_reels", "tiktok", "instagram_stories", "twitch"),
         "Remercier une communauté ou animer un lancement, avec des lots qui ont du sens pour elle.",
         "Sa communauté et l'animation du jeu.",
         "Des abonnés attirés par le lot, qui repartent ensuite. Règlement et conditions légales à respecter "
@@ -405,7 +408,8 @@ def find_format(text: str) -> CreativeFormat | None:
 
 
 # Specific placements first: « Reels Instagram » is Reels, « YouTube Shorts » is Shorts.
-_PLATFORM_ORDER = ("instagram_stories", "instagram_reels", "youtube_shorts", "tiktok", "youtube", "instagram_feed")
+_PLATFORM_ORDER = ("snapchat", "twitch", "linkedin", "instagram_stories", "instagram_reels", "youtube_shorts", "tiktok",
+                   "youtube", "instagram_feed")
 _PLATFORM_PATTERNS: tuple[tuple[Platform, tuple[re.Pattern[str], ...]], ...] = tuple(
     (PLATFORM_BY_KEY[key], tuple(re.compile(pattern) for pattern in PLATFORM_BY_KEY[key].patterns))
     for key in _PLATFORM_ORDER

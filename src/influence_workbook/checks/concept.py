@@ -269,6 +269,7 @@ _LONG_TUTORIAL = compile_patterns(
 SHORT_VIDEO_MAX_SECONDS = 180
 STORY_MAX_SECONDS = 90
 ABSURD_SECONDS = 4 * 3600
+LIVE_ABSURD_SECONDS = 12 * 3600
 
 
 def durations_in_seconds(folded_text: str) -> list[float]:
@@ -653,7 +654,7 @@ def _fit_problem(platform: Platform, fmt: CreativeFormat | None, folded: str, an
     story = bool(_matches(folded, _STORY))
     long_tutorial = bool(_matches(everything, _LONG_TUTORIAL))
     where = platform.where
-    if longest > ABSURD_SECONDS:
+    if longest > (LIVE_ABSURD_SECONDS if platform.key == "twitch" else ABSURD_SECONDS):
         return (f"Une vidéo de {_say_duration(longest)} n'est pas réaliste pour un contenu de créateur : "
                 "indiquez une durée de l'ordre de quelques secondes à quelques minutes.")
     if platform.key == "instagram_stories":
@@ -676,7 +677,7 @@ def _fit_problem(platform: Platform, fmt: CreativeFormat | None, folded: str, an
         if long_tutorial:
             return (f"Un long tutoriel convient mal {where} : découpez-le en étapes courtes, ou publiez-le "
                     "en entier sur YouTube.")
-    if platform.key in ("youtube", "youtube_shorts", "instagram_reels") and carousel:
+    if platform.key in ("youtube", "youtube_shorts", "instagram_reels", "twitch", "snapchat") and carousel:
         return (f"Un carrousel (une suite d'images à faire glisser) n'existe pas {where} : c'est un "
                 f"format "
                 "de publication Instagram (ou de TikTok en mode photo). Choisissez une vidéo, ou changez de "
