@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -46,15 +47,16 @@ from influence_workbook.text import (
 
 CHECK_NAME = "ch04-outreach"
 BATCH_CHECK_NAME = "ch04-outreach-batch"
-#: Longer texts are still checked, on their first characters only (a first message is short).
-MAX_ANALYSED_CHARS = 20_000
+#: Longer texts are still checked, on their first characters only: a first message of 250
+#: words is about 1 700 characters, and reading more would only slow the answer down.
+MAX_ANALYSED_CHARS = 8_000
 #: A creator's captions are read up to this many, each on its first characters: enough to find
 #: what they talk about, and an answer in milliseconds whatever the card holds.
 MAX_CAPTIONS = 50
 MAX_CAPTION_CHARS = 2_000
 #: A batch compares this many messages, each on its first characters (a first message is short).
 MAX_BATCH_MESSAGES = 40
-MAX_COMPARED_CHARS = 4_000
+MAX_COMPARED_CHARS = 2_000
 MIN_WORDS = 60
 MAX_WORDS = 250
 AGENT_THRESHOLD_FOLLOWERS = 100_000
@@ -577,10 +579,17 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _SENTENCE_RE.finditer(text)]
 
 
+#: Around a hit, a « sentence » is read at most this far either way (a text without full stops
+#: is not one 20 000-character sentence), and at most MAX_HITS hits of each kind are weighed.
+SENTENCE_WINDOW = 300
+MAX_HITS = 30
+
+
 def _sentence_at(spans: list[tuple[int, int]], position: int) -> tuple[int, int]:
-    for start, end in spans:
-        if start <= position < end:
-            return start, end
+    index = bisect_right(spans, (position, len(spans) + 10**9)) - 1
+    if index >= 0 and spans[index][0] <= position < spans[index][1]:
+        start, end = spans[index]
+        return max(start, position - SENTENCE_WINDOW), min(end, position + SENTENCE_WINDOW)
     return position, position
 
 
@@ -601,13 +610,14 @@ def read_pay(reading: Reading) -> PayReading:
 
     promises = PAY_PROMISE.hits(reading)
     pay_words = [h for h in promises if _PAY_WORD_RE.search(h.text) or "tarif" in h.text or "forfait" in h.text]
-    rates = RATE_INVITATION.hits(reading)
-    deferrals = [h for h in PAY_DEFERRAL.affirmed(reading) if not _DEFERRAL_VISIBILITY_RE.search(h.text)]
-    unpaid = UNPAID_WORK.affirmed(reading)
-    gifts = GIFT.affirmed(reading)
+    pay_words = pay_words[:MAX_HITS]
+    rates = RATE_INVITATION.hits(reading)[:MAX_HITS]
+    deferrals = [h for h in PAY_DEFERRAL.affirmed(reading) if not _DEFERRAL_VISIBILITY_RE.search(h.text)][:MAX_HITS]
+    unpaid = UNPAID_WORK.affirmed(reading)[:MAX_HITS]
+    gifts = GIFT.affirmed(reading)[:MAX_HITS]
 
     cash = None
-    for quantity in find_quantities(text):
+    for quantity in find_quantities(text)[: MAX_HITS * 4]:
         if quantity.unit not in {"€", "CHF", "$"} or quantity.value <= 0 or reading.negated(quantity.start):
             continue
         span = _sentence_at(spans, quantity.start)
@@ -1083,7 +1093,7 @@ def check_outreach(
             f"« {type(message).__name__} ».",
             READ_EXAMPLE,
         )
-    if not re.search(r"\w", fold(message[:MAX_ANALYSED_CHARS])):
+    if not re.search(r"\w", read(message[:MAX_ANALYSED_CHARS]).folded):
         return input_problem(
             CHECK_NAME,
             "Message",
@@ -1120,7 +1130,12 @@ def check_outreach(
             f"{card.display_name or card.handle} a plus de 100 000 abonnés : ces profils passent souvent "
             "par un agent. Cherchez son contact professionnel (en bio) avant d'écrire."
         )
-    if not re.search(r"\b(?:objet|sujet)\s*:", fold(message[:MAX_ANALYSED_CHARS])):
+    if len(message) > MAX_ANALYSED_CHARS:
+        tips.append(
+            f"Seuls les {format_number(MAX_ANALYSED_CHARS)} premiers caractères du message ont été lus "
+            "(les mots, eux, sont tous comptés) : un premier message tient en quelques lignes."
+        )
+    if not re.search(r"\b(?:objet|sujet)\s*:", read(message[:MAX_ANALYSED_CHARS]).folded):
         tips.append(
             "Par e-mail, mettez le nom de la marque et du projet dans l'objet : "
             f"« {' × '.join(chosen.names())} »."
@@ -1131,23 +1146,28 @@ def check_outreach(
 # --------------------------------------------------------------------------- several messages
 
 
-def _comparable_words(message: str, names: tuple[str, ...]) -> list[str]:
+def _name_words(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w for name in names for w in _PLAIN_WORD_RE.findall(fold(name[:200])))
+
+
+def _comparable_words(message: str, names: tuple[str, ...] | frozenset[str]) -> list[str]:
     """The words of a message (its first :data:`MAX_COMPARED_CHARS` characters) with every creator
     name taken out, so that swapping names changes nothing."""
-    name_words = {w for name in names for w in _PLAIN_WORD_RE.findall(fold(name[:200]))}
+    name_words = names if isinstance(names, frozenset) else _name_words(names)
     return [w for w in _PLAIN_WORD_RE.findall(fold(message[:MAX_COMPARED_CHARS])) if w not in name_words]
 
 
 _PLAIN_WORD_RE = re.compile(r"[a-z0-9]+")
 
 
-def _triples(words: list[str]) -> set[tuple[str, ...]]:
+def _triples(words: list[str]) -> set[str]:
+    """Every three words in a row, as one string (strings keep their hash: sets compare fast)."""
     if len(words) < 3:
-        return {tuple(words)} if words else set()
-    return set(zip(words, words[1:], words[2:], strict=False))
+        return {" ".join(words)} if words else set()
+    return {f"{a} {b} {c}" for a, b, c in zip(words, words[1:], words[2:], strict=False)}
 
 
-def _dice(first: set[tuple[str, ...]], second: set[tuple[str, ...]]) -> float:
+def _dice(first: set[str], second: set[str]) -> float:
     if not first and not second:
         return 1.0
     return 2 * len(first & second) / (len(first) + len(second))
@@ -1200,9 +1220,15 @@ def check_outreach_batch(messages_by_creator: object) -> Feedback:
             "Il faut au moins deux messages écrits (pas « ... ») pour vérifier qu'aucun n'est une copie.",
             READ_WHY,
         )
-    names = tuple(key for key, _ in entries)
-    words = {key: _comparable_words(value, names) for key, value in texts.items()}
+    names = _name_words(tuple(key for key, _ in entries))
+    every_word = {key: _PLAIN_WORD_RE.findall(fold(value[:MAX_COMPARED_CHARS])) for key, value in texts.items()}
+    words = {key: [w for w in value if w not in names] for key, value in every_word.items()}
     triples = {key: _triples(value) for key, value in words.items()}
+    keys = list(texts)
+    ratios: dict[tuple[str, str], float] = {}
+    for index, key in enumerate(keys):
+        for other_key in keys[index + 1 :]:
+            ratios[key, other_key] = ratios[other_key, key] = _dice(triples[key], triples[other_key])
     items = []
     for key, _value in entries:
         label = f"Message à {key}"
@@ -1215,7 +1241,7 @@ def check_outreach_batch(messages_by_creator: object) -> Feedback:
         for other_key in texts:
             if other_key == key:
                 continue
-            ratio = _dice(triples[key], triples[other_key])
+            ratio = ratios[key, other_key]
             if ratio >= SIMILARITY_THRESHOLD:
                 twins.append((other_key, ratio))
         if not twins:
@@ -1224,7 +1250,7 @@ def check_outreach_batch(messages_by_creator: object) -> Feedback:
             )
             continue
         other_key, ratio = max(twins, key=lambda pair: pair[1])
-        if fold(texts[key][:MAX_COMPARED_CHARS]).split() == fold(texts[other_key][:MAX_COMPARED_CHARS]).split():
+        if every_word[key] == every_word[other_key]:
             how = f"est identique à celui envoyé à {other_key}"
         elif words[key] == words[other_key]:
             how = f"est celui envoyé à {other_key}, où seul le nom change"
