@@ -401,3 +401,11 @@ def test_a_secondary_indicator_is_not_a_second_goal() -> None:
         "la notoriété (portée) sera suivie comme indicateur secondaire."
     )
     assert check_objective(text, today=CORPUS_TODAY).passed
+
+
+def test_kpi_matching_keys_that_are_not_names_are_explained_in_words() -> None:
+    feedback = check_kpi_matching({"": "Notoriété", True: "Conversion", "Ventes": "conversion"})
+    shown = feedback.to_text()
+    assert "True" not in shown
+    assert [item.ok for item in feedback.items] == [False, False, True]
+    assert "nom d'indicateur" in feedback.items[0].message

@@ -969,9 +969,21 @@ def check_kpi_matching(answers: object) -> Feedback:
             READ_FUNNEL,
         )
     items = []
-    for kpi_label, stage_answer in answers.items():
-        kpi = _kpi_named(str(kpi_label))
-        label = str(kpi_label)[:80]
+    for number, (kpi_label, stage_answer) in enumerate(answers.items(), start=1):
+        if not isinstance(kpi_label, str) or not kpi_label.strip():
+            items.append(
+                FeedbackItem(
+                    f"kpi:#{number}",
+                    f"Indicateur n° {number}",
+                    False,
+                    "Cette clé n'est pas un nom d'indicateur : écrivez le nom entre guillemets, tel qu'il figure "
+                    'dans la liste du chapitre (par exemple "Impressions").',
+                    READ_FUNNEL,
+                )
+            )
+            continue
+        kpi = _kpi_named(kpi_label)
+        label = kpi_label.strip()[:80]
         if kpi is None:
             items.append(
                 FeedbackItem(
