@@ -7,6 +7,15 @@ criterion of a SMART objective tied to a stage of the funnel:
 
 goal (one funnel stage) · KPI named · KPI fits the stage · figure to reach · deadline ·
 audience · precise wording · realistic figure and deadline.
+
+It judges substance, through the reading layer (:mod:`influence_workbook.reading`): a stage the
+text makes clear is inferred and said (« vendre », or a sales KPI, shows a conversion goal), a
+denied goal (« sans viser la notoriété ») or a secondary indicator is not a second goal, KPIs
+outside the chapter's list (« réservations », « demandes de devis ») are read by their stage, an
+audience needs one precise element (age, place, or a group defined by an activity, an interest or
+a trade) and « les jeunes » alone is too vague, and figures inside code or a product name
+(« alert(1) », « Air Max 90 ») or counting the means (« 5 influenceuses ») are not targets. The
+realism test uses the campaign's creators' budget, in its currency.
 """
 
 from __future__ import annotations
