@@ -201,7 +201,16 @@ RATE_INVITATION = Meaning(
     r"\b(?:ton|ta|tes|votre|vos)\s+(?:tarifs?|grille(?:\s+tarifaire)?|conditions(?:\s+tarifaires)?|devis|"
     r"media ?kit|prix)\b",
     r"\bcombien\s+(?:tu|vous)\s+(?:demandes?|demandez|factures?|facturez|prends|prenez)\b",
-    r"\bquel\s+(?:est\s+)?(?:ton|votre)\s+(?:tarif|prix)\b",
+    r"\bquel\s+(?:est\s+|serait\s+)?(?:ton|votre)\s+(?:tarif|prix)\b",
+    r"\bcombien\s+(?:demandes?-tu|demandez-vous|factures?-tu|facturez-vous|prends-tu|prenez-vous)\b",
+)
+#: Pay made to depend on results, without a figure (reading.PAY_DEFERRAL has « on en reparlera »).
+DEFERRAL_MORE = Meaning(
+    "deferral_more",
+    r"\b(?:dependr\w*|depend\w*|selon|en fonction)\s+(?:de\s+|d')?(?:des|les|vos|tes)?\s*"
+    r"(?:ventes|resultats|performances|chiffres|vues|conversions|inscriptions)\b(?!.{0,40}\d)",
+    r"\bsi (?:ca|cela|la campagne) (?:marche|fonctionne|prend|cartonne)\b",
+    r"\ba (?:definir|voir|determiner)\b",
 )
 #: Unpaid work and « visibility » offered in place of pay (an affirmed hit is a refusal to pay).
 UNPAID_WORK = Meaning(
@@ -213,6 +222,8 @@ UNPAID_WORK = Meaning(
     r"\b(?:belle|bonne|grande|super|enorme)\s+(?:vitrine|visibilite|exposition|occasion|opportunite)\b",
     r"\b(?:te|vous)\s+faire\s+connaitre\b",
     r"\b(?:t'apporter|vous apporter|t'offrir|vous offrir)\s+(?:de\s+la\s+|une\s+)?(?:visibilite|exposition|vitrine)\b",
+    r"(?:<payer>|<remunerer>|\bremuneration)\s+(?:en|avec de la|par de la)\s+"
+    r"(?:visibilite|exposition|produits?|nature)\b",
 )
 #: A product, a meal or an access given: welcome, but a payment in kind, not pay for the work.
 GIFT = Meaning(
@@ -612,7 +623,11 @@ def read_pay(reading: Reading) -> PayReading:
     pay_words = [h for h in promises if _PAY_WORD_RE.search(h.text) or "tarif" in h.text or "forfait" in h.text]
     pay_words = pay_words[:MAX_HITS]
     rates = RATE_INVITATION.hits(reading)[:MAX_HITS]
-    deferrals = [h for h in PAY_DEFERRAL.affirmed(reading) if not _DEFERRAL_VISIBILITY_RE.search(h.text)][:MAX_HITS]
+    deferrals = [
+        h
+        for h in PAY_DEFERRAL.affirmed(reading) + DEFERRAL_MORE.affirmed(reading)
+        if not _DEFERRAL_VISIBILITY_RE.search(h.text)
+    ][:MAX_HITS]
     unpaid = UNPAID_WORK.affirmed(reading)[:MAX_HITS]
     gifts = GIFT.affirmed(reading)[:MAX_HITS]
 
