@@ -486,8 +486,13 @@ _KPI_FAMILIES: tuple[frozenset[str], ...] = (
 
 
 def same_family(one: Kpi, other: Kpi) -> bool:
-    """Whether two KPIs count the same thing (reach and impressions, sales and promo codes used)."""
-    return one.key == other.key or any(one.key in family and other.key in family for family in _KPI_FAMILIES)
+    """Whether two KPIs count the same thing (reach and impressions, sales and promo codes used).
+
+    A code per creator counts whatever conversion it is used for: sales, sign-ups, bookings.
+    """
+    if one.key == other.key or any(one.key in family and other.key in family for family in _KPI_FAMILIES):
+        return True
+    return "promo_codes" in (one.key, other.key) and one.stage == other.stage == "conversion"
 
 
 _SOURCE = GatedMeaning(
@@ -1180,14 +1185,14 @@ LAWFUL = GatedMeaning(
     "giveaway_lawful",
     r"\bconformes?\b", r"\bleg(?:al|aux)\w*\b", r"\bok\b", r"\bokay\b", r"\bautoris\w*\b", r"\bpermis\b",
     r"\bvalides?\b", r"\brespect\w*\b", r"\breglo\b", r"\bbons?\b", r"\bcorrects?\b", r"\blicites?\b",
-    r"\bpas de (?:souci|probleme)\b", r"\bsans (?:souci|probleme)\b",
+    r"\bpas de (?:souci|probleme)\b", r"\bsans (?:souci|probleme)\b", r"\bpossibles?\b",
 )
 #: Saying a giveaway breaks a rule (« interdit », « pose problème »).
 BREAKS = GatedMeaning(
     "giveaway_breaks",
     r"\binterdit\w*\b", r"\billeg(?:al|aux)\w*\b", r"\billicites?\b", r"\bproblemes?\b", r"\bprobleme\w*\b",
     r"\benfrei\w*\b", r"\bdeloya\w*\b", r"\babusi\w*\b", r"\bnon[- ]conformes?\b",
-    r"\bpas (?:ok|conformes?|leg(?:al|aux)\w*|autoris\w*|bon)\b",
+    r"\bpas (?:ok|conformes?|leg(?:al|aux)\w*|autoris\w*|bon)\b", r"\bobligatoire\b",
 )
 # One-word answers in a dictionary {letter: verdict}.
 _YES = frozenset({"oui", "yes", "o", "y", "x", "true", "vrai", "1", "ko", "probleme"})
@@ -1198,7 +1203,7 @@ _GROUP_GLUE = re.compile(r"^[\s,&/+-]*(?:(?:et|ou|and|puis)\b[\s,]*)?$")
 _ALL_BUT = re.compile(r"\btous\s+(?:les\s+\w+\s+)?(?:sauf|hormis|excepte|a part)\b")
 _SENTENCE_END = re.compile(r"[.;!?\n]")
 #: A verdict word attaches to a list of letters at most this many words away.
-VERDICT_REACH = 4
+VERDICT_REACH = 6
 
 
 @dataclass(frozen=True)
@@ -1253,10 +1258,15 @@ def _read_flags(text: str) -> tuple[set[str], set[str]]:
             verdicts.append((hit.start, hit.end, False if not hit.negated else True))
     flagged: set[str] = set()
     lawful: set[str] = set()
-    for group in groups:
-        # The verdict after the list (« B et F sont conformes »), else the one just before it (« interdits : A, C »).
-        after = [(_words_between(text, group.end, start), ok) for start, _end, ok in verdicts if start >= group.end]
-        before = [(_words_between(text, end, group.start), ok) for _start, end, ok in verdicts if end <= group.start]
+    for number, group in enumerate(groups):
+        # The verdict after the list (« B et F sont conformes »), else the one just before it (« interdits : A, C »),
+        # never across another list of letters.
+        limit = groups[number + 1].start if number + 1 < len(groups) else len(text)
+        floor = groups[number - 1].end if number else 0
+        after = [(_words_between(text, group.end, start), ok) for start, _end, ok in verdicts
+                 if group.end <= start < limit]
+        before = [(_words_between(text, end, group.start), ok) for _start, end, ok in verdicts
+                  if floor <= end <= group.start]
         near_after = sorted((d, ok) for d, ok in after if d is not None and d <= VERDICT_REACH)
         near_before = sorted((d, ok) for d, ok in before if d is not None and d <= VERDICT_REACH - 1)
         verdict = near_after[0][1] if near_after else (near_before[0][1] if near_before else False)
@@ -1282,9 +1292,10 @@ def _flags_value(value: object) -> bool:
         if word in _YES or word in _NO:
             return word in _YES
         reading = read(value[:300])
-        if LAWFUL.affirmed(reading) and not BREAKS.affirmed(reading):
-            return False
-        return True
+        lawful_said, lawful_denied = _split(LAWFUL.hits(reading))
+        breaks_said, breaks_denied = _split(BREAKS.hits(reading))
+        # « conforme », « pas interdit », « le dépôt n'est plus obligatoire » clear it; a reason given flags it.
+        return not ((lawful_said or breaks_denied) and not (breaks_said or lawful_denied))
     return False
 
 
