@@ -43,6 +43,10 @@ CHECK_NAME = "ch06-constraints"
 MAX_ANALYSED_CHARS = 5_000
 #: A must-have list is read on its first items only (a brief holds a handful; a pasted list is cut).
 MAX_ANALYSED_ITEMS = 50
+#: Fields that hold a choice, a count or a date are read on their first characters only.
+MAX_SHORT_FIELD_CHARS = 300
+#: What a field says (freedom, prohibitions, disclosure) is read on its first characters: a few lines.
+MAX_MEANING_CHARS = 800
 MAX_MUST_HAVES = 5
 MAX_ROUNDS = 2
 ABSURD_ROUNDS = 10
@@ -231,7 +235,9 @@ def _text(value: object) -> str:
 def _item_count(value: object) -> int:
     """How many items a must-have field holds, counted beyond what is analysed (a pasted list)."""
     if isinstance(value, list | tuple):
-        return sum(1 for v in value if isinstance(v, str) and re.search(r"\w", v) and not is_placeholder(v))
+        if len(value) <= MAX_ANALYSED_ITEMS:
+            return len(split_items(value))
+        return sum(1 for v in value if isinstance(v, str) and v.strip())  # counted, not read
     return len(split_items(value))
 
 
@@ -420,14 +426,17 @@ class ConstraintsReading:
     freedom_given: bool = False
 
 
+_FOLDED_CHOICES = {choice: fold(choice) for choice in SCRIPT_CHOICES}
+
+
 def _script_choice(value: object) -> str | None:
     if not isinstance(value, str):
         return None
-    folded = fold(value[:MAX_ANALYSED_CHARS])
+    reading = read(value[:MAX_SHORT_FIELD_CHARS])
+    folded = reading.folded
     for choice in SCRIPT_CHOICES:
-        if folded.strip() == fold(choice):
+        if folded.strip() == _FOLDED_CHOICES[choice]:
             return choice
-    reading = read(value[:MAX_ANALYSED_CHARS])
     if VERBATIM.said(reading):
         return SCRIPT_VERBATIM
     if KEY_POINTS.said(reading):
@@ -444,12 +453,22 @@ def _quote_hit(reading: Reading, hit: Hit) -> str:
 
 def _medical(text: str) -> str | None:
     """The first medical-promise words of a text, in the learner's spelling."""
-    folded = fold(text)
+    folded = read(text).folded
     for pattern in _MEDICAL_PATTERNS:
         found = pattern.search(folded)
         if found:
             return text[found.start() : found.end()] if len(folded) == len(text) else found.group(0)
     return None
+
+
+def _medical_affirmed(line: str) -> bool:
+    """Whether a must-have line promises a medical effect (not « ne guérit pas »)."""
+    reading = read(line)
+    for pattern in _MEDICAL_PATTERNS:
+        found = pattern.search(reading.folded)
+        if found and not reading.negated(found.start()):
+            return True
+    return False
 
 
 def needs_medical_ban(campaign: Campaign) -> bool:
@@ -468,18 +487,21 @@ def read_constraints(constraints: Mapping[str, object], today: date,
     for line in lines:
         (prohibitions if PROHIBITION.hits(read(line)) else must_haves).append(line)
     forbidden = _text(constraints.get("forbidden_claims"))
-    if re.fullmatch(r"\s*(?:rien|aucune?|neant|non|pas d'interdits?|aucun interdit|-)?\s*[.!]*\s*", fold(forbidden)):
+    if re.fullmatch(r"\s*(?:rien|aucune?|neant|non|pas d'interdits?|aucun interdit|-)?\s*[.!]*\s*",
+                    fold(forbidden[:40])) and len(forbidden) < 40:
         forbidden = ""
     freedom = _text(constraints.get("creative_freedom"))
     other = _text(constraints.get("other"))
 
-    disclosure = waived = None
-    for text in (*must_haves, *prohibitions, other, freedom, forbidden):
+    disclosure = waived = weak = None
+    for text in (*must_haves, *prohibitions, other[:MAX_MEANING_CHARS], freedom[:MAX_MEANING_CHARS],
+                 forbidden[:MAX_MEANING_CHARS]):
         if not text:
             continue
         reading = read(text)
+        weak = weak or contains_any(reading.folded, _WEAK_DISCLOSURE_PATTERNS)
         hits = DISCLOSURE.hits(reading)
-        if text == forbidden or text in prohibitions:
+        if text == forbidden[:MAX_MEANING_CHARS] or text in prohibitions:
             # A prohibition names the disclosure to forbid hiding it (« ne pas cacher le partenariat »).
             if hits and HIDING.hits(reading):
                 disclosure = disclosure or _quote_hit(reading, hits[0])
@@ -489,20 +511,15 @@ def read_constraints(constraints: Mapping[str, object], today: date,
             disclosure = disclosure or _quote_hit(reading, clear[0])
         elif any(hit.negated for hit in hits):
             waived = waived or _short(text, 60)
-    all_text = "\n".join([*must_haves, *prohibitions, forbidden, freedom, other])
-    weak = contains_any(fold(all_text), _WEAK_DISCLOSURE_PATTERNS)
 
-    medical_forbidden = _medical(forbidden) or next((_medical(line) for line in prohibitions if _medical(line)), None)
-    medical_in_must = next(
-        (line for line in must_haves
-         if _medical(line) and not read(line).negated(fold(line).find(fold(_medical(line) or "")))),
-        None,
-    )
-    draft_text = _text(constraints.get("draft_due"))
-    window_text = _text(constraints.get("publication_window"))
+    medical_forbidden = _medical(forbidden[:MAX_MEANING_CHARS]) or next(
+        (found for line in prohibitions if (found := _medical(line))), None)
+    medical_in_must = next((line for line in must_haves if _medical_affirmed(line)), None)
+    draft_text = _text(constraints.get("draft_due"))[:MAX_SHORT_FIELD_CHARS]
+    window_text = _text(constraints.get("publication_window"))[:MAX_SHORT_FIELD_CHARS]
     drafts = find_dates(draft_text, today) if draft_text else []
     window = find_dates(window_text, today) if window_text else []
-    freedom_reading = read(freedom)
+    freedom_reading = read(freedom[:MAX_MEANING_CHARS])
     given = bool(FREEDOM.affirmed(freedom_reading) or CONSTRAINT_WORDS.denied(freedom_reading))
     denied = bool(NO_FREEDOM.hits(freedom_reading) or (FREEDOM.denied(freedom_reading) and not given))
     return ConstraintsReading(
@@ -514,7 +531,8 @@ def read_constraints(constraints: Mapping[str, object], today: date,
         weak_disclosure=weak,
         script=_script_choice(constraints.get("script")),
         script_raw=script_value[:80] if isinstance(script_value := constraints.get("script"), str) else "",
-        rounds=read_rounds(constraints.get("approval_rounds")),
+        rounds=read_rounds(rounds[:MAX_SHORT_FIELD_CHARS] if isinstance(rounds := constraints.get("approval_rounds"),
+                                                                         str) else rounds),
         draft_text=draft_text,
         window_text=window_text,
         draft=drafts[-1] if drafts else None,
