@@ -57,12 +57,13 @@ def text_checks(text: str) -> dict[str, Callable[[], object]]:
         "publication_window": "du 15 au 31 mars 2027",
         "creative_freedom": text,
     }
+    share = len(text) // len(CONCEPT_FIELDS)  # the canvas's fields share the text between them
     return {
         "check_objective": lambda: check_objective(text),
         "check_outreach": lambda: check_outreach(text, EXAMPLE_CREATOR),
         "check_disclosure": lambda: check_disclosure(text),
         "check_constraints": lambda: check_constraints(fields),
-        "check_concept": lambda: check_concept({key: text[: len(text) // len(CONCEPT_FIELDS)] for key in CONCEPT_FIELDS}),
+        "check_concept": lambda: check_concept({key: text[:share] for key in CONCEPT_FIELDS}),
         "check_campaign_caption": lambda: check_campaign_caption(text),
     }
 

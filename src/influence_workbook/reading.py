@@ -153,8 +153,10 @@ def one_edit_apart(word: str, other: str) -> bool:
         diffs = [i for i, (a, b) in enumerate(zip(word, other, strict=True)) if a != b]
         if len(diffs) == 1:
             return True
-        first, second = (diffs + [-1, -1])[:2]
-        return len(diffs) == 2 and second == first + 1 and word[first] == other[second] and word[second] == other[first]
+        if len(diffs) != 2:
+            return False
+        first, second = diffs
+        return second == first + 1 and word[first] == other[second] and word[second] == other[first]
     shorter, longer = sorted((word, other), key=len)
     return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
@@ -332,7 +334,8 @@ def read(text: str) -> Reading:
 #: Where the link or code is, on any platform.
 LINK_PLACEMENT = Meaning(
     "link_placement",
-    r"\b(?:lien|link|liens)\s+(?:en|dans (?:la|ma|sa|ta|notre|votre)|in)\s+(?:bio|biographie|description|story|stories)\b",
+    r"\b(?:lien|link|liens)\s+(?:en|dans (?:la|ma|sa|ta|notre|votre)|in)\s+"
+    r"(?:bio|biographie|description|story|stories)\b",
     r"\blink\s?in\s?bio\b",
     r"\b(?:lien|liens)\s+(?:est\s+|sera\s+)?(?:en|dans (?:le|un|les))\s+commentaires?(?:\s+epingle)?\b",
     r"\bcommentaire\s+epingle\b",

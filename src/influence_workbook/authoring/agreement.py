@@ -109,7 +109,7 @@ def judge(case: Case) -> Judgement:
         arguments["today"] = CORPUS_TODAY
     try:
         feedback = function(case.answer, **arguments)
-    except Exception as error:  # noqa: BLE001 - a check that raises disagrees, and the report says why
+    except Exception as error:  # a check that raises disagrees, and the report says why
         return Judgement(case, None, False, f"raised {type(error).__name__}: {error}")
     failed = {item.criterion for item in feedback.items if not item.ok}
     if case.expect == "good":
@@ -117,7 +117,8 @@ def judge(case: Case) -> Judgement:
         reason = "" if agrees else "failed " + ", ".join(sorted(failed))
     else:
         agrees = bool(set(case.fails) & failed)
-        reason = "" if agrees else f"expected to fail {', '.join(case.fails)}; failed {', '.join(sorted(failed)) or 'nothing'}"
+        failed_names = ", ".join(sorted(failed)) or "nothing"
+        reason = "" if agrees else f"expected to fail {', '.join(case.fails)}; failed {failed_names}"
     return Judgement(case, feedback, agrees, reason)
 
 
