@@ -46,6 +46,7 @@ from types import ModuleType
 from typing import Any
 
 from influence_workbook.feedback import Feedback, FeedbackItem
+from influence_workbook.typography import fix
 
 fcntl: ModuleType | None
 try:
@@ -60,6 +61,10 @@ FILE_NAME = "progression.json"
 LOCK_TIMEOUT_S = 10.0
 #: Without a lock between processes, a temporary file this old is a leftover, not a save under way.
 LEFTOVER_AGE_S = 10.0
+NEWER_REMEDY = (
+    "Mettez le cours à jour (au moins la version qui a écrit ce fichier), puis redémarrez le noyau "
+    "pour retrouver toutes vos réponses."
+)
 
 
 def default_progress_path() -> Path:
@@ -248,7 +253,12 @@ class ProgressStore:
 
     # ------------------------------------------------------------------ reading
 
+    def _french(self, text: str) -> str:
+        """``text`` in French typography, ``{path}`` replaced by the file's path (left as it is)."""
+        return fix(text).replace("{path}", str(self.path))
+
     def _notify(self, notice: str) -> None:
+        notice = self._french(notice)
         if notice not in self.notices:
             self.notices.append(notice)
 
@@ -289,39 +299,46 @@ class ProgressStore:
             return None
 
     def _disk_document(self) -> tuple[dict[str, Any] | None, str | None]:
-        """The document on disk (None: no file) and, when it must not be written over, why (French)."""
+        """The document on disk (None: no file) and, when it must not be written over, what a save
+        refused for that reason tells the learner (French)."""
         self._clean_leftovers()
         try:
             return self._read_file(self.path), None
         except _Unreadable as unreadable:
-            refusal = self._unreadable_notice(unreadable.error)
-            self._notify(refusal)
-            return self._read_backup(), refusal
+            reason = _reason_in_french(unreadable.error)
+            self._notify(
+                f"Votre progression ne peut pas être lue dans « {{path}} » ({reason}). Pour ne rien "
+                "effacer, le cours n'écrit pas dans ce fichier tant qu'il reste illisible : vos réponses "
+                "de cette séance sont gardées en mémoire tant que le notebook reste ouvert, et la "
+                f"dernière sauvegarde lisible est affichée si elle existe. {self._unreadable_remedy()}"
+            )
+            return self._read_backup(), (
+                f"Votre réponse n'a pas été écrite sur le disque : votre fichier de progression "
+                f"« {{path}} » ne peut pas être lu ({reason}), et l'écrire effacerait les réponses "
+                "qu'il contient. Elle est gardée en mémoire tant que ce notebook reste ouvert. "
+                + self._unreadable_remedy()
+            )
         except _Newer as newer:
-            refusal = self._newer_notice(newer.version)
-            self._notify(refusal)
-            return None, refusal
+            self._notify(
+                f"Votre progression dans « {{path}} » a été enregistrée par une version plus récente "
+                f"du cours (format {newer.version}) : elle est laissée intacte, cette version-ci ne la "
+                "lit pas et n'y écrit rien. Vos réponses de cette séance sont gardées en mémoire tant "
+                f"que le notebook reste ouvert. {NEWER_REMEDY}"
+            )
+            return None, (
+                f"Votre réponse n'a pas été écrite sur le disque : votre fichier de progression "
+                f"« {{path}} » vient d'une version plus récente du cours (format {newer.version}), "
+                "que cette version-ci ne doit pas modifier. Elle est gardée en mémoire tant que ce "
+                f"notebook reste ouvert. {NEWER_REMEDY}"
+            )
         except _Damaged:
             return self._recover(), None
 
-    def _unreadable_notice(self, error: OSError) -> str:
+    def _unreadable_remedy(self) -> str:
         return (
-            f"Votre progression ne peut pas être lue dans « {self.path} » ({_reason_in_french(error)}). "
-            "Pour ne rien effacer, le cours n'écrit pas dans ce fichier tant qu'il reste illisible : vos "
-            "réponses de cette séance sont gardées en mémoire tant que le notebook reste ouvert, et la "
-            "dernière sauvegarde lisible est affichée si elle existe. Pour réparer : rendez ce fichier "
-            "lisible par votre compte (s'il a été créé avec sudo, dans un terminal : "
-            f"sudo chown $USER \"{self.path}\"), puis redémarrez le noyau ; sinon, demandez de l'aide à "
-            "votre formateur ou formatrice."
-        )
-
-    def _newer_notice(self, version: int) -> str:
-        return (
-            f"Votre progression dans « {self.path} » a été enregistrée par une version plus récente du "
-            f"cours (format {version}) : elle est laissée intacte, cette version-ci ne la lit pas et "
-            "n'y écrit rien. Vos réponses de cette séance sont gardées en mémoire tant que le notebook "
-            "reste ouvert. Mettez le cours à jour (la version qui a écrit ce fichier), puis redémarrez "
-            "le noyau pour retrouver toutes vos réponses."
+            "Pour réparer : rendez ce fichier lisible par votre compte (s'il a été créé avec sudo, "
+            "dans un terminal : sudo chown $USER \"{path}\"), puis redémarrez le noyau ; sinon, "
+            "demandez de l'aide à votre formateur ou formatrice."
         )
 
     def _recover(self) -> dict[str, Any] | None:
@@ -518,27 +535,26 @@ class ProgressStore:
     def _update(self, change: Any, *, keep: dict[str, dict[str, Any]]) -> None:
         """Read, change and write the file under the lock; ``keep`` stays in memory if that is refused."""
         unsaved = _UNSAVED.setdefault(self._key(), {})
+        with suppress(OSError):  # the folder first, so that its lock file can be made (else the write says why)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             lock = _lock_for(self.path).hold(LOCK_TIMEOUT_S)
             exclusive = lock.__enter__()
         except TimeoutError as error:
             unsaved.update(keep)
             notice = (
-                f"Votre réponse n'a pas pu être enregistrée : le fichier « {self.path} » est occupé par un "
+                f"Votre réponse n'a pas pu être enregistrée : le fichier « {{path}} » est occupé par un "
                 f"autre notebook depuis plus de {LOCK_TIMEOUT_S:.0f} secondes. Elle est gardée en mémoire "
                 "tant que ce notebook reste ouvert : cliquez de nouveau sur « Vérifier » dans un instant."
             )
-            raise ProgressNotSaved(notice, errno.ETIMEDOUT) from error
+            raise ProgressNotSaved(self._french(notice), errno.ETIMEDOUT) from error
         try:
             self._cleaned = False
             self._clean_leftovers(exclusive=exclusive)
             document, refusal = self._disk_document()
             if refusal is not None:
                 unsaved.update(keep)
-                raise ProgressNotSaved(
-                    "Votre réponse n'a pas été écrite sur le disque, pour ne pas effacer ce que contient "
-                    "votre fichier de progression. " + refusal
-                )
+                raise ProgressNotSaved(self._french(refusal))
             from_disk = document is not None
             document = document if document is not None else _empty_document()
             steps = document["steps"]
