@@ -1148,6 +1148,7 @@ class GiveawayCase:
     text: str
     breaks_rules: bool
     why: str
+    reread: str = ""  # the text of the rules table that settles it, named in the feedback
 
 
 GIVEAWAY_CASES: tuple[GiveawayCase, ...] = (
@@ -1155,28 +1156,34 @@ GIVEAWAY_CASES: tuple[GiveawayCase, ...] = (
                  "France : pour participer au tirage au sort d'un coffret, il faut acheter un ticket à 2 € "
                       "sur le site de la créatrice.", True,
                  "Un gain dû au hasard contre un « sacrifice financier » : c'est un jeu d'argent interdit "
-                 "(Code de la sécurité intérieure, art. L320-1)."),
+                 "(Code de la sécurité intérieure, art. L320-1).",
+                 "ce que dit le Code de la sécurité intérieure (art. L320-1) d'un jeu payant tiré au sort"),
     GiveawayCase("B", "Participation gratuite, règlement complet en lien en bio, mention « ce jeu n'est ni "
                       "organisé ni soutenu par Instagram », publication signalée « Collaboration commerciale "
                       "avec Sève ».", False,
                  "Gratuit, règlement accessible, Instagram dégagé de toute responsabilité, partenariat "
-                 "signalé."),
+                 "signalé.",
+                 "les règles d'Instagram sur les promotions point par point : ce jeu les respecte toutes"),
     GiveawayCase("C",
                  "« Identifiez dix personnes sur cette photo, même si elles n'y sont pas, pour multiplier "
                       "vos chances ! »", True,
                  "Les règles d'Instagram interdisent d'inciter à identifier des personnes qui n'apparaissent "
-                 "pas dans le contenu."),
+                 "pas dans le contenu.",
+                 "ce que les règles d'Instagram disent des identifications"),
     GiveawayCase("D", "Un jeu-concours payé par Sève, publié par une créatrice sans aucune mention de "
                       "partenariat.", True,
-                 "Un jeu sponsorisé est une publication commerciale : il doit être signalé comme tel."),
+                 "Un jeu sponsorisé est une publication commerciale : il doit être signalé comme tel.",
+                 "ce qu'un jeu payé par une marque doit afficher (chapitre 5)"),
     GiveawayCase("E", "France : jeu réservé aux acheteurs du duo Rituel Avoine vendu au prix habituel, "
                       "règlement clair, tirage loyal.", False,
                  "Depuis la loi Hamon (17 mars 2014), l'obligation d'achat est possible tant que le jeu "
-                 "n'est pas déloyal."),
+                 "n'est pas déloyal.",
+                 "ce que la loi Hamon (2014) a changé pour les jeux réservés aux acheteurs"),
     GiveawayCase("F", "Règlement complet publié en ligne, mais pas déposé chez un commissaire de justice.",
                  False,
                  "Le dépôt n'est plus obligatoire depuis la loi du 20 décembre 2014 ; il reste recommandé "
-                 "pour prouver le règlement."),
+                 "pour prouver le règlement.",
+                 "ce que la loi du 20 décembre 2014 a changé pour le dépôt du règlement"),
 )
 
 
@@ -1339,11 +1346,10 @@ def check_giveaway_spotting(flagged: object) -> Feedback:
             items.append(FeedbackItem(f"case:{case.key}", label, True, f"Oui, ce jeu {verdict}. {case.why}"))
         elif case.breaks_rules:
             items.append(FeedbackItem(f"case:{case.key}", label, False,
-                                      "Ce jeu enfreint une règle : relisez les textes sur les jeux-concours.",
-                                      READ_GIVEAWAY))
+                                      f"Ce jeu enfreint une règle : relisez {case.reread}.", READ_GIVEAWAY))
         else:
             items.append(FeedbackItem(f"case:{case.key}", label, False,
-                                      "Ce jeu est conforme : relisez ce que la loi permet aujourd'hui.",
+                                      f"Ce jeu est conforme, la loi le permet aujourd'hui : relisez {case.reread}.",
                                       READ_GIVEAWAY))
     unknown = sorted(letters - known)
     tips = [f"Lettres inconnues ignorées : {', '.join(unknown[:10])}."] if unknown else []
