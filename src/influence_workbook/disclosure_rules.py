@@ -513,10 +513,13 @@ WORDING_KINDS: tuple[WordingKind, ...] = (
          r"pub(?<![^\s(\[|\"]pub)(?=[ \t]*(?:[|:/\-)\]•·,!\"]|$))",
          r"pub(?:(?<=\bune pub)|(?<=\bla pub)|(?<=\bcette pub)|(?<=\bpetite pub)|(?<=\bma pub))"
          r"(?= (?:pour|avec|de|d'))",
-         r"pub(?<![^\n]pub)(?= )"),
+         r"pub(?<![^\n]pub)(?= )",
+         # « Publi | … » and « collab commerciale » shorten the law's words the same way
+         r"publi(?<![^\s(\[|\"]publi)(?=[ \t]*(?:[|:/\-)\]•·,!\"]|$))", _START + r"#publi" + _ASCII_WORD_END,
+         _START + r"#?collab ?commerciale?" + _ASCII_WORD_END),
         {code: ("risky", "une abréviation n'est pas claire pour tous")
          for code in JURISDICTION_CODES},
-        triggers=("pub", "#sponso"),
+        triggers=("pub", "#sponso", "collab"),
     ),
     WordingKind(
         "ambiguous", "mot-dièse ambigu (#sp, #spon, #collab, #partner, #ambassador…)", "",
@@ -527,6 +530,7 @@ WORDING_KINDS: tuple[WordingKind, ...] = (
          # a bare « Partenariat » says neither paid nor advertising (« partnership », EU sweep 2024)
          r"partenariat(?<![^\s(\[|\"]partenariat)(?=[ \t]*(?:[|:/\-)\]•·,!\"]|$))",
          _START + r"(?:en|in) collaboration (?:avec|with)" + _WHO + _ASCII_WORD_END,
+         _START + r"collabs? (?:avec|with)" + _WHO + _ASCII_WORD_END,
          _START + r"brought to you by" + _ASCII_WORD_END, _START + r"brand ambassador" + _ASCII_WORD_END,
          _START + r"ambassad(?:eur|rice) (?:de|pour|chez) @" ),
         {
@@ -536,7 +540,7 @@ WORDING_KINDS: tuple[WordingKind, ...] = (
             "US": ("ko", "termes vagues rejetés par la FTC (« sp », « spon », « collab », « ambassador »)"),
             "UK": ("ko", "à ne pas utiliser selon l'ASA et la CMA (Spon, #Sp, In collaboration with)"),
         },
-        triggers=("#", "collaboration", "brought", "ambassad", "partenariat"),
+        triggers=("#", "collab", "brought", "ambassad", "partenariat"),
     ),
     WordingKind(
         "thanks", "simple remerciement (« merci @marque », « thanks »)", "",

@@ -265,28 +265,23 @@ class _Corrected:
         return index >= 0 and self.changes[index][0] + self.changes[index][2] > start
 
 
+#: Every kind in one scan: at each place the first kind listed that matches wins (« #collaboration
+#: commerciale » over « #collaboration »), and the scan goes on after it (no overlapping wordings).
+_ALL_KINDS = re.compile("|".join(f"(?P<k{index}>{pattern.pattern})" for index, _kind, pattern in _KIND_RES),
+                        re.MULTILINE)
+assert _ALL_KINDS.groups == len(WORDING_KINDS), "a wording pattern must not capture: use (?:…)"
+
+
 def _wording_matches(text: str) -> list[tuple[int, int, WordingKind]]:
-    """Non-overlapping wordings, leftmost first; at the same place the kind listed first wins
-    (« #collaboration commerciale » over « #collaboration »)."""
-    candidates: list[tuple[int, int, int, WordingKind]] = []
-    for index, kind, pattern in _KIND_RES:
-        if kind.triggers and not any(trigger in text for trigger in kind.triggers):
-            continue
-        candidates.extend((m.start(), index, m.end(), kind) for m in pattern.finditer(text)
-                          if m.end() > m.start())
-    candidates.sort(key=lambda c: (c[0], c[1]))
-    kept: list[tuple[int, int, WordingKind]] = []
-    reach = -1
-    for start, _index, end, kind in candidates:
-        if start >= reach:
-            kept.append((start, end, kind))
-            reach = end
-    return kept
+    """Non-overlapping wordings, leftmost first; at the same place the kind listed first wins."""
+    return [(m.start(), m.end(), WORDING_KINDS[int(str(m.lastgroup)[1:])]) for m in _ALL_KINDS.finditer(text)
+            if m.end() > m.start()]
 
 
 #: The shared meaning « this is advertising », read on the caption's own (corrected) text so that
 #: what it finds under a negation (« sans pub ni partenariat ») can be quoted back as written.
-_AD_WORDS = tuple(re.compile(expand(pattern)) for pattern in AD_MENTION.patterns)
+_AD_WORDS = re.compile("|".join(f"(?:{expand(pattern)})" for pattern in (
+    *AD_MENTION.patterns, r"\b#?collabs?\b", r"\b#?publi\b", r"\b#?sponso\b")))
 #: English denials (the reading layer's negation scopes are French): « not an ad », « #notsponsored ».
 _ENGLISH_DENIAL = re.compile(
     r"\b(?:not|never|no|isn't|is not)\s+(?:an?\s+|a paid\s+)?#?(?:ad|ads|advert\w*|sponsored|paid|"
@@ -304,7 +299,7 @@ def _denials(corrected: _Corrected, caption: str, found: list[tuple[int, int, Wo
     """Split the wordings into affirmed ones and denials, and add denials no wording kind names."""
     text = corrected.text
     english = [(m.start(), m.end()) for m in _ENGLISH_DENIAL.finditer(text)]
-    ad_words = any(trigger in text for trigger in ("pub", "sponso", "partenariat", "collaboration", "#"))
+    ad_words = any(trigger in text for trigger in ("pub", "sponso", "partenariat", "collab", "#"))
     if not (found or ad_words or english):
         return [], ()
     scopes: list[tuple[int, int]] = []
@@ -328,11 +323,10 @@ def _denials(corrected: _Corrected, caption: str, found: list[tuple[int, int, Wo
         else:
             denied_spans.append((scope[0], max(scope[1], end)))
     if scopes and ad_words:
-        for pattern in _AD_WORDS:
-            for match in pattern.finditer(text):
-                scope = scope_of(match.start())
-                if scope is not None:
-                    denied_spans.append((scope[0], max(scope[1], match.end())))
+        for match in _AD_WORDS.finditer(text):
+            scope = scope_of(match.start())
+            if scope is not None:
+                denied_spans.append((scope[0], max(scope[1], match.end())))
     clauses = [m.end() for m in _CLAUSE_START.finditer(text)]
     denials: list[Denial] = []
     for start, end in sorted(set(denied_spans)):
