@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -10,11 +12,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from influence_workbook.authoring.typography import fix as fr
+from influence_workbook.campaign import campaign_from_answer
 from influence_workbook.checks import check_outreach
 from influence_workbook.checks.outreach import (
     EXAMPLE_CREATOR,
+    MAX_ANALYSED_CHARS,
+    MAX_BATCH_MESSAGES,
+    MAX_CAPTIONS,
+    MAX_COMPARED_CHARS,
     MAX_WORDS,
     MIN_WORDS,
+    SIMILARITY_THRESHOLD,
     AlignedText,
     check_outreach_batch,
     creator_card,
@@ -297,6 +305,182 @@ def test_never_raises_on_any_text(text: str) -> None:
     assert feedback.items
 
 
+# --------------------------------------------------------------------------- issue 18
+
+
+def with_pay(sentence: str) -> str:
+    return GOOD.replace("collaboration rémunérée", "collaboration").replace(
+        "Notre budget est de 800\u00a0€, et nous sommes ouverts à en discuter selon ton tarif.", sentence)
+
+
+def test_a_pay_promise_that_promises_nothing_fails() -> None:
+    """Issue 18: the word « rémunération » is there, but pay is put off and replaced by « visibility »."""
+    message = with_pay("Côté rémunération, on en reparlera une fois les premiers chiffres connus, c'est "
+                       "surtout une belle vitrine pour toi.")
+    item = check_outreach(message, CREATOR).item("pay")
+    assert not item.ok
+    assert fr("« on en reparlera »") in item.message and "belle vitrine" in item.message
+    assert "promesse qui ne promet rien" in item.message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Nous ne pouvons pas vous rémunérer pour cette campagne.", "On n'a pas de budget pour les créateurs.",
+     "Ce serait bénévole pour commencer.", "Tu serais payée en visibilité.",
+     "Pour la rémunération, ce sera selon les résultats de la campagne."],
+)
+def test_a_denied_or_deferred_pay_is_no_pay(sentence: str) -> None:
+    assert not check_outreach(with_pay(sentence), CREATOR).item("pay").ok, sentence
+
+
+def test_a_negation_about_free_work_is_not_a_refusal_to_pay() -> None:
+    message = with_pay("Nous ne te demandons pas de travailler gratuitement : la collaboration est rémunérée 750 €.")
+    assert check_outreach(message, CREATOR).item("pay").ok
+
+
+def test_a_gift_alone_is_a_payment_in_kind_said_kindly() -> None:
+    item = check_outreach(with_pay("Nous t'offrons un coffret complet (valeur 45 €)."), CREATOR).item("pay")
+    assert not item.ok
+    assert "paiement en nature" in item.message and "belle attention" in item.message
+    # with pay beside it, the gift is welcome
+    assert check_outreach(with_pay("Nous t'offrons le coffret, et la vidéo est payée 600 €."), CREATOR).item("pay").ok
+
+
+def test_an_ultimatum_fails_the_tone() -> None:
+    """Issue 18: an answer demanded tonight, or else another creator."""
+    message = GOOD.replace("Et si ce n’est pas le moment, aucun souci.",
+                           "Il nous faut ta réponse ce soir, sinon nous contacterons une autre créatrice.")
+    item = check_outreach(message, CREATOR).item("tone")
+    assert not item.ok
+    assert "ultimatum" in item.message and "ce soir" in item.message
+
+
+@pytest.mark.parametrize("calm", ["Aucune urgence, prends ton temps.", "Ce n'est pas urgent du tout.",
+                                  "Tu n'es pas obligée de répondre vite.", "Pas de pression !"])
+def test_denied_pressure_is_a_calm_tone(calm: str) -> None:
+    assert check_outreach(GOOD.replace("Et si ce n’est pas le moment, aucun souci.", calm), CREATOR).item("tone").ok
+
+
+SAMIR = {"display_name": "Samir Haddad", "handle": "samir.skin", "niche": "beaute",
+         "recent_posts": ["Peau sensible : la routine du soir qui apaise mes rougeurs",
+                          "J'ai testé 5 crèmes hydratantes sans parfum pendant un mois"]}
+STUFFED = ("Bonjour Samir, peau sensible apaise rougeurs routine du soir crèmes hydratantes sans parfum. "
+           "Sève Sève Sève Sève Sève shampooing solide avoine Rituel Avoine Sève cosmétiques solides Lyon peau "
+           "sensible apaise. Une vidéo et deux stories en mars 2027, collaboration rémunérée 500 €, parce que ta "
+           "communauté correspond à nos valeurs. Peau sensible, apaise, rougeurs, routine, hydratant, sans "
+           "parfum, Sève Sève. Merci Samir, Sève.")
+
+
+def test_a_keyword_stuffed_message_is_no_personalisation() -> None:
+    """Issue 18: « Bonjour Samir, peau sensible apaise… Sève Sève Sève… » got 8/8."""
+    feedback = check_outreach(STUFFED, SAMIR)
+    item = feedback.item("content")
+    assert not item.ok
+    assert fr("« Sève »") in item.message and "vraie phrase" in item.message
+    assert not feedback.passed
+
+
+def test_pasted_caption_words_without_a_sentence_do_not_count() -> None:
+    listed = GOOD.replace("J’ai regardé ta vidéo sur le masque à l’argile verte pour cuir chevelu sensible : ta façon",
+                          "Masque argile verte cuir chevelu sensible routine bouclés silicone savons Ardèche. Ta façon")
+    assert not check_outreach(listed, CREATOR).item("content").ok
+    assert check_outreach(GOOD, CREATOR).item("content").ok
+
+
+def test_tu_and_vous_are_both_fine() -> None:
+    vous = (GOOD.replace("J’ai regardé ta vidéo", "J’ai regardé votre vidéo").replace("ta façon", "votre façon")
+            .replace("te proposer", "vous proposer").replace("avec ton regard et tes mots", "avec votre regard")
+            .replace("selon ton tarif", "selon votre tarif")
+            .replace("te plaît, je t’envoie", "vous plaît, je vous envoie"))
+    assert "votre" in vous and "ta façon" not in vous
+    assert check_outreach(vous, CREATOR).passed, check_outreach(vous, CREATOR).to_text()
+
+
+# --------------------------------------------------------------------------- the learner's campaign
+
+BIKE_SHOP = campaign_from_answer({
+    "brand": "Cycles du Léman", "product": "vélos électriques de ville et vélos cargo", "campaign": "Printemps à vélo",
+    "city": "Lausanne", "launch": "2027-03-20", "creator_budget": 8000, "currency": "CHF", "markets": ["CH"],
+    "product_price": 3200, "gross_margin_rate": 35})
+NOEMIE = {"display_name": "Noémie Favre", "handle": "noemie.roule", "niche": "sport",
+          "recent_posts": ["Lausanne–Montreux en vélo électrique : trois galères et un coucher de soleil",
+                           "Comment j'emmène mes deux enfants à l'école en vélo cargo, même sous la pluie"]}
+BIKE_MESSAGE = """Bonjour Noémie,
+
+Je m'appelle Luca, je m'occupe de la communication des Cycles du Léman, le magasin de vélos du quartier \
+sous-gare à Lausanne. Ta vidéo où tu emmènes tes deux enfants à l'école en vélo cargo sous la pluie nous a \
+bluffés : c'est exactement la vie quotidienne que nos clients nous décrivent, et c'est pour ça que nous pensons à toi.
+
+Pour notre campagne « Printemps à vélo », nous aimerions te proposer une vidéo YouTube et deux stories, publiées \
+fin mars 2027. Nous avons prévu 1 200 CHF pour ce travail, à ajuster selon ton tarif.
+
+Si ce n'est pas le moment, pas de souci, on garde le contact.
+Luca"""
+
+
+def test_a_message_for_another_brand_is_judged_on_that_brand() -> None:
+    assert BIKE_SHOP is not None
+    own = check_outreach(BIKE_MESSAGE, NOEMIE, campaign=BIKE_SHOP)
+    assert own.passed, own.to_text()
+    assert any("Cycles du Léman × Printemps à vélo" in tip for tip in own.tips)
+    # judged on Sève, the same message never presents Sève
+    seve = check_outreach(BIKE_MESSAGE, NOEMIE)
+    assert not seve.item("fit").ok and "Sève" in seve.item("fit").message
+    # and on the bike shop, a message that never names it fails, naming the shop
+    anonymous = BIKE_MESSAGE.replace("des Cycles du Léman, le magasin de vélos", "d'un magasin").replace(
+        "en vélo cargo", "en cargo").replace("« Printemps à vélo »", "de printemps")
+    item = check_outreach(anonymous, NOEMIE, campaign=BIKE_SHOP).item("fit")
+    assert not item.ok and "Cycles du Léman" in item.message
+
+
+def test_the_campaigns_own_words_are_not_a_reference_to_the_creator() -> None:
+    assert BIKE_SHOP is not None
+    shop_words = BIKE_MESSAGE.replace(
+        "Ta vidéo où tu emmènes tes deux enfants à l'école en vélo cargo sous la pluie nous a bluffés : c'est",
+        "Nos vélos électriques et nos vélos cargo sont").replace("et c'est pour ça que", "c'est pour ça que")
+    assert not check_outreach(shop_words, NOEMIE, campaign=BIKE_SHOP).item("content").ok
+
+
+# --------------------------------------------------------------------------- any input, at once
+
+
+def cpu_ms(call: Callable[[], object]) -> float:
+    """CPU time of the fastest of three calls (not wall time: a busy machine does not make it fail)."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        call()
+        best = min(best, time.process_time() - start)
+    return best * 1000
+
+
+def test_captions_beyond_the_cap_are_not_read() -> None:
+    """What makes 1 000 captions of 20 000 characters instant: only the first ones are read."""
+    filler = ["Une publication sans rapport " + "x" * 30 for _ in range(MAX_CAPTIONS)]
+    late = {**CREATOR, "recent_posts": [*filler, "Ma recette de masque à l’argile verte"]}
+    assert "argile" not in " ".join(distinctive_words(tuple(late["recent_posts"])).values())  # type: ignore[arg-type]
+    assert "argile" in " ".join(distinctive_words(tuple(late["recent_posts"][-1:])).values())  # type: ignore[index]
+
+
+def test_a_thousand_huge_captions_answer_in_under_200_ms() -> None:
+    """Issue 19 item 11: 1 000 captions of 20 000 characters took 11.9 s."""
+    creator = {**CREATOR, "recent_posts": [f"légende {i} " + "mot " * 5_000 for i in range(1_000)]}
+    assert cpu_ms(lambda: check_outreach(GOOD, creator)) < 200
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["1" * 100_000, "1 000 € " * 12_000, "pas " * 25_000, "Sève " * 20_000, "sinon ce soir ! " * 6_000,
+     (GOOD + "\n") * 700],
+    ids=["digits", "amounts", "negations", "one-word", "pressure", "long-message"],
+)
+def test_any_message_answers_in_under_200_ms(message: str) -> None:
+    assert len(message) > MAX_ANALYSED_CHARS
+    feedback = check_outreach(message, CREATOR)
+    assert any("premiers caractères" in tip for tip in feedback.tips)
+    assert cpu_ms(lambda: check_outreach(message, CREATOR)) < 200
+
+
 # --------------------------------------------------------------------------- batch
 
 
@@ -457,3 +641,39 @@ def test_default_creators_come_from_the_sample_data() -> None:
         assert row["audience_main_country"] in outreach_widget.DEFAULT_COUNTRIES
         assert profile["recent_posts"] and all(isinstance(c, str) for c in profile["recent_posts"])
         assert check_outreach(GOOD, profile).items
+
+
+# --------------------------------------------------------------------------- batch, at any size
+
+
+def test_similarity_ignores_names_and_sees_a_swapped_detail() -> None:
+    assert message_similarity(GOOD, GOOD.replace("Léa", "Zoé"), ("Léa", "Zoé")) == 1.0
+    detail = GOOD.replace("Léa", "Zoé").replace("argile verte", "argile rose")
+    assert SIMILARITY_THRESHOLD <= message_similarity(GOOD, detail, ("Léa", "Zoé")) < 1.0
+
+
+def test_batch_compares_the_first_characters_only() -> None:
+    """Two messages alike on their first MAX_COMPARED_CHARS characters are one copy, whatever follows."""
+    head = (GOOD + " ") * (MAX_COMPARED_CHARS // len(GOOD) + 1)
+    feedback = check_outreach_batch({"Léa": head + "fin un", "Zoé": head + "tout autre fin " * 200})
+    assert not feedback.item("unique:Zoé").ok
+    assert any("premiers" in tip for tip in feedback.tips)
+
+
+def test_batch_compares_the_first_messages_only() -> None:
+    many = {f"Créateur {i}": f"Bonjour, message numéro {i} " + "unique " * i for i in range(MAX_BATCH_MESSAGES + 10)}
+    feedback = check_outreach_batch(many)
+    assert len(feedback.items) == MAX_BATCH_MESSAGES
+    assert any(f"{MAX_BATCH_MESSAGES} premiers messages" in tip for tip in feedback.tips)
+
+
+def test_two_huge_messages_and_a_thousand_messages_answer_in_under_200_ms() -> None:
+    """Issue 19 item 11: two 20 000-character messages took 11.7 s (SequenceMatcher, quadratic)."""
+    words = " ".join(f"mot{i}" for i in range(5_000))[:20_000]
+    assert cpu_ms(lambda: check_outreach_batch({"a": words, "b": words[::-1]})) < 200
+    assert cpu_ms(lambda: check_outreach_batch({f"c{i}": words for i in range(1_000)})) < 200
+
+
+def test_batch_keys_that_cannot_be_shown_get_a_number() -> None:
+    feedback = check_outreach_batch({10**5000: GOOD, None: GOOD.replace("Léa", "Zoé")})
+    assert [item.criterion for item in feedback.items] == ["unique:créateur n° 1", "unique:créateur n° 2"]
