@@ -849,7 +849,7 @@ def _cta_item(cta: str, objective: Objective) -> FeedbackItem:
         kind = serving[0]
         words = _said(kind.found_in(read(cta)), read(cta))
         return FeedbackItem("cta", label, True,
-                            f"{_shown(cta, words)} {kind.does} : cela sert bien un objectif de {goal}.")
+                            f"Votre appel ({_shown(cta, words)}) {kind.does} : cela sert bien un objectif de {goal}.")
     if kinds:
         kind = kinds[0]
         if stage == "awareness" and kind.stage == "conversion":
