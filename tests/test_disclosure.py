@@ -702,3 +702,14 @@ def test_yes_no_flags_written_in_words_are_understood() -> None:
     caption = f"Publicité | {BODY}"
     assert not check_disclosure(caption, "FR", retouched="oui").item("retouched").ok
     assert "retouched" not in {item.criterion for item in check_disclosure(caption, "FR", retouched="non").items}
+
+
+def test_campaign_market_the_caption_does_not_reach_is_a_tip_unless_it_reaches_none() -> None:
+    taskly = _campaign(brand="Taskly", markets=["FR", "UK"])
+    french = check_campaign_caption("Publicité | Ma nouvelle appli @taskly pour planifier", campaign=taskly)
+    assert french.passed and not any(item.criterion.startswith("uk:") for item in french.items)
+    assert any("Royaume-Uni" in tip and fix("« Ad »") in tip for tip in french.tips)
+    france_only = _campaign(brand="Taskly", markets=["FR"])
+    german = check_campaign_caption("Werbung | Mein neues Velo von @taskly, ich liebe es und fahre jeden Tag",
+                                    campaign=france_only)
+    assert not german.item("language").ok and "allemand" in german.item("language").message

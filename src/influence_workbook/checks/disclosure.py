@@ -9,6 +9,17 @@ placement (at the start, before « … plus », not in a wall of hashtags) · an
 the images are retouched or AI-generated, the « Images retouchées » / « Images virtuelles »
 mention.
 
+A caption that *denies* a partnership (« Ce n'est pas une publicité », « Sans pub ni
+partenariat », « not an ad ») discloses nothing: its words are read under the reading layer's
+negation scopes (:mod:`influence_workbook.reading`, the shared ``AD_MENTION`` meaning) and the
+wording item says that a denial is not a mention. Typos and missing accents do not hide a
+mention (« Publicitée », « partenairiat »). Each cause gets one item: with no mention there is
+no language or placement to judge, and a weak word that is also buried is told in one item.
+
+:func:`check_campaign_caption` judges the learner's caption on their campaign's markets
+(:class:`~influence_workbook.campaign.Campaign`; Belgium by the European Union's rules) and
+names that campaign's brand.
+
 Positions are reported as the learner sees them: « à la position 412 (ligne 9), après 9
 hashtags ». The caption is folded with a length-preserving table so that every match maps back
 to the caption's own characters; the whole analysis is a handful of linear regex scans.
@@ -747,6 +758,12 @@ def _caption_language(caption: str, markets: tuple[str, ...]) -> str:
     return "en" if set(markets) <= _ENGLISH_MARKETS else "fr"
 
 
+def _market_wording(market: str) -> str:
+    """The mention to suggest for a market, in its public's main language."""
+    rules = MARKET_RULES[market]
+    return suggested_wording(rules, JURISDICTIONS[rules].language or "fr")
+
+
 def _joined(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " et " + names[-1]
 
@@ -777,6 +794,13 @@ def check_campaign_caption(caption: object, *, retouched: object = False, ai_gen
                                     ai_generated=ai_generated if images else False)
         if feedback.is_input_problem:
             return feedback
+        if any(item.criterion == "applicable" for item in feedback.items):
+            # a caption in another language does not reach this market: a version for it is needed
+            other = _market_wording(market)
+            tips.append(f"Votre campagne vise aussi le marché « {MARKET_NAMES[market]} » : cette légende en "
+                        f"{LANGUAGE_NAMES.get(language, language)} ne s'adresse pas à ce public. Publiez-y une "
+                        f"version dans sa langue, qui commence par « {other} ».")
+            continue
         for item in feedback.items:
             key = (item.criterion, item.ok, item.message)
             if key in groups:
@@ -786,6 +810,15 @@ def check_campaign_caption(caption: object, *, retouched: object = False, ai_gen
         tips.extend(tip for tip in feedback.tips if tip not in tips)
     items = [FeedbackItem(criterion, f"{_joined(names)} — {item.label}", item.ok, item.message, item.read_more)
              for names, item, criterion in groups.values()]
+    if not items:  # the caption reaches none of the campaign's markets
+        tips.clear()
+        names = _joined([MARKET_NAMES[market] for market in markets])
+        items.append(FeedbackItem(
+            "language", "Langue du public", False,
+            f"Cette légende est en {LANGUAGE_NAMES.get(language, language)} : elle ne s'adresse à aucun des marchés "
+            f"de la campagne ({names}). Écrivez-la dans la langue de ce public, en commençant par « "
+            f"{_market_wording(markets[0])} ».",
+            READ_RULES))
     brand = chosen.brand.name
     pattern = _brand_pattern(brand)
     named = pattern is None or pattern.search(fold_same_length(caption[:MAX_ANALYSED_CHARS])) is not None
