@@ -78,6 +78,11 @@ KEPT_OWN = fix("Vos réponses sur « {name} » restent enregistrées : « Vérif
                "les reprend.")
 
 
+def field_class(key: str) -> str:
+    """The class of the form's text field for ``key`` (« campaign » is the name, not the whole form)."""
+    return f"{PREFIX}-{'campaign-name' if key == 'campaign' else key.replace('_', '-')}"
+
+
 def campaign_title(campaign: Campaign) -> str:
     """« « Rituel Avoine » de Sève »."""
     return f"«\u00a0{campaign.name}\u00a0» de {campaign.brand.name}"
@@ -132,8 +137,7 @@ class HomePage:
     def __init__(self, store: ProgressStore | None = None) -> None:
         self.store = store if store is not None else ProgressStore()
         self.fields: dict[str, widgets.Text] = {
-            key: text_field(f"{PREFIX}-{key.replace('_', '-')}", label, placeholder)
-            for key, label, placeholder in TEXT_FIELDS
+            key: text_field(field_class(key), label, placeholder) for key, label, placeholder in TEXT_FIELDS
         }
         self.launch = widgets.DatePicker(description="Lancement :", style=FIELD_STYLE, layout=WIDE)
         self.launch.add_class(f"{PREFIX}-launch")
