@@ -371,6 +371,7 @@ IMPOSED = GatedMeaning(
     r"<executer>", r"\b(?:tel|telle)s? (?:quel|quelle)s?\b",
     r"\b(?:qu'on|que nous|que la marque)\s+(?:lui\s+)?(?:a|avons|ont)\s+(?:ecrit|redige|prepare|impose|choisi)\w*",
 )
+_BUT = re.compile(r"\b(?:mais|cependant|toutefois|par contre|en revanche|neanmoins)\b")
 #: What the creator decides: their words, tone, set, story, idea.
 FREEDOM = GatedMeaning(
     "freedom",
@@ -413,14 +414,16 @@ CTA_KINDS: tuple[CtaKind, ...] = (
         r"\ba (?:vous|toi) de jouer\b", r"<participer>", r"<commenter>", r"\ben commentaires?\b",
         r"\b(?:dites|dis)[- ](?:moi|nous)\b", r"\blike[sz]?\b", r"\bliker\b", r"#[a-z]\w{2,}",
         r"\b<filmer>\s+(?:ta|ton|tes|votre|vos)\b", r"\b<montrer>[- ]?(?:moi|nous)\b",
-        r"\b(?:mets|mettez|laisse|laissez)\s+(?:un|des|ton|votre)\s+(?:petit\s+)?(?:coeur|like|pouce|j'aime)s?\b")),
+        r"\b(?:mets|mettez|laisse|laissez)\s+(?:un|des|ton|votre)\s+(?:petit\s+)?(?:coeur|like|pouce|j'aime)s?\b",
+        r"<repondre>", r"<voter>", r"\bsondage\b")),
     CtaKind("learn", "en savoir plus, cliquer, enregistrer", "consideration",
             does="invite à en savoir plus (cliquer, tester, enregistrer)", meaning=GatedMeaning(
         "cta_learn", r"<cliquer>", r"\ben savoir plus\b", r"<visiter>", r"\brendez-vous sur\b",
         r"<enregistrer>", r"<sauvegarder>", r"\b<decouvrir>\b.*\b(?:site|lien|page|quiz|test)\b",
         r"\bquiz\b", r"\bechantillons?\b", r"\bdiagnostic\b", r"\bswipe\w*\b", r"<glisser>",
         r"<essayer>", r"<tester>", r"\b(?:faites|fais|passez|passe)\s+le\s+(?:test|quiz)\b",
-        r"<telecharger>", *LINK_PLACEMENT.patterns,
+        r"<telecharger>", r"\b(?:viens|venez)\b", r"\brendez-vous (?:en|dans|chez|au|a la|a l')\b",
+        *LINK_PLACEMENT.patterns,
         r"\b(?:va|allez|viens|venez|passe|passez)\s+(?:voir|faire un tour|jeter un (?:oeil|coup d'oeil)|sur)\b")),
     CtaKind("buy", "acheter, utiliser un code", "conversion", does="invite à acheter (un code, une commande)",
             meaning=GatedMeaning(
@@ -465,7 +468,8 @@ _EXTRA_KPI_PATTERNS: dict[str, tuple[str, ...]] = {
                     r"\butilisations? (?:du|des) codes?\b"),
     "sales": (r"\bcomptes? ouverts?\b", r"\bouvertures? de comptes?\b", r"\breservations?\b",
               r"\bcoffrets? vendus\b", r"\bpaniers?\b", r"\bconversions?\b",
-              r"\b(?:liens?|ventes?) (?:d'affiliation|affilies?)\b"),
+              r"\b(?:liens?|ventes?) (?:d'affiliation|affilies?)\b",
+              r"\bca\s+(?:genere|realise|additionnel|des ventes|incremental)\w*"),
     "reach": (r"\bcouverture\b", r"\bcomptes? (?:touches|atteints|uniques)\b"),
     "clicks": (r"\bcliqu\w*",
                r"\b(?:gens|personnes|visiteurs|internautes)\s+(?:qui\s+)?(?:vont|viennent|arrivent|passent)"
@@ -506,7 +510,9 @@ _SOURCE = GatedMeaning(
 _VANITY: tuple[tuple[str, Meaning], ...] = (
     ("likes", GatedMeaning("vanity_likes", r"\blikes?\b", r"\bj'aime\b", r"\bcoeurs?\b")),
     ("abonnés gagnés", GatedMeaning("vanity_followers", r"\bfollowers?\b", r"\bnombre d'abonne\w*",
-                               r"\babonne\w* (?:gagne|en plus|supplementaire)\w*", r"\bnouveaux abonne\w*")),
+                               r"\babonne\w* (?:gagne|en plus|supplementaire)\w*", r"\bnouveaux abonne\w*",
+                               r"\b(?:croissance|hausse|evolution|augmentation|gain) (?:du nombre )?d(?:es |'|u )"
+                               r"(?:abonne\w*|followers?|communaute)")),
 )
 _STAGE_SUGGESTIONS: dict[str, str] = {
     "awareness": "la portée (personnes touchées), les impressions ou les vues de vidéo",
@@ -788,6 +794,14 @@ def _creator_item(role: str) -> FeedbackItem:
     imposed = _said([*imposed_said, *freedom_denied], reading)
     freedom = _said([*freedom_said, *imposed_denied], reading)
     freed_by_denial = bool(imposed_denied)
+    # « Script fourni, mais elle peut l'adapter »: what follows the last « mais » has the last word.
+    turn = max((m.end() for m in _BUT.finditer(reading.text)), default=-1)
+    if imposed and freedom and all(hit.start < turn for hit in (*imposed_said, *freedom_denied)) and any(
+            hit.start >= turn for hit in (*freedom_said, *imposed_denied)):
+        return FeedbackItem(
+            "creator_role", label, True,
+            f"Il part d'un cadre de la marque ({_quote(imposed[:1])}), mais le fait sien ({_quote(freedom[-1:])}) : "
+            "gardez cette marge, c'est elle qui rend le contenu crédible.")
     if imposed and not freedom:
         return FeedbackItem(
             "creator_role", label, False,
@@ -797,7 +811,8 @@ def _creator_item(role: str) -> FeedbackItem:
     if imposed:
         return FeedbackItem(
             "creator_role", label, False,
-            f"Vous lui laissez une part ({_quote(freedom[:2])}), mais {_quote(imposed[:2])} la reprend. "
+            f"Vous lui laissez une part ({_quote(freedom[:2])}), mais {_quote(imposed[:2])} "
+            f"{'la reprennent' if len(imposed) > 1 else 'la reprend'}. "
             "Gardez les vraies obligations pour le brief (chapitres 6 et 10) et laissez-le créer le reste.",
             READ_CREATOR)
     if not freedom:
