@@ -129,7 +129,8 @@ FORMATS: tuple[CreativeFormat, ...] = (
         "Trop long pour la plateforme, ou une notice récitée. Un tutoriel de plusieurs minutes va sur "
         "YouTube ; en Reel, en TikTok ou en Story, on le découpe en étapes courtes.",
         ("loudcrowd", "tktk"),
-        (r"\btutos?\b", r"\btutoriels?\b", r"\btutorials?\b", r"\bpas a pas\b", r"\bmode d'emploi\b", r"\bhow to\b"),
+        (r"\btutos?\b", r"\btutoriels?\b", r"\btutorials?\b", r"\bpas[- ]a[- ]pas\b", r"\bdemo\w*",
+         r"\bvideos? explicatives?\b", r"\bexplainer\b", r"\bmode d'emploi\b", r"\bhow to\b"),
     ),
     CreativeFormat(
         "grwm", "Routine « Get ready with me » (GRWM)", ("awareness", "consideration"),
@@ -159,7 +160,7 @@ FORMATS: tuple[CreativeFormat, ...] = (
         "Un défi qui ne prend pas retombe à plat ; il doit rester simple, sans danger et sans achat "
         "obligatoire.",
         ("benlyai", "tktk"),
-        (r"\bchall?enges?\b", r"\bdefis?\b", r"\bhashtag challenge\b"),
+        (r"\bchall?enges?\b", r"\bdefis?\b", r"\bhashtag challenge\b", r"\btrends?\b"),
     ),
     CreativeFormat(
         "ugc", "Contenus d'utilisateurs (UGC)", ("consideration", "loyalty"),
@@ -168,7 +169,9 @@ FORMATS: tuple[CreativeFormat, ...] = (
         "Des vidéos tournées comme un client le ferait, avec son regard à lui.",
         "Réutiliser un contenu demande une cession de droits écrite et payée (chapitre 9).",
         ("loudcrowd", "happydemics"),
-        (r"\bugc\b", r"\bcontenus? (?:generes? par les )?utilisateurs?\b", r"\buser generated\b"),
+        (r"\bugc\b", r"\bcontenus? (?:generes? par les )?utilisateurs?\b", r"\buser generated\b",
+         r"\b(?:videos?|contenus?|photos?|temoignages?) (?:de |des |d')?(?:clients?|clientes?|consommat\w+)\b",
+         r"\bavis clients? (?:filmes?|en video|videos?)\b"),
     ),
     CreativeFormat(
         "takeover", "Prise de contrôle du compte (takeover)", ("awareness", "consideration"),
@@ -177,7 +180,8 @@ FORMATS: tuple[CreativeFormat, ...] = (
         "Sa personnalité aux commandes du compte de la marque : coulisses, questions-réponses, visite.",
         "L'accès au compte doit être encadré, et il faut donner aux abonnés du créateur une raison de venir.",
         ("loudcrowd", "tktk"),
-        (r"\btake ?over\b", r"\bprise de controle\b", r"\bprend(?:re)? (?:le controle|les commandes)\b"),
+        (r"\btake ?over\b", r"\bprise de controle\b", r"\bprend(?:re)? (?:le controle|les commandes)\b",
+         r"\bprises? en main (?:du|de son|d'un) compte\b", r"\bprend\w* (?:le|son|leur) compte\b"),
     ),
     CreativeFormat(
         "giveaway", "Jeu-concours (giveaway)", ("awareness", "loyalty"),
@@ -200,7 +204,9 @@ FORMATS: tuple[CreativeFormat, ...] = (
         "Un engagement long : bien choisir le créateur (chapitre 2), prévoir la durée et l'exclusivité "
         "(chapitre 9).",
         ("loudcrowd", "happydemics"),
-        (r"\bambass?adeurs?\b", r"\bambass?adrices?\b", r"\bserie\b", r"\bepisodes?\b"),
+        (r"\bambass?adeurs?\b", r"\bambass?adrices?\b", r"\bserie\b", r"\bepisodes?\b",
+         r"\b(?:partenariat|collaboration|relation)s? (?:sur la duree|(?:a |sur le )?long terme|de longue duree|"
+         r"dans la duree)\b"),
     ),
     CreativeFormat(
         "affiliate", "Code promo ou lien d'affiliation", ("conversion",), ALL_PLATFORMS,
@@ -209,7 +215,9 @@ FORMATS: tuple[CreativeFormat, ...] = (
         "Ce n'est qu'un mécanisme : « un code promo » tout seul n'est pas un concept. Associez-le à un des "
         "formats ci-dessus.",
         ("loudcrowd", "tktk"),
-        (r"\baffili\w*", r"\bcodes? promo\b", r"\bcodes? de reduction\b"),
+        (r"\baffili\w*", r"\bcodes? promo\b", r"\bcodes? de reduction\b",
+         r"\bliens? (?:tracke|traque|suivi|unique|utm)s?\b",
+         r"\bcodes? (?:createurs?|creatrices?|influenceu\w+|unique|perso\w*|dedie)\b"),
     ),
 )
 FORMAT_BY_KEY: dict[str, CreativeFormat] = {fmt.key: fmt for fmt in FORMATS}
@@ -395,16 +403,18 @@ def find_format(text: str) -> CreativeFormat | None:
     if folded in _FORMAT_BY_FOLDED_LABEL:
         return _FORMAT_BY_FOLDED_LABEL[folded]
     reading = read(text)
-    best: tuple[int, int, CreativeFormat] | None = None
+    # The earliest mention wins, the longest at one place (« avis clients filmés » is UGC, not a review).
+    best: tuple[int, int, int, CreativeFormat] | None = None
     for order, (fmt, patterns) in enumerate(_FORMAT_PATTERNS):
         for pattern in patterns:
             for match in pattern.finditer(reading.text):
                 if reading.negated(match.start()):
                     continue
-                if best is None or (match.start(), order) < best[:2]:
-                    best = (match.start(), order, fmt)
+                rank = (match.start(), -len(match.group(0)), order)
+                if best is None or rank < best[:3]:
+                    best = (*rank, fmt)
                 break
-    return best[2] if best else None
+    return best[3] if best else None
 
 
 # Specific placements first: « Reels Instagram » is Reels, « YouTube Shorts » is Shorts.
