@@ -141,6 +141,23 @@ def _niche_words(niches: tuple[str, ...]) -> str:
 # --------------------------------------------------------------------------- reading the picks
 
 
+def _kind(value: object) -> str:
+    """What a value is, in French words (never Python's own type names)."""
+    if isinstance(value, bool | np.bool_):
+        return "vrai ou faux"
+    if isinstance(value, float | np.floating):
+        return "un nombre"
+    if isinstance(value, int | np.integer):
+        return "un nombre" if -10**12 < int(value) < 10**12 else "un nombre bien trop long"
+    if isinstance(value, list | tuple | set | frozenset):
+        return "une liste"
+    if isinstance(value, Mapping):
+        return "un dictionnaire"
+    if isinstance(value, bytes):
+        return "une suite d'octets"
+    return "une autre sorte de valeur"
+
+
 def parse_picks(value: object) -> tuple[list[str], str | None]:
     """The picked ids or handles as strings (order kept, duplicates removed), or a French problem."""
     if is_placeholder(value):
@@ -163,7 +180,7 @@ def parse_picks(value: object) -> tuple[list[str], str | None]:
             raw = sorted(raw, key=str)
     else:
         return [], (f"Une présélection est une liste d'identifiants de créateurs (par exemple "
-                    f"[\"C0012\", \"C0087\", \"C0153\"]), pas un objet de type « {type(value).__name__} ».")
+                    f"[\"C0012\", \"C0087\", \"C0153\"]), pas {_kind(value)}.")
     items = list(raw)
     if len(items) > MAX_LIST_LENGTH:
         return [], (f"Votre liste compte {format_number(len(items))} éléments : une présélection en retient "
@@ -172,9 +189,10 @@ def parse_picks(value: object) -> tuple[list[str], str | None]:
     for item in items:
         if item is None or (isinstance(item, float) and math.isnan(item)):
             continue
-        if not isinstance(item, str | int | np.integer):
+        too_long = isinstance(item, int | np.integer) and not -10**12 < int(item) < 10**12
+        if not isinstance(item, str | int | np.integer) or isinstance(item, bool | np.bool_) or too_long:
             return [], (f"Chaque élément de la liste doit être un identifiant en texte, comme \"C0012\" ; "
-                        f"un élément est de type « {type(item).__name__} ».")
+                        f"un élément est {_kind(item)}.")
         text = str(item).strip().lstrip("@").strip()
         if text and text not in picks:
             picks.append(text)
