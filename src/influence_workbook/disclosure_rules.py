@@ -370,11 +370,12 @@ JURISDICTIONS: dict[str, Jurisdiction] = {
 class WordingKind:
     """A family of wordings with the same verdict, how to recognise it, and its verdict per jurisdiction.
 
-    ``patterns`` are regular expressions matched on folded text (lower case, no accents, plain
-    quotes and spaces, same length as the caption); they are only run when one of ``triggers``
-    (plain substrings) is in the text, which keeps long captions fast. ``language`` is the
-    language of the words
-    (``""`` when none). ``verdicts`` maps a jurisdiction code to (status, French reason).
+    ``patterns`` are regular expressions matched on folded, typo-corrected text (lower case, no
+    accents, plain quotes and spaces); the check scans a caption for every kind at once, so a
+    pattern must not capture (``(?:…)``) and should start with its literal words, not a
+    look-behind. ``triggers`` are the plain substrings a kind cannot match without (for readers
+    and tools listing the vocabulary). ``language`` is the language of the words (``""`` when
+    none). ``verdicts`` maps a jurisdiction code to (status, French reason).
     """
 
     key: str
