@@ -356,6 +356,8 @@ STOP_WORDS: frozenset[str] = frozenset(
     publicite collaboration commerciale commercial partenariat remunere remuneree sponsorise code codes site
     explique expliquee enregistrez partagez partage dites-moi commentaire idee idees prochaine rappel astuce
     astuces simple simples possible besoin quelqu'un resultat enfin trouve teste testee mode emploi
+    trois quatre cinq sept huit neuf onze douze vingt trente quarante cinquante soixante septante
+    huitante nonante cent cents mille
     """.split()
 )
 _HAS_WORD = re.compile(r"\w")
