@@ -348,6 +348,8 @@ _SPONSOR_OPENING = re.compile(
     r"|^(?:en )?(?:partenariat|collaboration|collab) avec\b|^[\w'-]+(?: [\w'-]+)? x (?:moi|[\w'-]+)\s*(?:[:!-]|$)"
 )
 
+_HOOK_KINDS_ANY = ("un problème que le public connaît, un fait surprenant (un chiffre, une idée reçue), un "
+                   "avant/après, ou une question posée au spectateur")
 _HOOK_KINDS = ("un problème que le public connaît (« Mes cheveux grattaient depuis des années… »), un fait "
                "surprenant (« 23 flacons en plastique dans ma salle de bain »), un avant/après, ou une question "
                "posée au spectateur (« Et si vos cheveux n'avaient jamais eu besoin de plastique ? »)")
@@ -455,6 +457,22 @@ _CTA_ADVICE: dict[str, str] = {
     "loyalty": "une action pour les clientes existantes : « rechargez votre flacon », « parrainez une amie », "
                "« laissez votre avis »",
 }
+# The same advice for a learner's own campaign, without Sève's shampoo in the examples.
+_CTA_ADVICE_ANY: dict[str, str] = {
+    "awareness": "une action qui fait circuler le contenu : « abonnez-vous », « relevez le défi », « partagez à "
+                 "quelqu'un que ça concerne »",
+    "consideration": "une action qui montre l'intérêt : « enregistrez cette vidéo », « tout le détail sur le site, "
+                     "lien en bio »",
+    "conversion": "une action d'achat que l'on peut compter : un code ou un lien unique par créateur, « -10 % avec "
+                  "le code … (lien en bio) »",
+    "loyalty": "une action pour les clients existants : « parrainez un ami », « laissez votre avis », « profitez de "
+               "votre avantage fidélité »",
+}
+
+
+def _cta_advice(stage: str, campaign: Campaign) -> str:
+    return (_CTA_ADVICE if campaign.is_default else _CTA_ADVICE_ANY)[stage]
+
 # An imperative the kinds above do not know: « Racontez-nous », « raconte-moi », « Venez ».
 _IMPERATIVE = re.compile(r"\b[a-z]{3,}ez\b|\b[a-z]{3,}ez-(?:vous|le|la|les|nous|moi)\b"
                          r"|\b[a-z]{3,}[es]-(?:moi|nous|toi|le|la|les)\b")
@@ -625,8 +643,11 @@ def _angle_item(angle: str, too_long: bool, campaign: Campaign) -> FeedbackItem:
     if not angle:
         return FeedbackItem(
             "angle", label, False,
-            "Il manque l'angle : en une ou deux phrases, quelle histoire le contenu raconte-t-il ? Par exemple "
-            "« 30 jours pour réconcilier ses cheveux sensibles avec le zéro déchet ».", READ_ANGLE)
+            "Il manque l'angle : en une ou deux phrases, quelle histoire le contenu raconte-t-il ?"
+            + (" Par exemple « 30 jours pour réconcilier ses cheveux sensibles avec le zéro déchet »."
+               if campaign.is_default else
+               " Une situation vécue par le public, un défi, un avant-après, une idée reçue à démonter."),
+            READ_ANGLE)
     reading = read(angle)
     words = len(reading.folded.split())
     if too_long or words > MAX_ANGLE_WORDS:
@@ -731,11 +752,12 @@ def _format_item(platform_text: str, format_text: str, details: str, angle: str)
 
 def _hook_item(hook: str, campaign: Campaign) -> FeedbackItem:
     label = "Accroche des premières secondes"
+    kinds = _HOOK_KINDS if campaign.is_default else _HOOK_KINDS_ANY
     if not hook:
         return FeedbackItem(
             "hook", label, False,
             "Il manque l'accroche : la phrase ou l'image des trois premières secondes qui donne envie de rester. "
-            f"Ouvrez sur {_HOOK_KINDS}.", READ_HOOK)
+            f"Ouvrez sur {kinds}.", READ_HOOK)
     # The first seconds are what counts: the opening is read on the hook's first characters.
     folded = read(hook[:HOOK_READ_CHARS]).text.strip(" \"'")
     greeting = _GREETING.match(folded)
@@ -745,7 +767,7 @@ def _hook_item(hook: str, campaign: Campaign) -> FeedbackItem:
         return FeedbackItem(
             "hook", label, False,
             "Un bonjour n'accroche personne : les premières secondes doivent donner une raison de rester. "
-            f"Ouvrez sur {_HOOK_KINDS}.", READ_HOOK)
+            f"Ouvrez sur {kinds}.", READ_HOOK)
     if _EMPTY_OPENING.match(rest) or _SPONSOR_OPENING.match(rest):
         sponsor = bool(_SPONSOR_OPENING.match(rest))
         what = ("Annoncer le partenariat est obligatoire (chapitre 5), mais ce n'est pas une raison de rester : "
@@ -753,7 +775,7 @@ def _hook_item(hook: str, campaign: Campaign) -> FeedbackItem:
                 if sponsor else
                 f"« {hook.strip()[:SHORT_QUOTE]} » : une formule d'ouverture ne donne aucune raison de rester ; ")
         return FeedbackItem(
-            "hook", label, False, f"{what}ouvrez sur {_HOOK_KINDS}.", READ_HOOK)
+            "hook", label, False, f"{what}ouvrez sur {kinds}.", READ_HOOK)
     if _announcement(campaign).match(rest):
         opening = (f"« {hook.strip()[:SHORT_QUOTE]} » : un bonjour suivi de l'annonce du produit, c'est "
                    "l'accroche qui fait défiler, "
@@ -762,7 +784,7 @@ def _hook_item(hook: str, campaign: Campaign) -> FeedbackItem:
         return FeedbackItem(
             "hook", label, False,
             f"{opening}avant de savoir pourquoi il regarderait. Commencez par lui, le produit viendra ensuite : "
-            f"{_HOOK_KINDS}.", READ_HOOK)
+            f"{kinds}.", READ_HOOK)
     if len(words) < 3:
         return FeedbackItem(
             "hook", label, False,
@@ -841,7 +863,7 @@ def _some_action(cta: str) -> bool:
     return bool(verbs) or bool(_IMPERATIVE.search(reading.text))
 
 
-def _cta_item(cta: str, objective: Objective) -> FeedbackItem:
+def _cta_item(cta: str, objective: Objective, campaign: Campaign) -> FeedbackItem:
     label = "Appel à l'action au service de l'objectif"
     if not cta:
         return FeedbackItem(
@@ -875,16 +897,16 @@ def _cta_item(cta: str, objective: Objective) -> FeedbackItem:
                    "objectif est la conversion.")
         else:
             why = f"Cette action ({kind.label}) sert plutôt la {STAGES[kind.stage].lower()}, pas la {goal}."
-        return FeedbackItem("cta", label, False, f"{why} Préférez {_CTA_ADVICE[stage]}.", READ_CTA)
+        return FeedbackItem("cta", label, False, f"{why} Préférez {_cta_advice(stage, campaign)}.", READ_CTA)
     if _some_action(cta):
         return FeedbackItem(
             "cta", label, True,
             f"Il y a bien une action demandée. Vérifiez qu'elle sert un objectif de {goal} : par exemple "
-            f"{_CTA_ADVICE[stage]}.")
+            f"{_cta_advice(stage, campaign)}.")
     return FeedbackItem(
         "cta", label, False,
         f"Je ne trouve pas d'action demandée au public. Écrivez-la comme le créateur la dirait, à l'impératif : "
-        f"pour un objectif de {goal}, {_CTA_ADVICE[stage]}.", READ_CTA)
+        f"pour un objectif de {goal}, {_cta_advice(stage, campaign)}.", READ_CTA)
 
 
 def measured_kpis(measurement: str) -> list[Kpi]:
@@ -1038,7 +1060,7 @@ def check_concept(canvas: Mapping[str, str] | None, objective_text: str | None =
         _format_item(fields["platform"], fields["format"], fields["details"], fields["angle"]),
         _hook_item(fields["hook"], campaign),
         _creator_item(fields["creator_role"]),
-        _cta_item(fields["cta"], objective),
+        _cta_item(fields["cta"], objective, campaign),
         measurement,
     )
     tips: list[str] = []
