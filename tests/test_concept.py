@@ -382,6 +382,29 @@ def test_the_campaign_names_the_product_a_hook_or_an_angle_would_only_show() -> 
     assert not angle.item("angle").ok and "pas encore un concept" in angle.item("angle").message
 
 
+def test_advice_on_a_learners_own_campaign_does_not_speak_of_shampoo() -> None:
+    feedback = check_concept(canvas(hook="Bonjour à tous", cta="Merci d'avoir regardé"), CONSIDERATION, campaign=BIKE)
+    for criterion in ("hook", "cta"):
+        item = feedback.item(criterion)
+        assert not item.ok and "cheveux" not in item.message and "question" in feedback.item("hook").message
+
+
+def test_what_follows_but_has_the_last_word_on_the_creators_role() -> None:
+    adapted = check_concept(canvas(creator_role="Script fourni par nous, mais elle peut l'adapter"),
+                            CONSIDERATION).item("creator_role")
+    assert adapted.ok, adapted.message
+    taken_back = check_concept(canvas(creator_role="Elle raconte son histoire mais lit notre script mot pour mot"),
+                               CONSIDERATION).item("creator_role")
+    assert not taken_back.ok
+
+
+@pytest.mark.parametrize("platform", ["LinkedIn", "Twitch", "snap"])
+def test_more_platforms_are_known(platform: str) -> None:
+    item = check_concept(canvas(platform=platform, format="Tutoriel" if platform != "snap" else "Défi (challenge)",
+                                details="vidéo de 50 s"), CONSIDERATION).item("format")
+    assert item.ok, item.message
+
+
 def test_format_answers_name_their_format_first_and_may_rule_one_out() -> None:
     assert find_format("Série ambassadeur sur sa routine").key == "ambassador"  # type: ignore[union-attr]
     assert find_format("UGC : des avis clients filmés").key == "ugc"  # type: ignore[union-attr]
