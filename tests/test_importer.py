@@ -432,3 +432,15 @@ def test_a_whole_windows_1252_file_is_still_read_as_one_without_warning() -> Non
     result = read_creators_csv(content)
     assert result.encoding == "cp1252" and result.problems == ()
     assert list(result.data["display_name"]) == ["Élise", "Zoé"]
+
+
+def test_a_stray_byte_in_a_file_with_a_utf8_bom_costs_only_its_line() -> None:
+    content = (
+        b"\xef\xbb\xbf"
+        + "nom,plateforme,abonnés,likes\n".encode()
+        + "Noël,instagram,400,4\n".encode("cp1252")
+        + "Zoé,tiktok,2000,20\n".encode()
+    )
+    result = read_creators_csv(content)
+    assert list(result.data["display_name"]) == ["Noël", "Zoé"]
+    assert [(p.line, p.severity) for p in result.problems] == [(2, "warning")]

@@ -566,10 +566,14 @@ def _decode(content: bytes, problems: _Problems) -> tuple[str, str, dict[int, in
         if content.startswith(signature):
             problems.add(f"Ce fichier est {what}.{_SAVE_AS_CSV}")
             return None
-    if content.startswith(b"\xef\xbb\xbf"):
-        encodings: Sequence[str] = ("utf-8-sig",)
-    elif content.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encodings = ("utf-16",)  # Excel's « Texte Unicode » export
+    if content.startswith(b"\xef\xbb\xbf"):  # the BOM says UTF-8: odd lines are read one by one
+        try:
+            return content.decode("utf-8-sig"), "utf-8-sig", {}
+        except UnicodeDecodeError:
+            text, foreign = _decode_utf8_by_line(content[3:])
+            return text, "utf-8-sig", foreign
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encodings: Sequence[str] = ("utf-16",)  # Excel's « Texte Unicode » export
     else:
         if b"\x00" in content[:4096]:
             problems.add(f"Ce fichier ne ressemble pas à un fichier texte (CSV).{_SAVE_AS_CSV}")
@@ -578,9 +582,9 @@ def _decode(content: bytes, problems: _Problems) -> tuple[str, str, dict[int, in
             return content.decode("utf-8"), "utf-8", {}
         except UnicodeDecodeError:
             pass
-        mixed = _decode_mostly_utf8(content)
-        if mixed is not None:
-            return mixed[0], "utf-8", mixed[1]
+        text, foreign = _decode_utf8_by_line(content)
+        if _mostly_utf8(content, foreign):
+            return text, "utf-8", foreign
         encodings = ("cp1252", "latin-1")
     for encoding in encodings:
         try:
@@ -591,20 +595,17 @@ def _decode(content: bytes, problems: _Problems) -> tuple[str, str, dict[int, in
     return None
 
 
-def _decode_mostly_utf8(content: bytes) -> tuple[str, dict[int, int]] | None:
-    """A UTF-8 file with a few lines in Windows-1252 (a cell pasted from elsewhere), decoded line by line.
+def _decode_utf8_by_line(content: bytes) -> tuple[str, dict[int, int]]:
+    """``content`` decoded as UTF-8 line by line, a line that is not UTF-8 as Windows-1252.
 
-    None when the file is not mostly UTF-8 (no line has accents in valid UTF-8, or fewer such lines
-    than broken ones): it is then a Windows-1252 file, decoded as a whole. Else the text, and for
-    each line read as Windows-1252 (1 = the file's first) its first byte that is not UTF-8.
+    Returns the text and, for each line read as Windows-1252 (1 = the file's first), its first
+    byte that is not UTF-8.
     """
     pieces: list[str] = []
     foreign: dict[int, int] = {}
-    accented_utf8 = 0
     for number, line in enumerate(content.splitlines(keepends=True), start=1):
         try:
             piece = line.decode("utf-8")
-            accented_utf8 += not line.isascii()
         except UnicodeDecodeError as error:
             foreign[number] = line[error.start]
             try:
@@ -612,9 +613,18 @@ def _decode_mostly_utf8(content: bytes) -> tuple[str, dict[int, int]] | None:
             except UnicodeDecodeError:
                 piece = line.decode("latin-1")
         pieces.append(piece)
-    if not accented_utf8 or accented_utf8 < len(foreign):
-        return None
     return "".join(pieces), foreign
+
+
+def _mostly_utf8(content: bytes, foreign: dict[int, int]) -> bool:
+    """Whether a file that is not all UTF-8 is a UTF-8 file with a few odd lines (a cell pasted from
+    elsewhere), rather than a Windows-1252 file: more of its accented lines are valid UTF-8 than not."""
+    accented_utf8 = sum(
+        1
+        for number, line in enumerate(content.splitlines(), start=1)
+        if number not in foreign and not line.isascii()
+    )
+    return accented_utf8 > 0 and accented_utf8 >= len(foreign)
 
 
 def _report_foreign_lines(foreign: dict[int, int], row_ends: Sequence[int], problems: _Problems) -> None:
