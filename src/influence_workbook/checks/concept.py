@@ -413,7 +413,9 @@ CTA_KINDS: tuple[CtaKind, ...] = (
             meaning=GatedMeaning(
         "cta_spread", r"<partager>", r"<identifier>", r"<taguer>", r"\btag(?:ger|gez|gue)\b",
         r"\b<relever>\s+(?:le|ce|mon|notre)\s+defi\b", r"\b(?:faites?|fais)[- ]le aussi\b",
-        r"\ba (?:vous|toi) de jouer\b", r"<participer>", r"<commenter>", r"\ben commentaires?\b",
+        r"\ba (?:vous|toi) de jouer\b", r"<participer>", r"<commenter>",
+        r"\b(?:dis|dites|ecris|ecrivez|laisse|laissez|mets|mettez|donne|donnez|partage|partagez|raconte|racontez)\b"
+        r"[^.;!?]{0,40}\ben commentaires?\b",
         r"\b(?:dites|dis)[- ](?:moi|nous)\b", r"\blike[sz]?\b", r"\bliker\b", r"#[a-z]\w{2,}",
         r"\b<filmer>\s+(?:ta|ton|tes|votre|vos)\b", r"\b<montrer>[- ]?(?:moi|nous)\b",
         r"\b(?:mets|mettez|laisse|laissez)\s+(?:un|des|ton|votre)\s+(?:petit\s+)?(?:coeur|like|pouce|j'aime)s?\b",
@@ -424,6 +426,8 @@ CTA_KINDS: tuple[CtaKind, ...] = (
         r"<enregistrer>", r"<sauvegarder>", r"\b<decouvrir>\b.*\b(?:site|lien|page|quiz|test)\b",
         r"\bquiz\b", r"\bechantillons?\b", r"\bdiagnostic\b", r"\bswipe\w*\b", r"<glisser>",
         r"<essayer>", r"<tester>", r"\b(?:faites|fais|passez|passe)\s+le\s+(?:test|quiz)\b",
+        r"\b(?:est|sont|se trouve|dispo\w*|a retrouver)\s+(?:en|dans (?:le|les|mon|notre|ma|la))\s+"
+        r"(?:commentaires?(?:\s+epingle)?|bio|description|story)\b",
         r"<telecharger>", r"\b(?:viens|venez)\b", r"\brendez-vous (?:en|dans|chez|au|a la|a l')\b",
         *LINK_PLACEMENT.patterns,
         r"\b(?:va|allez|viens|venez|passe|passez)\s+(?:voir|faire un tour|jeter un (?:oeil|coup d'oeil)|sur)\b")),
