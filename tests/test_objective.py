@@ -409,3 +409,20 @@ def test_kpi_matching_keys_that_are_not_names_are_explained_in_words() -> None:
     assert "True" not in shown
     assert [item.ok for item in feedback.items] == [False, False, True]
     assert "nom d'indicateur" in feedback.items[0].message
+
+
+def test_held_out_objectives_a_bank_account_opening_and_a_season() -> None:
+    """From a blind held-out set: « ouvrir 300 comptes » with a referral link is a conversion (the link
+    tracks sales, it is not a loyalty result), and a season passes with a tip asking for the day."""
+    from influence_workbook.campaign import campaign_from_answer
+
+    bank = campaign_from_answer({
+        "brand": "Banque Alpine", "product": "compte jeune gratuit", "launch": "2027-02-15",
+        "creator_budget": 40000, "currency": "CHF", "markets": ["CH"], "product_price": 1, "gross_margin_rate": 50})
+    accounts = check_objective(
+        "Ouvrir 300 comptes Campus grâce au lien de parrainage de chaque créateur d'ici le 31 mars 2027, auprès "
+        "des étudiants de 18 à 25 ans de Suisse romande.", today=date(2026, 12, 1), campaign=bank)
+    assert accounts.passed, accounts.to_text()
+    season = check_objective("Conversion : 400 réservations au printemps 2027 auprès des 25-45 ans de Genève",
+                             today=date(2026, 12, 1))
+    assert season.item("deadline").ok and any("est une saison" in tip for tip in season.tips)

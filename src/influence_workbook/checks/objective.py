@@ -133,7 +133,9 @@ KPIS: tuple[Kpi, ...] = (
             r"\bpersonnes (?:touchees|atteintes|exposees)\b",
             r"\bcomptes touches\b",
             r"\btoucher\b",
-            r"\d\s*(?:k|m|mille|millions?)?\s+(?:de\s+)?(?:personnes|comptes|utilisateurs|internautes)\b",
+            # « 300 comptes » is reach, but « ouvrir 300 comptes » is a conversion (signups below).
+            r"(?<!ouvrir )(?<!creer )\b\d+\s*(?:k|m|mille|millions?)?\s+(?:de\s+)?"
+            r"(?:personnes|comptes|utilisateurs|internautes)\b",
         ),
     ),
     Kpi("impressions", "Impressions", "awareness", (r"\bimpressions?\b",)),
@@ -218,6 +220,7 @@ KPIS: tuple[Kpi, ...] = (
             r"\bessais? (?:gratuits?|offerts?)\b",
             r"\bouvertures? de (?:compte|comptes)\b",
             r"\bcomptes? (?:ouverts|crees)\b",
+            r"\b(?:ouvrir|creer)\s+(?:\d[\d\s]*|des|de nouveaux)\s*(?:nouveaux\s+)?comptes?\b",
             r"\bsouscriptions?\b",
             r"\badhesions?\b",
             r"\binstallations?\b",
@@ -250,7 +253,9 @@ KPIS: tuple[Kpi, ...] = (
         "reviews",
         "Avis et recommandations clients",
         "loyalty",
-        (r"\bavis (?:clients?|publies|laisses)\b", r"\bparrainages?\b", r"\brecommandations\b", r"\bugc\b"),
+                # « le lien / code de parrainage » is how sales are tracked, not a loyalty result.
+        (r"\bavis (?:clients?|publies|laisses)\b", r"(?<!lien de )(?<!liens de )(?<!code de )\bparrainages?\b",
+         r"\brecommandations\b", r"\bugc\b"),
     ),
 )
 KPI_BY_LABEL: dict[str, Kpi] = {kpi.label: kpi for kpi in KPIS}
@@ -905,6 +910,12 @@ def check_objective(
     ):
         tips.append(
             "Une durée (« en trois mois ») se transforme en date dans le brief : notez la date exacte."
+        )
+    if reading.deadline is not None and re.search(r"\b(?:printemps|ete|automne|hiver)\b", reading.deadline_text or ""):
+        # Chapter 1, « T comme temporel »: a date, not a season (the check reads the season's last day).
+        tips.append(
+            f"« {reading.deadline_text} » est une saison : dans le brief, écrivez le jour, par exemple « d'ici le "
+            f"{format_date(reading.deadline)} », pour que créateurs et client lisent la même échéance."
         )
     return build_feedback(CHECK_NAME, items, tips)
 
