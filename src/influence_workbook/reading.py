@@ -171,9 +171,13 @@ def _inflection_of(word: str, other: str) -> bool:
 MAX_TYPO_WORD = 30
 
 
+#: Real French words one letter away from a vocabulary word: never « corrected » (« cacher » is not « cachet »).
+NOT_TYPOS: frozenset[str] = frozenset({"cacher", "cachez", "caches", "cachee", "cachees"})
+
+
 def _correct_word(word: str) -> str:
     """The vocabulary word one edit away from ``word``, or ``word`` itself."""
-    if word in VOCABULARY or len(word) > MAX_TYPO_WORD:
+    if word in VOCABULARY or word in NOT_TYPOS or len(word) > MAX_TYPO_WORD:
         return word  # a 20 000-letter « word » would cost its 20 000 deletions, for nothing
     for variant in (word, *_deletions(word)):
         found = _TYPO_INDEX.get(variant)
