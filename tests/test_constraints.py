@@ -360,3 +360,22 @@ def test_odd_values_give_no_python_reprs(value: object) -> None:
     text = feedback.to_text()
     for repr_ in ("None", "nan", "frozenset", "<NA>", "b'", "[]", "{'a'"):
         assert repr_ not in text, text
+
+
+@pytest.mark.parametrize(("changes", "ok"), [
+    ({"must_have": "Le shampooing se recharge", "forbidden_claims": "Ne pas cacher le partenariat ; ne pas dire "
+      "que ça soigne"}, True),
+    ({"must_have": "Le shampooing se recharge\nInutile de préciser que c'est sponsorisé"}, False),
+    ({"must_have": "Le shampooing se recharge\nMention « Publicité » obligatoire, pas besoin de #ad en plus"}, True),
+])
+def test_disclosure_read_with_its_waivers_and_prohibitions(changes: dict[str, object], ok: bool) -> None:
+    assert check(**changes).item("disclosure").ok is ok
+
+
+@pytest.mark.parametrize(("freedom", "ok"), [
+    ("Le créateur n'a pas son mot à dire sur le montage.", False),
+    ("La marque choisit tout, le créateur suit.", False),
+    ("Aucun choix imposé sur le décor : tu décides de tout.", True),
+])
+def test_whose_choice_it_is(freedom: str, ok: bool) -> None:
+    assert check(creative_freedom=freedom).item("creative_freedom").ok is ok

@@ -147,6 +147,12 @@ DISCLOSURE = Meaning(
     r"\bloi (?:n. ?)?2023-451\b",
     r"\bloi influenceurs?\b",
 )
+#: Making the disclosure optional, without a negation word: « inutile de préciser que c'est sponsorisé ».
+WAIVER = Meaning(
+    "waiver",
+    r"\b(?:inutile|facultati\w*|optionnel\w*|pas la peine|pas besoin|pas necessaire|non necessaire|superflu\w*)\b",
+    r"\b(?:si (?:tu veux|vous voulez|besoin)|au choix|a ta convenance|a votre convenance)\b",
+)
 #: Hiding the partnership: forbidding this (« ne pas cacher le partenariat ») asks for the disclosure.
 HIDING = Meaning("hiding", r"<cacher>|<masquer>|<omettre>|<oublier>|<dissimuler>")
 #: A text the creator reads word for word.
@@ -185,6 +191,10 @@ NO_FREEDOM = Meaning(
     r"\btout est (?:impose|fixe|decide|valide|ecrit)\b",
     r"\b(?:chaque|tous les|toutes les) (?:plans?|images?|mots?|phrases?) (?:est |sont )?(?:valide|impose|ecrit)\w*",
     r"\bla marque valide chaque\b",
+    r"\bpas (?:son|ton|votre|leur) mot a dire\b",
+    r"\b(?:aucune|pas de) marge de manoeuvre\b",
+    r"\b(?:aucun|pas de) choix\b",
+    r"\b(?:doit|doivent|devra|devez|dois) (?:suivre|respecter) (?:le|notre|un) (?:script|texte|storyboard)\b",
 )
 #: Products whose creators may slip into health claims: a brief for them must forbid medical promises.
 HEALTH_ADJACENT = Meaning(
@@ -507,7 +517,10 @@ def read_constraints(constraints: Mapping[str, object], today: date,
                 disclosure = disclosure or _quote_hit(reading, hits[0])
             continue
         clear = [hit for hit in hits if not hit.negated and not _WEAK_ONLY.fullmatch(hit.text)]
-        if clear:
+        waivers = WAIVER.hits(reading)
+        if hits and waivers and not any(hit.start < waivers[0].start for hit in clear):
+            waived = waived or _short(text, 60)  # « inutile de préciser que c'est sponsorisé »
+        elif clear:
             disclosure = disclosure or _quote_hit(reading, clear[0])
         elif any(hit.negated for hit in hits):
             waived = waived or _short(text, 60)
@@ -520,8 +533,12 @@ def read_constraints(constraints: Mapping[str, object], today: date,
     drafts = find_dates(draft_text, today) if draft_text else []
     window = find_dates(window_text, today) if window_text else []
     freedom_reading = read(freedom[:MAX_MEANING_CHARS])
-    given = bool(FREEDOM.affirmed(freedom_reading) or CONSTRAINT_WORDS.denied(freedom_reading))
-    denied = bool(NO_FREEDOM.hits(freedom_reading) or (FREEDOM.denied(freedom_reading) and not given))
+    refusals = NO_FREEDOM.hits(freedom_reading)
+    # « la marque décide de tout »: a choice the brand makes is not the creator's freedom.
+    granted = [hit for hit in FREEDOM.affirmed(freedom_reading)
+               if not any(refusal.start <= hit.start < refusal.end for refusal in refusals)]
+    given = bool(granted or CONSTRAINT_WORDS.denied(freedom_reading))
+    denied = not given and bool(refusals or FREEDOM.denied(freedom_reading))
     return ConstraintsReading(
         must_haves=tuple(must_haves),
         forbidden="\n".join(filter(None, [forbidden, *prohibitions])),
