@@ -387,6 +387,16 @@ def test_pasted_caption_words_without_a_sentence_do_not_count() -> None:
     assert check_outreach(GOOD, CREATOR).item("content").ok
 
 
+def test_a_sentence_about_their_content_counts_without_tu_or_vous() -> None:
+    reference = ("J’ai regardé ta vidéo sur le masque à l’argile verte pour cuir chevelu sensible : ta façon "
+                 "d’expliquer chaque ingrédient nous a beaucoup parlé")
+    assert reference in GOOD
+    about = GOOD.replace(reference, "Ce test des trois savons solides fabriqués en Ardèche était d'une honnêteté rare")
+    assert check_outreach(about, CREATOR).item("content").ok
+    unrelated = GOOD.replace(reference, "Ce message est écrit avec soin et nous tenons beaucoup à ce projet")
+    assert not check_outreach(unrelated, CREATOR).item("content").ok
+
+
 def test_tu_and_vous_are_both_fine() -> None:
     vous = (GOOD.replace("J’ai regardé ta vidéo", "J’ai regardé votre vidéo").replace("ta façon", "votre façon")
             .replace("te proposer", "vous proposer").replace("avec ton regard et tes mots", "avec votre regard")

@@ -159,12 +159,13 @@ _FIT_PATTERNS = compile_patterns(
     r"\b(?:exactement|precisement|justement)\b",
     r"\bc'?\s?est (?:aussi|bien) (?:notre|nos|ce que nous|ce qu'on)\b",
     r"\bc'?\s?est pour (?:ca|cela) qu",
-    r"\bcomme (?:tu|vous|nous|chez nous)\b",
+    r"\bcomme (?:tu|vous)\b",
+    r"\bcomme (?:nous|chez nous)\s*(?:[,.;:!)]|$|sur|dans|avec|pour)",
     r"\bpens\w* a (?:toi|vous)\b",
     r"\b(?:la bonne personne|le bon profil|la personne ideale|le profil ideal)\b",
     r"\b(?:d'ou|voila) (?:l'idee|pourquoi)\b",
     r"\b(?:vu que|puisque|etant donne que)\b",
-    r"\b(?:te|vous) (?:plaire|parler)\b",
+    r"\b(?:pourrai\w*|peut|devrai\w*|va|vont|devrait) (?:beaucoup |vraiment )?(?:te|vous) (?:plaire|parler)\b",
 )
 _DELIVERABLES_RE = (
     r"(?:reel|video|story|stories|post|publication|tiktok|carrousel|carousel|tuto|tutoriel|short|live|"
@@ -296,6 +297,7 @@ _REFERENCE_PATTERNS = compile_patterns(
     r"\bou (?:tu|vous) (?:parles?|parlez|montres?|montrez|expliques?|expliquez|compares?|comparez|racontes?|"
     r"racontez|testes?|testez|emmenes?|emmenez|finis|finissez|notes?|notez)\b",
 )
+_ABOUT_A_CONTENT_RE = re.compile(rf"\b(?:ce|cet|cette|ces|le|la|les|l')\s*(?:dernier\w*\s+)?{_REFERENCE_NOUNS}\b")
 # Greeting words before a name, matched on the unfolded text so that the name keeps its capital.
 _GREETING_NAME_RE = re.compile(
     r"(?:^|[\n.!?]\s*)(?i:bonjour|bonsoir|salut|hello|coucou|hey|hi|cher|ch[eè]re|allo)[ ,]+"
@@ -752,7 +754,9 @@ def read_outreach(
             w in _ADDRESS_WORDS or w.split("'")[0] in _ADDRESS_WORDS or w in name_words for w in sentence_words
         )
         referenced = any(pattern.search(sentence) for pattern in _REFERENCE_PATTERNS)
-        if addressed or referenced:
+        # « Ce test des savons d'Ardèche était d'une honnêteté rare » speaks about the person's content too.
+        about_a_content = _ABOUT_A_CONTENT_RE.search(sentence) is not None
+        if addressed or referenced or about_a_content:
             personal_stems.update(_stem(w.split("'")[-1]) for w in sentence_words)
             has_reference = has_reference or referenced
     overlap = tuple(distinct[stem] for stem in distinct if stem in personal_stems)
