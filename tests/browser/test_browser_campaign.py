@@ -13,14 +13,27 @@ from __future__ import annotations
 import json
 import re
 import time
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 import browser_harness as h
 import pytest
 from playwright.sync_api import Page, expect
-from workshop_flows import open_workshop, submit
-from workshops import CH01, CH01_FREE, CH01_MODE, CH04, Fill, Select, Tick, Toggle, WorkshopSpec, expected_texts
+from workshop_flows import open_workshop, submit, xss_probe
+from workshops import (
+    CH01,
+    CH01_FREE,
+    CH01_MODE,
+    CH04,
+    Fill,
+    Mode,
+    Select,
+    Tick,
+    Toggle,
+    WorkshopSpec,
+    expected_texts,
+)
 
 from influence_workbook.campaign import DEFAULT_CAMPAIGN, Campaign, campaign_from_answer, check_campaign_answer
 from influence_workbook.checks.objective import check_objective
@@ -28,8 +41,29 @@ from influence_workbook.checks.outreach import check_outreach
 
 pytestmark = pytest.mark.browser
 
+#: The home form's text fields: widget class → key of the saved answer.
+HOME_TEXT_FIELDS = {
+    "iw-home-brand": "brand", "iw-home-product": "product", "iw-home-campaign-name": "campaign",
+    "iw-home-creator-budget": "creator_budget", "iw-home-audience": "audience",
+    "iw-home-product-price": "product_price", "iw-home-gross-margin-rate": "gross_margin_rate",
+}
+
+
+def _home_answer(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The answer the home form saves for the values entered (widget class → value), as ``collect`` reads it."""
+    from influence_workbook.campaign import MARKET_NAMES
+
+    answer: dict[str, Any] = {key: values.get(css, "") for css, key in HOME_TEXT_FIELDS.items()}
+    answer["launch"] = values.get("iw-home-launch", "")
+    answer["currency"] = "CHF" if values.get("iw-home-currency") == "CHF" else "EUR"
+    answer["markets"] = [code for code in MARKET_NAMES if values.get(f"iw-home-market-{code.lower()}")]
+    return answer
+
+
 HOME = WorkshopSpec(id="home", notebook="notebooks/00_accueil.ipynb", root="iw-home-campaign",
-                    feedback="iw-home-feedback", expected=lambda values, today: None, answers=(), modes=(),
+                    feedback="iw-home-feedback", status="iw-home-status", progress_key=("accueil", "campagne"),
+                    expected=lambda values, today: check_campaign_answer(_home_answer(values)), answers=(),
+                    modes=(Mode("form", steps=(), text_fields=tuple(HOME_TEXT_FIELDS)),),
                     button="Vérifier et utiliser cette campagne")
 
 #: What the learner types on the home page (widget class → text), and the answer the form saves.
@@ -113,15 +147,10 @@ def test_own_campaign_is_used_by_the_chapters_and_seve_answers_come_back(page: P
     # 2. The home page: describe « Vélo Léman », check it and use it.
     home = open_workshop(page, lab, HOME)
     expect(home.widget("iw-home-active")).to_contain_text("Rituel Avoine")
-    for css, text in VELO_FIELDS.items():
-        home.fill(css, text)
-    home.fill("iw-home-launch", VELO_LAUNCH)
-    Select("iw-home-currency", "CHF").apply(home)
-    Tick("iw-home-market-ch").apply(home)
-    verdict = check_campaign_answer(VELO_ANSWER)
-    assert verdict.passed, verdict.to_text()
-    home.click(HOME.button)
-    home.expect_texts(HOME.feedback, expected_texts(verdict))
+    steps = (*(Fill(css, text) for css, text in VELO_FIELDS.items()), Fill("iw-home-launch", VELO_LAUNCH),
+             Select("iw-home-currency", "CHF"), Tick("iw-home-market-ch"))
+    verdict = submit(home, HOME, steps, today, lab).result
+    assert verdict.passed and _home_answer({s.widget: s.value for s in steps}) == VELO_ANSWER
     home.expect_text("iw-home-choice", "utilisent maintenant la campagne")
     home.expect_text("iw-home-active", "Vélo Léman")
     expect(page.locator(".iw-home-progress")).to_contain_text("Printemps cargo")
@@ -196,3 +225,17 @@ def test_own_campaign_is_used_by_the_chapters_and_seve_answers_come_back(page: P
     assert h.error_outputs(page) == []
     # Both answers stay in the file, side by side.
     assert {"ch01/objective", "ch01@velo-leman-printemps-cargo/objective"} <= set(_saved(lab))
+
+
+def test_home_form_shows_learner_html_as_text_and_is_accessible(page: Page, lab: h.JupyterLabServer,
+                                                                guard: h.PageGuard, today: date) -> None:
+    home = open_workshop(page, lab, HOME)
+    problems = xss_probe(page, home, HOME, HOME.modes[0], guard, today, lab)
+    assert problems == []
+    # Nothing hostile was used as the campaign: the chapters stay on Sève.
+    home.expect_text("iw-home-active", "Rituel Avoine")
+    home.expect_text("iw-home-choice", "pas encore utilisable")
+    findings = h.run_axe(page, include=f".{HOME.root}", ours=f".{HOME.root}")
+    h.write_json_artifact({"axe": h.axe_version(), "workshop": [f.__dict__ for f in findings]}, "axe", "home.json")
+    assert [f.describe() for f in h.blocking(findings)] == [], "the home form has a serious accessibility finding"
+    assert home.cut_off() == [], "part of the home form runs off its column's right edge"
