@@ -738,3 +738,9 @@ def test_wide_tables_are_keyboard_reachable_regions() -> None:
     assert 'role="region"' in html and 'tabindex="0"' in html
     assert 'aria-label="Avant : &lt;les plus gros comptes&gt;"' in html
     assert html.count("<tr") == 4  # header + three creators
+
+
+def test_a_sentence_of_handles_is_read_without_its_connectors() -> None:
+    assert parse_picks("@lucas.plaid, @ines.cocon et @rose.ruche.cree")[0] == ["lucas.plaid", "ines.cocon",
+                                                                            "rose.ruche.cree"]
+    assert parse_picks({"creator_ids": ["C0001", "C0002"]})[0] == ["C0001", "C0002"]

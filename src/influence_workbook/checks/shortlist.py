@@ -141,6 +141,9 @@ def _niche_words(niches: tuple[str, ...]) -> str:
 # --------------------------------------------------------------------------- reading the picks
 
 
+_CONNECTORS = frozenset({"et", "and", "&", "puis", "ou", "-", "–", "—"})
+
+
 def _kind(value: object) -> str:
     """What a value is, in French words (never Python's own type names)."""
     if isinstance(value, bool | np.bool_):
@@ -171,7 +174,9 @@ def parse_picks(value: object) -> tuple[list[str], str | None]:
                         "[\"C0012\", \"C0087\", \"C0153\"]) ; ce dictionnaire n'a pas de clé « creator_ids ».")
         return parse_picks(inner)
     if isinstance(value, str):
-        raw = re.split(r"[\s,;]+", value[: MAX_LIST_LENGTH * (MAX_ID_CHARS + 2)])
+        # « @a, @b et @c », « a / b / c », one per line: the words between handles are not handles.
+        raw = [word for word in re.split(r"[\s,;/|+]+", value[: MAX_LIST_LENGTH * (MAX_ID_CHARS + 2)])
+               if word.lower() not in _CONNECTORS]
     elif isinstance(value, pd.DataFrame):
         raw = value["creator_id"].tolist() if "creator_id" in value.columns else list(value.index)
     elif isinstance(value, pd.Series | pd.Index | np.ndarray | list | tuple | set | frozenset):
