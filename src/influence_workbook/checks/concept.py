@@ -370,14 +370,15 @@ IMPOSED = GatedMeaning(
     r"\bmot (?:pour|a) mot\b", r"\ba la lettre\b", r"\bcopier[- ]coller\b", r"\bcopie[- ]colle\b",
     r"\bimpose\w*\b", r"<reciter>", r"\b(?:lit|lis|lisez|lire|lira)\s+(?:notre|le|la|un)\s+(?:texte|script)\b",
     r"\bon lui (?:fournit|donne|envoie) (?:tout|le texte|le script|la video|le visuel|les visuels)\b",
-    r"<executer>", r"\b(?:tel|telle)s? (?:quel|quelle)s?\b",
+    r"<executer>",
+    r"\b(?:publie\w*|poste\w*|partage\w*|repren\w*|reprend\w*)\s+(?:\w+\s+){0,3}?tel(?:le)?s? quel(?:le)?s?\b",
     r"\b(?:qu'on|que nous|que la marque)\s+(?:lui\s+)?(?:a|avons|ont)\s+(?:ecrit|redige|prepare|impose|choisi)\w*",
 )
 _BUT = re.compile(r"\b(?:mais|cependant|toutefois|par contre|en revanche|neanmoins)\b")
 #: What the creator decides: their words, tone, set, story, idea.
 FREEDOM = GatedMeaning(
     "freedom",
-    r"\b(?:sa|son|ses)\s+(?:propres?\s+)?[a-z]{3,}", r"\blibre\w*\b", r"\bliberte\b", r"\bcarte blanche\b",
+    r"\b(?:sa|son|ses)\s+(?:propres?\s+)?[a-z][a-z'-]{2,}", r"\blibre\w*\b", r"\bliberte\b", r"\bcarte blanche\b",
     r"\bco-?cre\w*", r"<choisir>", r"<imaginer>", r"<proposer>", r"<raconter>", r"<ecrire>", r"<decider>",
     r"<improviser>", r"<modifier>", r"<changer>", r"<adapter>", r"\bmodifications?\b",
     r"\bpersonnel\w*\b", r"\bde lui-meme\b", r"\bd'elle-meme\b", r"\bselon (?:lui|elle)\b",
@@ -492,6 +493,8 @@ _EXTRA_KPI_PATTERNS: dict[str, tuple[str, ...]] = {
               r"\bcoffrets? vendus\b", r"\bpaniers?\b", r"\bconversions?\b",
               r"\b(?:liens?|ventes?) (?:d'affiliation|affilies?)\b",
               r"\bca\s+(?:genere|realise|additionnel|des ventes|incremental)\w*"),
+    "signups": (r"\bessais?\s+(?:\w+\s+)?(?:reserve|gratuit|demande|commence|active|souscrit)\w*",
+                r"\b(?:reservations?|demandes?|inscriptions?) (?:d'|a l')essai\b", r"\bcomptes? (?:crees|ouverts)\b"),
     "reach": (r"\bcouverture\b", r"\bcomptes? (?:touches|atteints|uniques)\b"),
     "clicks": (r"\bcliqu\w*",
                r"\b(?:gens|personnes|visiteurs|internautes)\s+(?:qui\s+)?(?:vont|viennent|arrivent|passent)"
