@@ -8,7 +8,7 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Chapter:
     number: int
-    key: str  # progress key, e.g. "ch01"
+    key: str  # progress key, e.g. "ch01" ("ch01@<campaign id>" for a learner's own campaign: widgets/campaign.py)
     slug: str  # notebook name without extension
     title: str
     workshop: str

@@ -264,9 +264,8 @@ class HomePage:
     def campaign_form(self) -> widgets.VBox:
         """The form, its two buttons and the verdict (the home page's first live cell)."""
         # Aligned with the fields' descriptions (12rem, text on the right).
-        label = widgets.HTML("Marchés\u00a0:", layout=widgets.Layout(width="12rem", min_width="12rem",
-                                                                     justify_content="flex-end",
-                                                                     padding="0 8px 0 0"))
+        label = widgets.HTML('<div style="text-align:right;line-height:28px;padding-right:8px">Marchés\u00a0:</div>',
+                             layout=widgets.Layout(width="12rem", min_width="12rem"))
         markets = widgets.HBox([label, *self.markets.values()], layout=widgets.Layout(flex_flow="row wrap"))
         markets.add_class(f"{PREFIX}-markets")
         f = self.fields
