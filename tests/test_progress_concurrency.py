@@ -198,6 +198,17 @@ def test_without_fcntl_threads_of_one_process_lose_no_update(
     assert not list(tmp_path.glob(".progression.json.lock"))  # no sidecar file where there is no flock
 
 
+def test_in_pyodide_no_lock_file_is_made_in_the_browser_backed_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "platform", "emscripten")
+    store = ProgressStore(tmp_path / "progression.json")
+    store.save("ch01", "objective", "a")
+    store.save("ch01", "objective", "b")
+    assert ProgressStore(store.path).answer("ch01", "objective") == "b"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["progression.json", "progression.json.bak"]
+
+
 def test_a_kernel_killed_mid_save_leaves_the_old_or_the_new_state_and_no_temporary_file(tmp_path: Path) -> None:
     result = run_mode("kill", str(tmp_path / "progression.json"), "150")
     assert result["kills"] == 150

@@ -179,7 +179,7 @@ class _FileLock:
             self.thread_lock.release()
 
     def _lock_other_processes(self, deadline: float) -> bool:
-        if fcntl is None:
+        if fcntl is None or sys.platform == "emscripten":  # Pyodide: one process, and no lock file to sync
             return False
         try:
             descriptor = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o666)
