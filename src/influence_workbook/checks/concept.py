@@ -1279,7 +1279,9 @@ def _groups(text: str, letters: list[tuple[str, int]]) -> list[_Group]:
     """Runs of letters written as one list: « B, E et F », « A C D »."""
     groups: list[_Group] = []
     for letter, at in letters:
-        if groups and _GROUP_GLUE.match(fold(text[groups[-1].end:at])):
+        between = text[groups[-1].end:at] if groups else ""
+        # « A - C - D » is one list; an en or em dash separates two (« A, C, D — B, E, F conformes »).
+        if groups and "—" not in between and "–" not in between and _GROUP_GLUE.match(fold(between)):
             last = groups[-1]
             groups[-1] = _Group((*last.letters, letter), last.start, at + 1)
         else:
