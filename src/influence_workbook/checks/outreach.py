@@ -608,16 +608,41 @@ def _sentence_at(spans: list[tuple[int, int]], position: int) -> tuple[int, int]
     return position, position
 
 
-def _said(reading: Reading, hit: Hit) -> str:
-    """The learner's own words behind a hit when positions line up, else the folded words."""
+def _said(reading: Reading, hit: Hit, aligned: AlignedText | None = None) -> str:
+    """The learner's own words behind a hit (accents and capitals kept), else the folded words."""
     if len(reading.raw) == len(reading.folded) == len(reading.text):
         return re.sub(r"\s+", " ", reading.raw[hit.start : hit.end]).strip()
-    return hit.text
+    if aligned is not None:
+        for source in (reading.text, reading.folded):
+            words = source[hit.start : hit.end].split()
+            if not words:
+                continue
+            found = re.search(r"\s+".join(map(re.escape, words)), aligned.folded)
+            if found:
+                return aligned.quote(found.start(), found.end())
+    return re.sub(r"\s+", " ", reading.text[hit.start : hit.end]).strip() or hit.text
 
 
-def read_pay(reading: Reading) -> PayReading:
+def _merged(hits: list[Hit]) -> list[Hit]:
+    """Overlapping hits as one (« il nous faut ta réponse ce soir, sinon… » rather than three pieces)."""
+    merged: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
+        if merged and hit.start <= merged[-1].end:
+            last = merged[-1]
+            if hit.end > last.end:
+                merged[-1] = Hit(last.start, hit.end, last.text, last.negated)
+            continue
+        merged.append(hit)
+    return merged
+
+
+def read_pay(reading: Reading, aligned: AlignedText | None = None) -> PayReading:
     """What a message promises about pay, sentence by sentence, negation read."""
     text = reading.text
+
+    def said(hit: Hit) -> str:
+        return _said(reading, Hit(hit.start, hit.end, text[hit.start : hit.end], hit.negated), aligned)
+
     spans = _sentences(text)
 
     def inside(hits: list[Hit], span: tuple[int, int]) -> list[Hit]:
@@ -643,7 +668,7 @@ def read_pay(reading: Reading) -> PayReading:
         sentence = text[span[0] : span[1]]
         paid_here = any(not h.negated for h in inside(pay_words, span))
         if paid_here or (_PROPOSAL_RE.search(sentence) and not inside(gifts, span)):
-            cash = _said(reading, Hit(quantity.start, quantity.end, quantity.raw, False))
+            cash = said(Hit(quantity.start, quantity.end, quantity.raw, False))
             break
 
     promise = deferral = None
@@ -652,20 +677,25 @@ def read_pay(reading: Reading) -> PayReading:
             continue
         span = _sentence_at(spans, hit.start)
         if inside(rates, span):
-            promise = promise or _said(reading, hit)
+            promise = promise or said(hit)
         elif inside(deferrals, span) or inside(unpaid, span):
             put_off = (inside(deferrals, span) or inside(unpaid, span))[0]
-            deferral = deferral or _said(reading, put_off)
+            deferral = deferral or said(put_off)
         else:
-            promise = promise or _said(reading, hit)
+            promise = promise or said(hit)
     if deferral is None and deferrals and not (promise or cash):
-        deferral = _said(reading, deferrals[0]) if any(inside(pay_words, _sentence_at(spans, d.start))
+        deferral = said(deferrals[0]) if any(inside(pay_words, _sentence_at(spans, d.start))
                                                        for d in deferrals) else None
     # A denied pay word is a refusal (« nous ne pouvons pas vous rémunérer », « pas de budget »),
     # unless the same sentence asks for the creator's rate (« pas encore de budget fixé : ton tarif ? »).
+    def with_negation(hit: Hit) -> Hit:
+        """The hit from the start of the negation that denies it: « ne pouvons pas vous rémunérer »."""
+        scope = next((sc for sc in reading.scopes if sc.start <= hit.start < sc.end), None)
+        return Hit(scope.start, hit.end, hit.text, True) if scope else hit
+
     refusal = next(
         (
-            _said(reading, h)
+            said(with_negation(h))
             for h in pay_words
             if h.negated and "tarif" not in h.text and not inside(rates, _sentence_at(spans, h.start))
         ),
@@ -674,11 +704,11 @@ def read_pay(reading: Reading) -> PayReading:
     return PayReading(
         cash=cash,
         promise=promise,
-        rate_invitation=_said(reading, rates[0]) if rates else None,
+        rate_invitation=said(rates[0]) if rates else None,
         refusal=refusal,
-        unpaid=_said(reading, unpaid[0]) if unpaid else None,
+        unpaid=said(unpaid[0]) if unpaid else None,
         deferral=deferral,
-        gift=" », « ".join(dict.fromkeys(_said(reading, h) for h in gifts[:2])) if gifts else None,
+        gift=" », « ".join(dict.fromkeys(said(h) for h in _merged(gifts)[:2])) if gifts else None,
     )
 
 
@@ -782,7 +812,7 @@ def read_outreach(
         if fold(w) not in brand_words | {"reel", "reels", "tiktok", "objet", "ugc"}
     )
     pressure_hits = PRESSURE.affirmed(reading) + PRESSURE_MORE.affirmed(reading)
-    pressure = tuple(dict.fromkeys(_said(reading, h) for h in sorted(pressure_hits, key=lambda h: h.start)))
+    pressure = tuple(dict.fromkeys(_said(reading, h, aligned) for h in _merged(pressure_hits)))
     mass = aligned.every(_MASS_PATTERNS) + aligned.every((_TEMPLATE_RE,))
     return OutreachReading(
         word_count=word_count,
@@ -795,7 +825,7 @@ def read_outreach(
         fit_marker=aligned.first(_FIT_PATTERNS),
         deliverable=aligned.first(_DELIVERABLE_PATTERNS),
         timing=aligned.first(_TIMING_PATTERNS),
-        pay=read_pay(reading),
+        pay=read_pay(reading, aligned),
         pressure=pressure,
         caps_words=caps,
         mass_markers=mass,
