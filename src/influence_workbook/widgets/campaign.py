@@ -176,19 +176,25 @@ def market_names(campaign: Campaign) -> str:
     return ", ".join(names[:-1]) + " et " + names[-1]
 
 
-def campaign_facts_html(campaign: Campaign, *, product: bool = True, budget: bool = False,
+def campaign_facts_html(campaign: Campaign, *, pitch: bool = True, product: bool = False, budget: bool = False,
                         audience: bool = False, launch: bool = False) -> str:
     """The header line of a workshop: brand, campaign and the facts asked for, escaped.
 
-    The learner's own campaign is said to be theirs, with its markets, so that nobody judges a
-    Sève answer against another brand without knowing it.
+    ``pitch``: what the brand does, after its name; ``product``: the campaign's product, after its
+    name (a learner's own campaign describes its brand by its product: said once). The learner's own
+    campaign is said to be theirs, with its markets, so that nobody judges a Sève answer against
+    another brand without knowing it.
     """
     own = not campaign.is_default
-    pitch = campaign.product if own else campaign.brand.pitch
+    described = campaign.product if own else campaign.brand.pitch
+    shown_pitch = bool(pitch and described)
     parts = [f"Marque : <strong>{escape(campaign.brand.name)}</strong>"
-             + (f" ({escape(pitch)})" if pitch and product else "") + "."]
+             + (f" ({escape(described)})" if shown_pitch else "") + "."]
+    product_shown = product and campaign.product and not (own and shown_pitch)
     parts.append(f"Campagne : <strong>{escape(campaign.name)}</strong>"
-                 + (" (votre campagne, choisie sur la page d'accueil)" if own else "") + ".")
+                 + (f" ({escape(campaign.product)})" if product_shown else "") + ".")
+    if own:
+        parts.append("C'est votre campagne, choisie sur la page d'accueil.")
     if own and campaign.markets:
         parts.append(f"Marchés : {escape(market_names(campaign))}.")
     if launch:

@@ -167,7 +167,7 @@ class ConceptWorkshop:
     # ------------------------------------------------------------------ display
 
     def widget(self) -> widgets.VBox:
-        intro = widgets.HTML(f"<p>{campaign_facts_html(self.campaign, audience=True)}</p>")
+        intro = widgets.HTML(f"<p>{campaign_facts_html(self.campaign, product=True, audience=True)}</p>")
         intro.add_class(f"{PREFIX}-campaign")
         return workshop_box([
             intro, self.objective_info, self.goal, self.angle, self.platform, self.format, self.format_card,

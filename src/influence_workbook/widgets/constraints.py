@@ -117,7 +117,7 @@ class ConstraintsWorkshop:
 
     def widget(self) -> widgets.VBox:
         intro = widgets.HTML(
-            f"<p>{campaign_facts_html(self.campaign, product=False, launch=True)} Fixez ce que la marque "
+            f"<p>{campaign_facts_html(self.campaign, pitch=False, launch=True)} Fixez ce que la marque "
             "exige, puis ce que le créateur décide.</p>"
         )
         intro.add_class(f"{PREFIX}-campaign")

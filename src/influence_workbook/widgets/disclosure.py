@@ -241,8 +241,8 @@ class CaptionWorkshop:
         else:
             where = f"La légende est vérifiée pour chaque marché de la campagne : {', '.join(names)}."
         intro = widgets.HTML(fix(
-            f"<p>{campaign_facts_html(campaign)} Rédigez la légende de la première publication de la campagne, "
-            f"publiée par {who}. {escape(where)}</p>"
+            f"<p>{campaign_facts_html(campaign, pitch=False, product=True)} Rédigez la légende de la première "
+            f"publication de la campagne, publiée par {who}. {escape(where)}</p>"
         ))
         intro.add_class(f"{PREFIX}-campaign")
         return workshop_box([intro, self.caption, self.retouched, self.ai_generated, *self.step.widgets()],

@@ -258,7 +258,7 @@ class OutreachWorkshop:
                      "ou en Suisse.")
         else:
             where = "Les créateurs proposés sont ceux de votre présélection du chapitre 2."
-        return fix(f"<p>{campaign_facts_html(self.campaign)} {escape(where)}</p>")
+        return fix(f"<p>{campaign_facts_html(self.campaign, pitch=False, product=True)} {escape(where)}</p>")
 
     def widget(self) -> widgets.VBox:
         intro = widgets.HTML(self.intro_html())
