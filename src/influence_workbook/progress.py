@@ -37,7 +37,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
@@ -532,7 +532,7 @@ class ProgressStore:
             del unsaved[key]
         self._update(change, keep={})
 
-    def _update(self, change: Any, *, keep: dict[str, dict[str, Any]]) -> None:
+    def _update(self, change: Callable[[dict[str, Any]], None], *, keep: dict[str, dict[str, Any]]) -> None:
         """Read, change and write the file under the lock; ``keep`` stays in memory if that is refused."""
         unsaved = _UNSAVED.setdefault(self._key(), {})
         with suppress(OSError):  # the folder first, so that its lock file can be made (else the write says why)
@@ -563,7 +563,11 @@ class ProgressStore:
                     steps[key] = entry
             change(steps)
             document["updated_at"] = _now()
-            self._write(document, keep_backup=from_disk)
+            try:
+                self._write(document, keep_backup=from_disk)
+            except OSError:  # a full or read-only disk: the answer stays in memory all the same
+                unsaved.update(keep)
+                raise
             unsaved.clear()
         finally:
             lock.__exit__(None, None, None)
