@@ -219,11 +219,16 @@ _RANGE_SAME_MONTH = re.compile(
 # --------------------------------------------------------------------------- reading fields
 
 
+def _is_date(value: object) -> bool:
+    """A real date or datetime (pandas' NaT, « not a time », is a datetime too, and is no date)."""
+    return isinstance(value, date) and value == value and type(value).__name__ != "NaTType"
+
+
 def _blank(value: object) -> bool:
     """True for a field left empty: a placeholder, an empty list, or anything that is not text or a list."""
     if isinstance(value, str):
         return is_placeholder(value)
-    if isinstance(value, date):
+    if _is_date(value):
         return False
     if isinstance(value, list | tuple):
         return not any(isinstance(v, str) and not is_placeholder(v) for v in value[:MAX_ANALYSED_ITEMS])
@@ -232,8 +237,8 @@ def _blank(value: object) -> bool:
 
 def _text(value: object) -> str:
     """A field as text: lists are joined line by line; placeholders and non-text give ''."""
-    if isinstance(value, date):
-        return value.isoformat()  # a date object (``date(2027, 2, 26)``) typed in a notebook
+    if isinstance(value, date) and _is_date(value):
+        return value.isoformat()  # ``date(2027, 2, 26)`` typed in a notebook
     if isinstance(value, list | tuple):
         return "\n".join(str(v) for v in value[:MAX_ANALYSED_ITEMS]
                          if isinstance(v, str) and not is_placeholder(v))[:MAX_ANALYSED_CHARS]
