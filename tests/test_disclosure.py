@@ -237,13 +237,18 @@ def test_retouched_and_virtual_images_in_france() -> None:
 
 # --------------------------------------------------------------------------- bad input
 
-@pytest.mark.parametrize("bad", [None, ..., "", "   ", "...", 42, 3.5, ["Publicité"], {"a": 1}, "🌾🌾 !!",
-                                 b"Pub"])
+@pytest.mark.parametrize("bad", [None, ..., "", "   ", "...", 42, 3.5, ["Publicité"], {"a": 1}, "🌾🌾 !!"])
 def test_bad_captions_get_a_french_message(bad: object) -> None:
     feedback = check_disclosure(bad, "FR")
     assert not feedback.passed
     assert feedback.items[0].criterion == "input"
     assert "légende" in feedback.items[0].message.lower() or "mot" in feedback.items[0].message
+
+
+def test_a_caption_given_as_bytes_is_read_as_its_text() -> None:
+    """The guard decodes bytes (a notebook slip) rather than showing « b'Pub' »: the caption is judged."""
+    as_bytes, as_text = check_disclosure(b"Pub | ma routine", "FR"), check_disclosure("Pub | ma routine", "FR")
+    assert as_bytes.to_dict() == as_text.to_dict() and "b'" not in as_bytes.to_text()
 
 
 @pytest.mark.parametrize("code", ["fr", " Fr ", "FRANCE", "suisse", "ch", "UE", "eu", "usa", "us", "gb", "uk",

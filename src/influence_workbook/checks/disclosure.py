@@ -35,6 +35,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from influence_workbook.campaign import MARKET_NAMES, Campaign, resolve
+from influence_workbook.checks.guard import learner_check
 from influence_workbook.disclosure_rules import (
     AUDIENCE_JURISDICTIONS,
     JURISDICTION_CODES,
@@ -612,6 +613,7 @@ def _caption_problem(caption: object) -> Feedback | None:
     return None
 
 
+@learner_check("ch05-disclosure", "Légende")
 def check_disclosure(caption: object, jurisdiction: object = "FR", *, retouched: object = False,
                      ai_generated: object = False, sponsored: object = True,
                      language: object = None) -> Feedback:
@@ -768,6 +770,7 @@ def _joined(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " et " + names[-1]
 
 
+@learner_check("ch05-disclosure", "Légende")
 def check_campaign_caption(caption: object, *, retouched: object = False, ai_generated: object = False,
                            campaign: Campaign | None = None) -> Feedback:
     """The learner's campaign caption, checked on each of the campaign's markets (Sève: France, Suisse).
@@ -906,6 +909,7 @@ def _workshop_sample() -> tuple[Case, ...]:
     return tuple(sample_cases())
 
 
+@learner_check("ch05-classification", "Publications")
 def check_classification(answers: object, cases: object = None, jurisdiction: object = "FR") -> Feedback:
     """The learner's verdicts ({post_id: « Conforme » | « Non conforme » | « Sans objet »}) against the
     answer key, one item per post, each with the reason given by :func:`check_disclosure`.
@@ -1017,6 +1021,7 @@ EXERCISE_BODIES: dict[str, str] = {
 }
 
 
+@learner_check("ch05-wording-classification", "Verdicts")
 def check_wording_classification(answers: object, jurisdiction: object = "FR") -> Feedback:
     """Exercise: {wording: « Conforme » | « Non conforme »} for one jurisdiction. Each wording is put at
     the start of a sample caption in the public's language and judged by :func:`check_disclosure`."""

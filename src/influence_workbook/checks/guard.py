@@ -101,7 +101,7 @@ def learner_check(check: str, label: str = "Réponse", read_more: str | None = N
             except RecursionError:
                 return input_problem(check, label, "La réponse est imbriquée trop profondément.", read_more)
             try:
-                return function(*plain_args, **plain_kwargs)  # type: ignore[arg-type]
+                return function(*plain_args, **plain_kwargs)
             except Exception as error:  # the last resort: a learner never sees a traceback
                 CAUGHT.append((check, error))
                 return input_problem(

@@ -28,6 +28,7 @@ from datetime import date
 
 from influence_workbook import clock
 from influence_workbook.campaign import Campaign, resolve
+from influence_workbook.checks.guard import learner_check
 from influence_workbook.feedback import Feedback, FeedbackItem, build_feedback, input_problem
 from influence_workbook.reading import Hit, Meaning, Reading, one_edit_apart, read
 from influence_workbook.text import (
@@ -841,6 +842,7 @@ def _usable_budget(value: object) -> bool:
     return 0 < value < 1e9 and math.isfinite(value)
 
 
+@learner_check("ch01-objective", "Objectif")
 def check_objective(
     text: object,
     *,
@@ -973,6 +975,7 @@ def _stage_named(answer: object) -> str | None:
     return close.pop() if len(close) == 1 else None
 
 
+@learner_check("ch01-kpi-matching", "Associations")
 def check_kpi_matching(answers: object) -> Feedback:
     """Exercise: the learner maps KPI labels (from :data:`KPI_CHOICES`) to a funnel stage label."""
     check = "ch01-kpi-matching"
