@@ -174,8 +174,10 @@ def _split(hits: list[Hit]) -> tuple[list[Hit], list[Hit]]:
 # Words that name « the product » whatever the campaign (folded).
 _GENERIC_PRODUCT_WORDS = (r"produits?", r"gamme", r"marque", r"nouveautes?", r"collection", r"offre",
                           r"articles?", r"services?", r"app(?:li(?:cation)?)?s?")
-# A product description's head nouns end at its first preposition or linking word.
-_PRODUCT_CUT = re.compile(r"\s(?:de|du|des|d'|a|au|aux|pour|avec|sans|en|sur|par|qui)\b")
+# A product description's head nouns end at its first preposition, linking word or number: « vélo cargo
+# électrique deux enfants » is named « vélo cargo électrique », and « deux enfants » stays the learner's story.
+_PRODUCT_CUT = re.compile(r"\s(?:de|du|des|d'|a|au|aux|pour|avec|sans|en|sur|par|qui|\d+|deux|trois|quatre|cinq|six|"
+                          r"sept|huit|neuf|dix|douze|vingt|trente|cent)\b")
 _STOP_WORDS = frozenset("""
     le la les un une des du de et ou a au aux pour avec sans en sur par qui que notre nos votre vos mon ma mes
     son sa ses leur leurs ce cette ces tout tous
@@ -363,8 +365,9 @@ IMPOSED = GatedMeaning(
     r"(?:visuels?|photos?|videos?|contenus?|textes?|posts?|images?|publications?|stor(?:y|ies))\b",
     r"\brepost\w*", r"\brepren\w*\s+(?:notre|nos)\b", r"\breprend\w*\s+(?:notre|nos)\b",
     r"\b<partager>\s+(?:notre|nos)\s+(?:visuels?|publications?|contenus?|videos?)\b",
-    r"\b(?:texte|script|legende|message|video|visuel|contenu|story|stories|reel)s?\s+"
-    r"(?:\w+\s+){0,4}?(?:fourni|impose|ecrit|redige|valide|tourne|monte|prepare|realise|produit)e?s?\s+par\s+"
+    r"\b(?:texte|script|legende|message|video|visuel|contenu|story|stories|reel|montage|tournage|voix[- ]off)s?\s+"
+    r"(?:\w+\s+){0,4}?(?:fourni|impose|ecrit|redige|valide|tourne|monte|prepare|realise|produit|fait|assure|"
+    r"enregistre)e?s?\s+par\s+"
     r"(?:la marque|nous|l'agence|l'annonceur|(?:notre|nos|leur) \w+|\w+ (?:equipe|agence))",
     r"\b(?:texte|script|legende|message|video|visuel|contenu)s?\s+(?:fourni|impose|de la marque)\w*",
     r"\bmot (?:pour|a) mot\b", r"\ba la lettre\b", r"\bcopier[- ]coller\b", r"\bcopie[- ]colle\b",
@@ -374,11 +377,39 @@ IMPOSED = GatedMeaning(
     r"\b(?:publie\w*|poste\w*|partage\w*|repren\w*|reprend\w*)\s+(?:\w+\s+){0,3}?tel(?:le)?s? quel(?:le)?s?\b",
     r"\b(?:qu'on|que nous|que la marque)\s+(?:lui\s+)?(?:a|avons|ont)\s+(?:ecrit|redige|prepare|impose|choisi)\w*",
 )
+# Who stands for the brand in a creator's role: « on », « nous », « la marque », « notre équipe ».
+_BRAND_SUBJECT = (r"(?:on|nous|la marque|l'agence|l'annonceur|notre (?:equipe|agence|studio|monteur|monteuse)|"
+                  r"nos equipes|l'equipe (?:de la marque|marketing))")
+# What the brand would do to the creator's content if it took control of it.
+_PRODUCTION_VERBS = (r"<monter>|<ecrire>|<rediger>|\b(?:lui |le |la |les )?reecri\w*|<tourner>|<filmer>|"
+                     r"<enregistrer>|<retoucher>|<doubler>|<realiser>")
+_CONTROL_VERBS = (r"<toucher>|<modifier>|<changer>|<corriger>|<valider>|<censurer>|<couper>|<remonter>|<imposer>|"
+                  r"<dicter>|<controler>|<filtrer>|<editer>|<fournir>|<reformuler>|"
+                  r"\b(?:y |le |la |les |lui )?(?:relit|relis|relisons|relisez|relire|intervien\w*|intervenons)\b")
+#: The brand keeps its hands off: « on ne touche pas à son verdict », « nous ne modifions rien ».
+#: The negation that follows grants the creator freedom instead of taking it away.
+HANDS_OFF = GatedMeaning(
+    "brand_hands_off",
+    rf"\b{_BRAND_SUBJECT}\s+(?:ne\s+|n')(?:{_CONTROL_VERBS}|{_PRODUCTION_VERBS})",
+)
+_CONTENT = (r"(?:videos?|textes?|scripts?|montages?|legendes?|contenus?|posts?|stor(?:y|ies)|reels?|visuels?|"
+            r"photos?|voix[- ]off|tournages?|sous-titres?|images?|publications?)")
+#: The brand makes the content itself: « la vidéo que nous montons », « on écrit le texte », « notre voix off ».
+BRAND_MAKES = GatedMeaning(
+    "brand_makes",
+    rf"\b(?:qu'on|que nous|que la marque|que l'agence|que notre equipe)\s+(?:lui\s+)?(?:{_PRODUCTION_VERBS})",
+    rf"\b{_BRAND_SUBJECT}\s+(?:lui\s+)?(?:{_PRODUCTION_VERBS})\s+(?:\w+\s+){{0,2}}?{_CONTENT}\b",
+    r"\b(?:notre|nos) voix[- ]off\b",
+)
+#: Where a clause ends: freedom said inside the brand's own making (« à partir de ses rushes ») is not the creator's.
+_CLAUSE_END = re.compile(r"[.;!?,:\n]|\b(?:mais|cependant|toutefois|par contre|en revanche|neanmoins)\b")
 _BUT = re.compile(r"\b(?:mais|cependant|toutefois|par contre|en revanche|neanmoins)\b")
 #: What the creator decides: their words, tone, set, story, idea.
 FREEDOM = GatedMeaning(
     "freedom",
-    r"\b(?:sa|son|ses)\s+(?:propres?\s+)?[a-z][a-z'-]{2,}", r"\blibre\w*\b", r"\bliberte\b", r"\bcarte blanche\b",
+    # « sur son compte » says where the post goes, not what the creator decides.
+    r"\b(?:sa|son|ses)\s+(?:propres?\s+)?(?!(?:compte|page|profil|chaine|feed|fil|reseaux?)\b)[a-z][a-z'-]{2,}",
+    r"\blibre\w*\b", r"\bliberte\b", r"\bcarte blanche\b",
     r"\bco-?cre\w*", r"<choisir>", r"<imaginer>", r"<proposer>", r"<raconter>", r"<ecrire>", r"<decider>",
     r"<improviser>", r"<modifier>", r"<changer>", r"<adapter>", r"\bmodifications?\b",
     r"\bpersonnel\w*\b", r"\bde lui-meme\b", r"\bd'elle-meme\b", r"\bselon (?:lui|elle)\b",
@@ -606,8 +637,14 @@ def _content_words(folded: str, campaign: Campaign) -> list[str]:
     """Words that carry an idea: not filler, not the campaign's own brand and product names."""
     own = campaign_words(campaign).words
     words = re.findall(r"[a-z][a-z'-]{3,}", folded)
-    return [w for w in words
-            if (bare := w.split("'")[-1]) not in _FILLER_WORDS and bare not in own and w not in _FILLER_WORDS]
+    content = [w for w in words
+               if (bare := w.split("'")[-1]) not in _FILLER_WORDS and bare not in own and w not in _FILLER_WORDS]
+    # A privation frames a challenge (« un mois sans voiture »): « sans » counts when a content word follows.
+    deprived = [match.group(1) for match in _WITHOUT.finditer(folded) if match.group(1) in content]
+    return content + ["sans"] * len(deprived)
+
+
+_WITHOUT = re.compile(r"\bsans\s+(?:(?:un|une|le|la|les|l'|de|d'|du|des|aucune?|seul|seule)\s*)*([a-z][a-z'-]{3,})")
 
 
 @dataclass(frozen=True)
@@ -675,7 +712,11 @@ def _angle_item(angle: str, too_long: bool, campaign: Campaign) -> FeedbackItem:
             f"{_shown(angle, _said(generic_hits, reading))} : c'est ce que ferait n'importe quelle marque, ce "
             "n'est pas encore un concept. Trouvez ce que le contenu raconte : une situation vécue par le public, "
             "un défi, un avant-après, une idée reçue à démonter.", READ_ANGLE)
-    if len(_content_words(reading.text, campaign)) < MIN_ANGLE_CONTENT_WORDS - 1:
+    # The product in a situation is one element of the story (« un mois sans voiture avec un vélo cargo »):
+    # its name counts once, so that the product named alone stays thin.
+    own = campaign_words(campaign).words
+    names_product = any(word in own for word in re.findall(r"[a-z0-9]+", reading.text))
+    if len(_content_words(reading.text, campaign)) + names_product < MIN_ANGLE_CONTENT_WORDS - 1:
         return FeedbackItem(
             "angle", label, False,
             "L'angle est trop maigre pour qu'on voie le contenu. Dites en une ou deux phrases quelle histoire il "
@@ -809,6 +850,17 @@ def _hook_item(hook: str, campaign: Campaign) -> FeedbackItem:
     return FeedbackItem("hook", label, True, "Il y a une accroche concrète pour les premières secondes.")
 
 
+def _hands_off(reading: Reading) -> list[Hit]:
+    """Where the brand denies itself control (« on ne touche pas à son verdict »), to the end of the negation."""
+    found: list[Hit] = []
+    for hit in HANDS_OFF.hits(reading):
+        scope = next((sc for sc in reading.scopes if hit.start <= sc.start < hit.end), None)
+        if scope is not None and not hit.negated:
+            end = max(hit.end, scope.end)
+            found.append(Hit(hit.start, end, reading.text[hit.start:end].strip(), False))
+    return found
+
+
 def _creator_item(role: str) -> FeedbackItem:
     label = "Rôle et liberté du créateur"
     if not role:
@@ -820,6 +872,22 @@ def _creator_item(role: str) -> FeedbackItem:
     # « sans script imposé » frees the creator; « ne choisit rien », « aucune liberté » bind them.
     imposed_said, imposed_denied = _split(IMPOSED.hits(reading))
     freedom_said, freedom_denied = _split(FREEDOM.hits(reading))
+    # « On ne touche pas à son verdict »: the brand denying itself control frees the creator, so what the
+    # negation covers (« son verdict ») is the creator's, not freedom taken away.
+    for hands_off in _hands_off(reading):
+        imposed_denied.append(hands_off)
+        released = [hit for hit in freedom_denied if hands_off.start <= hit.start < hands_off.end]
+        freedom_denied = [hit for hit in freedom_denied if hit not in released]
+        freedom_said.extend(released)
+    # « La vidéo que nous montons à partir de ses rushes »: the brand makes the content; the creator's
+    # material it works on in that clause is not the creator's say.
+    for made in BRAND_MAKES.affirmed(reading):
+        imposed_said.append(made)
+        end = _CLAUSE_END.search(reading.text, made.end)
+        clause_end = end.start() if end else len(reading.text)
+        freedom_said = [hit for hit in freedom_said if not made.start <= hit.start < clause_end]
+    imposed_said.sort(key=lambda hit: hit.start)
+    freedom_said.sort(key=lambda hit: hit.start)
     imposed = _said([*imposed_said, *freedom_denied], reading)
     freedom = _said([*freedom_said, *imposed_denied], reading)
     freed_by_denial = bool(imposed_denied)
