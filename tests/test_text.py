@@ -104,3 +104,4 @@ def test_placeholders(value: object) -> None:
 def test_real_answers_are_not_placeholders() -> None:
     assert not is_placeholder("Vendre 1 500 shampooings")
     assert not is_placeholder(0)
+

@@ -29,6 +29,7 @@ per-call time of every check).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -317,9 +318,12 @@ class Reading:
         self.folded = fold(self.raw)
         self.text = correct_typos(self.folded)
         self.scopes = negation_scopes(self.text)
+        self._starts = [scope.start for scope in self.scopes]
 
     def negated(self, position: int) -> bool:
-        return any(scope.start <= position < scope.end for scope in self.scopes)
+        # Scopes never overlap and come in order: the only candidate is the last one starting before.
+        index = bisect.bisect_right(self._starts, position) - 1
+        return index >= 0 and position < self.scopes[index].end
 
     def words(self) -> list[str]:
         return re.findall(r"[a-z0-9']+", self.text)
