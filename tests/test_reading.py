@@ -41,7 +41,8 @@ def test_a_denied_mention_is_not_a_mention(text: str) -> None:
     assert AD_MENTION.denied(read(text)) and not AD_MENTION.said(read(text))
 
 
-@pytest.mark.parametrize("text", ["Publicité | mon avis", "Pub | ma routine", "PUBLICITE", "Publicitée en partenairiat"])
+@pytest.mark.parametrize("text", ["Publicité | mon avis", "Pub | ma routine", "PUBLICITE",
+                                  "Publicitée en partenairiat"])
 def test_a_mention_is_found_with_typos_and_without_accents(text: str) -> None:
     assert AD_MENTION.said(read(text))
 
