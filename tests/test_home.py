@@ -330,3 +330,14 @@ def test_outreach_and_shortlist_pass_the_active_campaign(store: ProgressStore,
     workshop.check({"creator_id": workshop.profiles[0]["creator_id"], "message": "Bonjour"})
     shortlist.ShortlistWorkshop(store)
     assert seen == [velo, velo]
+
+
+def test_a_choice_that_cannot_be_saved_is_said_in_french(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    home = HomePage(ProgressStore(blocker / "progression.json"))
+    fill(home, VELO)
+    home.step.button.click()  # no exception reaches the learner
+    assert check_campaign_answer(home.collect()).passed
+    status = html.unescape(home.choice_status.value)
+    assert "iw-notice" in status and "disque" in status

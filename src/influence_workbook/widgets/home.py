@@ -229,8 +229,9 @@ class HomePage:
     def _choose(self, answer: dict[str, Any] | None) -> bool:
         try:
             self.campaign = choose_campaign(self.store, answer)
-        except OSError as error:
-            self.choice_status.value = notice_html(SAVE_PROBLEM.format(reason=os_error_in_french(error)))
+        except OSError as error:  # the store's own notice when it refused to write over an unreadable file
+            notice = getattr(error, "notice", None) or SAVE_PROBLEM.format(reason=os_error_in_french(error))
+            self.choice_status.value = notice_html(str(notice))
             return False
         except Exception:
             LOGGER.exception("could not save the active campaign")
