@@ -131,7 +131,26 @@ def brand_patterns(campaign: Campaign | None = None) -> Patterns:
     return compile_patterns(*patterns)
 
 
-_FIT_PATTERNS = compile_patterns(
+#: Words that put a value, a habit or a wish of the brand in front of the creator's work: the
+#: content « is what we look for », « is the spirit of our kitchen », « perfect for our shoe ».
+_INTENSIFIER = r"(?:exactement|precisement|justement|pile|tout a fait|vraiment|bien|aussi|egalement|tout)"
+_BRAND_WISH_VERBS = (
+    r"(?:aim|ador|apprecie|cherch|recherch|veu|voul|vis|defend|essai|essay|privilegi|valoris|partag|conseill|"
+    r"pron|encourag|racont|montr|decri|croi|cultiv|attend|souhait|rev|port|dis|dit|fais|fait|font)\w*"
+)
+_VALUE_NOUNS = (
+    r"(?:esprit|message|philosophie|logique|valeurs?|adn|mission|vision|combat|ton|cible|public|clientele|"
+    r"communaute|credo|approche|idee|promesse|ambition|engagement|ethique|demarche|raison d'etre|quotidien|"
+    r"histoire|facon de faire|maniere de faire|style|univers|priorite)"
+)
+#: Why this creator and this brand: a reason (« parce que »), a match (« correspond », « comme
+#: nous »), a practice or value shared (« chez nous aussi »), what the brand likes or looks for
+#: (« c'est ce qu'on aime », « c'est le ton qu'on cherche »), the brand's own values (« c'est
+#: l'esprit de notre cuisine »), a fit (« parfaite pour notre chaussure »). None of them needs an
+#: intensifier (« exactement », « justement ») to count. Read through negation: « ce n'est pas
+#: ce qu'on cherche » gives no reason.
+FIT = Meaning(
+    "fit",
     r"\bparce qu",
     r"\bcar\b",
     r"\bc'est pour (?:ca|cela)\b",
@@ -156,8 +175,6 @@ _FIT_PATTERNS = compile_patterns(
     r"\bfaite?s? pour\b",
     r"\bnous a (?:donne|fait)\b",
     r"\b(?:m'a|nous a|m'ont|nous ont) (?:convaincu\w*|donne envie)\b",
-    r"\b(?:exactement|precisement|justement)\b",
-    r"\bc'?\s?est (?:aussi|bien) (?:notre|nos|ce que nous|ce qu'on)\b",
     r"\bc'?\s?est pour (?:ca|cela) qu",
     r"\bcomme (?:tu|vous)\b",
     r"\bcomme (?:nous|chez nous)\s*(?:[,.;:!)]|$|sur|dans|avec|pour)",
@@ -166,6 +183,31 @@ _FIT_PATTERNS = compile_patterns(
     r"\b(?:d'ou|voila) (?:l'idee|pourquoi)\b",
     r"\b(?:vu que|puisque|etant donne que)\b",
     r"\b(?:pourrai\w*|peut|devrai\w*|va|vont|devrait) (?:beaucoup |vraiment )?(?:te|vous) (?:plaire|parler)\b",
+    # a practice or a value shared: « chez nous aussi », « nous aussi », « comme chez nous »,
+    # « pareil chez nous », « c'est aussi notre combat »
+    r"\b(?:chez nous|nous|pour nous|de notre cote|nous autres)\s*,?\s+(?:aussi|egalement)\b",
+    r"\bcomme chez nous\b",
+    r"\b(?:pareil|de meme|la meme chose|le meme)\s+(?:chez nous|pour nous|de notre cote)\b",
+    r"\bc'?\s?est (?:aussi|egalement|bien) (?:notre|nos|ce que|ce qu'|ce qui|le cas)\b",
+    # what the brand likes, looks for or does: « c'est ce qu'on aime », « c'est le ton qu'on
+    # cherche », « est celle que nous voulons toucher », « la vie que nos clients essaient d'avoir »
+    rf"\b(?:c'?\s?est|est|sont|etait|c'?\s?etait)\s+(?:{_INTENSIFIER}\s+)?(?:tout\s+)?"
+    r"(?:ce|celui|celle|ceux|celles|(?:le|la|l'|les|un|une)\s*(?:[\w-]+\s+){0,3}?)\s*"
+    r"(?:que|qu')\s*(?:l'on|on|nous|(?:notre|nos)\s+[\w-]+(?:\s+[\w-]+){0,3}?)\s+"
+    rf"(?:(?:ne\s+|n')?(?:t'|te\s+|vous\s+|nous\s+)?){_BRAND_WISH_VERBS}",
+    r"\bce (?:que|qu')\s*(?:l'on|on|nous)\s+(?:aim|ador|apprecie)\w*",
+    r"\bce qui nous\s+(?:a\s+)?(?:plu|plait|parle|touche|ressemble|convaincu|seduit|marque)\w*",
+    r"\b(?:ca|cela|ce qui|qui)\s+nous\s+(?:parle|ressemble|correspond|touche)\w*\b(?!\s+(?:de|d'|des|du)\b)",
+    # the creator's work is the brand's own value or public: « c'est l'esprit de notre cuisine »,
+    # « c'est notre cible »
+    rf"\b(?:c'?\s?est|est|sont)\s+(?:{_INTENSIFIER}\s+)?(?:(?:le|la|l'|les)\s*{_VALUE_NOUNS}\s+(?:de|d')\s*"
+    rf"(?:notre|nos)|(?:notre|nos)\s+{_VALUE_NOUNS})\b",
+    # an intensifier that ties the work to the brand: « exactement ce que », « justement quelqu'un »
+    r"\b(?:exactement|precisement|justement|pile)\s+(?:ce|celui|celle|ceux|le|la|les|l'|notre|nos|comme|"
+    r"quelqu'un|un profil|le genre|ton|ta|tes|votre|vos|pour (?:nous|notre|nos|toi|vous))\b",
+    # a fit: « parfaite pour notre nouvelle chaussure », « idéale pour toi »
+    r"(?<!moment )(?<!periode )(?<!occasion )(?<!saison )\b(?:parfait|ideal|adapte|taille)(?:e|s|es|aux)?"
+    r"\s+pour\s+(?:notre|nos|toi|vous|ce|cette|ces|le|la|les|l'|tester|presenter|parler|faire|montrer|essayer)",
 )
 _DELIVERABLES_RE = (
     r"(?:reel|video|story|stories|post|publication|tiktok|carrousel|carousel|tuto|tutoriel|short|live|"
@@ -235,7 +277,7 @@ GIFT = Meaning(
     r"\bcoffrets?\b",
     r"\b(?:bon d'achat|carte cadeau|en nature)\b",
     r"\b<envoyer>\s+(?:nos|des|les|un|une|toute la)\s+(?:\w+\s+)?(?:produits?|gamme|paire|coffret)\b",
-    r"\bvaleur\b",
+    r"\b(?:d'une\s+)?valeur\b(?:\s+(?:totale\s+)?(?:de\s+|d'environ\s+)?\d[\d .']{0,12}\s?(?:€|euros?|chf|francs?))?",
     r"\bacces\s+gratuit\b",
     r"\b(?:tu\s+gardes|vous\s+gardez)\b",
 )
@@ -586,7 +628,8 @@ class OutreachReading:
 _SENTENCE_RE = re.compile(r"[^.!?;\n…]+")
 _PROPOSAL_RE = re.compile(
     r"propos|prevu|prevoy|enveloppe|total|\bht\b|\bttc\b|chacun|\bpar (?:video|post|story|reel|live|mois|contenu)"
-    r"|pour (?:ce|cette|l'ensemble|la collab)|forfait|\bfixe\b|\bbrut\b|\bnet\b"
+    r"|pour (?:ce|cette|l'ensemble|la collab)|forfait|\bfixe\b|\bbrut\b|\bnet\b|\boffr"
+    rf"|\bpour (?:le|la|les|l'|ton|ta|tes|votre|vos|un|une|deux|trois)\s*{_DELIVERABLES_RE}\b"
 )
 
 
@@ -636,6 +679,34 @@ def _merged(hits: list[Hit]) -> list[Hit]:
     return merged
 
 
+#: An amount that is the value of a gift, not pay: « toute la gamme (valeur 80 €) », « d'une
+#: valeur de 120 € », « un bon d'achat de 50 € », « 80 € de produits ». The chapter is clear that a
+#: product's value is a payment in kind, not a fee for the work.
+_GIFT_VALUE_BEFORE_RE = re.compile(
+    r"(?:\bvaleur|\bvau[tx]|\bvalant|\bvalent|\bprix (?:public|de vente|catalogue|boutique|conseille)|"
+    r"\bbons? d'achat|\bcartes? cadeaux?|\ben nature)\b[^.;!?\n€$]{0,25}$"
+    r"|\b(?:produits?|gamme|coffrets?|paires?|echantillons?|cadeaux?|kit|box|lot)(?:\s+[\w-]+)?\s*"
+    r"(?:offert\w*\s*)?(?:\(\s*|(?:a hauteur de|a|de|d'|pour)\s*)(?:environ\s+|pres de\s+)?$"
+)
+_GIFT_VALUE_AFTER_RE = re.compile(
+    r"\s*(?:\)\s*)?(?:de|d'|en)\s*(?:produits?|bons? d'achat|cadeaux?|nature|marchandises?|articles?|"
+    r"credits?|avoirs?)\b"
+)
+#: A pay word naming the topic (« Côté rémunération, … », « En guise de paiement : … »): what
+#: follows says what the pay is.
+_PAY_TOPIC_RE = re.compile(
+    r"(?:\bcote|\bniveau|\bquestion|\ben guise de|\ben termes? de|\bcomme|\bpour la|\bpour ta|\bpour votre|"
+    r"\bpour (?:le|ton|votre))\s*$"
+)
+
+
+def _is_gift_value(text: str, start: int, end: int, span: tuple[int, int]) -> bool:
+    """Whether the amount at text[start:end] gives a gift's value (« coffret (valeur 80 €) »)."""
+    before = text[max(span[0], start - 40) : start]
+    after = text[end : min(span[1], end + 30)]
+    return bool(_GIFT_VALUE_BEFORE_RE.search(before) or _GIFT_VALUE_AFTER_RE.match(after))
+
+
 def read_pay(reading: Reading, aligned: AlignedText | None = None) -> PayReading:
     """What a message promises about pay, sentence by sentence, negation read."""
     text = reading.text
@@ -666,8 +737,10 @@ def read_pay(reading: Reading, aligned: AlignedText | None = None) -> PayReading
             continue
         span = _sentence_at(spans, quantity.start)
         sentence = text[span[0] : span[1]]
+        if _is_gift_value(text, quantity.start, quantity.end, span):
+            continue
         paid_here = any(not h.negated for h in inside(pay_words, span))
-        if paid_here or (_PROPOSAL_RE.search(sentence) and not inside(gifts, span)):
+        if paid_here or _PROPOSAL_RE.search(sentence):
             cash = said(Hit(quantity.start, quantity.end, quantity.raw, False))
             break
 
@@ -676,6 +749,8 @@ def read_pay(reading: Reading, aligned: AlignedText | None = None) -> PayReading
         if hit.negated:
             continue
         span = _sentence_at(spans, hit.start)
+        if _PAY_TOPIC_RE.search(text, max(span[0], hit.start - 20), hit.start) and inside(gifts, span) and not cash:
+            continue  # « Côté rémunération, nous vous enverrons la gamme » names the topic, then a gift
         if inside(rates, span):
             promise = promise or said(hit)
         elif inside(deferrals, span) or inside(unpaid, span):
@@ -710,6 +785,22 @@ def read_pay(reading: Reading, aligned: AlignedText | None = None) -> PayReading
         deferral=deferral,
         gift=" », « ".join(dict.fromkeys(said(h) for h in _merged(gifts)[:2])) if gifts else None,
     )
+
+
+_CLAUSE_OPENER_RE = re.compile(r"\b(?:qui|que|dont)\b|\bqu'")
+
+
+def _affirmed_in_clause(meaning: Meaning, reading: Reading) -> list[Hit]:
+    """The meaning's hits that no negation of their own clause denies: a relative clause opens a
+    new one (« ce côté pratique et sans chichis qui nous fait penser à toi » affirms the reason)."""
+    found = []
+    for hit in meaning.hits(reading)[: MAX_HITS * 4]:
+        if hit.negated:
+            scope = next((sc for sc in reading.scopes if sc.start <= hit.start < sc.end), None)
+            if scope is None or not _CLAUSE_OPENER_RE.search(reading.text, scope.start + 1, hit.start):
+                continue
+        found.append(hit)
+    return found
 
 
 def read_outreach(
@@ -822,7 +913,7 @@ def read_outreach(
         overlap=overlap,
         has_reference_marker=has_reference,
         brand_named=aligned.first(brand_patterns(chosen)) is not None,
-        fit_marker=aligned.first(_FIT_PATTERNS),
+        fit_marker=next((_said(reading, h, aligned) for h in _affirmed_in_clause(FIT, reading)), None),
         deliverable=aligned.first(_DELIVERABLE_PATTERNS),
         timing=aligned.first(_TIMING_PATTERNS),
         pay=read_pay(reading, aligned),
@@ -1010,12 +1101,18 @@ def _pay_item(reading: OutreachReading) -> FeedbackItem:
             READ_ASK,
         )
     if pay.unpaid:
+        in_kind = (
+            f" Les produits offerts (« {pay.gift} ») sont une attention, un paiement en nature : leur "
+            "valeur ne paie pas le travail."
+            if pay.gift
+            else ""
+        )
         return FeedbackItem(
             "pay",
             label,
             False,
             f"« {pay.unpaid} » : le message propose de travailler sans être payé, ou contre de la "
-            f"visibilité. Un contenu est un travail professionnel, qui se rémunère. {ask}",
+            f"visibilité.{in_kind} Un contenu est un travail professionnel, qui se rémunère. {ask}",
             READ_ASK,
         )
     if pay.gift:
