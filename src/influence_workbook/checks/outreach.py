@@ -35,7 +35,7 @@ from functools import lru_cache
 
 from influence_workbook.campaign import Campaign, resolve
 from influence_workbook.feedback import Feedback, FeedbackItem, build_feedback, input_problem
-from influence_workbook.reading import PAY_DEFERRAL, PAY_PROMISE, PRESSURE, Hit, Meaning, Reading, read
+from influence_workbook.reading import PAY_DEFERRAL, PAY_PROMISE, PRESSURE, Hit, Meaning, Reading, expand, read
 from influence_workbook.text import (
     Patterns,
     compile_patterns,
@@ -193,9 +193,9 @@ FIT = Meaning(
     # cherche », « est celle que nous voulons toucher », « la vie que nos clients essaient d'avoir »
     rf"\b(?:c'?\s?est|est|sont|etait|c'?\s?etait)\s+(?:{_INTENSIFIER}\s+)?(?:tout\s+)?"
     r"(?:ce|celui|celle|ceux|celles|(?:le|la|l'|les|un|une)\s*(?:[\w-]+\s+){0,3}?)\s*"
-    r"(?:que|qu')\s*(?:l'on|on|nous|(?:notre|nos)\s+[\w-]+(?:\s+[\w-]+){0,3}?)\s+"
+    r"(?:que\s+|qu'\s*|qu\s+)(?:l'on|on|nous|(?:notre|nos)\s+[\w-]+(?:\s+[\w-]+){0,3}?)\s+"
     rf"(?:(?:ne\s+|n')?(?:t'|te\s+|vous\s+|nous\s+)?){_BRAND_WISH_VERBS}",
-    r"\bce (?:que|qu')\s*(?:l'on|on|nous)\s+(?:aim|ador|apprecie)\w*",
+    r"\bce (?:que\s+|qu'\s*|qu\s+)(?:l'on|on|nous)\s+(?:aim|ador|apprecie)\w*",
     r"\bce qui nous\s+(?:a\s+)?(?:plu|plait|parle|touche|ressemble|convaincu|seduit|marque)\w*",
     r"\b(?:ca|cela|ce qui|qui)\s+nous\s+(?:parle|ressemble|correspond|touche)\w*\b(?!\s+(?:de|d'|des|du)\b)",
     # the creator's work is the brand's own value or public: « c'est l'esprit de notre cuisine »,
@@ -206,8 +206,9 @@ FIT = Meaning(
     r"\b(?:exactement|precisement|justement|pile)\s+(?:ce|celui|celle|ceux|le|la|les|l'|notre|nos|comme|"
     r"quelqu'un|un profil|le genre|ton|ta|tes|votre|vos|pour (?:nous|notre|nos|toi|vous))\b",
     # a fit: « parfaite pour notre nouvelle chaussure », « idéale pour toi »
-    r"(?<!moment )(?<!periode )(?<!occasion )(?<!saison )\b(?:parfait|ideal|adapte|taille)(?:e|s|es|aux)?"
-    r"\s+pour\s+(?:notre|nos|toi|vous|ce|cette|ces|le|la|les|l'|tester|presenter|parler|faire|montrer|essayer)",
+    r"\b(?<!moment )(?<!periode )(?<!occasion )(?<!saison )(?:parfait|ideal|adapte|taille)(?:e|s|es|aux)?"
+    r"\s+pour\s+(?:(?:notre|nos|toi|vous|ce|cette|ces|le|la|les|tester|presenter|parler|faire|montrer|essayer)\b"
+    r"|l')",
 )
 _DELIVERABLES_RE = (
     r"(?:reel|video|story|stories|post|publication|tiktok|carrousel|carousel|tuto|tutoriel|short|live|"
@@ -788,19 +789,22 @@ def read_pay(reading: Reading, aligned: AlignedText | None = None) -> PayReading
 
 
 _CLAUSE_OPENER_RE = re.compile(r"\b(?:qui|que|dont)\b|\bqu'")
+_FIT_COMPILED = tuple(re.compile(expand(pattern)) for pattern in FIT.patterns)
 
 
-def _affirmed_in_clause(meaning: Meaning, reading: Reading) -> list[Hit]:
-    """The meaning's hits that no negation of their own clause denies: a relative clause opens a
-    new one (« ce côté pratique et sans chichis qui nous fait penser à toi » affirms the reason)."""
-    found = []
-    for hit in meaning.hits(reading)[: MAX_HITS * 4]:
-        if hit.negated:
-            scope = next((sc for sc in reading.scopes if sc.start <= hit.start < sc.end), None)
-            if scope is None or not _CLAUSE_OPENER_RE.search(reading.text, scope.start + 1, hit.start):
-                continue
-        found.append(hit)
-    return found
+def _first_fit(reading: Reading) -> Hit | None:
+    """The first :data:`FIT` hit (pattern by pattern) that no negation of its own clause denies: a
+    relative clause opens a new one (« ce côté pratique et sans chichis qui nous fait penser à
+    toi » affirms the reason). Stops at the first one: a message needs only one reason."""
+    for pattern in _FIT_COMPILED:
+        for count, match in enumerate(pattern.finditer(reading.text)):
+            if count >= MAX_HITS:
+                break
+            start = match.start()
+            scope = next((sc for sc in reading.scopes if sc.start <= start < sc.end), None)
+            if scope is None or _CLAUSE_OPENER_RE.search(reading.text, scope.start + 1, start):
+                return Hit(start, match.end(), match.group(0).strip(), False)
+    return None
 
 
 def read_outreach(
@@ -913,7 +917,7 @@ def read_outreach(
         overlap=overlap,
         has_reference_marker=has_reference,
         brand_named=aligned.first(brand_patterns(chosen)) is not None,
-        fit_marker=next((_said(reading, h, aligned) for h in _affirmed_in_clause(FIT, reading)), None),
+        fit_marker=_said(reading, fit, aligned) if (fit := _first_fit(reading)) else None,
         deliverable=aligned.first(_DELIVERABLE_PATTERNS),
         timing=aligned.first(_TIMING_PATTERNS),
         pay=read_pay(reading, aligned),
