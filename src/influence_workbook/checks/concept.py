@@ -29,6 +29,7 @@ from functools import lru_cache
 from typing import Any
 
 from influence_workbook.campaign import Campaign, resolve
+from influence_workbook.checks.guard import learner_check
 from influence_workbook.checks.objective import KPIS, STAGES, Kpi, read_objective
 from influence_workbook.feedback import Feedback, FeedbackItem, build_feedback, input_problem
 from influence_workbook.formats import (
@@ -1095,6 +1096,7 @@ def _read_fields(canvas: Mapping[Any, Any]) -> tuple[dict[str, str], list[str], 
     return fields, wrong_type, too_long
 
 
+@learner_check("ch03-concept", "Canevas")
 def check_concept(canvas: Mapping[str, str] | None, objective_text: str | None = None, *,
                   campaign: Campaign | None = None) -> Feedback:
     """Check a concept canvas in French; one item per criterion (angle, format, hook, creator, CTA, measure).
@@ -1205,6 +1207,7 @@ def _situation_answers(answers: object) -> dict[str, object] | None:
     return None
 
 
+@learner_check("ch03-format-matching", "Associations")
 def check_format_matching(answers: object) -> Feedback:
     """Exercise: map each situation letter of :data:`FORMAT_SITUATIONS` to a format of the gallery.
 
@@ -1439,6 +1442,7 @@ def _letters(flagged: object) -> set[str] | None:
         return found
     return None
 
+@learner_check("ch03-giveaway-spotting", "Jeux repérés")
 def check_giveaway_spotting(flagged: object) -> Feedback:
     """Exercise: the letters of :data:`GIVEAWAY_CASES` that break a rule, e.g. ``{"A", "C"}``."""
     check = "ch03-giveaway-spotting"

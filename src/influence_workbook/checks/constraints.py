@@ -24,6 +24,7 @@ from datetime import date, timedelta
 
 from influence_workbook import clock
 from influence_workbook.campaign import Campaign, resolve
+from influence_workbook.checks.guard import learner_check
 from influence_workbook.feedback import Feedback, FeedbackItem, build_feedback, input_problem
 from influence_workbook.reading import AD_MENTION, Hit, Meaning, Reading, read
 from influence_workbook.text import (
@@ -898,6 +899,7 @@ def _count_item(reading: ConstraintsReading) -> FeedbackItem:
         "assez peu pour laisser de la place au créateur.",
     )
 
+@learner_check("ch06-constraints", "Contraintes")
 def check_constraints(constraints: object, *, today: date | None = None,
                       campaign: Campaign | None = None) -> Feedback:
     """Check the balance of a brief's constraints; one item per guard-rail and per freedom.

@@ -4,7 +4,8 @@ A learner's answer is text, numbers, lists and dicts; in a notebook it may also 
 a pandas value (``pd.NA``, ``NaT``), a set, bytes, an integer of 5 000 digits or a broken emoji
 (a lone surrogate from the browser). :func:`learner_check` turns those into plain Python values
 *before* the check reads them (so no message can show « <NA> », « b'…' » or « frozenset({…}) »),
-refuses numbers no campaign can have, and, as a last resort, answers any exception with a French
+reads numbers no campaign can have as infinite (which each check answers in its own words), and, as a
+last resort, answers any exception with a French
 message instead of a traceback. Every exception caught that way is recorded in :data:`CAUGHT`,
 which the fuzz tests assert stays empty: the fallback protects learners, it does not hide bugs.
 """
@@ -23,11 +24,11 @@ P = ParamSpec("P")
 
 #: Longer texts are cut here before any check reads them (each check analyses far less).
 MAX_TEXT_CHARS = 200_000
-#: Longer lists are cut here (a shortlist, a list of captions, of must-haves).
-MAX_ITEMS = 2_000
+#: Longer lists are cut here; each check caps what it analyses far below and says so with the true count.
+MAX_ITEMS = 100_000
 MAX_DEPTH = 12
-#: No follower count, fee or target of a campaign comes near this.
-MAX_NUMBER = 1e15
+#: No follower count, fee or target of a campaign comes near this: larger integers are read as infinite.
+MAX_NUMBER = 10**15
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: (check name, exception) for every exception the guard had to answer; the fuzz tests assert none.
@@ -46,16 +47,12 @@ def _plain(value: Any, depth: int = 0) -> Any:
         return value
     if isinstance(value, str):
         return _SURROGATE.sub("\ufffd", value[:MAX_TEXT_CHARS])
-    if isinstance(value, int):
-        if abs(value) > MAX_NUMBER:
-            raise UnusableInput("Ce nombre est démesuré : aucune campagne n'en compte autant. Vérifiez le chiffre.")
-        return value
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise UnusableInput("Un nombre est indéterminé ou infini : écrivez un nombre ordinaire, par exemple 2,5.")
-        if abs(value) > MAX_NUMBER:
-            raise UnusableInput("Ce nombre est démesuré : aucune campagne n'en compte autant. Vérifiez le chiffre.")
-        return value
+    if isinstance(value, int) and abs(value) > MAX_NUMBER:
+        # Beyond any campaign's figures (and past 4 300 digits, Python cannot even print it): read as an
+        # infinite number, which each check already answers in its own words (« un montant positif… »).
+        return math.inf if value > 0 else -math.inf
+    if isinstance(value, int | float):
+        return value  # NaN and infinities included: each check says what it expected instead
     if isinstance(value, bytes | bytearray):
         return _plain(bytes(value[:MAX_TEXT_CHARS]).decode("utf-8", "replace"), depth)
     kind = type(value)

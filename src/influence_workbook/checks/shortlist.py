@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from influence_workbook.campaign import Campaign, resolve
+from influence_workbook.checks.guard import learner_check
 from influence_workbook.feedback import Feedback, FeedbackItem, build_feedback, input_problem
 from influence_workbook.metrics import (
     CAMPAIGN_NICHES,
@@ -614,6 +615,7 @@ class ShortlistChecker:
                 f"palier répartirait le risque entre portée et proximité.")
 
 
+@learner_check("ch02-shortlist", "Votre présélection")
 def check_shortlist(creator_ids_or_df: object, objective_text: object = None, budget_eur: object = None,
                     creators: object = None, *, pool: object = None, campaign: Campaign | None = None) -> Feedback:
     """Check a shortlist of 3 to 6 creators against the campaign's target, benchmarks and budget.
@@ -724,6 +726,7 @@ def _count_problem(**counts: object) -> str | None:
     return None
 
 
+@learner_check("ch02-exercise", "Taux d'engagement")
 def check_engagement_rate_answer(answer: object, *, likes: float, comments: float, followers: float,
                                  shares: float = 0, saves: float = 0) -> Feedback:
     """Exercise: the learner computed an engagement rate by hand; is it the right percentage?
@@ -835,6 +838,7 @@ def _profiles_table(profiles: object) -> pd.DataFrame | None:
     return table[[not _missing(value) and str(value).strip() != "" for value in table["profil"].tolist()]]
 
 
+@learner_check("ch02-exercise", "Profil aux abonnés achetés")
 def check_bought_followers_answer(answer: object, profiles: object) -> Feedback:
     """Exercise: which profile (a letter in ``profiles['profil']``) shows bought followers?
 
@@ -891,6 +895,7 @@ BENCHMARK_CHOICES: dict[str, tuple[bool, str]] = {
 }
 
 
+@learner_check("ch02-exercise", "Le bon repère")
 def check_benchmark_choice(answer: object) -> Feedback:
     """Exercise: which benchmark fits a TikTok micro creator whose rate was computed on views?"""
     label = "Le bon repère"
