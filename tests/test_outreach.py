@@ -687,3 +687,106 @@ def test_two_huge_messages_and_a_thousand_messages_answer_in_under_200_ms() -> N
 def test_batch_keys_that_cannot_be_shown_get_a_number() -> None:
     feedback = check_outreach_batch({10**5000: GOOD, None: GOOD.replace("Léa", "Zoé")})
     assert [item.criterion for item in feedback.items] == ["unique:créateur n° 1", "unique:créateur n° 2"]
+
+
+# --- faults found by a blind held-out set (outreach#5, #8, #16, #19, #23): general rules, not sentences
+
+#: GOOD without any reason why this creator: the fit item fails on it.
+NO_REASON = GOOD.replace("parce que c’est aussi notre obsession", "voilà").replace(
+    "avec ton regard et tes mots", "comme prévu").replace("ta façon", "la manière")
+
+
+def with_reason(sentence: str) -> str:
+    return NO_REASON.replace("nous a beaucoup parlé, voilà.", f"nous a beaucoup parlé. {sentence}")
+
+
+def test_the_base_without_a_reason_fails_the_fit() -> None:
+    assert "nous a beaucoup parlé, voilà." in NO_REASON
+    assert not check_outreach(NO_REASON, CREATOR).item("fit").ok
+    assert not check_outreach(with_reason("Je ne sais pas exactement comment tu fais."), CREATOR).item("fit").ok
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Chez nous aussi, c'est ma mère qui prépare chaque savon à la main.",
+     "Nous aussi, on teste chaque recette des semaines avant de la vendre.",
+     "On pèse chaque ingrédient comme chez nous, à l'atelier.",
+     "C'est pareil chez nous : chaque étiquette est relue trois fois.",
+     "Expliquer sans jargon, c'est aussi notre combat."],
+)
+def test_a_shared_practice_or_value_is_a_reason_for_the_fit(sentence: str) -> None:
+    """Held-out outreach#5: « chez nous aussi, c'est ma mère qui roule les pâtes » links the creator
+    and the brand."""
+    item = check_outreach(with_reason(sentence), CREATOR).item("fit")
+    assert item.ok, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Tu expliques tout simplement, sans promettre de miracle, et c'est ce qu'on aime.",
+     "Tu expliques tout simplement, sans promettre de miracle et c est ce qu on aime.",
+     "Tu expliques sans jargon : c'est ce que nous aimons.",
+     "Ta franchise, c'est ce qui nous a plu.",
+     "Ta façon de tout peser, ça nous parle."],
+)
+def test_what_the_brand_likes_is_a_reason_even_without_accents_or_after_sans(sentence: str) -> None:
+    """Held-out outreach#8: the chapter's model sentence (« c'est ce qu'on aime ») written without
+    accents, after a negation (« sans promettre de miracle ») that does not reach it."""
+    assert check_outreach(with_reason(sentence), CREATOR).item("fit").ok, sentence
+
+
+def test_a_denied_liking_is_no_reason() -> None:
+    message = with_reason("Ce n'est pas ce qu'on cherche d'habitude.")
+    assert not check_outreach(message, CREATOR).item("fit").ok
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Tu montres ce qui ne marche pas, et c'est le ton qu'on cherche.",
+     "Tu montres ce qui ne marche pas, et c'est exactement le ton qu'on cherche.",
+     "Ta méthode de test sur trois semaines est parfaite pour notre nouveau shampooing.",
+     "C'est l'esprit de notre atelier."],
+)
+def test_the_fit_does_not_depend_on_an_intensifier(sentence: str) -> None:
+    """Held-out outreach#19 and #23: « c'est le ton qu'on cherche » gives the reason with or without
+    « exactement », and « parfaite pour notre nouvelle chaussure » says why that creator."""
+    assert check_outreach(with_reason(sentence), CREATOR).item("fit").ok, sentence
+
+
+def test_a_season_perfect_for_a_launch_is_no_reason() -> None:
+    message = with_reason("Le printemps est parfait pour lancer un shampooing.")
+    assert not check_outreach(message, CREATOR).item("fit").ok
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Côté rémunération, nous t'enverrons toute la gamme (valeur 80 €).",
+     "En guise de paiement, un coffret d'une valeur de 120 € t'attend.",
+     "On t'offre 80 € de produits.",
+     "Tu recevras un bon d'achat de 50 € sur notre site."],
+)
+def test_a_products_value_is_not_pay(sentence: str) -> None:
+    """Held-out outreach#16: « toute la gamme (valeur 80 €) » is a gift in kind, not a fee."""
+    item = check_outreach(with_pay(sentence), CREATOR).item("pay")
+    assert not item.ok, sentence
+    assert "paiement en nature" in item.message
+
+
+def test_a_products_value_with_visibility_is_no_pay_and_says_why() -> None:
+    message = with_pay("Côté rémunération, nous t'enverrons toute la gamme (valeur 80 €) et nous te partagerons "
+                       "sur notre compte : une belle visibilité auprès de notre communauté.")
+    item = check_outreach(message, CREATOR).item("pay")
+    assert not item.ok
+    assert "belle visibilité" in item.message and "paiement en nature" in item.message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["On t'envoie toute la gamme (valeur 80 €) et on te paie 400 € pour le Reel.",
+     "On te propose 700 € pour l'ensemble, produits offerts en plus.",
+     "On t'offre 600 € pour ce Reel."],
+)
+def test_a_fee_beside_a_gift_is_pay(sentence: str) -> None:
+    item = check_outreach(with_pay(sentence), CREATOR).item("pay")
+    assert item.ok, sentence
+    assert "80 €" not in item.message
