@@ -205,7 +205,7 @@ def test_target_from_objective_defaults_and_says_so() -> None:
         target = target_from_objective(text)
         assert target.countries == ("FR", "CH")
         assert (target.age_low, target.age_high) == (18, 34)
-        assert target.notes and all("défaut" in n or "marque" in n for n in target.notes)
+        assert target.notes and all("campagne" in n for n in target.notes)
 
 
 def test_target_from_objective_huge_text() -> None:

@@ -231,11 +231,16 @@ def test_nothing_to_check_gets_a_french_instruction(value: object) -> None:
     assert "Écrivez d'abord votre message" in feedback.items[0].message
 
 
-@pytest.mark.parametrize("value", [42, 3.5, ["Bonjour"], {"message": "Bonjour"}, b"Bonjour"])
+@pytest.mark.parametrize("value", [42, 3.5, ["Bonjour"], {"message": "Bonjour"}])
 def test_wrong_types_are_explained(value: object) -> None:
     feedback = check_outreach(value, CREATOR)
     assert feedback.items[0].criterion == "input"
     assert type(value).__name__ in feedback.items[0].message
+
+
+def test_a_message_given_as_bytes_is_read_as_its_text() -> None:
+    """The guard decodes bytes (a notebook slip) rather than showing « b'Bonjour' »: the message is judged."""
+    assert check_outreach(b"Bonjour L\xc3\xa9a", CREATOR).to_dict() == check_outreach("Bonjour Léa", CREATOR).to_dict()
 
 
 @pytest.mark.parametrize("creator", [None, "Léa", 12, {}, {"niche": "beaute"}, {"display_name": "  "}])

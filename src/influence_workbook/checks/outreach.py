@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from influence_workbook.campaign import Campaign, resolve
+from influence_workbook.checks.guard import learner_check
 from influence_workbook.feedback import Feedback, FeedbackItem, build_feedback, input_problem
 from influence_workbook.reading import PAY_DEFERRAL, PAY_PROMISE, PRESSURE, Hit, Meaning, Reading, expand, read
 from influence_workbook.text import (
@@ -1208,6 +1209,7 @@ def _personal_item(reading: OutreachReading) -> FeedbackItem:
     return FeedbackItem("not_mass", label, True, "Aucune trace de modèle envoyé en masse.")
 
 
+@learner_check("ch04-outreach", "Message")
 def check_outreach(
     message: object,
     creator: object,
@@ -1341,6 +1343,7 @@ def _key_label(key: object, index: int) -> str:
     return f"créateur n° {index}"
 
 
+@learner_check("ch04-outreach-batch", "Messages")
 def check_outreach_batch(messages_by_creator: object) -> Feedback:
     """Flag a message sent unchanged (or with only the name or a detail swapped) to different creators.
 
