@@ -426,3 +426,12 @@ def test_held_out_objectives_a_bank_account_opening_and_a_season() -> None:
     season = check_objective("Conversion : 400 réservations au printemps 2027 auprès des 25-45 ans de Genève",
                              today=date(2026, 12, 1))
     assert season.item("deadline").ok and any("est une saison" in tip for tip in season.tips)
+
+
+def test_a_pasted_huge_kpi_matching_is_read_on_its_first_answers_and_says_so() -> None:
+    from influence_workbook.checks.objective import KPI_CHOICES, MAX_MATCHING_ANSWERS
+
+    answers = {f"{label} {n}": "Notoriété" for n in range(200) for label in KPI_CHOICES}
+    feedback = check_kpi_matching(answers)
+    assert len(feedback.items) <= MAX_MATCHING_ANSWERS
+    assert any(f"{MAX_MATCHING_ANSWERS} premières" in tip for tip in feedback.tips)

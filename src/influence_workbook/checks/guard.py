@@ -46,7 +46,8 @@ def _plain(value: Any, depth: int = 0) -> Any:
     if value is None or value is Ellipsis or isinstance(value, bool):
         return value
     if isinstance(value, str):
-        return _SURROGATE.sub("\ufffd", value[:MAX_TEXT_CHARS])
+        value = value[:MAX_TEXT_CHARS]
+        return value if value.isascii() else _SURROGATE.sub("\ufffd", value)
     if isinstance(value, int) and abs(value) > MAX_NUMBER:
         # Beyond any campaign's figures (and past 4 300 digits, Python cannot even print it): read as an
         # infinite number, which each check already answers in its own words (« un montant positif… »).

@@ -20,6 +20,7 @@ realism test uses the campaign's creators' budget, in its currency.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -924,6 +925,8 @@ def check_objective(
 
 # --------------------------------------------------------------------------- KPI matching exercise
 
+#: A KPI-matching answer is read on its first entries (the chapter's list has far fewer indicators).
+MAX_MATCHING_ANSWERS = 60
 KPI_STAGE_KEY: dict[str, str] = {kpi.label: STAGES[kpi.stage] for kpi in KPIS}
 
 
@@ -992,7 +995,10 @@ def check_kpi_matching(answers: object) -> Feedback:
             READ_FUNNEL,
         )
     items = []
-    for number, (kpi_label, stage_answer) in enumerate(answers.items(), start=1):
+    # The list has a few dozen indicators: read that many answers, say so beyond (a pasted dict of 80 000
+    # entries took seconds).
+    pairs = list(itertools.islice(answers.items(), MAX_MATCHING_ANSWERS))
+    for number, (kpi_label, stage_answer) in enumerate(pairs, start=1):
         if not isinstance(kpi_label, str) or not kpi_label.strip():
             items.append(
                 FeedbackItem(
@@ -1047,4 +1053,8 @@ def check_kpi_matching(answers: object) -> Feedback:
                     READ_FUNNEL,
                 )
             )
-    return build_feedback(check, items)
+    tips = []
+    if len(answers) > MAX_MATCHING_ANSWERS:
+        tips.append(f"Seules les {MAX_MATCHING_ANSWERS} premières associations ont été lues : la liste du chapitre "
+                    f"compte {len(KPIS)} indicateurs.")
+    return build_feedback(check, items, tips)
