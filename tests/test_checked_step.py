@@ -266,3 +266,30 @@ def test_every_input_of_every_workshop_prepares_the_verdict(name: str, store: Pr
     unwatched = [f"{type(w).__name__} {w.description!r}" for w in inputs
                  if not any(w is watched for watched in workshop.step.watched)]
     assert unwatched == []
+
+
+@pytest.mark.parametrize("name", sorted(WORKSHOPS))
+@pytest.mark.parametrize("earlier", ["no earlier answer", "earlier chapters saved"])
+def test_no_two_fields_share_a_layout_so_hiding_one_hides_no_other(name: str, earlier: str,
+                                                                   store: ProgressStore) -> None:
+    """Chapter 3's canvas vanished once chapter 1's objective was saved: its goal menu shared one Layout
+    with every field, so hiding the menu hid them all. Checked with and without earlier answers saved."""
+    if earlier == "earlier chapters saved":
+        store.save("ch01", "objective", {"mode": "Phrase libre",
+                                         "text": "Conversion : 1 500 ventes d'ici fin juin 2027 auprès des 18-34 ans"})
+    workshop = WORKSHOPS[name](store)
+    fields = inputs_of(workshop.widget())
+    layouts = [id(field.layout) for field in fields]
+    assert len(set(layouts)) == len(layouts), "two fields share one Layout"
+    hidden = [field.description for field in fields if field.layout.display == "none"]
+    assert len(hidden) <= 1, f"fields hidden: {hidden}"
+
+
+def test_chapter_3s_canvas_stays_visible_when_chapter_1_is_saved(store: ProgressStore) -> None:
+    store.save("ch01", "objective", {"mode": "Phrase libre",
+                                     "text": "Conversion : 1 500 ventes d'ici fin juin 2027 auprès des 18-34 ans"})
+    workshop = ConceptWorkshop(store)
+    workshop.widget()
+    assert workshop.goal.layout.display == "none"  # the goal comes from chapter 1
+    for key in ("angle", "platform", "format", "details", "hook", "creator_role", "cta", "measurement"):
+        assert getattr(workshop, key).layout.display != "none", key

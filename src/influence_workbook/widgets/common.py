@@ -51,7 +51,11 @@ SAVE_PROBLEM = (
 
 FIELD_STYLE = {"description_width": "12rem"}
 # Fields fill the column up to a readable width, and never overflow it (the book's preview too).
-WIDE = widgets.Layout(width="100%", max_width="48rem")
+def wide_layout() -> widgets.Layout:
+    """A new full-width layout for one field. Never share a Layout between fields: hiding one
+    (``layout.display = "none"``) would hide every field that shares it (chapter 3's canvas vanished
+    once chapter 1's objective was saved, because hiding its goal menu hid all its fields)."""
+    return widgets.Layout(width="100%", max_width="48rem")
 # A dark blue with white bold text: 10:1 contrast (WCAG AA asks 4.5:1). No icon: the icon font
 # would be fetched by the book's widget renderer from a path it does not serve, and the glyph
 # would start the button's accessible name.
@@ -93,14 +97,14 @@ def _local_time(saved_at: str) -> str:
 
 
 def text_field(css_class: str, description: str, placeholder: str = "") -> widgets.Text:
-    field = widgets.Text(description=description, placeholder=placeholder, style=FIELD_STYLE, layout=WIDE)
+    field = widgets.Text(description=description, placeholder=placeholder, style=FIELD_STYLE, layout=wide_layout())
     field.add_class(css_class)
     return field
 
 
 def text_area(css_class: str, description: str, placeholder: str = "", rows: int = 4) -> widgets.Textarea:
     area = widgets.Textarea(
-        description=description, placeholder=placeholder, rows=rows, style=FIELD_STYLE, layout=WIDE
+        description=description, placeholder=placeholder, rows=rows, style=FIELD_STYLE, layout=wide_layout()
     )
     area.add_class(css_class)
     return area
@@ -111,7 +115,7 @@ def dropdown(
 ) -> widgets.Dropdown:
     options: list[tuple[str, str]] = [(empty_label, ""), *((choice, choice) for choice in choices)]
     menu = widgets.Dropdown(
-        description=description, options=options, value="", style=FIELD_STYLE, layout=WIDE
+        description=description, options=options, value="", style=FIELD_STYLE, layout=wide_layout()
     )
     menu.add_class(css_class)
     return menu

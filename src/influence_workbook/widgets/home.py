@@ -40,10 +40,10 @@ from influence_workbook.widgets.campaign import (
 from influence_workbook.widgets.common import (
     FIELD_STYLE,
     SAVE_PROBLEM,
-    WIDE,
     CheckedStep,
     os_error_in_french,
     text_field,
+    wide_layout,
     workshop_box,
 )
 from influence_workbook.widgets.render import notice_html, text_html
@@ -139,10 +139,10 @@ class HomePage:
         self.fields: dict[str, widgets.Text] = {
             key: text_field(field_class(key), label, placeholder) for key, label, placeholder in TEXT_FIELDS
         }
-        self.launch = widgets.DatePicker(description="Lancement :", style=FIELD_STYLE, layout=WIDE)
+        self.launch = widgets.DatePicker(description="Lancement :", style=FIELD_STYLE, layout=wide_layout())
         self.launch.add_class(f"{PREFIX}-launch")
         self.currency = widgets.Dropdown(description="Devise :", options=list(CURRENCY_CHOICES), value="EUR",
-                                         style=FIELD_STYLE, layout=WIDE)
+                                         style=FIELD_STYLE, layout=wide_layout())
         self.currency.add_class(f"{PREFIX}-currency")
         # One checkbox per market: a multiple choice list needs Ctrl-click, which few learners know.
         self.markets: dict[str, widgets.Checkbox] = {}

@@ -28,7 +28,7 @@ from influence_workbook.widgets.campaign import (
     campaign_kwargs,
     campaign_store,
 )
-from influence_workbook.widgets.common import FIELD_STYLE, WIDE, CheckedStep, text_area, workshop_box
+from influence_workbook.widgets.common import FIELD_STYLE, CheckedStep, text_area, wide_layout, workshop_box
 
 LOGGER = logging.getLogger("influence_workbook.widgets")
 
@@ -149,7 +149,7 @@ class OutreachWorkshop:
         if creators is None:
             self._load_profiles()
         self.creator = widgets.Dropdown(
-            description="Créateur :", style=FIELD_STYLE, layout=WIDE,
+            description="Créateur :", style=FIELD_STYLE, layout=wide_layout(),
             options=[("— choisir —", ""), *((self._label(p), str(p["creator_id"])) for p in self.profiles)],
             value="",
         )

@@ -50,7 +50,7 @@ from influence_workbook.widgets.campaign import (
     campaign_kwargs,
     campaign_store,
 )
-from influence_workbook.widgets.common import FIELD_STYLE, WIDE, CheckedStep, workshop_box
+from influence_workbook.widgets.common import FIELD_STYLE, CheckedStep, wide_layout, workshop_box
 from influence_workbook.widgets.render import notice_html, text_html
 
 __all__ = ["ShortlistWorkshop", "saved_shortlist", "shortlist_workshop"]
@@ -118,7 +118,7 @@ def _menu(
     css_class: str, description: str, options: list[tuple[str, Any]], value: Any = ALL
 ) -> widgets.Dropdown:
     menu = widgets.Dropdown(
-        description=description, options=options, value=value, style=FIELD_STYLE, layout=WIDE
+        description=description, options=options, value=value, style=FIELD_STYLE, layout=wide_layout()
     )
     menu.add_class(css_class)
     return menu
@@ -213,7 +213,7 @@ class ShortlistWorkshop:
         self.table = widgets.HTML()
         self.table.add_class(f"{PREFIX}-table")
         self.picks = widgets.SelectMultiple(
-            options=[], value=(), rows=10, description="Ma présélection :", style=FIELD_STYLE, layout=WIDE
+            options=[], value=(), rows=10, description="Ma présélection :", style=FIELD_STYLE, layout=wide_layout()
         )
         self.picks.add_class(f"{PREFIX}-picks")
         self.budget = widgets.HTML()
