@@ -809,6 +809,8 @@ def _rounds_item(reading: ConstraintsReading) -> FeedbackItem:
         return FeedbackItem("approval_rounds", label, False, rounds.problem or "", READ_FREEDOM)
     count = rounds.count
     shown = f"{count} ou plus" if rounds.or_more else str(count)
+    # French puts « ou plus » after the noun: « 5 tours de validation ou plus ».
+    many = f"{count} tours de validation ou plus" if rounds.or_more else f"{count} tours de validation"
     if count == 0:
         return FeedbackItem(
             "approval_rounds",
@@ -823,7 +825,7 @@ def _rounds_item(reading: ConstraintsReading) -> FeedbackItem:
             "approval_rounds",
             label,
             False,
-            f"{shown} tours de validation, c'est beaucoup : chaque tour retarde la publication et "
+            f"{many}, c'est beaucoup : chaque tour retarde la publication et "
             "efface un peu plus la voix du créateur. Seuls 10 % des créateurs disent avoir une "
             "liberté créative (Later, 2026). Un ou deux tours suffisent.",
             READ_FREEDOM,
