@@ -209,7 +209,7 @@ _NOT_NEGATIONS = re.compile(
     r"|\bn'(?:h?esitez|h?esite)\s+surtout\s+pas\b"
     r"|\bpas\s+mal\b|\bpourquoi\s+pas\b|\bsans\s+(?:faute|oublier|doute)\b|\bnon\s+seulement\b"
     r"|\bpas\s+(?:que|seulement|uniquement)\b|\bni\s+plus\s+ni\s+moins\b"
-    r"|\bzero\s+(?:dechets?|plastique|gaspi\w*|emballages?|defaut|stress|sucre|alcool)\b"
+    r"|\bzero\s+(?:dechets?|waste|plastique|gaspi\w*|emballages?|defaut|stress|sucre|alcool)\b"
 )
 _NEGATION_START = re.compile(rf"{_NE}(?=(?:\S+\s+){{0,4}}?{_PARTICLES}\b)|{_STANDALONE}")
 # A negation's scope ends at a clause boundary or after a few words.
