@@ -117,9 +117,28 @@ _WORD_NUMBERS = {
     "quarante": 40,
     "cinquante": 50,
     "soixante": 60,
+    "soixante-dix": 70,
+    "quatre-vingt": 80,
+    "quatre-vingts": 80,
     "quatre-vingt-dix": 90,
     "cent": 100,
+    # Belgian and Swiss French
+    "septante": 70,
+    "huitante": 80,
+    "octante": 80,
+    "nonante": 90,
 }
+_UNITS = ("un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf")
+# Compounds of a ten and a unit (« vingt-cinq », « septante-cinq », « nonante et un »), with or without hyphens.
+_WORD_NUMBERS.update(
+    {
+        f"{ten}{joint}{unit}": _WORD_NUMBERS[ten] + _WORD_NUMBERS[unit]
+        for ten in ("vingt", "trente", "quarante", "cinquante", "soixante", "septante", "huitante", "octante",
+                    "nonante")
+        for unit in _UNITS
+        for joint in (("-et-", " et ") if unit == "un" else ("-", " "))
+    }
+)
 _WORD_NUMBER_RE = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
 
 _MULTIPLIERS = {
