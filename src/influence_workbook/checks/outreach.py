@@ -206,6 +206,20 @@ FIT = Meaning(
     # an intensifier that ties the work to the brand: « exactement ce que », « justement quelqu'un »
     r"\b(?:exactement|precisement|justement|pile)\s+(?:ce|celui|celle|ceux|le|la|les|l'|notre|nos|comme|"
     r"quelqu'un|un profil|le genre|ton|ta|tes|votre|vos|pour (?:nous|notre|nos|toi|vous))\b",
+    # the creator's content already used or heard by the brand's people: « parle(nt) exactement à nos
+    # clients », « est devenue une référence dans notre équipe support », « notre équipe s'en sert »
+    r"\bparl(?:e|ent|era|eront|erait|eraient)\s+(?:[\w-]+\s+){0,2}?(?:a|aux)\s+(?:(?:tous|toutes)\s+)?"
+    r"(?:notre|nos)\b",
+    r"\b(?:reference|incontournable|classique|bible|outil|modele|source d'inspiration)s?\s+(?:[\w-]+\s+)?"
+    r"(?:dans|pour|chez|aupres de|de)\s+(?:toute\s+)?(?:notre|nos)\b",
+    r"\b(?:notre|nos)\s+(?:[\w-]+\s+){1,3}?(?:s'en\s+(?:ser[tv]\w*|inspir\w*)|l'utilis\w*|les utilis\w*|"
+    r"l'appliqu\w*|les appliqu\w*|l'ont adopt\w*|l'a adopt\w*|la recommand\w*|le recommand\w*|"
+    r"l'(?:a|ont) (?:partag|recommand|affich|imprim)\w*|(?:le|la|les) (?:partag|cit|affich)\w*)",
+    # what the content shows about the creator's practice, the reason to choose them: « ton speedrun
+    # montre que tu testes vraiment le matos », « on voit que vous connaissez le terrain »
+    r"\b(?:montr\w*|prouv\w*|on voit|on sent|se voit|se sent)\s+(?:bien\s+)?que\s+(?:tu|vous)\s+"
+    r"(?:(?:le|la|les|l'|en|y|t'y|vous y)\s*)?(?:ne\s+)?(?:test|essai|essay|connai|connais|maitris|pratiqu|"
+    r"utilis|compren|comprenn|sai|sav|conna|vi|cuisin|roul|jou|port|t'y connai|vous y connai)\w*",
     # a fit: « parfaite pour notre nouvelle chaussure », « idéale pour toi »
     r"\b(?<!moment )(?<!periode )(?<!occasion )(?<!saison )(?:parfait|ideal|adapte|taille)(?:e|s|es|aux)?"
     r"\s+pour\s+(?:(?:notre|nos|toi|vous|ce|cette|ces|le|la|les|tester|presenter|parler|faire|montrer|essayer)\b"
@@ -381,6 +395,28 @@ _NOT_NAMES = {
     "seve",
 }
 
+#: Titles of a formal address (folded, without their full stop): « Bonjour Monsieur Berset »,
+#: « Chère Madame Perret », « Bonjour M. Berset », « Dr Berset » greet the person by name, as
+#: LinkedIn, B2B and Swiss formal letters do.
+_TITLES: frozenset[str] = frozenset(
+    "monsieur madame mademoiselle m mme mlle mr mrs ms dr docteur docteure maitre me professeur pr".split()
+)
+_TITLE_RE = r"(?:monsieur|madame|mademoiselle|mme|mlle|mrs?|ms|docteure?|dr|maitre|professeur|pr|m|me)"
+#: The name that follows a title, read on the unfolded text so that it keeps its capital.
+_TITLED_NAME_RE = re.compile(r"\.?[ \u00a0]+(?P<name>[A-ZÀ-ÖØ-Þ][\w.'-]{1,40})")
+
+
+def _formal_address(aligned: AlignedText, card: CreatorCard) -> str | None:
+    """The learner's words when the message greets the creator by title and surname (« Monsieur
+    Berset », « Mme Perret », « Dr Lou Perret »), else None."""
+    surnames = card.surname_forms()
+    if not surnames:
+        return None
+    names = "|".join(re.escape(form) for form in sorted(surnames, key=len, reverse=True))
+    found = re.search(rf"(?<![\w.]){_TITLE_RE}\.?\s+(?:{names})(?!\w)", aligned.folded)
+    return aligned.quote(found.start(), found.end()) if found else None
+
+
 STOP_WORDS: frozenset[str] = frozenset(
     """
     a ai aie aient aies ait alors apres as au aucun aussi autre aux avais avait avant avec avez avoir
@@ -429,6 +465,15 @@ class CreatorCard:
     def addressed_as(self) -> str:
         """How to greet this creator: the first name, else the handle."""
         return self.first_name or (f"@{self.handle}" if self.handle else "")
+
+    def surname_forms(self) -> tuple[str, ...]:
+        """Folded forms that follow a title to greet this creator formally: the surname (the words
+        after the first name, « Berset », « de la Fontaine », or its last word) or the full name."""
+        words = self.display_name.split()
+        if len(words) < 2:
+            return ()
+        forms = [fold(" ".join(words[1:])), fold(words[-1]), fold(self.display_name)]
+        return tuple(dict.fromkeys(f for f in forms if len(f) >= 2))
 
     def name_forms(self) -> tuple[str, ...]:
         """Folded forms that count as addressing this creator by name."""
@@ -616,6 +661,7 @@ class OutreachReading:
     mass_markers: tuple[str, ...]
     repeated_words: tuple[str, ...] = ()
     keyword_list: bool = False
+    formal_address: str | None = None  # « Monsieur Berset »: title and surname
 
     @property
     def stuffed(self) -> bool:
@@ -830,6 +876,8 @@ def read_outreach(
         or re.search(rf"@{re.escape(form)}\b", folded)
         for form in card.name_forms()
     )
+    formal = _formal_address(aligned, card)
+    named = named or formal is not None
     greeted = None
     wrong = None
     own = {
@@ -841,7 +889,16 @@ def read_outreach(
     for match in _GREETING_NAME_RE.finditer(_unfolded(text)):
         name = match.group("name").rstrip(".,'-")
         folded_name = fold(name).lstrip("@")
-        if folded_name in _NOT_NAMES or folded_name in {fold(w) for w in chosen.names()}:
+        if fold(name).rstrip(".") in _TITLES:
+            # « Bonjour Monsieur Martin » greets Martin: the surname after the title is the name.
+            surname = _TITLED_NAME_RE.match(_unfolded(text), match.end("name"))
+            if surname is None:
+                continue
+            name = surname.group("name").rstrip(".,'-")
+            folded_name = fold(name)
+            if folded_name in _NOT_NAMES:
+                continue
+        elif folded_name in _NOT_NAMES or folded_name in {fold(w) for w in chosen.names()}:
             continue
         greeted = name
         if folded_name not in own and fold(name) not in card.name_forms():
@@ -927,6 +984,7 @@ def read_outreach(
         mass_markers=mass,
         repeated_words=tuple(repeated_quotes[:2]),
         keyword_list=listed_words >= 12 and listed_words >= 0.3 * max(len(words), 1),
+        formal_address=formal,
     )
 
 
@@ -944,6 +1002,14 @@ def _name_item(reading: OutreachReading, card: CreatorCard) -> FeedbackItem:
             f"{card.display_name or card.handle}. "
             f"C'est le signe d'un copier-coller : saluez « {card.addressed_as} ».",
             READ_PERSONAL,
+        )
+    if reading.formal_address:
+        return FeedbackItem(
+            "name",
+            label,
+            True,
+            f"Vous saluez la personne par son titre et son nom (« {reading.formal_address} ») : une adresse "
+            "personnelle et polie, celle d'un échange professionnel.",
         )
     if reading.named:
         return FeedbackItem("name", label, True, f"Vous saluez {card.addressed_as} par son nom.")
