@@ -344,12 +344,30 @@ _EMPTY_OPENING = re.compile(
     r"^(?:(?:et\s+)?(?:aujourd'hui|ce soir|ce matin)\s*,?\s*)?(?:on se retrouve|je vous retrouve|me revoila|"
     r"nous revoila|(?:une |petite |nouvelle )*(?:nouvelle |petite )video|bienvenue)\b"
 )
+# When the content is said to happen, before what it announces: « aujourd'hui, », « dans cette vidéo, ».
+_TODAY = (r"(?:(?:et\s+)?(?:aujourd'hui|ce soir|ce matin|cette semaine|today|dans (?:cette|la|ma) video|"
+          r"dans (?:ce|mon) (?:live|stream|reel|post|episode|tiktok|short))\s*,?\s*)?")
 # The partnership said as the hook: it must be disclosed (chapter 5), but it is no reason to watch.
+# « Vidéo sponsorisée par Kavak », « aujourd'hui live sponsorisé par Krakn », « c'est un stream offert par… ».
 _SPONSOR_OPENING = re.compile(
-    r"^(?:(?:petite|cette|une|nouvelle|ma)\s+)?(?:video|story|reel|publication|post|collab\w*)\s+(?:est\s+)?"
-    r"(?:sponsoris\w*|en (?:partenariat|collaboration)|offerte?|realisee?|financee?)\s+(?:par|avec)\b"
+    rf"^{_TODAY}(?:(?:c'est|voici)\s+)?(?:(?:petite|petit|cette|ce|une|un|nouvelle|nouveau|ma|mon)\s+)?"
+    r"(?:video|story|reel|publication|post|collab\w*|live|stream|direct|episode|emission|contenu|tuto\w*|test)\s+"
+    r"(?:est\s+)?(?:sponsoris\w*|en (?:partenariat|collaboration)|offerte?|realisee?|financee?)\s+(?:par|avec)\b"
+    rf"|^{_TODAY}(?:c'est\s+)?sponsoris\w*\s+par\b"
     r"|^(?:en )?(?:partenariat|collaboration|collab) avec\b|^[\w'-]+(?: [\w'-]+)? x (?:moi|[\w'-]+)\s*(?:[:!-]|$)"
 )
+# The programme announced instead of a reason to watch: « aujourd'hui on parle de… », « je vous présente… ».
+# Read after a greeting, or when it opens on « aujourd'hui » / « dans cette vidéo »: a bare « je vous
+# montre » after a question (« Brunch en 0 minute ? Je vous montre. ») is the hook's own promise.
+_ABOUT = r"\s+(?:d'|d(?:e|u|es)\b)"
+_AGENDA_VERBS = (rf"(?:(?:je|on)\s+(?:vais|va)\s+(?:vous\s+|te\s+)?(?:parler{_ABOUT}|presenter\b|faire "
+                 rf"(?:decouvrir|une presentation)\b)|(?:je|on)\s+(?:vous|te)\s+(?:parle{_ABOUT}|presente\b|"
+                 rf"fais decouvrir\b)|(?:on|je)\s+(?:parle|cause){_ABOUT}|petite presentation\b|"
+                 r"presentation (?:d'|d(?:e|u)\b))")
+_AGENDA_AFTER_GREETING = re.compile(rf"^{_TODAY}{_AGENDA_VERBS}")
+_AGENDA = re.compile(
+    r"^(?:et\s+)?(?:aujourd'hui|ce soir|ce matin|dans (?:cette|la|ma) video|dans (?:ce|mon) (?:live|stream|"
+    rf"reel|post|episode|tiktok|short))\s*,?\s*{_AGENDA_VERBS}")
 
 _HOOK_KINDS_ANY = ("un problème que le public connaît, un fait surprenant (un chiffre, une idée reçue), un "
                    "avant/après, ou une question posée au spectateur")
@@ -819,7 +837,10 @@ def _hook_item(hook: str, campaign: Campaign) -> FeedbackItem:
             f"Ouvrez sur {kinds}.", READ_HOOK)
     if _EMPTY_OPENING.match(rest) or _SPONSOR_OPENING.match(rest):
         sponsor = bool(_SPONSOR_OPENING.match(rest))
-        what = ("Annoncer le partenariat est obligatoire (chapitre 5), mais ce n'est pas une raison de rester : "
+        what = ("Un bonjour puis l'annonce du partenariat ne donnent aucune raison de rester : la mention est "
+                "obligatoire (chapitre 5), mais gardez-la à l'écran ou dans la légende, et "
+                if sponsor and greeting and greeting.end() else
+                "Annoncer le partenariat est obligatoire (chapitre 5), mais ce n'est pas une raison de rester : "
                 "gardez la mention à l'écran ou dans la légende, et "
                 if sponsor else
                 f"« {hook.strip()[:SHORT_QUOTE]} » : une formule d'ouverture ne donne aucune raison de rester ; ")
@@ -834,6 +855,11 @@ def _hook_item(hook: str, campaign: Campaign) -> FeedbackItem:
             "hook", label, False,
             f"{opening}avant de savoir pourquoi il regarderait. Commencez par lui, le produit viendra ensuite : "
             f"{kinds}.", READ_HOOK)
+    if (_AGENDA_AFTER_GREETING.match(rest) if greeting and greeting.end() else _AGENDA.match(rest)):
+        return FeedbackItem(
+            "hook", label, False,
+            f"« {hook.strip()[:SHORT_QUOTE]} » annonce le programme (« aujourd'hui on parle de… ») : le public "
+            f"ne sait pas encore pourquoi il resterait. Commencez par ce qui le concerne : {kinds}.", READ_HOOK)
     if len(words) < 3:
         return FeedbackItem(
             "hook", label, False,
