@@ -34,6 +34,7 @@ from influence_workbook.feedback import Feedback, FeedbackItem, build_feedback, 
 from influence_workbook.reading import Hit, Meaning, Reading, one_edit_apart, read
 from influence_workbook.text import (
     MONTHS,
+    Deadline,
     KeywordRule,
     Quantity,
     compile_patterns,
@@ -135,9 +136,10 @@ KPIS: tuple[Kpi, ...] = (
             r"\bpersonnes (?:touchees|atteintes|exposees)\b",
             r"\bcomptes touches\b",
             r"\btoucher\b",
-            # « 300 comptes » is reach, but « ouvrir 300 comptes » is a conversion (signups below).
+            # « 300 comptes » is reach, but « ouvrir 300 comptes » or « 300 comptes (Campus) ouverts » is a
+            # conversion (signups below).
             r"(?<!ouvrir )(?<!creer )\b\d+\s*(?:k|m|mille|millions?)?\s+(?:de\s+)?"
-            r"(?:personnes|comptes|utilisateurs|internautes)\b",
+            r"(?:personnes|comptes|utilisateurs|internautes)\b(?!(?:\s+[\w-]+){0,2}\s+(?:ouvert|cree)e?s?\b)",
         ),
     ),
     Kpi("impressions", "Impressions", "awareness", (r"\bimpressions?\b",)),
@@ -221,7 +223,7 @@ KPIS: tuple[Kpi, ...] = (
             r"\bechantillons? (?:demandes|commandes|reclames|envoyes)\b",
             r"\bessais? (?:gratuits?|offerts?)\b",
             r"\bouvertures? de (?:compte|comptes)\b",
-            r"\bcomptes? (?:ouverts|crees)\b",
+            r"\bcomptes?(?:\s+[\w-]+){0,2}\s+(?:ouverts|crees)\b",
             r"\b(?:ouvrir|creer)\s+(?:\d[\d\s]*|des|de nouveaux)\s*(?:nouveaux\s+)?comptes?\b",
             r"\bsouscriptions?\b",
             r"\badhesions?\b",
@@ -348,9 +350,13 @@ _GROUP = Meaning(
     r"|skieu\w+|grimpeu\w+|surfeu\w+|golfeu\w+|nageu\w+|triathlet\w+|marathonien\w*|lecteu\w+|lectrices?"
     r"|cuisinie\w+|gourmets?|gourmand\w*|foodies?|sneakerheads?|geeks?|musicien\w*|melomanes?|voyageu\w+"
     r"|backpackers?|photographes?|jardinie\w+|bricoleu\w+|vegans?|veganes?|vegetarien\w*|flexitarien\w*"
-    r"|gameuses?|streamers?|cinephiles?|danseu\w+|motards?|automobilistes?|navetteu\w+|pendulaires?"
+    r"|gameuses?|cinephiles?|danseu\w+|motards?|automobilistes?|navetteu\w+|pendulaires?"
     r"|proprietaires?|locataires?|utilisat\w+ (?:de|du|d')|(?:peaux?|cheveux|cuirs? chevelus?) \w+|zero dechet"
-    r"|eco-?responsables?|ecolos?)\b",
+    r"|eco-?responsables?|ecolos?|zero waste)\b",
+    # Creators' trades (« les codes des streamers ») name the campaign's means; they are the audience only
+    # when the text says so (« auprès des streamers débutants », « cible : youtubeurs »).
+    r"\b(?:aupres (?:des|de|d')|chez (?:les|des)|parmi (?:les|des)|cible\s*:|target\s*:)\s*(?:[\w-]+\s+)?"
+    r"(?:streame\w+|youtubeu\w+|tiktokeu\w+|twitcheu\w+|podcasteu\w+|createu\w+|creatrices?|influenceu\w+)",
     r"\b(?:nos|vos|mes|ses|leurs|les|des) (?:client\w*|acheteu\w+|abonne\w*) (?:existant|actuel|fidele|inscrit"
     r"|de |du |des |d')\w*",
     r"\b(?:nos|vos|mes|ses|leurs) (?:client\w*|acheteu\w+|abonne\w*|membres?|adherent\w*)\b",
@@ -373,6 +379,51 @@ _MEANS_AFTER_FIGURE = re.compile(
     r"\s*(?:createu\w+|creatrices?|influenceu\w+|influenceurs?|ambassadeu\w+|publications?|posts?|videos?"
     r"|stories|storys|reels?|shorts?|lives?|partenariats?|collaborations?|contenus?|placements?)\b"
 )
+# A size inside the audience's description is not a target: a range of company or town sizes (« de 50 à
+# 250 salariés », « (50-250 employés) ») or the size of the organisations aimed at (« PME de 50 salariés »,
+# « villes de plus de 20 000 habitants »).
+_FIGURE = r"(?:\d{1,3}(?:[ .']\d{3})+|\d+)"
+_SIZE_NOUN = r"(?:salaries?|employes?|collaborateu\w+|habitants?)"
+_AUDIENCE_SIZE = re.compile(
+    rf"\b(?:(?:de|entre)\s+)?{_FIGURE}\s*(?:a|-|et)\s*{_FIGURE}\s*{_SIZE_NOUN}\b"
+    rf"|\b(?:pme|tpe|eti|entreprises?|societes?|structures?|boites?|start-?ups?|villes?|communes?|equipes?"
+    rf"|cabinets?|agences?|organisations?|associations?|clubs?)(?:\s+[\w-]+)?\s+(?:de|d')\s*"
+    rf"(?:(?:plus|moins|au moins)\s+(?:de\s+)?|\+\s*(?:de\s+)?)?{_FIGURE}\s*(?:{_SIZE_NOUN}|personnes|membres)\b"
+)
+# An age range written without « ans » but next to the people it describes (« 300k people 18-34 »,
+# « cible : 25-40 »).
+_BARE_AGE_RANGE = re.compile(
+    r"\b(?:people|personnes|femmes|hommes|women|men|cible|target|audience|public|aged|ages?)\s*:?\s+(?:de\s+)?"
+    r"(?P<low>1[3-9]|[2-7]\d)\s*(?:-|a|to)\s*(?P<high>[2-9]\d)\b(?!\s*(?:%|€|\d|[/.]\d))"
+)
+# English dates (« by 30 april 2027 », « before April 30th, 2027 »): learners paste them from English briefs.
+_ENGLISH_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+         "november", "december"),
+        start=1,
+    )
+}
+_ENGLISH_MONTH = "|".join(_ENGLISH_MONTHS)
+_ENGLISH_DATE = re.compile(
+    rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_ENGLISH_MONTH})"
+    rf"|(?P<month2>{_ENGLISH_MONTH})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?)\s+(?P<year>20\d\d)\b"
+)
+
+
+def _english_deadlines(folded: str) -> list[Deadline]:
+    found = []
+    for m in _ENGLISH_DATE.finditer(folded):
+        month = _ENGLISH_MONTHS[m.group("month") or m.group("month2")]
+        try:
+            due = date(int(m.group("year")), month, int(m.group("day") or m.group("day2")))
+        except ValueError:
+            continue
+        found.append(Deadline(due, False, m.group(0), m.start(), m.end()))
+    return found
+
+
 # A clause that names a secondary indicator (« la notoriété sera suivie comme indicateur
 # secondaire »): the chapter recommends it, so the stage it names is not a second goal.
 _SECONDARY_CLAUSE = re.compile(r"[^.;:\n]*\b(?:secondaires?|en complement|en bonus)\b[^.;\n]*")
@@ -459,6 +510,8 @@ class ObjectiveReading:
     vague_audience: tuple[str, ...] = ()
     #: Where each KPI is first named (same order as ``kpis``), to tie a figure to its KPI.
     kpi_starts: tuple[int, ...] = ()
+    #: Figures given for a second stage (« 500 réservations » beside « 200 000 vues »), as written.
+    other_stage_figures: tuple[str, ...] = ()
 
     def kpi_of(self, quantity: Quantity) -> Kpi | None:
         """The KPI a figure counts: the one named right after it (« 1 million de vues »), else the first."""
@@ -494,14 +547,17 @@ def read_objective(text: str, today: date | None = None, *, campaign: Campaign |
         kpi_stages = tuple(dict.fromkeys(kpi.stage for kpi in kpis))
         if len(kpi_stages) == 1:
             stages, stage_words, inferred = kpi_stages, (kpi_words[kpis[0]],), True
-    deadlines = find_deadlines(folded, today)
-    ages = find_age_ranges(folded)
+    deadlines = sorted([*find_deadlines(folded, today), *_english_deadlines(folded)], key=lambda d: d.start)
+    ages = [(a.start, a.end) for a in find_age_ranges(folded)]
+    ages += [(m.start("low"), m.end("high")) for m in _BARE_AGE_RANGE.finditer(folded)
+             if int(m.group("low")) < int(m.group("high"))]
     yearless = find_yearless_dates(folded)
     # Figures inside a date or an age range are not targets ("2027", "18-25 ans", "15 mars").
     taken = (
         [(d.start, d.end) for d in deadlines]
-        + [(a.start, a.end) for a in ages]
+        + ages
         + [(start, end) for start, end, _text in yearless]
+        + [m.span() for m in _AUDIENCE_SIZE.finditer(folded)]
     )
     targets = tuple(
         q
@@ -510,6 +566,25 @@ def read_objective(text: str, today: date | None = None, *, campaign: Campaign |
         and q.value > 0
         and not (q.unit == "" and _MEANS_AFTER_FIGURE.match(folded, q.end))
     )
+    # Each figure counts the KPI named right after it: figures for KPIs of two stages (« 200 000 vues et 500
+    # réservations ») aim at two stages, whatever the stated goal (the chapter's « avant » example).
+    named_after = sorted((hit.start, hit.end, kpi) for kpi, hits in kpi_hits.items() for hit in hits)
+    figured: dict[str, str] = {}
+    for quantity in targets:
+        if any(a <= quantity.start < b for a, b in secondary):
+            continue
+        kpi_after = next(
+            ((start, end, kpi) for start, end, kpi in named_after if 0 <= start - quantity.end <= 40), None
+        )
+        if kpi_after is not None:
+            _start, end, kpi = kpi_after
+            figure = Hit(quantity.start, end, reading.text[quantity.start : end], False)
+            figured.setdefault(kpi.stage, own(figure))
+    other_stage_figures: tuple[str, ...] = ()
+    if len(figured) > 1 and stages and not inferred:
+        stated = stages[0]
+        other_stage_figures = tuple(words for stage, words in figured.items() if stage != stated)
+        stages = tuple(dict.fromkeys((*stages, *figured)))
     precise = bool(ages) or _PLACE.said(reading) or _GROUP.said(reading)
     vague_audience = () if precise else tuple(dict.fromkeys(own(hit) for hit in _VAGUE_AUDIENCE.hits(reading)))
     vague = tuple(dict.fromkeys(m.group(0) for p in _VAGUE_PATTERNS for m in p.finditer(folded)))
@@ -531,6 +606,7 @@ def read_objective(text: str, today: date | None = None, *, campaign: Campaign |
         tuple(kpi_words[kpi] for kpi in kpis),
         vague_audience,
         tuple(hit.start for kpi in kpis for hit in kpi_hits[kpi][:1]),
+        other_stage_figures,
     )
 
 
@@ -579,12 +655,17 @@ def _goal_item(reading: ObjectiveReading) -> FeedbackItem:
         return FeedbackItem("goal", label, True, message)
     if len(reading.stages) > 1:
         names = _quote([STAGES[s].lower() for s in reading.stages])
+        figures = (
+            f" : {_quote(list(reading.other_stage_figures))} vise une autre étape que votre but"
+            if reading.other_stage_figures
+            else ""
+        )
         return FeedbackItem(
             "goal",
             label,
             False,
-            f"Vous visez plusieurs étapes à la fois ({names}). Choisissez un objectif principal pour "
-            "cette campagne : les autres deviennent des indicateurs secondaires.",
+            f"Vous visez plusieurs étapes à la fois ({names}){figures}. Choisissez un objectif principal pour "
+            "cette campagne, avec son chiffre : les autres deviennent des indicateurs secondaires.",
             READ_FUNNEL,
         )
     if reading.kpis:
@@ -740,9 +821,10 @@ def _audience_item(reading: ObjectiveReading) -> FeedbackItem:
     )
 
 
-def _specific_item(reading: ObjectiveReading, words: int) -> FeedbackItem:
+def _specific_item(reading: ObjectiveReading, words: int, others_pass: bool = False) -> FeedbackItem:
+    """Precise wording. Length is form: a long text whose other criteria all pass gets a tip instead."""
     label = "Formulation précise"
-    if words > MAX_WORDS:
+    if words > MAX_WORDS and not others_pass:
         return FeedbackItem(
             "specific",
             label,
@@ -768,6 +850,13 @@ def _specific_item(reading: ObjectiveReading, words: int) -> FeedbackItem:
             f"Des mots flous ({_quote(list(reading.vague_words))}) remplacent un résultat mesurable : dites "
             "combien, de quoi, et pour quand.",
             READ_EXAMPLE,
+        )
+    if words > MAX_WORDS:
+        return FeedbackItem(
+            "specific",
+            label,
+            True,
+            "La formulation est concrète ; elle gagnera à tenir en une phrase (voir le conseil).",
         )
     return FeedbackItem("specific", label, True, "La formulation est concrète.")
 
@@ -892,17 +981,25 @@ def check_objective(
         budget, currency = float(budget_eur), "€"  # type: ignore[arg-type]
     else:
         budget, currency = float(campaign.creator_budget), campaign.currency_symbol
-    items = (
+    others = (
         _goal_item(reading),
         _kpi_item(reading),
         _kpi_fit_item(reading),
         _target_item(reading),
         _deadline_item(reading, today),
         _audience_item(reading),
-        _specific_item(reading, len(text.split())),
         _realistic_item(reading, today, budget, currency),
     )
+    words = len(text.split())
+    specific = _specific_item(reading, words, others_pass=all(item.ok for item in others))
+    items = (*others[:6], specific, others[6])
     tips = []
+    if words > MAX_WORDS and specific.ok:
+        tips.append(
+            f"Votre objectif est complet, mais le texte compte {format_number(words)} mots : un objectif tient en "
+            f"une phrase (moins de {MAX_WORDS} mots). Pour le brief, gardez le but, le chiffre, l'échéance et le "
+            "public ; le contexte va ailleurs."
+        )
     if reading.stage_inferred:
         tips.append(
             f"Pour le brief, écrivez l'étape en tête de phrase (« {STAGES[reading.stages[0]]} : … ») : "
