@@ -748,6 +748,40 @@ _PAY_TOPIC_RE = re.compile(
 )
 
 
+#: An amount offered as a fee without a pay word, as short messages write it: « 900 CHF. » in its
+#: own sentence, « …, 800 CHF. » closing a clause, « Fee 900 CHF », « cachet : 900 CHF », « Pour
+#: 900 CHF. », « deux stories pour 900 CHF ». Read on the sentence before the amount.
+_FEE_BEFORE_RE = re.compile(
+    r"(?:^|[,:;—–]|\s-)\s*(?:(?:et|soit|avec|le tout|total|montant|fee|cachet|pour|contre|moyennant)\b"
+    r"\s*:?\s*)?(?:de\s+|d'environ\s+|environ\s+|~\s*)?$"
+    r"|\b(?:fees?|cachet|honoraires?|moyennant|contre)\s*:?\s*(?:de\s+|d'environ\s+|environ\s+)?$"
+    rf"|\b{_DELIVERABLES_RE}\b[^,;:]{{0,40}}\bpour\s+(?:environ\s+)?$"
+)
+#: What may follow such an amount before its clause ends: « HT », « brut », « par vidéo », « + 2 entrées ».
+_FEE_AFTER_RE = re.compile(
+    r"\s*(?:ht|ttc|brut|net|nets|chacun|au total|en tout|tout compris|environ|par [\w-]+|\+[^.;!?]*)?"
+    r"\s*(?:[,;)!?]|$)"
+)
+#: Before such an amount, what makes it the price or the sum of something else: « Prix : 29 CHF »,
+#: « l'abonnement : 19 € », « ton budget d'étudiante : 1 450 CHF », « à moins de 100 € ».
+_PRICE_OF_SOMETHING_RE = re.compile(
+    r"\b(?:prix|cout\w*|vau[tx]|valant|valent|vendu\w*|a partir de|abonnement|loyer|moins de|plus de|"
+    r"jusqu'a|economis\w*|depens\w*|gagn\w*|leve\w*|chiffre d'affaires|(?:ton|ta|tes|votre|vos)\s+"
+    r"(?:budget|loyer|salaire|epargne|depenses|courses|charges|revenus?|economies))\b[^.;!?\n]{0,40}$"
+)
+
+
+def _is_fee_offer(text: str, start: int, end: int, span: tuple[int, int]) -> bool:
+    """Whether the amount at text[start:end] is offered as a fee by its place alone: its own sentence
+    or clause, or after « fee », « cachet », « pour » (not a price or a sum of something else)."""
+    before = text[max(span[0], start - 80) : start]
+    found = _FEE_BEFORE_RE.search(before)
+    if found is None or _PRICE_OF_SOMETHING_RE.search(before):
+        return False
+    keyword = re.search(r"\b(?:fees?|cachet|honoraires?|moyennant|contre|pour)\b", found.group(0))
+    return bool(keyword) or _FEE_AFTER_RE.match(text[end : span[1]]) is not None
+
+
 def _is_gift_value(text: str, start: int, end: int, span: tuple[int, int]) -> bool:
     """Whether the amount at text[start:end] gives a gift's value (« coffret (valeur 80 €) »)."""
     before = text[max(span[0], start - 40) : start]
@@ -788,7 +822,7 @@ def read_pay(reading: Reading, aligned: AlignedText | None = None) -> PayReading
         if _is_gift_value(text, quantity.start, quantity.end, span):
             continue
         paid_here = any(not h.negated for h in inside(pay_words, span))
-        if paid_here or _PROPOSAL_RE.search(sentence):
+        if paid_here or _PROPOSAL_RE.search(sentence) or _is_fee_offer(text, quantity.start, quantity.end, span):
             cash = said(Hit(quantity.start, quantity.end, quantity.raw, False))
             break
 
