@@ -346,6 +346,11 @@ LINK_PLACEMENT = Meaning(
     r"(?:bio|biographie|description|story|stories)\b",
     r"\blink\s?in\s?bio\b",
     r"\b(?:lien|liens)\s+(?:est\s+|sera\s+)?(?:en|dans (?:le|un|les))\s+commentaires?(?:\s+epingle)?\b",
+    # LinkedIn's first comment: « lien en 1er commentaire », « le lien d'inscription en premier commentaire »
+    r"\b(?:lien|liens|link)\b[^.;!?]{0,40}?\b(?:en|dans (?:le|un|les|mon|notre|ton|votre))\s+"
+    r"(?:(?:1er|1e|premier|first)\s+)?comm?entaires?(?:\s+epingle)?\b",
+    r"\b(?:en|dans (?:le|mon|notre))\s+(?:1er|premier)\s+commentaire\b",
+    r"\blinks?\s+in\s+(?:the\s+)?(?:first\s+)?comments?\b",
     r"\bcommentaire\s+epingle\b",
     r"\bdescription\s+(?:de la|de ma|de cette)?\s*(?:video|chaine)\b",
     r"\b(?:sticker|stickers)\s+(?:lien|link)\b",
@@ -405,6 +410,8 @@ CALL_TO_ACTION = Meaning(
     r"\ba vous de jouer\b|\ba toi de jouer\b",
     r"\b(?:dites|dis)[- ]moi\b",
     r"\bswipe[- ]?up\b",
+    # English verbs learners write in French calls to action: « Book une démo », « Download le guide ».
+    r"\b(?:book(?:e[sz]?)?|download(?:e[sz]?)?|try|sign[- ]?up|join|shop|grab|click|register|subscribe)\b",
     *LINK_PLACEMENT.patterns,
     *PROMO_CODE.patterns,
 )

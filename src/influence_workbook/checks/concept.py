@@ -459,7 +459,8 @@ CTA_KINDS: tuple[CtaKind, ...] = (
     CtaKind("follow", "s'abonner, suivre", "awareness", does="invite à suivre le compte", meaning=GatedMeaning(
         "cta_follow", r"<s'abonner>", r"\bsuivez\b", r"\bsuis[- ](?:moi|nous|la|le)\b", r"\bsuis\s+@",
         r"\b(?:me|nous)\s+suivre\b", r"\bsuivre\s+(?:@|le compte|la page|la marque|nos|notre)",
-        r"\bsuis\s+(?:le compte|la page|la marque|nos|notre)\b", r"\bfollow\w*\b", r"<rejoindre>")),
+        r"\bsuis\s+(?:le compte|la page|la marque|nos|notre)\b", r"\bfollow\w*\b", r"<rejoindre>",
+        r"\b(?:join|subscribe)\b")),
     CtaKind("spread", "partager, identifier, relever le défi", "awareness", does="fait circuler le contenu",
             meaning=GatedMeaning(
         "cta_spread", r"<partager>", r"<identifier>", r"<taguer>", r"\btag(?:ger|gez|gue)\b",
@@ -480,14 +481,18 @@ CTA_KINDS: tuple[CtaKind, ...] = (
         r"\b(?:est|sont|se trouve|dispo\w*|a retrouver)\s+(?:en|dans (?:le|les|mon|notre|ma|la))\s+"
         r"(?:commentaires?(?:\s+epingle)?|bio|description|story)\b",
         r"<telecharger>", r"\b(?:viens|venez)\b", r"\brendez-vous (?:en|dans|chez|au|a la|a l')\b",
+        r"\b(?:download(?:e[sz]?)?|try|click)\b",
         *LINK_PLACEMENT.patterns,
         r"\b(?:va|allez|viens|venez|passe|passez)\s+(?:voir|faire un tour|jeter un (?:oeil|coup d'oeil)|sur)\b")),
-    CtaKind("buy", "acheter, utiliser un code", "conversion", does="invite à acheter (un code, une commande)",
+    CtaKind("buy", "acheter, utiliser un code", "conversion",
+            does="invite à passer à l'acte (acheter, réserver, s'inscrire)",
             meaning=GatedMeaning(
         "cta_buy", *PROMO_CODE.patterns, r"<acheter>", r"<commander>", r"<precommander>", r"<profiter>",
         r"<reserver>", r"<s'inscrire>", r"\bouvr(?:e|ez|ir)\s+(?:ton|votre|un)\b", r"\bremise\b",
         r"\bsoldes?\b", r"\blien d'achat\b", r"\bpanier\b", r"\bboutique\b", r"\ben vente\b",
-        r"\bofferte?s?\b", r"\blivraison gratuite\b", r"\breduction\b", r"\bessai gratuit\b")),
+        r"\bofferte?s?\b", r"\blivraison gratuite\b", r"\breduction\b", r"\bessai gratuit\b",
+        # English verbs learners use: « Book une démo », « Shop le look », « Sign up ».
+        r"\b(?:book(?:e[sz]?)?|shop|grab|sign[- ]?up|register)\b")),
     CtaKind("loyalty", "recharger, racheter, recommander", "loyalty",
             does="invite les clients à revenir (recharger, racheter, recommander)", meaning=GatedMeaning(
         "cta_loyalty", r"<recharger>", r"\brecharges?\b", r"<racheter>", r"\breachet\w*", r"<parrainer>",
@@ -544,7 +549,13 @@ _EXTRA_KPI_PATTERNS: dict[str, tuple[str, ...]] = {
               r"\b(?:liens?|ventes?) (?:d'affiliation|affilies?)\b",
               r"\bca\s+(?:genere|realise|additionnel|des ventes|incremental)\w*"),
     "signups": (r"\bessais?\s+(?:\w+\s+)?(?:reserve|gratuit|demande|commence|active|souscrit)\w*",
-                r"\b(?:reservations?|demandes?|inscriptions?) (?:d'|a l')essai\b", r"\bcomptes? (?:crees|ouverts)\b"),
+                r"\b(?:reservations?|demandes?|inscriptions?) (?:d'|a l')essai\b", r"\bcomptes? (?:crees|ouverts)\b",
+                # B2B conversions: « démos réservées », « réservations de démo », « sign-ups », « leads du CRM »
+                r"\b(?:demos?|demonstrations?|rendez-vous|rdv|appels? decouverte|calls?)\s+(?:\w+\s+)?"
+                r"(?:reserve|booke|planifie|programme|realise|obtenu|pris|demande|effectue|decroche)\w*",
+                r"\b(?:reservations?|bookings?|prises?) (?:de |d')(?:demos?|demonstrations?|rendez-vous|rdv|essais?|"
+                r"appels?|calls?)\b",
+                r"\b(?:bookings?|sign[- ]?ups?|free trials?|trials?)\b"),
     "reach": (r"\bcouverture\b", r"\bcomptes? (?:touches|atteints|uniques)\b"),
     "clicks": (r"\bcliqu\w*",
                r"\b(?:gens|personnes|visiteurs|internautes)\s+(?:qui\s+)?(?:vont|viennent|arrivent|passent)"
@@ -580,6 +591,7 @@ _SOURCE = GatedMeaning(
     r"\bgoogle analytics\b", r"\banalytics\b", r"\butm\b", r"\btableau de bord\b", r"\breporting\b",
     r"\bcodes?\b", r"\bsondage\b", r"\blien (?:unique|trace|suivi|dedie|personnalise)\b", r"\bpixel\b",
     r"\bcompte\w* par (?:le|la|les|notre)\b", r"\bcaisse\b", r"\bcrm\b", r"\bback-?office\b",
+    r"\b(?:liens?|links?)\s+(?:\w+\s+)?(?:tracke|trace|suivi|traque|tracking)\w*", r"\btracking\b",
 )
 # Figures easy to count that say little on their own: likes, followers gained (label, meaning).
 _VANITY: tuple[tuple[str, Meaning], ...] = (
