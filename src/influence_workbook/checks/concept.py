@@ -437,6 +437,19 @@ FREEDOM = GatedMeaning(
     r"\bcomme (?:il|elle|ils|elles) (?:le )?"
     r"(?:veu\w*|sen\w*|prefere\w*|l'entend\w*)\b", r"\bavec (?:son|sa|ses|leur|leurs) \w+",
 )
+#: An account takeover: the creator runs the brand's account, or answers the audience live, in their own words.
+TAKEOVER = GatedMeaning(
+    "takeover",
+    r"\btake-?over\b", r"\bprise de (?:controle|commandes?)\b",
+    r"\b(?:tient|tiens|tenir|tiendra|prend|prends|prendre|prendra|reprend|gere|gerer|gerera|anime|animer|"
+    r"animera|pilote|piloter|pilotera)\s+(?:les (?:commandes|renes|manettes|cles)\s+(?:du|de)\s+)?"
+    r"(?:le |du |notre |nos |l')?(?:compte|comptes|page|stories) (?:de |d'|instagram|tiktok|insta)",
+    r"\b(?:tient|tiens|tenir|tiendra|prend|prends|prendre|prendra|gere|gerer|gerera|anime|animer|animera)\s+"
+    r"(?:les (?:commandes|renes|manettes|cles)\s+(?:du|de)\s+)?(?:notre|nos)\s+(?:compte|comptes|page|stories)\b",
+    r"<repondre>\s+(?:en (?:direct|live)\s+)?(?:aux|a (?:vos|nos|leurs|ses))\s+(?:\w+\s+)?"
+    r"(?:questions|commentaires|messages|dm|abonne\w*)",
+    r"<repondre>\s+en (?:direct|live)\b",
+)
 
 # --------------------------------------------------------------------------- call to action
 
@@ -925,6 +938,12 @@ def _creator_item(role: str) -> FeedbackItem:
         end = _CLAUSE_END.search(reading.text, made.end)
         clause_end = end.start() if end else len(reading.text)
         freedom_said = [hit for hit in freedom_said if not made.start <= hit.start < clause_end]
+    # A takeover (« elle tient le compte de la marque, répond aux questions en direct ») is a role of its own.
+    takeover_hits = TAKEOVER.affirmed(reading)
+    takeover = [hit for index, hit in enumerate(takeover_hits)  # of overlapping hits, the first only
+                if not any(other.start <= hit.start < other.end for other in takeover_hits[:index])]
+    takeover_only = bool(takeover) and not freedom_said
+    freedom_said.extend(takeover)
     imposed_said.sort(key=lambda hit: hit.start)
     freedom_said.sort(key=lambda hit: hit.start)
     imposed = _said([*imposed_said, *freedom_denied], reading)
@@ -959,6 +978,12 @@ def _creator_item(role: str) -> FeedbackItem:
     if freed_by_denial:
         return FeedbackItem("creator_role", label, True,
                             "Rien ne lui est imposé et il apporte sa part au contenu.")
+    if takeover_only:
+        return FeedbackItem(
+            "creator_role", label, True,
+            f"Le créateur prend la parole sur le compte de la marque ({_quote(_said(takeover, reading)[:2])}) : "
+            "c'est un vrai rôle. Précisez ce qu'il décide lui-même (ce qu'il montre, son ton, ses réponses) "
+            "pour que le brief le lui laisse.")
     return FeedbackItem("creator_role", label, True,
                         "Le créateur a un vrai rôle : il apporte sa part au contenu.")
 
