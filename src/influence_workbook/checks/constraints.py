@@ -52,7 +52,23 @@ MAX_MUST_HAVES = 5
 MAX_ROUNDS = 2
 ABSURD_ROUNDS = 10
 MIN_REVIEW_DAYS = 7
+#: A freedom is specific when it names this many concrete things the creator decides (« ton,
+#: angle, montage »), or says it in this many words (« carte blanche totale au créateur »);
+#: articles count for neither, so « Ton, angle, montage » is as specific as « Le ton, l'angle, le montage ».
+MIN_FREEDOM_THINGS = 2
 MIN_FREEDOM_WORDS = 4
+#: Articles: they never make a freedom more or less specific.
+_ARTICLES: frozenset[str] = frozenset("le la les l un une des du au aux".split())
+#: Words that name nothing the creator decides: glue, pronouns, and freedom said in general.
+_NOT_A_THING: frozenset[str] = frozenset(
+    """
+    et ou ni a de d en sur pour par avec sans ce ces cet cette son sa ses ta tes votre vos leur leurs
+    mon ma mes notre nos y que qu qui quoi est sont il elle on tu vous toi lui eux nous je se s c
+    tout toute tous toutes reste rien libre libres liberte totale total complete entiere choix carte
+    blanche createur creatrice createurs creatrices marque decide decides decident decider choisit
+    choisis choisissent choisir veut veux voulez voir jouer etc autre autres chose choses aucun aucune
+    """.split()
+)
 
 SCRIPT_NONE = "Aucun script"
 SCRIPT_KEY_POINTS = "Points clés à couvrir"
@@ -838,9 +854,16 @@ def _rounds_item(reading: ConstraintsReading) -> FeedbackItem:
     )
 
 
+def freedom_detail(freedom: str) -> tuple[int, int]:
+    """How specific a freedom is: (words that are not articles, distinct concrete things named).
+    « Ton, angle, montage » and « Le ton, l'angle, le montage » both give (3, 3)."""
+    words = [w for w in re.findall(r"[a-z0-9]+", fold(freedom[:MAX_MEANING_CHARS])) if w not in _ARTICLES]
+    return len(words), len({w for w in words if w not in _NOT_A_THING and not w.isdigit()})
+
+
 def _freedom_item(reading: ConstraintsReading) -> FeedbackItem:
     label = "Liberté créative"
-    words = len(re.findall(r"\w+", reading.freedom))
+    words, things = freedom_detail(reading.freedom)
     if reading.freedom_negated:
         return FeedbackItem(
             "creative_freedom",
@@ -860,7 +883,7 @@ def _freedom_item(reading: ConstraintsReading) -> FeedbackItem:
             "l'ordre des messages… 45 % des créateurs veulent mener la création (HubSpot).",
             READ_FREEDOM,
         )
-    if words < MIN_FREEDOM_WORDS:
+    if things < MIN_FREEDOM_THINGS and words < MIN_FREEDOM_WORDS:
         return FeedbackItem(
             "creative_freedom",
             label,
