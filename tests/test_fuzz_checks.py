@@ -178,3 +178,8 @@ def test_the_repr_detector_sees_python_values() -> None:
                  "Lettres inconnues ignorées : []", "retouched", "environ nan %"):
         assert REPR.search(leak), leak
     assert REPR.search("Publicité : Réussi (3/3 critères).") is None
+
+
+def test_every_public_check_is_guarded() -> None:
+    unguarded = [name for name in checks.__all__ if not hasattr(getattr(checks, name), "__wrapped_check__")]
+    assert unguarded == []
