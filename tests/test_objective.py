@@ -440,3 +440,105 @@ def test_a_pasted_huge_kpi_matching_is_read_on_its_first_answers_and_says_so() -
     feedback = check_kpi_matching(answers)
     assert len(feedback.items) <= MAX_MATCHING_ANSWERS
     assert any(f"{MAX_MATCHING_ANSWERS} premières" in tip for tip in feedback.tips)
+
+
+# --------------------------------------------------------------------------- held-out set 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vendre 2 000 casques avec les codes des streamers d'ici le 31 mars 2027 auprès des jeunes",
+        "Conversion : 1 500 ventes via les codes promo des youtubeurs avant le 31/03/2027",
+    ],
+)
+def test_the_creators_are_not_the_audience(text: str) -> None:
+    """Held-out 2, faults 1 and 2: « les codes des streamers » names the campaign's creators, not who it reaches."""
+    assert not check_objective(text, today=CORPUS_TODAY).item("audience").ok
+
+
+def test_creators_named_as_the_audience_are_one() -> None:
+    text = "Conversion : 400 micros vendus d'ici fin mars 2027 auprès des streamers débutants sur Twitch"
+    assert check_objective(text, today=CORPUS_TODAY).item("audience").ok
+
+
+def test_figures_for_two_stages_fail_the_goal() -> None:
+    """Held-out 2, fault 3: one stated goal but a figure for two stages is the chapter's « avant » mistake."""
+    text = ("Faire connaître la boutique et remplir l'agenda : 150 000 vues et 300 rendez-vous pris auprès des "
+            "25-45 ans de Genève d'ici le 30 juin 2027")
+    item = check_objective(text, today=CORPUS_TODAY).item("goal")
+    assert not item.ok
+    assert "300 rendez-vous pris" in item.message and "conversion" in item.message
+    # A figure for the goal and a KPI followed without a figure stay one goal.
+    single = ("Conversion : 1 200 ventes d'ici le 30 avril 2027 auprès des 18-34 ans de Lyon ; "
+              "les vues seront suivies à côté")
+    assert check_objective(single, today=CORPUS_TODAY).item("goal").ok
+
+
+@pytest.mark.parametrize(
+    "audience",
+    ["des DRH de PME de 50 à 250 salariés", "des gérants de PME de 20 salariés en Belgique",
+     "des mairies de villes de plus de 10 000 habitants", "des dirigeants d'entreprises (50-250 employés)"],
+)
+def test_a_size_in_the_audience_is_not_a_target(audience: str) -> None:
+    """Held-out 2, fault 4: the size of the companies aimed at describes the audience, it is no result."""
+    feedback = check_objective(f"Maximiser les demandes de démo via LinkedIn auprès {audience} d'ici le 30 avril 2027",
+                               today=CORPUS_TODAY)
+    assert not feedback.item("target").ok
+    assert feedback.item("audience").ok
+    with_target = f"Générer 300 demandes de démo via LinkedIn auprès {audience} d'ici le 30 avril 2027"
+    assert check_objective(with_target, today=CORPUS_TODAY).item("target").message.count("300") == 1
+
+
+@pytest.mark.parametrize(
+    "accounts", ["1 500 comptes Campus ouverts", "2 000 comptes créés", "800 comptes jeunes ouverts"]
+)
+def test_account_openings_after_a_figure_are_a_conversion(accounts: str) -> None:
+    """Held-out 2, fault 5: « N comptes (nom) ouverts » counts sign-ups, not people reached."""
+    feedback = check_objective(f"Notoriété : {accounts} par les étudiants de 18-25 ans de Suisse romande d'ici "
+                               "le 30 septembre 2027", today=CORPUS_TODAY)
+    assert not feedback.item("kpi_fit").ok
+    assert "conversion" in feedback.item("kpi_fit").message
+
+
+@pytest.mark.parametrize(
+    ("figure", "value"),
+    [("nonante mille", "90"), ("septante-cinq mille", "75"), ("huitante mille", "80"), ("octante-deux mille", "82"),
+     ("soixante-dix mille", "70")],
+)
+def test_belgian_and_swiss_number_words_are_targets(figure: str, value: str) -> None:
+    """Held-out 2, fault 6: septante, huitante, octante, nonante and their compounds, before « mille »."""
+    feedback = check_objective(f"Toucher {figure} Bruxellois de 20 à 35 ans (portée) d'ici le 30 avril 2027",
+                               today=CORPUS_TODAY)
+    assert feedback.passed, feedback.to_text()
+    quantities = read_objective(f"toucher {figure} personnes", CORPUS_TODAY).targets
+    assert [q.value for q in quantities] == [float(value) * 1000]
+
+
+@pytest.mark.parametrize("when", ["by 30 april 2027", "before April 30th, 2027", "by the 30th of april 2027"])
+def test_english_dates_and_bare_age_ranges(when: str) -> None:
+    """Held-out 2, fault 7: an English answer's date and « people 18-34 » are read."""
+    text = f"Awareness - reach 300k people 18-34 zero waste in France & Suisse romande {when}"
+    feedback = check_objective(text, today=CORPUS_TODAY)
+    assert feedback.item("deadline").ok, feedback.to_text()
+    assert feedback.item("audience").ok
+    assert "30 avril 2027" in feedback.item("deadline").message
+    # The age range is not a target either.
+    assert [q.raw for q in read_objective(text, CORPUS_TODAY).targets] == ["300k"]
+    assert not check_objective("Awareness - reach 300k people by 31 june 2027 in France", today=CORPUS_TODAY
+                               ).item("deadline").ok
+
+
+def test_a_long_complete_objective_passes_with_a_tip_but_a_long_vague_text_fails() -> None:
+    """Held-out 2, fault 8: length is form. A long text with a complete objective gets a tip; a long text that
+    hides no clear objective still fails on its wording."""
+    context = "On en a beaucoup parlé en équipe, avec le client et avec deux créateurs que nous connaissons bien. " * 6
+    complete = context + ("Notre objectif principal est la considération : 20 000 clics vers la fiche produit avec un "
+                          "lien traqué par créateur, chez les joueurs console de 16 à 30 ans en France, d'ici le "
+                          "30 avril 2027.")
+    feedback = check_objective(complete, today=CORPUS_TODAY)
+    assert feedback.passed, feedback.to_text()
+    assert any("une phrase" in tip and "mots" in tip for tip in feedback.tips)
+    vague = context + "Le but serait de faire le buzz et de toucher plein de monde, le plus possible."
+    item = check_objective(vague, today=CORPUS_TODAY).item("specific")
+    assert not item.ok and "mots" in item.message

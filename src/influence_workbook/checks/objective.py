@@ -341,7 +341,8 @@ _GROUP = Meaning(
     # trades and companies (B2B)
     r"\b(?:independant\w*|freelances?|entrepreneu\w+|artisans?|commercants?|drh|rh|responsables?|dirigeant\w*"
     r"|managers?|cadres?|pme|tpe|start-?ups?|professionnel\w*|infirmie\w+|enseignant\w*|medecins?"
-    r"|pharmacien\w*|agriculteu\w+|restaurateu\w+|developpeu\w+|designers?|coachs?|therapeutes?|comptables?)\b",
+    r"|pharmacien\w*|agriculteu\w+|restaurateu\w+|developpeu\w+|designers?|coachs?|therapeutes?|comptables?"
+    r"|gerant\w*|mairies?|collectivites?)\b",
     # activities and communities
     r"\b(?:amateu\w+|passionne\w*|fans?|adeptes?|pratiquant\w*|amoureu\w+|fondu\w*|mordu\w*|accros?|habitue\w*"
     r"|inconditionnel\w*|interesse\w*|sensibles?|soucieu\w+|curieu\w+)\s+(?:de|du|des|d'|a|au|aux|par)\b",
@@ -465,7 +466,7 @@ _LEADING_FIGURE = re.compile(r"^[\d\s.,']+(?:(?:millions?|milliers?|mille|k|m)\b
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"\w")
 _STAGE_ARTICLE = re.compile(r"^(?:etape (?:de |d')?|la |l'|une |un )+")
-_NOT_NAMES = _STAGE_NAMES | set(MONTHS)
+_NOT_NAMES = _STAGE_NAMES | set(MONTHS) | set(_ENGLISH_MONTHS)
 
 
 def _kpi_words(kpi: Kpi, words: str) -> str:
