@@ -379,3 +379,29 @@ def test_disclosure_read_with_its_waivers_and_prohibitions(changes: dict[str, ob
 ])
 def test_whose_choice_it_is(freedom: str, ok: bool) -> None:
     assert check(creative_freedom=freedom).item("creative_freedom").ok is ok
+
+
+# --------------------------------------------------------------------------- blind held-out set 2b
+
+
+@pytest.mark.parametrize(
+    ("bare", "with_articles"),
+    [("Ton, angle, montage", "Le ton, l'angle, le montage"),
+     ("Jeux, ton, humour", "Les jeux, le ton, l'humour"),
+     ("Itinéraire, ton, montage", "L'itinéraire, le ton, le montage"),
+     ("Musique et montage", "La musique et le montage")],
+)
+def test_articles_do_not_make_a_freedom_specific(bare: str, with_articles: str) -> None:
+    """Held-out 2b: « Ton, angle, montage » failed as vague while « Le ton, l'angle, le montage » passed."""
+    assert logic.freedom_detail(bare) == logic.freedom_detail(with_articles)
+    for freedom in (bare, with_articles):
+        item = check(creative_freedom=freedom).item("creative_freedom")
+        assert item.ok, freedom
+        assert freedom in item.message
+
+
+@pytest.mark.parametrize("freedom", ["Ton", "La musique", "Tout le reste", "Libre choix total"])
+def test_one_thing_or_freedom_in_general_stays_vague(freedom: str) -> None:
+    item = check(creative_freedom=freedom).item("creative_freedom")
+    assert not item.ok, freedom
+    assert "vague" in item.message

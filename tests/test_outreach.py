@@ -795,3 +795,70 @@ def test_a_fee_beside_a_gift_is_pay(sentence: str) -> None:
     item = check_outreach(with_pay(sentence), CREATOR).item("pay")
     assert item.ok, sentence
     assert "80 €" not in item.message
+
+
+# --------------------------------------------------------------------------- blind held-out set 2b
+
+
+@pytest.mark.parametrize(
+    "greeting",
+    ["Bonjour Madame Verdure,", "Bonjour Mme Verdure,", "Chère Madame Verdure,", "Bonjour Dr Verdure,",
+     "Bonjour madame Verdure,", "Bonjour Madame Léa Verdure,"],
+)
+def test_a_title_and_surname_is_a_personal_address(greeting: str) -> None:
+    """Held-out 2b: « Bonjour Monsieur Berset, » is how LinkedIn, B2B and Swiss formal letters greet."""
+    message = GOOD.replace("Bonjour Léa,", greeting)
+    item = check_outreach(message, CREATOR).item("name")
+    assert item.ok, greeting
+    assert "Verdure" in item.message
+    assert "name" not in failing(message) and "not_mass" not in failing(message)
+
+
+@pytest.mark.parametrize("greeting", ["Bonjour Madame,", "Bonjour Monsieur Martin,", "Madame, Monsieur,"])
+def test_a_title_without_her_surname_is_no_address(greeting: str) -> None:
+    message = GOOD.replace("Bonjour Léa,", greeting)
+    assert not check_outreach(message, CREATOR).item("name").ok, greeting
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Ta recette de masque est devenue une référence dans notre équipe support.",
+     "Tes trois savons testés parlent exactement à nos clientes.",
+     "Notre équipe de vente s'en sert avec les clientes en boutique.",
+     "Ton test des savons montre que tu testes vraiment les produits.",
+     "Ta communauté de peaux sensibles, c'est pile notre public."],
+)
+def test_content_tied_to_the_brands_people_is_a_reason(sentence: str) -> None:
+    """Held-out 2b: « parlent exactement à nos clients », « montre que tu testes vraiment le matos »."""
+    assert check_outreach(with_reason(sentence), CREATOR).item("fit").ok, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["On adore ton contenu, tes vidéos sont trop cool et ta commu est top !",
+     "Ton test des savons montre que tu es vraiment trop cool.",
+     "Tes vidéos ne parlent pas à nos clientes."],
+)
+def test_praise_or_a_denied_tie_is_still_no_reason(sentence: str) -> None:
+    assert not check_outreach(with_reason(sentence), CREATOR).item("fit").ok, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Une vidéo et deux stories. 900 CHF.", "Fee 900 CHF.", "Pour 900 CHF.", "Deux stories en mars, fee 3 000 €.",
+     "Une vidéo en mars, 800 CHF.", "Deux stories pour 900 CHF.", "Cachet : 900 CHF."],
+)
+def test_an_amount_offered_by_its_place_is_pay(sentence: str) -> None:
+    """Held-out 2b: « 900 CHF. », « Fee 900 CHF. », « Pour 900 CHF. », « fee 3 000 € » offer a fee."""
+    item = check_outreach(with_pay(sentence), CREATOR).item("pay")
+    assert item.ok, sentence
+    assert re.search(r"\d", item.message)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Prix : 29 €.", "Notre abonnement : 19 €.", "Nos savons à moins de 10 €.",
+     "On t'envoie toute la gamme (valeur 80 €).", "Elle vaut 89 €."],
+)
+def test_a_price_or_a_gifts_value_is_still_no_pay(sentence: str) -> None:
+    assert not check_outreach(with_pay(sentence), CREATOR).item("pay").ok, sentence
