@@ -473,6 +473,13 @@ def test_figures_for_two_stages_fail_the_goal() -> None:
     single = ("Conversion : 1 200 ventes d'ici le 30 avril 2027 auprès des 18-34 ans de Lyon ; "
               "les vues seront suivies à côté")
     assert check_objective(single, today=CORPUS_TODAY).item("goal").ok
+    # A figure the target is measured on is a base, not a second result.
+    for based in ("Conversion : 1 500 ventes, soit 2 % des 75 000 visiteurs du site, d'ici le 30 avril 2027 "
+                  "auprès des 18-34 ans de Lyon",
+                  "Considération : 3 % de taux d'engagement sur 200 000 vues d'ici le 30 avril 2027 auprès des "
+                  "18-34 ans de Lyon",
+                  "Fidélisation : 30 % de taux de réachat parmi nos 2 000 clientes d'ici le 30 avril 2027"):
+        assert check_objective(based, today=CORPUS_TODAY).passed, based
 
 
 @pytest.mark.parametrize(

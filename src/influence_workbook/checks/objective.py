@@ -360,7 +360,7 @@ _GROUP = Meaning(
     r"(?:streame\w+|youtubeu\w+|tiktokeu\w+|twitcheu\w+|podcasteu\w+|createu\w+|creatrices?|influenceu\w+)",
     r"\b(?:nos|vos|mes|ses|leurs|les|des) (?:client\w*|acheteu\w+|abonne\w*) (?:existant|actuel|fidele|inscrit"
     r"|de |du |des |d')\w*",
-    r"\b(?:nos|vos|mes|ses|leurs) (?:client\w*|acheteu\w+|abonne\w*|membres?|adherent\w*)\b",
+    r"\b(?:nos|vos|mes|ses|leurs) (?:\d[\d\s.']*\s)?(?:client\w*|acheteu\w+|abonne\w*|membres?|adherent\w*)\b",
 )
 _VAGUE_AUDIENCE = Meaning(
     "vague_audience",
@@ -425,6 +425,9 @@ def _english_deadlines(folded: str) -> list[Deadline]:
     return found
 
 
+# A figure after « sur », « parmi », « des », « nos »… is a base the target is measured on (« 3 % de taux
+# d'engagement sur 200 000 vues », « 2 % des 75 000 visiteurs »), not a second result to reach.
+_BASE_BEFORE_FIGURE = re.compile(r"\b(?:sur|parmi|des|les|nos|vos|ses|leurs|aux)\s+$")
 # A clause that names a secondary indicator (« la notoriété sera suivie comme indicateur
 # secondaire »): the chapter recommends it, so the stage it names is not a second goal.
 _SECONDARY_CLAUSE = re.compile(r"[^.;:\n]*\b(?:secondaires?|en complement|en bonus)\b[^.;\n]*")
@@ -571,12 +574,13 @@ def read_objective(text: str, today: date | None = None, *, campaign: Campaign |
     # réservations ») aim at two stages, whatever the stated goal (the chapter's « avant » example).
     named_after = sorted((hit.start, hit.end, kpi) for kpi, hits in kpi_hits.items() for hit in hits)
     figured: dict[str, str] = {}
-    for quantity in targets:
-        if any(a <= quantity.start < b for a, b in secondary):
+    for index, quantity in enumerate(targets):
+        base = _BASE_BEFORE_FIGURE.search(folded, max(0, quantity.start - 12), quantity.start)
+        if base or any(a <= quantity.start < b for a, b in secondary):
             continue
-        kpi_after = next(
-            ((start, end, kpi) for start, end, kpi in named_after if 0 <= start - quantity.end <= 40), None
-        )
+        # The KPI belongs to the nearest figure before it (« 2 % des 75 000 visiteurs »: « visiteurs » is 75 000's).
+        limit = min(quantity.end + 40, targets[index + 1].start if index + 1 < len(targets) else len(folded))
+        kpi_after = next(((start, end, kpi) for start, end, kpi in named_after if quantity.end <= start <= limit), None)
         if kpi_after is not None:
             _start, end, kpi = kpi_after
             figure = Hit(quantity.start, end, reading.text[quantity.start : end], False)
