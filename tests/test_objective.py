@@ -549,3 +549,12 @@ def test_a_long_complete_objective_passes_with_a_tip_but_a_long_vague_text_fails
     vague = context + "Le but serait de faire le buzz et de toucher plein de monde, le plus possible."
     item = check_objective(vague, today=CORPUS_TODAY).item("specific")
     assert not item.ok and "mots" in item.message
+
+
+def test_a_figure_given_as_the_means_is_not_a_second_goal() -> None:
+    means = check_objective("Conversion : 1 000 ventes grâce à 100 000 vues, d'ici le 30 avril 2027, auprès des "
+                            "18-34 ans de Lyon", today=date(2026, 12, 1))
+    assert means.item("goal").ok, means.to_text()
+    two_goals = check_objective("Faire connaître Vélo Rive et remplir les vélos : 200 000 vues et 500 réservations "
+                                "d'ici le 30 avril 2027 auprès des 25-40 ans d'Annecy", today=date(2026, 12, 1))
+    assert not two_goals.item("goal").ok

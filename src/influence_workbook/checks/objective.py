@@ -426,8 +426,10 @@ def _english_deadlines(folded: str) -> list[Deadline]:
 
 
 # A figure after « sur », « parmi », « des », « nos »… is a base the target is measured on (« 3 % de taux
-# d'engagement sur 200 000 vues », « 2 % des 75 000 visiteurs »), not a second result to reach.
-_BASE_BEFORE_FIGURE = re.compile(r"\b(?:sur|parmi|des|les|nos|vos|ses|leurs|aux)\s+$")
+# d'engagement sur 200 000 vues », « 2 % des 75 000 visiteurs »), not a second result to reach; nor is a
+# figure given as the means (« 1 000 ventes grâce à 100 000 vues »).
+_BASE_BEFORE_FIGURE = re.compile(
+    r"\b(?:sur|parmi|des|les|nos|vos|ses|leurs|aux|grace a|via|a partir de|en s'appuyant sur)\s+$")
 # A clause that names a secondary indicator (« la notoriété sera suivie comme indicateur
 # secondaire »): the chapter recommends it, so the stage it names is not a second goal.
 _SECONDARY_CLAUSE = re.compile(r"[^.;:\n]*\b(?:secondaires?|en complement|en bonus)\b[^.;\n]*")
