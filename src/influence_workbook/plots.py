@@ -13,7 +13,9 @@ from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
 from influence_workbook.feedback import escape
 from influence_workbook.metrics import (
@@ -24,7 +26,7 @@ from influence_workbook.metrics import (
     TIER_LABELS,
     TIER_NAMES,
 )
-from influence_workbook.text import format_number
+from influence_workbook.text import format_number, format_significant
 
 # Okabe–Ito colours (readable with colour-vision deficiencies), one marker per tier as well.
 TIER_STYLES: dict[str, tuple[str, str]] = {
@@ -35,6 +37,29 @@ TIER_STYLES: dict[str, tuple[str, str]] = {
     "mega": ("#56B4E9", "v"),
 }
 _TIER_HIGH = (*TIER_BOUNDS[1:], 50_000_000)
+#: Beyond this many followers (log scale: the right third of a panel) a pick's name goes to the left
+#: of its circle, so that it stays inside the panel and the figure.
+_LABEL_LEFT_FROM = 100_000
+
+
+def french_tick(value: float, _position: object = None) -> str:
+    """A log-axis tick in plain French figures: « 0,5 », « 20 », « 10 000 », « 1 M » (never 2×10¹)."""
+    if not np.isfinite(value) or value <= 0:
+        return ""
+    if value >= 1_000_000:
+        return f"{format_significant(value / 1_000_000, 3)}\u00a0M"
+    if value >= 1:
+        return format_number(value)
+    return format_significant(value, 2)
+
+
+def _french_log_axes(ax: Axes) -> None:
+    """Log axes whose ticks read as plain French numbers: majors at 1, 2, 5 × 10ⁿ on the rates."""
+    ax.xaxis.set_major_locator(LogLocator(base=10, subs=(1.0,)))
+    ax.yaxis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
+    for axis in (ax.xaxis, ax.yaxis):
+        axis.set_major_formatter(FuncFormatter(french_tick))
+        axis.set_minor_formatter(NullFormatter())
 
 
 def _picked(scored: pd.DataFrame, picks: Iterable[str]) -> pd.Series:
@@ -96,17 +121,20 @@ def engagement_figure(scored: pd.DataFrame, picks: Iterable[str] = (), *, use_py
                 zorder=5,
             )
             for _, row in mine.iterrows():
+                left = float(row["followers"]) >= _LABEL_LEFT_FROM
                 ax.annotate(
-                    f"@{str(row.get('handle', row['creator_id']))[:18]}",
+                    f"@{row.get('handle', row['creator_id'])}",  # whole: a cut name is another creator
                     (row["followers"], row["engagement_rate"]),
-                    xytext=(6, 6),
+                    xytext=(-6, 6) if left else (6, 6),
                     textcoords="offset points",
+                    ha="right" if left else "left",
                     fontsize=8,
                     zorder=6,
                 )
         ax.set_xscale("log")
         ax.set_yscale("log")
         ax.set_xlim(1_000, 20_000_000)
+        _french_log_axes(ax)
         ax.set_title(
             PLATFORM_LABELS[platform] + (" (par vues)" if platform == "tiktok" else " (par abonnés)")
         )
@@ -161,7 +189,8 @@ def engagement_alt_text(scored: pd.DataFrame, picks: Iterable[str] = ()) -> str:
 def figure_img_html(fig: Figure, alt: str, css_class: str = "iw-figure") -> str:
     """The figure as an inline PNG ``<img>`` with its (escaped) alt text and a visible description."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=90)
+    # « tight »: a pick's name near a panel's edge is kept whole rather than cut at the figure's border.
+    fig.savefig(buffer, format="png", dpi=90, bbox_inches="tight", pad_inches=0.1)
     encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
     return (
         f'<figure class="{escape(css_class)}"><img src="data:image/png;base64,{encoded}" alt="{escape(alt)}" '
