@@ -88,12 +88,21 @@ def test_the_book_turns_home_links_into_links_to_its_home_page() -> None:
     # As MyST writes it: the classes on the inner text.
     home = addnodes.download_reference("", "", nodes.inline("", "Accueil", classes=["xref", "download", "myst"]),
                                        reftarget=HOME_NOTEBOOK, refdoc="notebooks/01_objectif_flou")
+    # As MyST writes a link to a notebook it takes for a document (the build then misses it).
+    home_doc = addnodes.pending_xref("", nodes.inline("", "Accueil"), refdomain="doc", reftype="myst",
+                                     reftarget="notebooks/00_accueil", refdoc="notebooks/02_mauvais_influenceur")
     other = addnodes.download_reference("", "", nodes.inline("", "data.csv"), reftarget="data.csv")
-    paragraph += [home, other]
+    chapter = addnodes.pending_xref("", nodes.inline("", "Chapitre 2"), refdomain="doc", reftype="myst",
+                                    reftarget="notebooks/02_mauvais_influenceur")
+    paragraph += [home, other, home_doc, chapter]
     document += paragraph
-    assert rewrite_home_links(document, "book/index") == 1
-    (link,) = document.findall(addnodes.pending_xref)
-    assert (link["refdomain"], link["reftype"], link["reftarget"]) == ("std", "doc", "/book/index")
-    assert link["refexplicit"] and link.astext() == "Accueil"
+    assert rewrite_home_links(document, "book/index") == 2
+    links = [node for node in document.findall(addnodes.pending_xref) if node["refdomain"] == "std"]
+    assert len(links) == 2
+    for link in links:
+        assert (link["refdomain"], link["reftype"], link["reftarget"]) == ("std", "doc", "/book/index")
+        assert link["refexplicit"] and link.astext() == "Accueil"
+    assert [node["reftarget"] for node in document.findall(addnodes.pending_xref) if node["refdomain"] == "doc"] \
+        == ["notebooks/02_mauvais_influenceur"]
     assert not [part for part in link.findall(nodes.Element) if "download" in part["classes"]]
     assert [node["reftarget"] for node in document.findall(addnodes.download_reference)] == ["data.csv"]

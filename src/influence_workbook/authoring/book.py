@@ -2,8 +2,8 @@
 
 1. **Home links.** Chapters end with a link to ``00_accueil.ipynb``, the live home in JupyterLab
    (:mod:`influence_workbook.authoring.navigation`). That notebook is not a page of the book
-   (``exclude_patterns``), so MyST would make the link a download of the notebook. In the book,
-   these links lead to the book's home page (``root_doc``) instead.
+   (``exclude_patterns``), so MyST's link to it would be missing (a warning, an error under -W). In
+   the book, these links lead to the book's home page (``root_doc``) instead.
 2. **Kernel start-up warning.** The book executes the notebooks with jupyter-cache, whose kernels
    talk to the builder over TCP on 127.0.0.1; ipykernel 7 then logs « Kernel is running over TCP
    without encryption » at start-up, once per notebook (twelve lines in a build). The IPC transport
@@ -33,9 +33,15 @@ KERNEL_LOG_LEVEL = "--IPKernelApp.log_level=ERROR"
 def rewrite_home_links(doctree: nodes.Node, root_doc: str) -> int:
     """Turn each link to the home notebook into a link to ``root_doc``; the number rewritten."""
     count = 0
-    for node in list(doctree.findall(addnodes.download_reference)):
-        target = str(node.get("reftarget", "")).split("#", 1)[0]
-        if PurePosixPath(target).name != HOME_NOTEBOOK:
+    home = PurePosixPath(HOME_NOTEBOOK)
+    links = (addnodes.download_reference, addnodes.pending_xref)
+    for node in list(doctree.findall(lambda candidate: isinstance(candidate, links))):
+        target = PurePosixPath(str(node.get("reftarget", "")).split("#", 1)[0])
+        # MyST writes a download of the file, or (the file being a notebook) a link to the document
+        # « notebooks/00_accueil », which the build then misses: both mean the home.
+        is_home = target.name == home.name if isinstance(node, addnodes.download_reference) else (
+            node.get("refdomain") == "doc" and node.get("reftype") == "myst" and target.name in {home.name, home.stem})
+        if not is_home:
             continue
         link = addnodes.pending_xref(
             "", *node.children, refdomain="std", reftype="doc", reftarget="/" + root_doc,
