@@ -284,7 +284,7 @@ def _glossary_terms() -> list[str]:
     text = (REPO / "book" / "glossaire.md").read_text(encoding="utf-8")
     block = re.search(r"^```\{glossary\}\n(.*?)^```", text, re.MULTILINE | re.DOTALL)
     assert block, "glossaire.md must use the {glossary} directive"
-    return [line.strip() for line in block.group(1).splitlines()
+    return [line.strip().removeprefix("**").removesuffix("**") for line in block.group(1).splitlines()
             if line.strip() and not line.startswith((" ", ":"))]
 
 

@@ -58,6 +58,13 @@ __all__ = ["ShortlistWorkshop", "saved_shortlist", "shortlist_workshop"]
 LOGGER = logging.getLogger("influence_workbook.widgets")
 PREFIX = "iw-ch02"
 MAX_ROWS_SHOWN = 50
+#: Chapter 2's table: at most 30rem high, scrolling sideways always but up and down only while focused,
+#: so that the wheel scrolls the page when the pointer merely crosses the table.
+TABLE_REGION_STYLE = (
+    f"<style>.{PREFIX}-table-region{{max-height:30rem;max-width:100%;overflow-x:auto;overflow-y:hidden}}"
+    f".{PREFIX}-table-region:focus,.{PREFIX}-table-region:focus-within{{overflow-y:auto;"
+    "outline:2px solid #1d4ed8;outline-offset:2px}</style>"
+)
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 ALL = ""
 DEFAULT_OBJECTIVE_NOTE = (
@@ -405,12 +412,15 @@ class ShortlistWorkshop:
         )
         parts = [
             f'<p class="{PREFIX}-formula"><strong>Formules :</strong> {escape(formulas)}.</p>',
-            # A scrolling region must be reachable and named for keyboard and screen-reader users.
-            '<div style="max-height:30rem;overflow:auto;max-width:100%" tabindex="0" role="region" '
-            'aria-label="Tableau des créateurs (défilant)">',
+            # A scrolling region must be reachable and named for keyboard and screen-reader users. It
+            # scrolls up and down only once focused (a click or Tab): otherwise the mouse wheel over it
+            # scrolled the table instead of the page (TABLE_REGION_STYLE).
+            TABLE_REGION_STYLE,
+            f'<div class="{PREFIX}-table-region" tabindex="0" role="region" '
+            'aria-label="Tableau des créateurs : cliquez dedans pour le faire défiler">',
             '<table style="border-collapse:collapse;font-size:0.9em">',
             f"<caption>Créateurs correspondant à vos filtres, triés par "
-            f"« {escape(self.sort.value)} »</caption>",
+            f"« {escape(self.sort.value)} » (cliquez dans le tableau pour le faire défiler)</caption>",
             "<thead><tr>"
             + "".join(
                 f'<th scope="col" style="text-align:left;padding:.2rem .4rem">{escape(h)}</th>' for h in head
