@@ -1,13 +1,22 @@
-"""The JupyterLab server option that sends kernel messages to the page without Nagle's delay."""
+"""The JupyterLab server option that sends kernel messages to the page without Nagle's delay, and how
+`make start` starts: the port check, one address printed, a quiet start-up log."""
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
 from jupyter_server.services.kernels.connection.channels import ZMQChannelsWebsocketConnection
 
 from influence_workbook.server import LAB_OPTION, NoDelayKernelConnection
+from influence_workbook.startup import port_is_free
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -33,3 +42,123 @@ def test_make_start_and_the_browser_tests_use_the_option() -> None:
     assert LAB_OPTION in (REPO / "scripts" / "start.sh").read_text().replace(" \\\n  ", " ")
     harness = (REPO / "tests" / "browser" / "browser_harness.py").read_text()
     assert "options: Sequence[str] = (NO_DELAY_OPTION,)" in harness
+
+
+# ----------------------------------------------------------------------------- make start (issue 20, item 7)
+
+
+def _closed_by_the_server_side(port_holder: socket.socket) -> int:
+    """A server on a free port that accepted one connection and closed it first, then stopped:
+    what a Ctrl+C leaves behind (its side of the connection waits in TIME_WAIT)."""
+    port_holder.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    port_holder.bind(("127.0.0.1", 0))
+    port_holder.listen(1)
+    port = int(port_holder.getsockname()[1])
+    client = socket.create_connection(("127.0.0.1", port))
+    accepted, _ = port_holder.accept()
+    accepted.close()  # the server closes first: its end of the connection goes to TIME_WAIT
+    client.recv(1)
+    client.close()
+    port_holder.close()
+    time.sleep(0.05)
+    return port
+
+
+def test_a_port_freed_by_a_server_that_just_stopped_is_free() -> None:
+    port = _closed_by_the_server_side(socket.socket())
+    # The situation of the report: the old check (a bind without SO_REUSEADDR) refused the port.
+    with socket.socket() as plain, pytest.raises(OSError):
+        plain.bind(("127.0.0.1", port))
+    assert port_is_free(port)
+
+
+def test_a_port_where_a_server_listens_is_not_free() -> None:
+    with socket.socket() as listening:
+        listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listening.bind(("127.0.0.1", 0))
+        listening.listen(1)
+        assert not port_is_free(int(listening.getsockname()[1]))
+
+
+def test_start_asks_the_course_module_about_the_port_and_the_browser() -> None:
+    script = (REPO / "scripts" / "start.sh").read_text()
+    assert "-m influence_workbook.startup port-free" in script
+    assert "-m influence_workbook.startup has-browser" in script
+    assert "s.bind(" not in script
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _no_browser_environment(tmp_path: Path) -> dict[str, str]:
+    """A PATH with only what start.sh needs, no display: no browser to find, as on a server."""
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    for tool in ("bash", "dirname", "id", "env"):
+        found = shutil.which(tool)
+        assert found, tool
+        (tools / tool).symlink_to(found)
+    env = {key: value for key, value in os.environ.items()
+           if key not in {"DISPLAY", "WAYLAND_DISPLAY", "BROWSER"}}
+    env["PATH"] = str(tools)
+    return env
+
+
+def _start(port: int, env: dict[str, str]) -> subprocess.Popen[str]:
+    return subprocess.Popen(["bash", "scripts/start.sh", str(port)], cwd=REPO, env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+
+
+def _wait_until_served(port: int, process: subprocess.Popen[str], timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert process.poll() is None, process.communicate()[0]
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError("JupyterLab did not start")
+
+
+def _stop(process: subprocess.Popen[str]) -> str:
+    process.send_signal(signal.SIGTERM)  # what a double Ctrl+C does: stop at once
+    try:
+        output, _ = process.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        output, _ = process.communicate()
+    return output
+
+
+@pytest.mark.slow
+def test_make_start_prints_one_address_and_restarts_right_after_a_stop(tmp_path: Path) -> None:
+    env = _no_browser_environment(tmp_path)
+    port = _free_port()
+    first = _start(port, env)
+    try:
+        _wait_until_served(port, first)
+        # A page open in the browser: a connection the server will close when it stops.
+        with socket.create_connection(("127.0.0.1", port)) as page:
+            page.sendall(b"GET /lab HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            time.sleep(2)  # the server logs its late start-up lines (language servers) meanwhile
+            output = _stop(first)
+    finally:
+        if first.poll() is None:
+            first.kill()
+    urls = re.findall(r"https?://\S+", output)
+    assert len(urls) == 1, output
+    assert urls[0].startswith(f"http://127.0.0.1:{port}/lab/tree/notebooks/00_accueil.ipynb?token=")
+    assert "token=..." not in output
+    assert "No web browser found" not in output and "Skipped non-installed" not in output, output
+    assert "Ouvrez cette adresse dans votre navigateur" in output
+    # Restarted at once, as a learner does after Ctrl+C: the port is accepted and the server starts.
+    again = _start(port, env)
+    try:
+        _wait_until_served(port, again)
+    finally:
+        second = _stop(again)
+    assert "déjà utilisé" not in second, second
