@@ -220,27 +220,18 @@ def test_a_kernel_killed_mid_save_leaves_the_old_or_the_new_state_and_no_tempora
 
 
 def test_a_save_waiting_too_long_for_another_kernel_is_refused_and_kept_in_memory(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, another_kernel: Any
 ) -> None:
     path = tmp_path / "progression.json"
     ProgressStore(path).save("ch01", "objective", "first")
-    holder = subprocess.Popen(  # another kernel in the middle of a (very long) save
-        [sys.executable, "-c",
-         "import fcntl, sys, time; f = open(sys.argv[1], 'a'); fcntl.flock(f, fcntl.LOCK_EX); "
-         "print('held', flush=True); time.sleep(30)", str(tmp_path / ".progression.json.lock")],
-        stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-        monkeypatch.setattr(progress, "LOCK_TIMEOUT_S", 0.3)
-        store = ProgressStore(path)
-        with pytest.raises(progress.ProgressNotSaved) as refused:
-            store.save("ch01", "objective", "second")
-        assert "occupé par un autre notebook" in refused.value.notice
-        assert store.answer("ch01", "objective") == "second"  # kept for this session
-    finally:
-        holder.kill()
-        holder.wait()
+    another_kernel.take_the_lock()  # in the middle of a (very long) save
+    monkeypatch.setattr(progress, "LOCK_TIMEOUT_S", 0.3)
+    store = ProgressStore(path)
+    with pytest.raises(progress.ProgressNotSaved) as refused:
+        store.save("ch01", "objective", "second")
+    assert "occupé par un autre notebook" in refused.value.notice
+    assert store.answer("ch01", "objective") == "second"  # kept for this session
+    another_kernel.release()
     store.save("ch02", "shortlist", ["C0001"])  # the lock is free again: the kept answer is written too
     reopened = ProgressStore(path)
     assert reopened.answer("ch01", "objective") == "second"

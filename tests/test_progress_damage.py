@@ -17,7 +17,6 @@ import html
 import json
 import os
 import pwd
-import signal
 import subprocess
 import sys
 import tempfile
@@ -210,7 +209,9 @@ def test_leftover_temporary_files_are_removed_at_the_next_load(store: ProgressSt
     assert all(p.exists() for p in others)
 
 
-def test_a_young_temporary_file_is_kept_while_another_process_holds_the_lock(tmp_path: Path) -> None:
+def test_a_young_temporary_file_is_kept_while_another_process_holds_the_lock(
+    tmp_path: Path, another_kernel: Any
+) -> None:
     path = tmp_path / "progression.json"
     ProgressStore(path).save("ch01", "objective", "first")
     young, old = tmp_path / ".progression.json.young.tmp", tmp_path / ".progression.json.old.tmp"
@@ -218,19 +219,10 @@ def test_a_young_temporary_file_is_kept_while_another_process_holds_the_lock(tmp
     old.write_bytes(b"left by a kernel killed long ago")
     long_ago = time.time() - 3600
     os.utime(old, (long_ago, long_ago))
-    holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import fcntl, sys, time; f = open(sys.argv[1], 'a'); fcntl.flock(f, fcntl.LOCK_EX); "
-         "print('held', flush=True); time.sleep(30)", str(tmp_path / ".progression.json.lock")],
-        stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-        assert ProgressStore(path).answer("ch01", "objective") == "first"
-        assert young.exists() and not old.exists()
-    finally:
-        holder.send_signal(signal.SIGKILL)
-        holder.wait()
+    another_kernel.take_the_lock()
+    assert ProgressStore(path).answer("ch01", "objective") == "first"
+    assert young.exists() and not old.exists()
+    another_kernel.release()
     ProgressStore(path).load()  # the lock is free: whatever is left is a leftover
     assert not young.exists()
 
