@@ -21,10 +21,11 @@ whatever the spelling, the register or the platform the learner writes about:
   know Instagram's link in bio and link sticker, YouTube's description and pinned comment,
   TikTok's and Snapchat's swipe-up, LinkedIn's « en savoir plus ».
 
-A pure-Python lemmatiser (simplemma) was measured for this layer and not kept: its French
-dictionary takes about a second to load on a learner's first « Vérifier », where the verb
-forms below are compiled at import and cost nothing per call (``make bench`` prints the
-per-call time of every check).
+A pure-Python lemmatiser was measured for this layer and not kept: simplemma 2.0.0 imports in
+72 ms, then its French dictionary takes 224 ms to load on the first call (a learner's first
+« Vérifier »), and it weighs 19 MB, which the in-browser site would have to ship; it then
+lemmatises 900 words in 0.6 ms, but leaves « abonne-toi » as it is. The verb forms below are
+compiled at import and cost nothing per call (``make bench`` prints every check's first call).
 """
 
 from __future__ import annotations
