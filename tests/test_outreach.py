@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import time
 from collections.abc import Callable
@@ -862,3 +863,13 @@ def test_an_amount_offered_by_its_place_is_pay(sentence: str) -> None:
 )
 def test_a_price_or_a_gifts_value_is_still_no_pay(sentence: str) -> None:
     assert not check_outreach(with_pay(sentence), CREATOR).item("pay").ok, sentence
+
+
+@pytest.mark.parametrize("followers", [math.inf, -5, 10**400, True, "beaucoup"])
+def test_a_creator_card_with_an_unusable_follower_count_is_read_as_unknown(followers: object) -> None:
+    """Issue 19: followers=inf made creator_card raise (the guard answered, the fuzz test saw it)."""
+    from influence_workbook.checks import guard
+
+    before = len(guard.CAUGHT)
+    feedback = check_outreach(GOOD, {**CREATOR, "followers": followers})
+    assert len(guard.CAUGHT) == before and feedback.items and not feedback.is_input_problem

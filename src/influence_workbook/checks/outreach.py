@@ -511,7 +511,9 @@ def creator_card(creator: object) -> CreatorCard | None:
     else:
         posts = ()
     followers_raw = creator.get("followers")
-    followers = int(followers_raw) if isinstance(followers_raw, int | float) and followers_raw >= 0 else None
+    # An infinite or absurd count (a typo, a pasted formula) is unknown, not a number to print.
+    followers = (int(followers_raw) if isinstance(followers_raw, int | float) and not isinstance(followers_raw, bool)
+                 and 0 <= followers_raw < 10**12 else None)
     return CreatorCard(
         creator_id=_text_value(creator.get("creator_id")),
         display_name=name,
