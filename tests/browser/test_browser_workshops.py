@@ -30,6 +30,9 @@ JUPYTERLAB_UPSTREAM_AXE: dict[str, str] = {
                          "carry aria-pressed on a role that does not allow it.",
     "aria-input-field-name": "Every CodeMirror 6 cell editor is a contenteditable role=textbox without an "
                              "accessible name (code cells, including those that display our widgets).",
+    "button-name": "The collapse button JupyterLab puts beside a Markdown heading (<button class=\"jp-Button "
+                   "jp-collapseHeadingButton\">, empty, no aria-label) when the cell is active or hovered: seen "
+                   "once on chapter 5 in a fresh-clone run, where the pointer ended over the chapter's title.",
     "aria-required-children": "The notebook's windowed cell list is role=feed, but its cells are not "
                               "role=article children.",
     "scrollable-region-focusable": "A CodeMirror 6 cell editor whose long lines scroll sideways "
