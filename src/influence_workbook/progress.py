@@ -132,13 +132,18 @@ def _empty_document() -> dict[str, Any]:
     return {"format": FORMAT, "version": VERSION, "steps": {}}
 
 
-def _reason_in_french(error: OSError) -> str:
+def os_error_in_french(error: OSError) -> str:
+    """A short French reason for a file-system error (the system's own text is in English): the one table
+    the store's notices and the workshops' save messages share."""
     reasons = {
+        errno.ENOSPC: "disque plein",
         errno.EACCES: "accès refusé",
         errno.EPERM: "accès refusé",
+        errno.EROFS: "disque en lecture seule",
         errno.EISDIR: "c'est un dossier, pas un fichier",
         errno.ENOTDIR: "le dossier de sauvegarde est un fichier",
-        errno.EIO: "erreur de lecture du disque",
+        errno.EEXIST: "le dossier de sauvegarde est un fichier",
+        errno.EIO: "erreur de lecture ou d'écriture du disque",
     }
     return reasons.get(error.errno or 0, "erreur du système de fichiers")
 
@@ -305,7 +310,7 @@ class ProgressStore:
         try:
             return self._read_file(self.path), None
         except _Unreadable as unreadable:
-            reason = _reason_in_french(unreadable.error)
+            reason = os_error_in_french(unreadable.error)
             self._notify(
                 f"Votre progression ne peut pas être lue dans « {{path}} » ({reason}). Pour ne rien "
                 "effacer, le cours n'écrit pas dans ce fichier tant qu'il reste illisible : vos réponses "

@@ -17,7 +17,6 @@ handler of its own).
 from __future__ import annotations
 
 import asyncio
-import errno
 import json
 import logging
 import sys
@@ -29,7 +28,7 @@ import ipywidgets as widgets
 
 from influence_workbook import clock
 from influence_workbook.feedback import Feedback
-from influence_workbook.progress import ProgressStore
+from influence_workbook.progress import ProgressStore, os_error_in_french
 from influence_workbook.widgets.render import (
     WORKSHOP_STYLE,
     feedback_html,
@@ -73,19 +72,6 @@ PREPARE_DELAY_S = 0.15
 SAVE_AFTER_S = 0.05
 KEPT_PREVIOUS = ("Rien n'a été enregistré pour cette réponse vide : votre réponse précédente reste "
                  "enregistrée et sera reprise dans les chapitres suivants.")
-
-
-def os_error_in_french(error: OSError) -> str:
-    """A short French reason for a file-system error (the system's own text is in English)."""
-    reasons = {
-        errno.ENOSPC: "disque plein",
-        errno.EACCES: "accès refusé",
-        errno.EPERM: "accès refusé",
-        errno.EROFS: "disque en lecture seule",
-        errno.ENOTDIR: "le dossier de sauvegarde est un fichier",
-        errno.EEXIST: "le dossier de sauvegarde est un fichier",
-    }
-    return reasons.get(error.errno or 0, "erreur du système de fichiers")
 
 
 def _local_time(saved_at: str) -> str:

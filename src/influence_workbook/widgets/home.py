@@ -25,7 +25,7 @@ from influence_workbook.campaign import (
 )
 from influence_workbook.chapters import CHAPTERS
 from influence_workbook.feedback import Feedback, escape
-from influence_workbook.progress import ProgressStore
+from influence_workbook.progress import ProgressStore, os_error_in_french
 from influence_workbook.text import format_date
 from influence_workbook.typography import fix
 from influence_workbook.widgets.campaign import (
@@ -41,7 +41,6 @@ from influence_workbook.widgets.common import (
     FIELD_STYLE,
     SAVE_PROBLEM,
     CheckedStep,
-    os_error_in_french,
     text_field,
     wide_layout,
     workshop_box,
