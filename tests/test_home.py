@@ -20,7 +20,6 @@ from influence_workbook.widgets.campaign import (
     HOME_CHAPTER,
     active_campaign,
     campaign_id,
-    campaign_kwargs,
     campaign_store,
     choose_campaign,
 )
@@ -149,21 +148,6 @@ def test_classifying_sample_posts_is_shared_by_every_campaign(store: ProgressSto
     assert campaign_store(store).answer("ch05", "caption") is None
 
 
-def test_campaign_kwargs_only_for_functions_that_take_it() -> None:
-    velo = campaign_from_answer(VELO)
-    assert velo is not None
-
-    def takes(text: str, *, campaign: Campaign | None = None) -> str:
-        return text
-
-    def does_not(text: str) -> str:
-        return text
-
-    assert campaign_kwargs(takes, velo) == {"campaign": velo}
-    assert campaign_kwargs(does_not, velo) == {}
-    assert campaign_kwargs(takes, None) == {}
-
-
 def test_the_form_checks_then_uses_the_campaign(store: ProgressStore) -> None:
     store.save("ch01", "objective", "x", check_objective("Faire le buzz"))
     home = HomePage(store)
@@ -229,7 +213,7 @@ def test_workshops_show_and_judge_the_active_campaign(store: ProgressStore) -> N
     workshop.sentence.value = ("Conversion : 300 ventes du vélo cargo d'ici fin juin 2027 auprès des familles "
                                "de Lausanne")
     feedback = workshop.step.run_check()
-    assert feedback == check_objective(workshop.sentence.value, **campaign_kwargs(check_objective, velo))
+    assert feedback == check_objective(workshop.sentence.value, campaign=velo)
     assert campaign_store(store).answer("ch01", "objective")["sentence"] == workshop.sentence.value
     assert store.answer("ch01", "objective")["sentence"] == "Objectif Sève"
     choose_campaign(store, None)
@@ -341,3 +325,16 @@ def test_a_choice_that_cannot_be_saved_is_said_in_french(tmp_path: Path) -> None
     assert check_campaign_answer(home.collect()).passed
     status = html.unescape(home.choice_status.value)
     assert "iw-notice" in status and "disque" in status
+
+
+def test_the_caption_workshop_names_the_markets_its_check_judges(tmp_path: Path) -> None:
+    """The page named the campaign's markets through its own filter, which knew no Belgium: a Belgian
+    campaign read « France et Suisse » on the page while its check judged Belgium by the EU's rules."""
+    from influence_workbook.checks.disclosure import campaign_markets
+    from influence_workbook.widgets.disclosure import CaptionWorkshop
+
+    store = ProgressStore(tmp_path / "progression.json")
+    belgian = choose_campaign(store, {**VELO, "markets": ["BE"]})
+    workshop = CaptionWorkshop(store)
+    assert workshop.countries == campaign_markets(belgian) == ("BE",)
+    assert "Belgique" in workshop.widget().children[0].value

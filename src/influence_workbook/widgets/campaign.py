@@ -18,12 +18,10 @@ that do not depend on the campaign (:data:`SHARED_STEPS`), are the same for ever
 from __future__ import annotations
 
 import hashlib
-import inspect
 import logging
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
-from functools import lru_cache
 from typing import Any
 
 from influence_workbook.campaign import DEFAULT_CAMPAIGN, MARKET_NAMES, Campaign, campaign_from_answer
@@ -151,22 +149,6 @@ def choose_campaign(store: ProgressStore, answer: Mapping[str, Any] | None) -> C
 
 
 # --------------------------------------------------------------------------- checks and headers
-
-@lru_cache(maxsize=64)
-def _takes_campaign(function: Callable[..., Any]) -> bool:
-    try:
-        parameters = inspect.signature(function).parameters
-    except (TypeError, ValueError):
-        return False
-    return "campaign" in parameters or any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values())
-
-
-def campaign_kwargs(function: Callable[..., Any], campaign: Campaign | None) -> dict[str, Any]:
-    """``{"campaign": campaign}`` when ``function`` takes it (and a campaign is given), else ``{}``."""
-    if campaign is None or not _takes_campaign(function):
-        return {}
-    return {"campaign": campaign}
-
 
 def market_names(campaign: Campaign) -> str:
     """« France et Suisse »."""

@@ -27,7 +27,6 @@ from influence_workbook.progress import ProgressStore
 from influence_workbook.widgets.campaign import (
     active_campaign,
     campaign_facts_html,
-    campaign_kwargs,
     campaign_store,
 )
 from influence_workbook.widgets.common import CheckedStep, dropdown, text_area, text_field, workshop_box
@@ -147,7 +146,7 @@ class ConceptWorkshop:
 
     def check(self, answer: dict[str, Any]) -> Feedback:
         return check_concept(answer, objective_text=self.objective_text,
-                             **campaign_kwargs(check_concept, self.campaign))
+                             campaign=self.campaign)
 
     def restore(self, answer: Any) -> None:
         if not isinstance(answer, dict):

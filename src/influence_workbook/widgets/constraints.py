@@ -26,7 +26,6 @@ from influence_workbook.text import format_date
 from influence_workbook.widgets.campaign import (
     active_campaign,
     campaign_facts_html,
-    campaign_kwargs,
     campaign_store,
 )
 from influence_workbook.widgets.common import CheckedStep, dropdown, text_area, text_field, workshop_box
@@ -54,7 +53,7 @@ def _rounds_choice(value: object) -> str:
 
 def check_constraints_answer(answer: dict[str, Any], campaign: Campaign | None = None) -> Feedback:
     """The chapter-6 verdict, judged against ``campaign`` (None: the course's)."""
-    return check_constraints(answer, **campaign_kwargs(check_constraints, campaign))
+    return check_constraints(answer, campaign=campaign)
 
 
 class ConstraintsWorkshop:

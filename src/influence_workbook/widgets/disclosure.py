@@ -19,12 +19,12 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from influence_workbook.campaign import Campaign
+from influence_workbook.campaign import MARKET_NAMES
 from influence_workbook.checks.disclosure import (
-    CAMPAIGN_JURISDICTIONS,
     VERDICT_BY_LABEL,
     VERDICT_LABELS,
     Case,
+    campaign_markets,
     caption_verdicts,
     check_campaign_caption,
     check_classification,
@@ -37,7 +37,6 @@ from influence_workbook.typography import fix
 from influence_workbook.widgets.campaign import (
     active_campaign,
     campaign_facts_html,
-    campaign_kwargs,
     campaign_store,
 )
 from influence_workbook.widgets.common import CheckedStep, dropdown, text_area, workshop_box
@@ -58,17 +57,6 @@ DATA_PROBLEM = (
     "Les publications d'exemple n'ont pas pu être chargées (dossier « data » introuvable ou incomplet). "
     "Vérifiez que le cours est complet, puis relancez la cellule."
 )
-
-
-def caption_countries(campaign: Campaign) -> tuple[str, ...]:
-    """The jurisdictions the caption is checked for: the campaign's markets that chapter 5 knows.
-
-    Until :func:`check_campaign_caption` takes ``campaign=``, it checks Sève's (France and Switzerland).
-    """
-    if not campaign_kwargs(check_campaign_caption, campaign):
-        return CAMPAIGN_JURISDICTIONS
-    known = tuple(code for code in campaign.markets if code in JURISDICTION_CODES)
-    return known or CAMPAIGN_JURISDICTIONS
 
 
 def _code(label: object) -> str:
@@ -191,7 +179,8 @@ class CaptionWorkshop:
     def __init__(self, store: ProgressStore | None = None) -> None:
         self.campaign = active_campaign(store)
         self.store = campaign_store(store, self.campaign)
-        self.countries = caption_countries(self.campaign)
+        # The markets the check judges (Belgium by the EU's rules): the page names the same ones.
+        self.countries = campaign_markets(self.campaign)
         self.creator = shortlisted_creator(self.store)
         self.caption = text_area(
             f"{PREFIX}-caption", "Votre légende :",
@@ -213,7 +202,7 @@ class CaptionWorkshop:
         return {"caption": caption, "retouched": retouched, "ai_generated": ai_generated,
                 "creator": self.creator,
                 "verdicts": caption_verdicts(caption, retouched=retouched, ai_generated=ai_generated,
-                                             **campaign_kwargs(caption_verdicts, self.campaign))}
+                                             campaign=self.campaign)}
 
     def restore(self, answer: Any) -> None:
         if not isinstance(answer, dict):
@@ -226,14 +215,14 @@ class CaptionWorkshop:
         answer = answer if isinstance(answer, dict) else {}
         return check_campaign_caption(answer.get("caption"), retouched=answer.get("retouched") is True,
                                       ai_generated=answer.get("ai_generated") is True,
-                                      **campaign_kwargs(check_campaign_caption, self.campaign))
+                                      campaign=self.campaign)
 
     def widget(self) -> widgets.VBox:
         who = (f"la créatrice ou le créateur de votre présélection du chapitre 2, "
                f"<strong>{escape(self.creator)}</strong>" if self.creator
                else "une créatrice ou un créateur de votre choix")
         campaign = self.campaign
-        names = [JURISDICTIONS[code].name for code in self.countries]
+        names = [MARKET_NAMES[code] for code in self.countries]
         if set(self.countries) == {"FR", "CH"}:
             where = "La marque vend en France et en Suisse : la légende est vérifiée pour les deux pays."
         elif len(names) == 1:

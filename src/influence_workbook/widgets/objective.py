@@ -24,7 +24,6 @@ from influence_workbook.progress import ProgressStore
 from influence_workbook.widgets.campaign import (
     active_campaign,
     campaign_facts_html,
-    campaign_kwargs,
     campaign_store,
 )
 from influence_workbook.widgets.common import CheckedStep, dropdown, text_area, text_field, workshop_box
@@ -51,7 +50,7 @@ def objective_text(answer: dict[str, Any]) -> str:
 
 def check_objective_answer(answer: dict[str, Any], campaign: Campaign | None = None) -> Feedback:
     """The chapter-1 verdict on a saved answer, judged against ``campaign`` (None: the course's)."""
-    return check_objective(objective_text(answer), **campaign_kwargs(check_objective, campaign))
+    return check_objective(objective_text(answer), campaign=campaign)
 
 
 class ObjectiveWorkshop:

@@ -25,7 +25,6 @@ from influence_workbook.typography import fix
 from influence_workbook.widgets.campaign import (
     active_campaign,
     campaign_facts_html,
-    campaign_kwargs,
     campaign_store,
 )
 from influence_workbook.widgets.common import FIELD_STYLE, CheckedStep, text_area, wide_layout, workshop_box
@@ -212,7 +211,7 @@ class OutreachWorkshop:
                                  "Personnaliser vraiment")
         others = tuple(str(p.get("display_name", "")) for p in self.profiles if p is not profile)
         return check_outreach(answer.get("message"), profile, other_names=others,
-                              **campaign_kwargs(check_outreach, self.campaign))
+                              campaign=self.campaign)
 
     def restore(self, answer: Any) -> None:
         if not isinstance(answer, Mapping):

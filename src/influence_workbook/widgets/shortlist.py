@@ -38,8 +38,6 @@ from influence_workbook.metrics import (
     PLATFORMS,
     TIER_LABELS,
     filter_creators,
-    score_creators,
-    target_from_objective,
 )
 from influence_workbook.progress import ProgressStore
 from influence_workbook.text import format_number
@@ -47,7 +45,6 @@ from influence_workbook.typography import fix
 from influence_workbook.widgets.campaign import (
     active_campaign,
     campaign_facts_html,
-    campaign_kwargs,
     campaign_store,
 )
 from influence_workbook.widgets.common import FIELD_STYLE, CheckedStep, wide_layout, workshop_box
@@ -170,7 +167,6 @@ class ShortlistWorkshop:
         self.sample = creators
         self.source = "exemple"
         self.objective = _objective_text(self.store)
-        self.target = target_from_objective(self.objective, **campaign_kwargs(target_from_objective, self.campaign))
         self.labels: dict[str, str] = {}
         self._set_table(creators)
 
@@ -274,14 +270,11 @@ class ShortlistWorkshop:
     def _set_table(self, creators: pd.DataFrame) -> None:
         self.creators = creators.reset_index(drop=True)
         # Prepared once per table: a click on « Vérifier » then only looks the picks up.
+        # The checker reads the target from the objective and the campaign (its markets, what it sells) and
+        # scores the table once for it: the page shows the target and the scores the verdict uses.
         self.checker = ShortlistChecker(self.creators, self.objective, self.campaign.creator_budget,
-                                        scored=score_creators(self.creators, self.target),
-                                        **campaign_kwargs(ShortlistChecker, self.campaign))
-        # The checker reads the target from the objective and the campaign (its markets, what it sells):
-        # the page shows the one the verdict uses.
-        target = getattr(self.checker, "target", None)
-        if target is not None:
-            self.target = target
+                                        campaign=self.campaign)
+        self.target = self.checker.target
         for _, row in self.scored.iterrows():
             self.labels[str(row["creator_id"])] = self._label(row)
         self.filtered = self.scored
