@@ -1,23 +1,47 @@
-"""Chapter quizzes: JSON files in ``notebooks/quiz/``, rendered as plain HTML.
+"""Chapter quizzes: JSON files in ``notebooks/quiz/``, scored and saved in the live course.
 
-Each answer is a ``<details>`` element: the learner opens the one they choose and reads whether
-it is right and why. No JavaScript, no MathJax, no kernel: the quiz answers in JupyterLab, in the
-static book and offline alike, is keyboard-operable, and says its verdict in words, not only in
-colour. The output is deterministic, so nbval compares it strictly. :func:`validate_quiz` keeps
-the files honest (tests run it on every quiz): each question has a correct answer, and every
-answer explains itself in French.
+Two renderings over one file. In the static book (no kernel), each answer is a ``<details>``
+element: the learner opens the one they choose and reads whether it is right and why. No
+JavaScript, no MathJax: it answers in the book and offline alike, is keyboard-operable, and says
+its verdict in words, not only in colour; the output is deterministic, so nbval compares it
+strictly. In the live course (JupyterLab, Voilà), :func:`show_quiz` returns the widget of
+``widgets/quiz.py``, which scores the learner's first pick per question and saves it.
+
+This module is the logic of the live quiz, plain and typed, with no widget: an attempt
+(:class:`QuizAttempt`) is the picks of one run through the quiz; :func:`attempt_answer` and
+:func:`read_attempt` turn it into the JSON saved under ``<chapter>/quiz`` and back (whatever the
+file holds: what cannot be read is dropped with a French notice); :func:`quiz_result` is what the
+home page and the certificate read. :func:`validate_quiz` keeps the files honest (tests run it on
+every quiz): each question has a correct answer, and every answer explains itself in French.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import math
 import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from influence_workbook.feedback import escape
+from influence_workbook.chapters import Chapter
+from influence_workbook.feedback import Feedback, FeedbackItem, build_feedback, escape
 from influence_workbook.paths import notebooks_dir
+from influence_workbook.progress import ProgressStore
 from influence_workbook.typography import fix
+
+#: The progress step a chapter's quiz is saved under, with the chapter's plain key (``ch03/quiz``):
+#: a quiz is about the chapter, not about the learner's campaign.
+QUIZ_STEP = "quiz"
+#: A quiz passes when every question is answered and at least this share is right at the first pick.
+QUIZ_PASS_RATE = 0.7
+#: The ``check`` name of the verdict saved with a quiz's answer (``build_feedback``).
+QUIZ_CHECK = "quiz"
+#: More attempts than anyone makes: a larger saved number is an edited file, read as attempt 1.
+MAX_ATTEMPTS = 1_000_000
 
 QUESTION_TYPES = {"multiple_choice", "many_choice"}
 # Colours checked for at least 4.5:1 contrast (WCAG AA) on their backgrounds.
@@ -82,6 +106,246 @@ def load_quiz(name: str) -> list[dict[str, Any]]:
     if problems:
         raise ValueError(f"{path}: " + "; ".join(problems))
     return list(questions)
+
+
+# --------------------------------------------------------------------------- scores
+
+
+def needed_to_pass(total: int) -> int:
+    """How many questions must be right at the first pick for a quiz of ``total`` questions to pass."""
+    return math.ceil(Fraction(str(QUIZ_PASS_RATE)) * max(total, 0))
+
+
+@dataclass(frozen=True)
+class QuizResult:
+    """A chapter's quiz as saved: the current attempt's score, read against the quiz as it is now."""
+
+    chapter: str  # the chapter's plain key, "ch03"
+    correct: int  # questions answered right at the first pick of the current attempt
+    total: int  # questions in the quiz
+    answered: int  # questions answered in the current attempt
+    saved_at: str  # ISO time of the last save (the last answer, or the restart)
+
+    @property
+    def passed(self) -> bool:
+        return self.total > 0 and self.answered >= self.total and self.correct >= needed_to_pass(self.total)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.correct / self.total) if self.total > 0 else 0
+
+
+def score_line(correct: int, answered: int, total: int) -> str:
+    """The score as the learner reads it: « Score : 5/7 (71 %) · quiz réussi », or what is left to pass."""
+    percent = round(100 * correct / total) if total > 0 else 0
+    head = f"Score : {correct}/{total} ({percent} %)"
+    needed = needed_to_pass(total)
+    left = total - answered
+    if answered == 0:
+        tail = f"répondez aux {total} questions ; il en faut {needed} justes du premier coup pour réussir le quiz"
+    elif left > 0 and correct >= needed:
+        tail = f"encore {_questions(left)} pour valider le quiz"
+    elif left > 0 and correct + left >= needed:
+        tail = f"encore {_questions(left)} ; il en faut {needed} justes du premier coup pour réussir"
+    elif correct >= needed:
+        tail = "quiz réussi"
+    else:
+        tail = (f"quiz non réussi : il faut {needed} bonnes réponses sur {total} du premier coup ; "
+                "relisez les explications, puis « Recommencer le quiz »")
+    return fix(f"{head} · {tail}")
+
+
+def _questions(count: int) -> str:
+    return "une question" if count == 1 else f"{count} questions"
+
+
+# --------------------------------------------------------------------------- attempts
+
+
+def question_key(question: Mapping[str, Any]) -> str:
+    """A short fingerprint of what a question asks: its text, kind, answers and which are right.
+
+    Saved with each pick, so that a pick is restored only onto the question it answered: a question
+    the authors reworded or whose answers changed is asked again; a reordered quiz keeps its picks;
+    an explanation rewritten or a field added (``"scenario": true``) changes nothing.
+    """
+    content = [
+        str(question.get("question", "")),
+        str(question.get("type", "")),
+        [[str(a.get("answer", "")), a.get("correct") is True] for a in question.get("answers", ())
+         if isinstance(a, Mapping)],
+    ]
+    return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode("utf-8")).hexdigest()[:12]
+
+
+def correct_answers(question: Mapping[str, Any]) -> tuple[int, ...]:
+    """Indices of the question's right answers."""
+    return tuple(i for i, answer in enumerate(question["answers"]) if answer.get("correct") is True)
+
+
+def is_right(question: Mapping[str, Any], picked: Sequence[int]) -> bool:
+    """A pick is right when it is exactly the set of right answers (all of them, and only them)."""
+    return set(picked) == set(correct_answers(question))
+
+
+@dataclass(frozen=True)
+class QuizAttempt:
+    """One run through a quiz: its number (from 1) and, per question, the answers picked (None: not yet).
+
+    A question is answered once per attempt: its first pick is its score.
+    """
+
+    number: int
+    picks: tuple[tuple[int, ...] | None, ...]
+
+    @classmethod
+    def first(cls, questions: Sequence[Mapping[str, Any]]) -> QuizAttempt:
+        return cls(1, (None,) * len(questions))
+
+    def pick(self, questions: Sequence[Mapping[str, Any]], index: int, picked: Sequence[int]) -> QuizAttempt:
+        """This attempt with question ``index``'s pick; ValueError when it cannot be (answered, bad answers)."""
+        if not 0 <= index < len(self.picks):
+            raise ValueError(f"no question {index}")
+        if self.picks[index] is not None:
+            raise ValueError(f"question {index + 1} is already answered in this attempt")
+        question = questions[index]
+        chosen = tuple(sorted(set(picked)))
+        if not chosen or not all(0 <= i < len(question["answers"]) for i in chosen):
+            raise ValueError(f"no such answers for question {index + 1}: {picked!r}")
+        if question["type"] == "multiple_choice" and len(chosen) != 1:
+            raise ValueError(f"question {index + 1} takes one answer")
+        return QuizAttempt(self.number, (*self.picks[:index], chosen, *self.picks[index + 1 :]))
+
+    def restart(self) -> QuizAttempt:
+        return QuizAttempt(min(self.number + 1, MAX_ATTEMPTS), (None,) * len(self.picks))
+
+    def score(self, questions: Sequence[Mapping[str, Any]]) -> tuple[int, int]:
+        """(questions right at the first pick, questions answered)."""
+        answered = [(q, p) for q, p in zip(questions, self.picks, strict=True) if p is not None]
+        return sum(is_right(q, p) for q, p in answered), len(answered)
+
+
+def attempt_answer(questions: Sequence[Mapping[str, Any]], attempt: QuizAttempt) -> dict[str, Any]:
+    """The attempt as saved in the progress file: readable by a person, restorable if the quiz changes."""
+    saved: list[dict[str, Any] | None] = []
+    for question, picked in zip(questions, attempt.picks, strict=True):
+        if picked is None:
+            saved.append(None)
+        else:
+            saved.append({
+                "key": question_key(question),
+                "picked": [str(question["answers"][i]["answer"]) for i in picked],
+                "right": is_right(question, picked),
+            })
+    return {"attempt": attempt.number, "questions": saved}
+
+
+UNREADABLE_ATTEMPT = (
+    "Vos réponses enregistrées pour ce quiz n'ont pas pu être relues (le fichier de progression a "
+    "peut-être été modifié à la main) : le quiz repart de zéro, rien d'autre n'est touché."
+)
+
+
+def read_attempt(questions: Sequence[Mapping[str, Any]], answer: Any) -> tuple[QuizAttempt, list[str]]:
+    """The attempt a saved answer holds, and French notices about what could not be restored. Never raises.
+
+    A pick is restored onto the question with the same key wherever it now stands; a pick whose
+    question has changed is dropped (the question is asked again); anything malformed is ignored.
+    """
+    fresh = QuizAttempt.first(questions)
+    if answer is None:
+        return fresh, []
+    if not isinstance(answer, Mapping):
+        return fresh, [fix(UNREADABLE_ATTEMPT)]
+    number = answer.get("attempt")
+    if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= MAX_ATTEMPTS:
+        number = 1
+    saved = answer.get("questions")
+    if not isinstance(saved, list):
+        return QuizAttempt(number, fresh.picks), [fix(UNREADABLE_ATTEMPT)]
+    where = {question_key(q): i for i, q in enumerate(questions)}
+    picks: list[tuple[int, ...] | None] = list(fresh.picks)
+    unreadable = changed = 0
+    for entry in saved:
+        if entry is None:
+            continue
+        key = entry.get("key") if isinstance(entry, Mapping) else None
+        if not isinstance(key, str):
+            unreadable += 1
+            continue
+        index = where.get(key)
+        if index is None:
+            changed += 1
+            continue
+        chosen = _picked_indices(questions[index], entry.get("picked"))
+        if chosen is None or picks[index] is not None:
+            unreadable += 1
+            continue
+        picks[index] = chosen
+    notices = []
+    if changed:
+        notices.append(fix(
+            f"Le quiz a été mis à jour depuis votre dernière visite : {_questions(changed)} "
+            f"{'a' if changed == 1 else 'ont'} changé, à refaire ; vos autres réponses sont reprises."
+        ))
+    if unreadable:
+        notices.append(fix(
+            f"Réponses enregistrées illisibles pour ce quiz : {unreadable} (le fichier de progression a "
+            "peut-être été modifié à la main). Elles sont ignorées : répondez de nouveau à ces questions."
+        ))
+    return QuizAttempt(number, tuple(picks)), notices
+
+
+def _picked_indices(question: Mapping[str, Any], picked: Any) -> tuple[int, ...] | None:
+    if not isinstance(picked, list) or not picked or len(picked) > len(question["answers"]):
+        return None
+    texts = [str(answer["answer"]) for answer in question["answers"]]
+    chosen: set[int] = set()
+    for text in picked:
+        if not isinstance(text, str) or text not in texts:
+            return None
+        chosen.add(texts.index(text))
+    if question["type"] == "multiple_choice" and len(chosen) != 1:
+        return None
+    return tuple(sorted(chosen))
+
+
+def attempt_feedback(questions: Sequence[Mapping[str, Any]], attempt: QuizAttempt) -> Feedback:
+    """The attempt as a verdict with one item per question, saved beside the answer for the store's readers."""
+    items = []
+    for number, (question, picked) in enumerate(zip(questions, attempt.picks, strict=True), start=1):
+        answers = question["answers"]
+        right_texts = [f"« {answers[i]['answer']} »" for i in correct_answers(question)]
+        if picked is None:
+            ok, message = False, "Pas encore répondu dans cette tentative."
+        elif is_right(question, picked):
+            ok, message = True, "Juste du premier coup."
+        else:
+            chosen = ", ".join(f"« {answers[i]['answer']} »" for i in picked)
+            ok = False
+            message = (f"Pas tout à fait : vous avez choisi {chosen} ; "
+                       f"{'la bonne réponse était' if len(right_texts) == 1 else 'les bonnes réponses étaient'} "
+                       f"{', '.join(right_texts)}.")
+        items.append(FeedbackItem(criterion=f"q{number}", label=f"Question {number}", ok=ok, message=message))
+    return build_feedback(QUIZ_CHECK, items)
+
+
+def quiz_result(store: ProgressStore, chapter: Chapter) -> QuizResult | None:
+    """The chapter's quiz result as saved, or None when it was never saved (or the chapter has no quiz).
+
+    The saved picks are scored against the quiz as it is now, so a question rewritten since counts
+    as not answered, and a hand-edited « right » flag counts for nothing.
+    """
+    saved = store.get(chapter.key, QUIZ_STEP)
+    if saved is None:
+        return None
+    try:
+        questions = load_quiz(chapter.slug)
+    except (OSError, ValueError):
+        return None
+    attempt, _notices = read_attempt(questions, saved.answer)
+    correct, answered = attempt.score(questions)
+    return QuizResult(chapter.key, correct, len(questions), answered, saved.saved_at)
 
 
 def quiz_html(questions: list[dict[str, Any]], name: str) -> str:
