@@ -49,6 +49,12 @@ class Campaign:
 
     Money is in the campaign's ``currency`` (``"EUR"`` or ``"CHF"``). ``gross_margin_rate`` is
     a share (0.7 for 70 %). ``brand.markets`` are codes of :data:`MARKET_NAMES`.
+
+    The money facts the results chapters need (7 and 8): ``product_price`` (price of one unit),
+    ``gross_margin_rate``, ``average_basket`` (average order), ``product_cost`` (what one unit
+    costs the brand to make or buy: the cost of a product sent to a creator), ``shipping_cost``
+    (sending one parcel to a creator) and ``agency_fees`` (the agency's fee for the whole
+    campaign, in money; 0 when the team runs it itself).
     """
 
     brand: Brand
@@ -61,6 +67,9 @@ class Campaign:
     product_price: float = 0.0
     gross_margin_rate: float = 0.0
     average_basket: float = 0.0
+    product_cost: float = 0.0
+    shipping_cost: float = 0.0
+    agency_fees: float = 0.0
     is_default: bool = field(default=False, compare=False)
 
     @property
@@ -104,7 +113,20 @@ class Campaign:
             "product_price": self.product_price,
             "gross_margin_rate": self.gross_margin_rate,
             "average_basket": self.average_basket,
+            "product_cost": self.product_cost,
+            "shipping_cost": self.shipping_cost,
+            "agency_fees": self.agency_fees,
         }
+
+    @property
+    def break_even_roas(self) -> float:
+        """The ROAS at which gross margin pays the cost back: 1 / margin rate (NaN without a margin)."""
+        return 1 / self.gross_margin_rate if self.gross_margin_rate > 0 else math.nan
+
+    @property
+    def break_even_cpa(self) -> float:
+        """The most one order may cost before it loses money: average basket × margin rate."""
+        return self.average_basket * self.gross_margin_rate
 
 
 SEVE = Campaign(
@@ -128,7 +150,19 @@ SEVE = Campaign(
     product_price=24.0,
     gross_margin_rate=0.68,
     average_basket=38.0,
+    # Course assumptions (not sourced figures; SEVE_MONEY_NOTE says so to learners): one unit
+    # costs 24 € × (1 − 68 %) = 7,68 €; a small tracked parcel in France about 7 €; an agency
+    # fee of 15 % of the creators' budget.
+    product_cost=7.68,
+    shipping_cost=6.90,
+    agency_fees=2_250.0,
     is_default=True,
+)
+#: What learners are told about Sève's money facts: invented for the course, not market data.
+SEVE_MONEY_NOTE = (
+    "Les chiffres de Sève sont des hypothèses du cours, pas des données de marché\u00a0: prix 24\u00a0€, "
+    "marge brute 68\u202f%, panier moyen 38\u00a0€, coût d'une unité 7,68\u00a0€ (24\u00a0€ × 32\u202f%), "
+    "envoi d'un colis 6,90\u00a0€, honoraires d'agence 2\u202f250\u00a0€ (15\u202f% du budget créateurs)."
 )
 DEFAULT_CAMPAIGN = SEVE
 
@@ -240,7 +274,64 @@ def check_campaign_answer(answer: object) -> Feedback:
                               "Prix et marge brute notés : les chapitres sur les résultats s'en servent." if money_ok
                               else "Indiquez le prix de vente du produit et sa marge brute (en %, par exemple 60).",
                               READ_MORE))
+    items.append(_costs_item(answer, price if money_ok else None, margin if money_ok else None,
+                             CURRENCY_SYMBOLS.get(currency, currency)))
     return build_feedback(CHECK_NAME, items)
+
+
+#: The optional cost fields of the form: (key, French name, upper bound).
+COST_FIELDS: tuple[tuple[str, str, float], ...] = (
+    ("average_basket", "le panier moyen", 1_000_000),
+    ("product_cost", "le coût d'une unité du produit", 100_000),
+    ("shipping_cost", "l'envoi d'un colis", 10_000),
+    ("agency_fees", "les honoraires d'agence", MAX_BUDGET),
+)
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _costs_item(answer: Mapping[str, Any], price: float | None, margin: float | None, symbol: str) -> FeedbackItem:
+    """Basket, unit cost, shipping and agency fees: optional, but a value given must be usable.
+
+    A missing value is not a fault (the results chapters then say what they assume); a value
+    that is not a number, is negative or absurd, or a unit cost above the price, is.
+    """
+    problems: list[str] = []
+    missing: list[str] = []
+    for key, name, upper in COST_FIELDS:
+        raw = answer.get(key)
+        if _blank(raw):
+            missing.append(name)
+            continue
+        number = _number(raw)
+        if number is None or not 0 <= number <= upper:
+            problems.append(f"pour {name}, un montant positif en chiffres (par exemple 12,50)")
+        elif key == "product_cost" and price is not None and number > price:
+            problems.append(f"un coût d'une unité ({format_number(number)}\u00a0{symbol}) qui ne dépasse pas le prix "
+                            f"de vente ({format_number(price)}\u00a0{symbol})")
+        elif key == "average_basket" and number == 0:
+            problems.append("un panier moyen plus grand que zéro")
+    if problems:
+        return FeedbackItem("costs", "Coûts", False, "Indiquez " + "\u202f; ".join(problems) + ".", READ_MORE)
+    if not missing:
+        return FeedbackItem("costs", "Coûts", True,
+                            "Panier moyen, coût unitaire, envoi et honoraires notés\u00a0: le chapitre 8 calcule "
+                            "le coût total et le ROI avec eux.", READ_MORE)
+    assumed = []
+    if "le coût d'une unité du produit" in missing and price is not None and margin is not None:
+        assumed.append(f"coût d'une unité = prix × (1 − marge) = {format_number(round(price * (1 - margin), 2))}"
+                       f"\u00a0{symbol}")
+    if "le panier moyen" in missing and price is not None:
+        assumed.append(f"panier moyen = prix ({format_number(price)}\u00a0{symbol})")
+    if "l'envoi d'un colis" in missing:
+        assumed.append("envoi gratuit")
+    if "les honoraires d'agence" in missing:
+        assumed.append("pas d'agence")
+    return FeedbackItem("costs", "Coûts", True,
+                        "Facultatif\u00a0: sans autre indication, le chapitre 8 compte " + ", ".join(assumed) + ".",
+                        READ_MORE)
 
 
 def campaign_from_answer(answer: object) -> Campaign | None:
@@ -251,6 +342,7 @@ def campaign_from_answer(answer: object) -> Campaign | None:
     margin = _number(answer.get("gross_margin_rate")) or 0
     margin = margin / 100 if margin > 1 else margin
     launch = _launch(answer.get("launch")) or SEVE.launch
+    price = _number(answer.get("product_price")) or 0.0
     markets = _markets(answer.get("markets"))
     brand = Brand(
         name=_clean_text(answer.get("brand")),
@@ -270,8 +362,12 @@ def campaign_from_answer(answer: object) -> Campaign | None:
         creator_budget=round(budget),
         currency=str(answer.get("currency") or "EUR").upper(),
         context=f"Campagne « {name} » de {brand.name}.",
-        product_price=_number(answer.get("product_price")) or 0.0,
+        product_price=price,
         gross_margin_rate=margin,
-        average_basket=_number(answer.get("average_basket")) or (_number(answer.get("product_price")) or 0.0),
+        average_basket=_number(answer.get("average_basket")) or price,
+        product_cost=(_number(answer.get("product_cost")) if not _blank(answer.get("product_cost"))
+                      else round(price * (1 - margin), 2)) or 0.0,
+        shipping_cost=_number(answer.get("shipping_cost")) or 0.0,
+        agency_fees=_number(answer.get("agency_fees")) or 0.0,
         is_default=False,
     )
