@@ -1,4 +1,4 @@
-"""Chapter 2 figures: engagement rate, follower tiers, tier benchmarks, audience quality and fit.
+"""The course's figures: chapter 2's engagement, tiers, benchmarks and audience fit; chapters 7–8's KPIs.
 
 Everything here works on one creator (scalars) and on a whole table (pandas, vectorised): the
 workshop filters and scores ~400 rows on every click, and ``benchmarks/bench_scoring.py`` scores
@@ -19,7 +19,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeAlias, overload
 
 import numpy as np
 import pandas as pd
@@ -695,3 +695,213 @@ def french_table(scored: pd.DataFrame) -> pd.DataFrame:
             "Tarif": "—" if math.isnan(fee) else f"{format_number(fee)}\u00a0€",
         })
     return pd.DataFrame(rows)
+
+
+# --------------------------------------------------------------------------- campaign results (chapters 7 and 8)
+#
+# Cost and return ratios, in the cost's currency unless said otherwise. Each works on scalars
+# (returns a float) and on pandas Series or numpy arrays (vectorised, returns the same kind,
+# Series aligned on their index). A denominator that is zero, negative, missing or infinite
+# gives NaN, never inf and never an exception; so does a numerator that is missing or negative
+# (a cost, a revenue or a count cannot be negative). Formulas: domain-facts §4 (organicmediabuying.com,
+# influencerfee.com) and the course's chapter 8.
+
+Scalar: TypeAlias = float | int | None
+# Vectors (pandas Series, numpy arrays) give the same kind back; mypy sees pandas as Any here.
+
+
+def _finite(value: Any, *, positive: bool) -> Any:
+    """``value`` as float(s), NaN where it is missing, not finite, negative (or zero if ``positive``)."""
+    number = _as_float(value)
+    if isinstance(number, pd.Series):
+        keep = (number > 0) if positive else (number >= 0)
+        return number.where(keep & np.isfinite(number))
+    if isinstance(number, np.ndarray):
+        with np.errstate(invalid="ignore"):
+            keep = (number > 0) if positive else (number >= 0)
+        return np.where(keep & np.isfinite(number), number, np.nan)
+    if not math.isfinite(number) or not (number > 0 if positive else number >= 0):
+        return math.nan
+    return number
+
+
+def _ratio(numerator: Any, denominator: Any, scale: float = 1.0) -> Any:
+    """``scale × numerator / denominator`` with the NaN rules above, for scalars, Series and arrays."""
+    num = _finite(numerator, positive=False)
+    den = _finite(denominator, positive=True)
+    if isinstance(num, pd.Series) or isinstance(den, pd.Series):
+        result = scale * num / den
+        if not isinstance(result, pd.Series):  # pragma: no cover - pandas always returns a Series here
+            result = pd.Series(result)
+        return result.where(np.isfinite(result)).astype("float64")
+    if isinstance(num, np.ndarray) or isinstance(den, np.ndarray):
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            array = scale * np.asarray(num, dtype="float64") / np.asarray(den, dtype="float64")
+        return np.where(np.isfinite(array), array, np.nan)
+    value = scale * num / den
+    return value if math.isfinite(value) else math.nan
+
+
+@overload
+def cpm(cost: Scalar, impressions: Scalar) -> float: ...
+@overload
+def cpm(cost: Any, impressions: Any) -> Any: ...
+def cpm(cost: Any, impressions: Any) -> Any:
+    """Cost per thousand impressions: ``CPM = cost / impressions × 1 000``.
+
+    >>> cpm(450, 30_000)
+    15.0
+    """
+    return _ratio(cost, impressions, 1000.0)
+
+
+@overload
+def cpe(cost: Scalar, engagements: Scalar) -> float: ...
+@overload
+def cpe(cost: Any, engagements: Any) -> Any: ...
+def cpe(cost: Any, engagements: Any) -> Any:
+    """Cost per engagement: ``CPE = cost / engagements`` (likes, comments, shares, saves).
+
+    >>> cpe(450, 900)
+    0.5
+    """
+    return _ratio(cost, engagements)
+
+
+@overload
+def cpc(cost: Scalar, clicks: Scalar) -> float: ...
+@overload
+def cpc(cost: Any, clicks: Any) -> Any: ...
+def cpc(cost: Any, clicks: Any) -> Any:
+    """Cost per click on the tracked link: ``CPC = cost / clicks``.
+
+    >>> cpc(450, 300)
+    1.5
+    """
+    return _ratio(cost, clicks)
+
+
+@overload
+def cpa(cost: Scalar, conversions: Scalar) -> float: ...
+@overload
+def cpa(cost: Any, conversions: Any) -> Any: ...
+def cpa(cost: Any, conversions: Any) -> Any:
+    """Cost per acquisition (here, per attributed order): ``CPA = cost / conversions``.
+
+    It pays when it stays under the break-even CPA, ``average basket × gross margin rate``
+    (:attr:`influence_workbook.campaign.Campaign.break_even_cpa`). No order gives NaN, not inf.
+
+    >>> cpa(450, 18)
+    25.0
+    """
+    return _ratio(cost, conversions)
+
+
+@overload
+def roas(revenue: Scalar, cost: Scalar) -> float: ...
+@overload
+def roas(revenue: Any, cost: Any) -> Any: ...
+def roas(revenue: Any, cost: Any) -> Any:
+    """Return on ad spend, as a ratio: ``ROAS = attributed revenue / cost`` (2.5 means 2,5 € per 1 €).
+
+    ROAS ignores the margin: a campaign breaks even at ``ROAS = 1 / gross margin rate``
+    (1,47 for a 68 % margin), not at 1.
+
+    >>> roas(1_125, 450)
+    2.5
+    """
+    return _ratio(revenue, cost)
+
+
+@overload
+def roi(revenue: Scalar, cost: Scalar, margin_rate: Scalar) -> float: ...
+@overload
+def roi(revenue: Any, cost: Any, margin_rate: Any) -> Any: ...
+def roi(revenue: Any, cost: Any, margin_rate: Any) -> Any:
+    """Return on investment in percent, on gross margin:
+
+    ``ROI = (revenue × margin rate − total cost) / total cost × 100``
+
+    ``margin_rate`` is a share from 0 to 1 (0.68 for 68 %); outside it the ROI is NaN. Computing
+    it on revenue (``(revenue − cost) / cost``) is the common error: it counts the cost of the goods
+    sold as profit. ROI is 0 exactly when ROAS equals 1 / margin rate.
+
+    >>> round(roi(1_125, 450, 0.68), 1)
+    70.0
+    """
+    rate = _as_float(margin_rate)
+    if isinstance(rate, pd.Series):
+        rate = rate.where((rate >= 0) & (rate <= 1))
+    elif isinstance(rate, np.ndarray):
+        with np.errstate(invalid="ignore"):
+            rate = np.where((rate >= 0) & (rate <= 1), rate, np.nan)
+    elif not 0 <= rate <= 1:
+        rate = math.nan
+    margin = _finite(revenue, positive=False) * rate
+    ratio = _ratio(margin, cost)
+    return (ratio - 1.0) * 100.0
+
+
+@overload
+def lift(test: Scalar, control: Scalar) -> float: ...
+@overload
+def lift(test: Any, control: Any) -> Any: ...
+def lift(test: Any, control: Any) -> Any:
+    """Incremental lift in percent: ``lift = (test − control) / control × 100``.
+
+    ``test`` and ``control`` are the same measure in the exposed and the held-out group (orders
+    per 100 000 inhabitants, sales growth, ad recall…), so that they are comparable.
+
+    >>> lift(115, 100)
+    15.0
+    """
+    return _ratio(test, control, 100.0) - 100.0
+
+
+def emv(impressions: Any, benchmark_cpm: Any) -> Any:
+    """« Earned media value » in its common variant: ``impressions × benchmark CPM / 1 000``.
+
+    There is no standard EMV (every vendor has its own rates) and it measures no sale: the
+    course computes it only to show how little it says (AMEC Barcelona Principles 3.0, 2020).
+    """
+    return _finite(impressions, positive=False) * _finite(benchmark_cpm, positive=False) / 1000.0
+
+
+#: Count and money columns a KPI table sums before dividing (ratios of sums, never means of ratios).
+KPI_SUM_COLUMNS: tuple[str, ...] = ("cost", "impressions", "reach", "views", "engagements", "link_clicks",
+                                    "promo_code_uses", "orders", "revenue")
+KPI_COLUMNS: tuple[str, ...] = ("cpm", "cpe", "cpc", "cpa", "roas", "roi_pct", "engagement_rate_pct")
+
+
+def kpi_table(frame: pd.DataFrame, by: str | list[str] | None = "creator_id", *, margin_rate: float,
+              cost: str | None = None, revenue: str = "revenue_eur") -> pd.DataFrame:
+    """Sum the results per group, then compute every KPI on the sums (vectorised).
+
+    ``frame`` has the columns of ``data/collaborations.csv``; the cost of a row is ``cost`` if
+    given, else ``fee_eur + product_cost_eur``. A KPI of a group is the ratio of its sums (the
+    CPA of a creator is all their cost over all their orders), never the mean of the rows'
+    ratios, which would weigh a tiny collaboration like a big one. ``by=None`` gives one row,
+    the whole table. The result has the summed columns and :data:`KPI_COLUMNS`.
+    """
+    sums = pd.DataFrame(index=frame.index)
+    if cost is None:
+        sums["cost"] = _column(frame, "fee_eur") + _column(frame, "product_cost_eur")
+    else:
+        sums["cost"] = _column(frame, cost)
+    for name in KPI_SUM_COLUMNS[1:]:
+        sums[name] = _column(frame, revenue if name == "revenue" else name)
+    if by is None:
+        totals = sums.sum().to_frame().T
+    else:
+        keys = [by] if isinstance(by, str) else list(by)
+        for key in keys:
+            sums[key] = frame[key]
+        totals = sums.groupby(keys, observed=True, sort=True)[list(KPI_SUM_COLUMNS)].sum()
+    totals["cpm"] = cpm(totals["cost"], totals["impressions"])
+    totals["cpe"] = cpe(totals["cost"], totals["engagements"])
+    totals["cpc"] = cpc(totals["cost"], totals["link_clicks"])
+    totals["cpa"] = cpa(totals["cost"], totals["orders"])
+    totals["roas"] = roas(totals["revenue"], totals["cost"])
+    totals["roi_pct"] = roi(totals["revenue"], totals["cost"], margin_rate)
+    totals["engagement_rate_pct"] = _ratio(totals["engagements"], totals["impressions"], 100.0)
+    return totals
