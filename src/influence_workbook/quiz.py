@@ -20,7 +20,9 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import os
 import re
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -147,6 +149,9 @@ def score_line(correct: int, answered: int, total: int) -> str:
         tail = f"encore {_questions(left)} pour valider le quiz"
     elif left > 0 and correct + left >= needed:
         tail = f"encore {_questions(left)} ; il en faut {needed} justes du premier coup pour réussir"
+    elif left > 0:
+        tail = (f"encore {_questions(left)}, mais cette tentative ne peut plus atteindre les {needed} bonnes "
+                "réponses du premier coup : finissez-la en lisant les explications, puis « Recommencer le quiz »")
     elif correct >= needed:
         tail = "quiz réussi"
     else:
@@ -310,18 +315,24 @@ def _picked_indices(question: Mapping[str, Any], picked: Any) -> tuple[int, ...]
     return tuple(sorted(chosen))
 
 
+def quoted(text: object) -> str:
+    """``text`` between « », unless it is already a quotation (chapter 3's answers are)."""
+    plain = fix(str(text)).strip()
+    return plain if plain.startswith("«") and plain.endswith("»") else fix(f"« {plain} »")
+
+
 def attempt_feedback(questions: Sequence[Mapping[str, Any]], attempt: QuizAttempt) -> Feedback:
     """The attempt as a verdict with one item per question, saved beside the answer for the store's readers."""
     items = []
     for number, (question, picked) in enumerate(zip(questions, attempt.picks, strict=True), start=1):
         answers = question["answers"]
-        right_texts = [f"« {answers[i]['answer']} »" for i in correct_answers(question)]
+        right_texts = [quoted(answers[i]["answer"]) for i in correct_answers(question)]
         if picked is None:
             ok, message = False, "Pas encore répondu dans cette tentative."
         elif is_right(question, picked):
             ok, message = True, "Juste du premier coup."
         else:
-            chosen = ", ".join(f"« {answers[i]['answer']} »" for i in picked)
+            chosen = ", ".join(quoted(answers[i]["answer"]) for i in picked)
             ok = False
             message = (f"Pas tout à fait : vous avez choisi {chosen} ; "
                        f"{'la bonne réponse était' if len(right_texts) == 1 else 'les bonnes réponses étaient'} "
@@ -374,8 +385,28 @@ def quiz_html(questions: list[dict[str, Any]], name: str) -> str:
     return "".join(parts)
 
 
+#: Set to « book » for the static book's build (the book's Sphinx extension does it), « live » to force the
+#: widget. Unset, a Jupyter kernel gets the live quiz and anything else (a script, a plain console) the HTML.
+MEDIUM_VARIABLE = "INFLUENCE_WORKBOOK_MEDIUM"
+
+
+def quiz_medium() -> str:
+    """« book » (the static HTML quiz, no kernel needed to read it) or « live » (the scored, saved widget)."""
+    chosen = os.environ.get(MEDIUM_VARIABLE, "").strip().lower()
+    if chosen in {"book", "live"}:
+        return chosen
+    kernelbase = sys.modules.get("ipykernel.kernelbase")
+    if kernelbase is not None and kernelbase.Kernel.initialized():
+        return "live"
+    return "book"
+
+
 def show_quiz(name: str) -> Any:
-    """The chapter's quiz, to display as the last line of a notebook cell."""
+    """The chapter's quiz, to display as the last line of a notebook cell: live under a kernel, HTML in the book."""
+    if quiz_medium() == "live":
+        from influence_workbook.widgets.quiz import quiz_widget  # imported late: ipywidgets only where needed
+
+        return quiz_widget(name)
     from IPython.display import HTML  # imported late: only notebooks need it
 
     return HTML(quiz_html(load_quiz(name), name))

@@ -13,10 +13,15 @@
    build starts log at ERROR level (``--IPKernelApp.log_level=ERROR``). This quiets only the kernel
    process's own start-up log: a cell's warnings still reach the build through its outputs
    (``stderr_output: warn`` in ``_config.yml``) and still fail it under ``-W``.
+3. **The book's medium.** The kernels the build starts inherit ``INFLUENCE_WORKBOOK_MEDIUM=book``: a
+   chapter's quiz is then the static HTML quiz that answers with no kernel, not the live widget
+   (:func:`influence_workbook.quiz.show_quiz`). Set here, it holds for ``make book`` and the tests'
+   builds alike.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -24,6 +29,8 @@ from docutils import nodes
 from nbclient import NotebookClient
 from sphinx import addnodes
 from sphinx.application import Sphinx
+
+from influence_workbook.quiz import MEDIUM_VARIABLE
 
 HOME_NOTEBOOK = "00_accueil.ipynb"
 #: The kernel's own log level during the build (its start-up notices and warnings).
@@ -71,4 +78,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Before Sphinx's download collector (priority 500) would copy the notebook into _downloads.
     app.connect("doctree-read", _on_doctree_read, priority=400)
     quiet_kernel_start_up()
+    os.environ[MEDIUM_VARIABLE] = "book"  # the notebooks' kernels are started by this process
     return {"parallel_read_safe": True, "parallel_write_safe": True}
