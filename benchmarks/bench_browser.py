@@ -46,7 +46,13 @@ later clicks apart (a learner meets both: the first « Vérifier » of a chapter
 The answers timed are the spec's first two sample answers (the first passes, the second fails).
 A run in which the page throws an uncaught error (other than the listed upstream ones) is reported
 under the table.
-Run with ``python -m benchmarks browser`` (starts and stops its own JupyterLab; needs /usr/bin/chromium).
+Course mode: each workshop is also timed as ``make start`` opens it (Voilà: rows « ch01·cours »…),
+in the same run and interleaved: open → usable is from asking for the page to its button usable, with
+no « Run All » (Voilà runs the page's code as it opens); clicks are timed as in JupyterLab, except that
+the learner's pause stands alone (Voilà shows no kernel indicator to wait on). ``BENCH_COURSE=0``
+skips it. The bare form is timed in JupyterLab only: it is the reference of the ratios.
+Run with ``python -m benchmarks browser`` (starts and stops its own JupyterLab and course server;
+needs /usr/bin/chromium).
 """
 
 from __future__ import annotations
@@ -72,10 +78,14 @@ CLICKS = max(2, int(os.environ.get("BENCH_CLICKS", "6")))
 GOAL_RATIO = 1.2
 #: Between the last keystroke and the click: pointing at a button takes a learner 300 ms or more.
 LEARNER_PAUSE_MS = 300
+#: Also time every workshop in course mode (Voilà, as `make start` opens it): BENCH_COURSE=0 skips it.
+COURSE_MODE = os.environ.get("BENCH_COURSE", "1") != "0"
+COURSE_SUFFIX = "·cours"
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "browser"))
 
 import browser_harness as h  # noqa: E402
+from course_server import CourseServer  # noqa: E402
 from workshops import BARE_FORM, WORKSHOPS, Fill, Step, WorkshopSpec, expected_texts, values_of  # noqa: E402
 
 # Records, inside the page, when the button is clicked and when the feedback first shows ``text``.
@@ -144,7 +154,7 @@ class Figures:
 
 
 def _timed_click(page: Page, workshop: h.Workshop, spec: WorkshopSpec, steps: tuple[Step, ...],
-                 today: date) -> Click:
+                 today: date, in_lab: bool = True) -> Click:
     button = workshop.button(spec.button)
     feedback = workshop.widget(spec.feedback)
     text = _telling_text(expected_texts(spec.expected(values_of(steps), today)), feedback.inner_text())
@@ -154,7 +164,8 @@ def _timed_click(page: Page, workshop: h.Workshop, spec: WorkshopSpec, steps: tu
     # handled the last keystroke's update (chapter 4 counts the words of the message at each one).
     # Clicking 30 ms after the text appears would time that update too, which no learner waits for.
     page.wait_for_timeout(LEARNER_PAUSE_MS)
-    h.wait_kernel_idle(page)
+    if in_lab:  # course mode (Voilà) shows no kernel indicator: the pause alone stands for it
+        h.wait_kernel_idle(page)
     # A learner sees the button before clicking it: scroll it into view and let the page settle
     # first, or the click would also pay for the scroll's handlers.
     button.scroll_into_view_if_needed()
@@ -215,6 +226,30 @@ def measure_once(browser: Browser, lab: h.JupyterLabServer, spec: WorkshopSpec, 
         context.close()
 
 
+def measure_once_in_course_mode(browser: Browser, course: CourseServer, spec: WorkshopSpec,
+                                figures: Figures) -> None:
+    """The same first visit in course mode: fresh progress, open the Voilà page (no « Run All »), clicks."""
+    today = date.fromisoformat(h.frozen_today())
+    course.progress_file().unlink(missing_ok=True)
+    guard = h.PageGuard()
+    context = h.new_context(browser, guard)
+    try:
+        page = context.new_page()
+        started = time.perf_counter()
+        page.goto(course.course_page(spec.notebook))
+        workshop = h.Workshop(page, spec.root)
+        workshop.wait_ready(spec.button)
+        figures.usable_s.append(time.perf_counter() - started)
+        answers = (spec.answers[0].steps, _second_answer(spec))
+        figures.first_clicks.append(_timed_click(page, workshop, spec, answers[0], today, in_lab=False))
+        for click in range(1, CLICKS):
+            figures.later_clicks.append(_timed_click(page, workshop, spec, answers[click % 2], today, in_lab=False))
+        figures.blocked.update(guard.unexpected_blocked())
+        figures.page_errors += guard.page_errors
+    finally:
+        context.close()
+
+
 def with_first_cell(notebook: dict[str, Any], code: str) -> dict[str, Any]:
     """A copy of ``notebook`` (nbformat 4, as JSON) whose first cell runs ``code``."""
     cell = {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
@@ -256,18 +291,29 @@ def main() -> None:
     if os.environ.get("BENCH_PATCH"):
         variants = patched_variants(workshops, Path(os.environ["BENCH_PATCH"]), fixtures)
         targets = (BARE_FORM, *(spec for pair in zip(workshops, variants, strict=True) for spec in pair))
+    in_course_mode = {f"{spec.id}{COURSE_SUFFIX}": spec for spec in workshops} if COURSE_MODE else {}
+    targets = (*targets, *(dataclasses.replace(spec, id=name) for name, spec in in_course_mode.items()))
     started = time.perf_counter()
+    course = CourseServer()
     with h.JupyterLabServer(fixtures=fixtures) as lab, sync_playwright() as playwright:
         browser = playwright.chromium.launch(**h.launch_args())
+        if in_course_mode:
+            course.start()
         print(f"JupyterLab ready in {lab.startup_seconds:.1f} s; Chromium {browser.version}; "
               f"{RUNS} runs per notebook of {CLICKS} clicks each, median (min–max)")
+        if in_course_mode:
+            print(f"course mode (Voilà, `make start`): rows « …{COURSE_SUFFIX} », same workshops, no « Run All »")
         results = {spec.id: Figures() for spec in targets}
         try:
             for _ in range(RUNS):
                 for spec in targets:
-                    measure_once(browser, lab, spec, results[spec.id])
+                    if spec.id in in_course_mode:
+                        measure_once_in_course_mode(browser, course, in_course_mode[spec.id], results[spec.id])
+                    else:
+                        measure_once(browser, lab, spec, results[spec.id])
         finally:
             browser.close()
+            course.close()
             shutil.rmtree(fixtures, ignore_errors=True)
 
     print()

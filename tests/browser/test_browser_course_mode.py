@@ -1,0 +1,173 @@
+"""Course mode as a new learner meets it (issue 20): ``make start``, then every chapter, then the next day.
+
+One walk, in one real Chromium with every request off 127.0.0.1 blocked, on the course started by
+``scripts/start.sh`` (what ``make start`` runs) with a temporary home:
+
+1. the home opens in course mode: French, a ``<main>`` landmark, no code, no « Run All »;
+2. every workshop of every chapter gets a passing answer (the sample answers of ``workshops.py``,
+   whose verdict the test computes with the course's own check), every chapter's quiz is answered;
+3. « Mon parcours » shows every chapter complete; the certificate is issued, downloaded, and
+   verified by the command a lecturer would run on the progress file;
+4. the browser is closed, the server stopped and started again; a new browser finds every answer,
+   verdict and quiz score in place, the widgets working, and nothing to run;
+5. student mode is one link away and shows no dead output; the repository is unchanged.
+"""
+
+from __future__ import annotations
+
+import base64
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from browser_harness import BLOCKING_IMPACTS, REPO, WIDGET_TIMEOUT_MS, PageGuard, Workshop, new_context, run_axe
+from course_server import CourseServer
+from playwright.sync_api import Browser, Page, expect
+from workshop_flows import expect_restored, submit
+from workshops import WORKSHOPS, WorkshopSpec
+
+from influence_workbook.chapters import CHAPTERS
+from influence_workbook.quiz import load_quiz
+from influence_workbook.typography import fix
+
+pytestmark = pytest.mark.browser
+
+LEARNER = "Camille Dupont-Müller"
+
+
+def _git_status() -> str:
+    return subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=REPO,
+                          capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def course() -> Iterator[CourseServer]:
+    server = CourseServer()
+    try:
+        server.start()
+        yield server
+    finally:
+        server.close()
+
+
+def _passing(spec: WorkshopSpec) -> tuple:  # type: ignore[type-arg]
+    return next(answer.steps for answer in spec.answers if answer.passes)
+
+
+def _open(page: Page, course: CourseServer, spec: WorkshopSpec) -> Workshop:
+    page.goto(course.course_page(spec.notebook))
+    workshop = Workshop(page, spec.root, WIDGET_TIMEOUT_MS)
+    workshop.wait_ready(spec.button)
+    return workshop
+
+
+def _answer_quiz(page: Page, slug: str) -> None:
+    quiz = page.locator(".iw-quiz-live")
+    quiz.scroll_into_view_if_needed(timeout=WIDGET_TIMEOUT_MS)
+    for number, question in enumerate(load_quiz(slug), start=1):
+        box = quiz.locator(f".iw-quiz-q{number}")
+        for answer in question["answers"]:
+            if answer["correct"]:
+                box.get_by_role("button", name=fix(str(answer["answer"])), exact=True).click()
+        if question["type"] == "many_choice":
+            box.get_by_role("button", name="Valider", exact=True).click()
+        expect(box.locator(".iw-quiz-explanation")).to_contain_text("Juste", timeout=WIDGET_TIMEOUT_MS)
+    expect(quiz.locator(".iw-quiz-score")).to_contain_text("réussi", timeout=WIDGET_TIMEOUT_MS)
+
+
+def _expect_page_is_an_application(page: Page) -> None:
+    assert page.evaluate("document.documentElement.lang") == "fr"
+    expect(page.locator("main")).to_have_count(1)
+    # No code: Voilà strips every input; no instruction meant for JupyterLab.
+    expect(page.locator(".jp-InputArea-editor")).to_have_count(0)
+    body = page.locator("main").inner_text()
+    for dead in ("Exécuter toutes les cellules", "Run All", "Traceback", "VBox(", "HTML(value="):
+        assert dead not in body, dead
+
+
+def test_a_new_learner_walks_the_course_and_finds_it_all_the_next_day(
+    browser: Browser, course: CourseServer, today: date
+) -> None:
+    status_before = _git_status()
+    guard = PageGuard()
+    context = new_context(browser, guard, accept_downloads=True)
+    page = context.new_page()
+
+    # 1. The home, in course mode.
+    page.goto(course.url())
+    assert "/voila/render/cours/00_accueil.ipynb" in page.url
+    expect(page.locator(".iw-parcours")).to_be_visible(timeout=WIDGET_TIMEOUT_MS)
+    _expect_page_is_an_application(page)
+    serious = [finding for finding in run_axe(page, "main") if finding.impact in BLOCKING_IMPACTS]
+    assert serious == [], f"axe found serious problems on the course-mode home: {serious}"
+
+    # 2. Every workshop passed, every quiz answered.
+    submitted = {}
+    for spec in WORKSHOPS:
+        workshop = _open(page, course, spec)
+        _expect_page_is_an_application(page)
+        steps = _passing(spec)
+        submission = submit(workshop, spec, steps, today, course)
+        assert submission.result.passed, f"{spec.id}: the sample answer no longer passes"
+        submitted[spec.id] = (steps, submission)
+    for chapter in (chapter for chapter in CHAPTERS if chapter.available):
+        page.goto(course.url(f"voila/render/cours/{chapter.slug}.ipynb"))
+        _answer_quiz(page, chapter.slug)
+
+    # 3. « Mon parcours » and the certificate.
+    page.goto(course.url())
+    for chapter in (chapter for chapter in CHAPTERS if chapter.available):
+        expect(page.locator(f"tr.iw-parcours-{chapter.key}")).to_have_attribute("data-state", "complete")
+    page.locator(".iw-certificate-name input").fill(LEARNER)
+    page.locator(".iw-certificate-button").click()
+    code = page.locator(".iw-certificate-code")
+    expect(code).not_to_be_empty(timeout=WIDGET_TIMEOUT_MS)
+    verification_code = code.inner_text().strip()
+    with page.expect_download(timeout=WIDGET_TIMEOUT_MS) as download:
+        page.locator("a.iw-certificate-download").click()
+    pdf = Path(download.value.path()).read_bytes()
+    assert pdf.startswith(b"%PDF"), "the downloaded certificate is not a PDF"
+    href = page.locator("a.iw-certificate-download").get_attribute("href") or ""
+    assert base64.b64decode(href.split(",", 1)[1]) == pdf
+    verified = subprocess.run(
+        [sys.executable, "-m", "influence_workbook.certificate", "verifier", str(course.progress_file()),
+         verification_code], capture_output=True, text=True, timeout=60)
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    context.close()
+    assert guard.problems(failed_requests=True, console=True) == []
+
+    # 4. The next day: the server restarted, a new browser.
+    course.restart()
+    guard = PageGuard()
+    context = new_context(browser, guard)
+    page = context.new_page()
+    page.goto(course.url())
+    for chapter in (chapter for chapter in CHAPTERS if chapter.available):
+        expect(page.locator(f"tr.iw-parcours-{chapter.key}")).to_have_attribute(
+            "data-state", "complete", timeout=WIDGET_TIMEOUT_MS)
+    for spec in WORKSHOPS:
+        workshop = _open(page, course, spec)
+        steps, submission = submitted[spec.id]
+        expect_restored(workshop, spec, submission, steps)
+        quiz_score = page.locator(".iw-quiz-live .iw-quiz-score")
+        expect(quiz_score).to_contain_text("réussi", timeout=WIDGET_TIMEOUT_MS)
+    # The widgets work after the restart: one more check answers.
+    last = WORKSHOPS[0]
+    workshop = _open(page, course, last)
+    again = submit(workshop, last, _passing(last), today, course)
+    assert again.result.passed
+
+    # 5. Student mode is one link away, and shows no dead output before anything runs.
+    page.goto(course.url())
+    page.get_by_role("link", name="Mode étudiant : le code et les exercices (JupyterLab)").click()
+    page.wait_for_url("**/lab/tree/chapitres/00_accueil.ipynb**", timeout=WIDGET_TIMEOUT_MS)
+    expect(page.locator(".jp-Notebook .jp-Cell").first).to_be_visible(timeout=WIDGET_TIMEOUT_MS)
+    notebook_text = page.locator(".jp-Notebook").inner_text()
+    for dead in ("VBox(", "HTML(value=", "Error displaying widget", "/tmp/"):
+        assert dead not in notebook_text, f"student mode shows dead output: {dead}"
+    context.close()
+    assert guard.problems(failed_requests=True, console=True) == []
+    assert _git_status() == status_before, "walking the course changed the repository"
