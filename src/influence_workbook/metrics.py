@@ -187,14 +187,18 @@ class Benchmark:
 
 _IG_SOURCE = ("Fourchette du cours bâtie sur HypeAuditor 2023 (nano 2,78 %), HypeAuditor 2026 via EMARKETER "
               "(médianes : nano 1,78 %, micro 10–50 k 0,54 %, méga 0,33 %), Later × Fohr 2021 (moyenne "
-              "1,9–2,2 %) et Influencer Marketing Hub 2021 (micro 3,86 %, méga 1,21 %)")
+              "1,9–2,2 %) et Influencer Marketing Hub 2021 (micro 3,86 %, méga 1,21 %) ; le bas de chaque "
+              "fourchette est la plus basse médiane publiée pour le palier : un taux au-dessus d'une "
+              "médiane publiée n'est jamais « sous le repère »")
 _TT_SOURCE = ("Fourchette du cours sur les vues : HypeAuditor (TikTok, vues, 30 dernières publications), "
               "Captiv8 via EMARKETER (> 1,5 M : 4,95 %), Influencer Marketing Hub 2021 (micro ≈ 18 %, "
               "méga ≈ 5 %) ; sur TikTok le taux ne baisse pas avec la taille")
 _YT_SOURCE = "Fourchette du cours encadrant Influencer Marketing Hub 2021 (micro 1,64 %, méga 0,37 %)"
 
 _RANGES: dict[tuple[str, str], tuple[float, float]] = {
-    ("instagram", "nano"): (2.0, 4.0), ("instagram", "micro"): (1.0, 2.5), ("instagram", "mid"): (0.7, 1.5),
+    # The low end of each Instagram range is the lowest published *median* for the tier (HypeAuditor 2026:
+    # nano 1.78 %, micro 10-50k 0.54 %, mega 0.33 %): a rate above a published median is never « sous le repère ».
+    ("instagram", "nano"): (1.5, 4.0), ("instagram", "micro"): (0.5, 2.5), ("instagram", "mid"): (0.5, 1.5),
     ("instagram", "macro"): (0.4, 1.0), ("instagram", "mega"): (0.3, 0.8),
     **{("tiktok", name): (4.0, 12.0) for name in TIER_NAMES},
     ("youtube", "nano"): (1.0, 2.5), ("youtube", "micro"): (0.7, 2.0), ("youtube", "mid"): (0.5, 1.2),
