@@ -17,6 +17,16 @@ One JSON file per learner. What a save guarantees:
   ``1e400``, deep nesting…) moves it under a dated name and the backup is restored; two kernels
   doing it at once both carry on.
 
+Besides the steps, the document keeps two optional lists, both added after the first files were
+written (a file without them reads as before; an older course keeps them when it saves, since it
+writes back every key it read):
+
+- ``activity``: the learner's working periods, ``[start, end]`` ISO times. Each save extends the
+  latest period when it comes less than :data:`IDLE_GAP_S` after its end, else opens a new one;
+  the course estimates the active time from them (:mod:`influence_workbook.course_progress`).
+- ``certificates``: the certificates of completion issued (:mod:`influence_workbook.certificate`),
+  appended by :meth:`ProgressStore.append_record`.
+
 Where the file lives, first match wins:
 
 1. ``INFLUENCE_WORKBOOK_PROGRESS``: the file's path (tests, lecturers grading a folder);
@@ -61,6 +71,10 @@ FILE_NAME = "progression.json"
 LOCK_TIMEOUT_S = 10.0
 #: Without a lock between processes, a temporary file this old is a leftover, not a save under way.
 LEFTOVER_AGE_S = 10.0
+#: Two saves less than this apart belong to one working period (30 minutes: a learner reading a
+#: chapter's text between two workshops stays well under it; a longer gap is counted as a break).
+IDLE_GAP_S = 30 * 60
+ACTIVITY = "activity"
 NEWER_REMEDY = (
     "Mettez le cours à jour (au moins la version qui a écrit ce fichier), puis redémarrez le noyau "
     "pour retrouver toutes vos réponses."
@@ -518,8 +532,43 @@ class ProgressStore:
         def change(steps: dict[str, Any]) -> None:
             steps[key] = entry
 
-        self._update(change, keep={key: entry})
+        self._update(change, keep={key: entry}, activity=entry["saved_at"])
         return SavedStep(chapter, step, entry["answer"], feedback, entry["saved_at"])
+
+    def activity(self) -> list[tuple[str, str]]:
+        """The learner's working periods (start, end ISO times), oldest first; entries that are not
+        a pair of times (a hand edit, another version) are left out."""
+        periods = self.load().get(ACTIVITY)
+        if not isinstance(periods, list):
+            return []
+        valid = [(str(p[0]), str(p[1])) for p in periods if _period_times(p) is not None]
+        return sorted(valid)
+
+    def records(self, section: str) -> list[dict[str, Any]]:
+        """The entries of a list the document keeps besides its steps (``certificates``): dicts only."""
+        entries = self.load().get(section)
+        return [entry for entry in entries if isinstance(entry, dict)] if isinstance(entries, list) else []
+
+    def append_record(self, section: str, entry: Mapping[str, Any]) -> None:
+        """Append ``entry`` to the list ``section`` of the document, under the same lock and with the same
+        guarantees as a save (raises ProgressNotSaved or OSError; nothing is kept in memory then).
+
+        A section that holds something else than a list (a hand edit) is not written over: the
+        record is refused with a French notice.
+        """
+        if section in {"steps", "format", "version", "updated_at", ACTIVITY}:
+            raise ValueError(f"{section!r} is not a record section")
+        record = _jsonable(dict(entry))
+        damaged: list[bool] = []
+
+        def change(document: dict[str, Any]) -> None:
+            current = document.get(section, [])
+            if not isinstance(current, list):
+                damaged.append(True)
+                return
+            document[section] = [*current, record]
+
+        self._update(lambda _steps: None, keep={}, document_change=change, refuse_if=lambda: bool(damaged))
 
     def forget(self, chapter: str, step: str | None = None) -> None:
         """Remove one step, or a whole chapter when ``step`` is None (the learner starts over)."""
@@ -537,8 +586,14 @@ class ProgressStore:
             del unsaved[key]
         self._update(change, keep={})
 
-    def _update(self, change: Callable[[dict[str, Any]], None], *, keep: dict[str, dict[str, Any]]) -> None:
-        """Read, change and write the file under the lock; ``keep`` stays in memory if that is refused."""
+    def _update(self, change: Callable[[dict[str, Any]], None], *, keep: dict[str, dict[str, Any]],
+                activity: str | None = None, document_change: Callable[[dict[str, Any]], None] | None = None,
+                refuse_if: Callable[[], bool] | None = None) -> None:
+        """Read, change and write the file under the lock; ``keep`` stays in memory if that is refused.
+
+        ``activity``: the time of a learner's save, added to the working periods. ``document_change``
+        changes the rest of the document; when ``refuse_if`` then says so, nothing is written.
+        """
         unsaved = _UNSAVED.setdefault(self._key(), {})
         with suppress(OSError):  # the folder first, so that its lock file can be made (else the write says why)
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -567,6 +622,15 @@ class ProgressStore:
                 if str(entry.get("saved_at", "")) >= str(_entry_time(steps.get(key))):
                     steps[key] = entry
             change(steps)
+            if document_change is not None:
+                document_change(document)
+                if refuse_if is not None and refuse_if():
+                    raise ProgressNotSaved(self._french(
+                        "Rien n'a été enregistré : une partie de votre fichier de progression « {path} » a été "
+                        "modifiée à la main et ne peut plus être lue. Le cours ne l'écrase pas : demandez de "
+                        "l'aide à votre formateur ou formatrice."))
+            if activity is not None:
+                _record_activity(document, activity)
             document["updated_at"] = _now()
             try:
                 self._write(document, keep_backup=from_disk)
@@ -625,6 +689,45 @@ def _collector_paused() -> Iterator[None]:
 def _parse(text: str) -> Any:
     with _collector_paused():
         return json.loads(text)
+
+
+def _period_times(period: Any) -> tuple[datetime, datetime] | None:
+    """A working period's (start, end) as aware datetimes, or None when it is not a well-formed period."""
+    if not isinstance(period, list) or len(period) != 2:
+        return None
+    try:
+        start, end = (datetime.fromisoformat(str(moment)) for moment in period)
+    except ValueError:
+        return None
+    if start.tzinfo is None or end.tzinfo is None or end < start:
+        return None
+    return start, end
+
+
+def _record_activity(document: dict[str, Any], moment: str) -> None:
+    """Count the save made at ``moment`` in the document's working periods.
+
+    The period that ended last is extended when ``moment`` comes less than IDLE_GAP_S after its end,
+    and a new period opened otherwise. Entries this version does not understand are kept as they
+    are; a section that is not a list (a hand edit) is left alone, and the save is not counted.
+    """
+    periods = document.setdefault(ACTIVITY, [])
+    if not isinstance(periods, list):
+        return
+    now = datetime.fromisoformat(moment)
+    latest: tuple[int, datetime, datetime] | None = None
+    for index, period in enumerate(periods):
+        times = _period_times(period)
+        if times is not None and (latest is None or times[1] > latest[2]):
+            latest = (index, *times)
+    if latest is not None:
+        index, start, end = latest
+        if start <= now <= end:  # another kernel's save came in between: already counted
+            return
+        if end < now and (now - end).total_seconds() <= IDLE_GAP_S:
+            periods[index] = [periods[index][0], moment]
+            return
+    periods.append([moment, moment])
 
 
 def _entry_time(entry: Any) -> str:

@@ -4,12 +4,22 @@
 creators' budget and currency, markets, audience, price, gross margin). « Vérifier et utiliser
 cette campagne » checks it with :func:`~influence_workbook.campaign.check_campaign_answer` (the
 verdict is shown like every workshop's, escaped) and, when it passes, makes it the campaign of
-every workshop; « Revenir à Sève » goes back to the course's campaign. The progress table shows
-the active campaign's chapters (see :mod:`influence_workbook.widgets.campaign`).
+every workshop; « Revenir à Sève » goes back to the course's campaign.
+
+« Mon parcours » (:meth:`HomePage.progress`) shows, for the active campaign (see
+:mod:`influence_workbook.widgets.campaign`), every chapter's workshop steps and quiz with their dates,
+what is left, a « Continuer » link to the next unfinished step and the estimated active time, all read
+by :mod:`influence_workbook.course_progress`. :meth:`HomePage.certificate` is the certificate of
+completion (:mod:`influence_workbook.certificate`): a name field and « Obtenir mon attestation ».
+
+Both are shown by widgets whose stored outputs stay clean: what ``make notebooks`` and the book
+build store (with a throw-away progress folder) names no path, and where a widget cannot be shown
+(no kernel, a notebook not trusted) the page shows a French line, not a ``HTML(value=…)`` repr.
 """
 
 from __future__ import annotations
 
+import base64
 import logging
 from datetime import date
 from typing import Any
@@ -23,7 +33,25 @@ from influence_workbook.campaign import (
     campaign_from_answer,
     check_campaign_answer,
 )
+from influence_workbook.certificate import SECTION as CERTIFICATE_SECTION
+from influence_workbook.certificate import (
+    VERIFY_COMMAND,
+    Certificate,
+    CertificateRefused,
+    issue_certificate,
+    refusal_for,
+)
 from influence_workbook.chapters import CHAPTERS
+from influence_workbook.course_progress import (
+    TIME_ESTIMATE_EXPLAINED,
+    ChapterProgress,
+    CourseProgress,
+    StepProgress,
+    StepState,
+    course_progress,
+    format_duration,
+    format_saved_on,
+)
 from influence_workbook.feedback import Feedback, escape
 from influence_workbook.progress import ProgressStore, os_error_in_french
 from influence_workbook.text import format_date
@@ -38,14 +66,14 @@ from influence_workbook.widgets.campaign import (
     market_names,
 )
 from influence_workbook.widgets.common import (
+    BUTTON_STYLE,
     FIELD_STYLE,
     SAVE_PROBLEM,
     CheckedStep,
     text_field,
     wide_layout,
-    workshop_box,
 )
-from influence_workbook.widgets.render import notice_html, text_html
+from influence_workbook.widgets.render import FEEDBACK_STYLE, notice_html, text_html
 
 LOGGER = logging.getLogger("influence_workbook.widgets")
 
@@ -88,7 +116,7 @@ def campaign_title(campaign: Campaign) -> str:
 
 
 def chapter_states(store: ProgressStore) -> list[tuple[int, str, str]]:
-    """(number, title, French state) for each chapter, from the active campaign's saved steps."""
+    """(number, title, French state of the workshop) for each chapter, from the active campaign's saves."""
     store = campaign_store(store)
     saved = {(step.chapter, step.step): step for step in store.steps()}
     rows = []
@@ -107,27 +135,200 @@ def chapter_states(store: ProgressStore) -> list[tuple[int, str, str]]:
     return rows
 
 
+# --------------------------------------------------------------------------- « Mon parcours »
+
+PARCOURS_CLASS = "iw-parcours"
+CONTINUE_CLASS = "iw-continue"
+PARCOURS_FALLBACK = fix("Mon parcours : le tableau de vos ateliers et de vos quiz s'affiche ici quand la page est "
+                        "ouverte dans le cours en direct.")
+CERTIFICATE_FALLBACK = fix("Attestation de suivi : le formulaire s'affiche ici quand la page est ouverte dans le "
+                           "cours en direct.")
+CAMPAIGN_FALLBACK = fix("Votre propre campagne : le formulaire s'affiche ici quand la page est ouverte dans le cours "
+                        "en direct.")
+CERTIFICATE_LABEL = "Obtenir mon attestation"
+ALL_DONE = fix("Bravo : tous les chapitres disponibles sont terminés. Vous pouvez obtenir votre attestation de "
+               "suivi ci-dessous.")
+STATE_WORDS = {"complete": "Terminé", "started": "En cours", "todo": "À faire", "preparation": "En préparation"}
+# Contrast checked for WCAG AA (4.5:1) on white; the state is said in words, colour only repeats it.
+PARCOURS_RULES = (
+    ".iw-parcours{border-collapse:collapse;margin:.4rem 0;max-width:60rem}"
+    ".iw-parcours caption{text-align:left;font-weight:700;padding:.2rem 0}"
+    ".iw-parcours th,.iw-parcours td{border:1px solid #cbd5e1;padding:.3rem .5rem;text-align:left;vertical-align:top}"
+    ".iw-parcours thead th{background:#f1f5f9}"
+    ".iw-parcours tr[data-state=complete] td:last-child{color:#166534;font-weight:700}"
+    ".iw-parcours tr[data-state=preparation]{color:#4b5563}"
+    ".iw-continue{font-weight:700}"
+    ".iw-parcours-time{color:#374151;font-size:.92em;max-width:52rem}"
+)
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def _on(saved_at: str, prefix: str = " le ") -> str:
+    day = format_saved_on(saved_at)
+    return f"{prefix}{day}" if day else ""
+
+
+def _step_text(step: StepProgress, several: bool) -> str:
+    if step.state is StepState.PASSED:
+        text = f"réussi{_on(step.saved_at)}"
+    elif step.state is StepState.TRIED:
+        text = f"à revoir (essayé{_on(step.saved_at)})"
+    else:
+        text = "pas commencé"
+    if several:
+        return f"{step.label[0].upper()}{step.label[1:]} : {text}"
+    return text[0].upper() + text[1:]
+
+
+def _quiz_text(progress: ChapterProgress) -> str:
+    quiz = progress.quiz
+    if quiz is None:
+        return "Pas commencé"
+    if quiz.passed:
+        return f"Réussi : {quiz.correct}/{quiz.total} ({quiz.percent} %){_on(quiz.saved_at, ', le ')}"
+    if quiz.answered < quiz.total:
+        answered = "aucune question répondue" if not quiz.answered else _plural(
+            quiz.answered, "question répondue", "questions répondues")
+        return f"En cours : {answered} sur {quiz.total}{_on(quiz.saved_at, ' (dernière réponse le ')}" + (
+            ")" if format_saved_on(quiz.saved_at) else "")
+    return f"Non réussi : {quiz.correct}/{quiz.total} ({quiz.percent} %){_on(quiz.saved_at, ', le ')} ; à refaire"
+
+
+def _parcours_row(progress: ChapterProgress) -> str:
+    chapter = progress.chapter
+    if progress.available:
+        name = f'<a href="{escape(chapter.slug)}.ipynb">{escape(chapter.title)}</a>'
+        several = len(progress.steps) > 1
+        workshop = "<br>".join(escape(fix(_step_text(step, several))) for step in progress.steps)
+        quiz = escape(fix(_quiz_text(progress)))
+    else:
+        name = escape(chapter.title)
+        workshop = quiz = "—"
+    state = progress.state
+    return (f'<tr class="iw-parcours-{escape(chapter.key)}" data-state="{state}">'
+            f'<td>{chapter.number}</td><th scope="row">{name}</th><td>{workshop}</td><td>{quiz}</td>'
+            f"<td>{escape(STATE_WORDS[state])}</td></tr>")
+
+
+def parcours_html(course: CourseProgress, notices: list[str] | tuple[str, ...] = ()) -> str:
+    """« Mon parcours »: the table of every chapter, what is left, « Continuer : … », the active time.
+
+    Names no file path: the book and ``make notebooks`` store this with a throw-away progress folder.
+    """
+    rows = "".join(_parcours_row(progress) for progress in course.chapters)
+    parts = [f"<style>{PARCOURS_RULES}</style>", *(notice_html(message) for message in notices)]
+    parts.append(
+        f'<table class="{PARCOURS_CLASS}"><caption>Mon parcours sur la campagne '
+        f"{escape(campaign_title(course.campaign))}</caption>"
+        '<thead><tr><th scope="col">N°</th><th scope="col">Chapitre</th><th scope="col">Atelier</th>'
+        '<th scope="col">Quiz</th><th scope="col">État</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+    )
+    done = sum(progress.complete for progress in course.available)
+    total = len(course.available)
+    preparing = len(course.chapters) - total
+    summary = f"Chapitres terminés : {done} sur {total} disponibles"
+    summary += f" ({_plural(preparing, 'autre chapitre', 'autres chapitres')} en préparation)." if preparing else "."
+    parts.append(f'<p class="iw-parcours-summary">{escape(fix(summary))}</p>')
+    next_step = course.next
+    if next_step is not None:
+        left = course.left()
+        parts.append('<p class="iw-parcours-left-title"><strong>Ce qui reste :</strong></p>'
+                     '<ul class="iw-parcours-left">' + "".join(f"<li>{escape(line)}</li>" for line in left) + "</ul>")
+        parts.append(f'<p>Continuer : <a class="{CONTINUE_CLASS}" href="{escape(next_step.target)}">'
+                     f"{escape(next_step.label)}</a></p>")
+    elif total:
+        parts.append(f'<p class="iw-parcours-done"><strong>{escape(ALL_DONE)}</strong></p>')
+    if course.active_seconds >= 60:
+        time = f"Temps actif estimé : au moins {format_duration(course.active_seconds)}."
+    elif course.active_seconds > 0 or done or any(p.state != "todo" for p in course.available):
+        time = "Temps actif estimé : moins d'une minute pour l'instant."
+    else:
+        time = "Temps actif estimé : rien d'enregistré pour l'instant."
+    parts.append(f'<p class="iw-parcours-time"><strong>{escape(fix(time))}</strong> '
+                 f"{escape(TIME_ESTIMATE_EXPLAINED)}</p>")
+    return fix("".join(parts))
+
+
 def progress_html(store: ProgressStore) -> str:
-    """The progress table of the active campaign, with the notices met while reading the file."""
-    store = campaign_store(store)
-    rows = "".join(
-        f"<tr><td>{number}</td><td>{escape(title)}</td><td>{escape(state)}</td></tr>"
-        for number, title, state in chapter_states(store)
-    )
-    notices = "".join(notice_html(message) for message in store.notices)
-    return fix(
-        f"{notices}<table class='iw-progress'><caption>Votre progression sur la campagne "
-        f"{escape(campaign_title(store.campaign))} (enregistrée dans {escape(store.path)})</caption>"
-        f"<thead><tr><th scope='col'>N°</th><th scope='col'>Chapitre</th><th scope='col'>État</th></tr>"
-        f"</thead><tbody>{rows}</tbody></table>"
-    )
+    """« Mon parcours » of the active campaign, with the notices met while reading the file."""
+    course = course_progress(store)
+    return parcours_html(course, store.notices)
+
+
+class _LiveWidget:
+    """Where the widget cannot be shown (no widget manager, a notebook not trusted, a viewer), the page
+    shows ``plain_text`` and ``static_html``: a French line, never the widget's Python repr, which for an
+    HTML widget is its value (the issue saw a ``HTML(value="<table…`` naming a temporary folder)."""
+
+    plain_text: str = ""
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        bundle = super()._repr_mimebundle_(**kwargs)  # type: ignore[misc]
+        if isinstance(bundle, dict):
+            bundle["text/plain"] = self.plain_text
+            bundle["text/html"] = text_html(self.plain_text, "iw-live-only")
+        return bundle
+
+
+class ParcoursView(_LiveWidget, widgets.HTML):  # type: ignore[misc]  # ipywidgets has no type hints
+    plain_text = PARCOURS_FALLBACK
+
+
+class CertificateBox(_LiveWidget, widgets.VBox):  # type: ignore[misc]
+    plain_text = CERTIFICATE_FALLBACK
+
+
+class CampaignFormBox(_LiveWidget, widgets.VBox):  # type: ignore[misc]
+    plain_text = CAMPAIGN_FALLBACK
 
 
 def progress_overview(store: ProgressStore | None = None) -> widgets.HTML:
     store = store if store is not None else ProgressStore()
-    overview = widgets.HTML(progress_html(store))
+    overview = ParcoursView(progress_html(store))
     overview.add_class("iw-home-progress")
     return overview
+
+
+# --------------------------------------------------------------------------- the certificate
+
+
+def _kilobytes(size: int) -> str:
+    return f"{max(1, round(size / 1024))} Ko"
+
+
+def certificate_html(certificate: Certificate, progress_file: str) -> str:
+    """The issued certificate: its code, the download link (a data: URI, offline) and where it is kept."""
+    data = base64.b64encode(certificate.pdf).decode("ascii")
+    parts = [
+        '<div class="iw-certificate-issued" role="status" aria-live="polite">',
+        "<p><strong>Votre attestation de suivi est prête.</strong> Code de vérification : "
+        f'<strong class="iw-certificate-code">{escape(certificate.code)}</strong></p>',
+        f'<p><a class="iw-certificate-download" download="{escape(certificate.file_name)}" '
+        f'href="data:application/pdf;base64,{data}">Télécharger l’attestation (PDF, '
+        f"{_kilobytes(len(certificate.pdf))})</a></p>",
+    ]
+    if certificate.notice:
+        parts.append(notice_html(certificate.notice))
+    elif certificate.path is not None:
+        parts.append(f"<p>Elle est aussi enregistrée dans « {escape(certificate.path)} ».</p>")
+    parts.append(
+        "<p>Pour la faire vérifier, transmettez le PDF et votre fichier de progression "
+        f"« {escape(progress_file)} » : dans le dossier du cours, la commande "
+        f"<code>{escape(VERIFY_COMMAND)} progression.json {escape(certificate.code)}</code> confirme que "
+        "l’attestation correspond à ce fichier.</p></div>"
+    )
+    return fix("".join(parts))
+
+
+def refusal_html(refused: CertificateRefused) -> str:
+    items = "".join(f"<li>{escape(line)}</li>" for line in refused.left)
+    listed = f'<ul class="iw-certificate-left">{items}</ul>' if items else ""
+    return (f'{FEEDBACK_STYLE}<div class="iw-notice" role="alert"><p>{escape(refused.message)}</p>'
+            f"{listed}</div>")
 
 
 class HomePage:
@@ -165,8 +366,18 @@ class HomePage:
         self.step.button.on_click(lambda _button: self.use_checked_campaign())
         self.back.on_click(lambda _button: self.use_default_campaign())
         self.step.watch(*self.fields.values(), self.launch, self.currency, *self.markets.values())
-        self.overview = widgets.HTML()
+        self.overview = ParcoursView()
         self.overview.add_class("iw-home-progress")
+        self.certificate_intro = widgets.HTML()
+        self.certificate_intro.add_class("iw-certificate-intro")
+        self.certificate_name = text_field("iw-certificate-name", "Votre nom :", "ex. Camille Martin")
+        self.certificate_button = widgets.Button(description=CERTIFICATE_LABEL, style=BUTTON_STYLE,
+                                                 layout=widgets.Layout(width="auto"),
+                                                 tooltip="Créer le PDF de votre attestation de suivi")
+        self.certificate_button.add_class("iw-certificate-button")
+        self.certificate_button.on_click(lambda _button: self.issue_certificate())
+        self.certificate_status = widgets.HTML()
+        self.certificate_status.add_class("iw-certificate-status")
         self.campaign = active_campaign(self.store)
         self._show_active()
         self.refresh_progress()
@@ -256,10 +467,51 @@ class HomePage:
 
     def refresh_progress(self) -> None:
         try:
-            self.overview.value = progress_html(self.store)
+            course = course_progress(self.store)
+            self.overview.value = parcours_html(course, self.store.notices)
         except Exception:  # the table is a summary: it must not break the page
             LOGGER.exception("could not show the progress table")
             self.overview.value = notice_html("Le tableau de progression n'a pas pu être affiché.")
+            self.certificate_intro.value = ""
+            return
+        self.certificate_intro.value = self._certificate_intro(course)
+
+    def _certificate_intro(self, course: CourseProgress) -> str:
+        if refusal_for(course) is None:
+            text = ("Tous les chapitres disponibles sont terminés : saisissez votre nom tel qu'il doit figurer sur "
+                    f"l'attestation, puis cliquez sur « {CERTIFICATE_LABEL} ».")
+        else:
+            text = ("L'attestation de suivi est délivrée quand les ateliers et le quiz de chaque chapitre "
+                    f"disponible sont réussis. « {CERTIFICATE_LABEL} » dit ce qu'il vous reste à faire.")
+        issued = [record for record in self.store.records(CERTIFICATE_SECTION)
+                  if isinstance(record.get("facts"), dict) and isinstance(record.get("code"), str)]
+        if issued:
+            last = issued[-1]
+            facts = last["facts"]
+            day = format_saved_on(str(last.get("issued_at", "")))
+            text += (f" Vous avez déjà obtenu une attestation{f' le {day}' if day else ''}, au nom de "
+                     f"« {facts.get('name', '')} » (code {last['code']}) : le bouton en refait le PDF.")
+        return text_html(fix(text), "iw-certificate-intro-text")
+
+    def issue_certificate(self) -> Certificate | None:
+        """« Obtenir mon attestation »: issue it (PDF offered for download), or say in French what is left."""
+        self.certificate_button.disabled = True
+        try:
+            certificate = issue_certificate(self.store, self.certificate_name.value)
+        except CertificateRefused as refused:
+            self.certificate_status.value = refusal_html(refused)
+            return None
+        except Exception:
+            LOGGER.exception("could not issue the certificate")
+            self.certificate_status.value = notice_html(
+                "L'attestation n'a pas pu être créée à cause d'un problème inattendu. Réessayez ; si le problème "
+                "persiste, signalez-le à votre formateur ou formatrice.")
+            return None
+        finally:
+            self.certificate_button.disabled = False
+        self.certificate_status.value = certificate_html(certificate, str(self.store.path))
+        self.refresh_progress()
+        return certificate
 
     def campaign_form(self) -> widgets.VBox:
         """The form, its two buttons and the verdict (the home page's first live cell)."""
@@ -273,13 +525,24 @@ class HomePage:
                     self.currency, markets, f["audience"], f["product_price"], f["gross_margin_rate"],
                     *self.step.widgets()[:2], widgets.HBox([self.step.button, self.back]),
                     *self.step.widgets()[3:], self.choice_status]
-        return workshop_box(children, f"{PREFIX}-campaign")
+        box = CampaignFormBox(children)  # what workshop_box makes, with a clean fallback
+        box.add_class("iw-workshop")
+        box.add_class(f"{PREFIX}-campaign")
+        return box
 
     def widget(self) -> widgets.VBox:
         """The form, as every workshop names what it displays."""
         return self.campaign_form()
 
     def progress(self) -> widgets.HTML:
-        """The progress table of the active campaign (the home page's second live cell)."""
+        """« Mon parcours » of the active campaign (the home page's second live cell)."""
         return self.overview
+
+    def certificate(self) -> widgets.VBox:
+        """The certificate of completion: the name, « Obtenir mon attestation », its result (third live cell)."""
+        box = CertificateBox([self.certificate_intro, self.certificate_name, self.certificate_button,
+                              self.certificate_status])
+        box.add_class("iw-workshop")
+        box.add_class("iw-certificate")
+        return box
 
