@@ -112,10 +112,20 @@ def test_quiz_result_passes_at_the_threshold_only_when_all_are_answered() -> Non
 
 def test_score_line_says_the_score_and_what_is_missing() -> None:
     assert score_line(5, 7, 7) == "Score\u00a0: 5/7 (71\u202f%) · quiz réussi"
-    assert "quiz non réussi" in score_line(4, 7, 7) and "5 bonnes réponses sur 7" in score_line(4, 7, 7)
+    assert "quiz à refaire" in score_line(4, 7, 7) and "5 bonnes réponses sur 7" in score_line(4, 7, 7)
     assert "encore 2 questions" in score_line(3, 5, 7)
     assert "encore une question pour valider" in score_line(5, 6, 7)
     assert "répondez aux 7 questions" in score_line(0, 0, 7)
+
+
+def test_score_line_says_reussi_exactly_when_the_result_passes() -> None:
+    for total in range(1, 13):
+        for answered in range(total + 1):
+            for correct in range(answered + 1):
+                line = score_line(correct, answered, total)
+                passed = QuizResult("ch01", correct, total, answered, "t").passed
+                assert ("réussi" in line) is passed, (correct, answered, total, line)
+                assert line.startswith(f"Score\u00a0: {correct}/{total} (")
 
 
 def test_quiz_result_is_none_until_saved_then_scores_the_saved_picks(tmp_path: Path) -> None:

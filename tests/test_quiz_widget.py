@@ -247,7 +247,8 @@ def test_pass_and_fail_at_the_threshold(tmp_path: Path) -> None:
         line = quiz.score.value.replace("\u00a0", " ").replace("\u202f", " ")
         assert f"Score : {right_count}/7 ({round(100 * right_count / 7)} %)" in line
         assert ("· quiz réussi" in line) is passes
-        assert ("quiz non réussi" in line) is not passes
+        assert ("quiz à refaire" in line) is not passes
+        assert ("réussi" in line) is passes  # the word browser tests wait for
         feedback = store.get("ch03", QUIZ_STEP).feedback  # type: ignore[union-attr]
         assert feedback is not None and feedback.score == (right_count, 7)
 

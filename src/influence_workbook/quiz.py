@@ -138,24 +138,27 @@ class QuizResult:
 
 
 def score_line(correct: int, answered: int, total: int) -> str:
-    """The score as the learner reads it: « Score : 5/7 (71 %) · quiz réussi », or what is left to pass."""
+    """The score as the learner reads it: « Score : 5/7 (71 %) · quiz réussi », or what is left to pass.
+
+    « réussi » is said only of a quiz that passed (browser tests look for it).
+    """
     percent = round(100 * correct / total) if total > 0 else 0
     head = f"Score : {correct}/{total} ({percent} %)"
     needed = needed_to_pass(total)
     left = total - answered
     if answered == 0:
-        tail = f"répondez aux {total} questions ; il en faut {needed} justes du premier coup pour réussir le quiz"
+        tail = f"répondez aux {total} questions ; il en faut {needed} justes du premier coup pour valider le quiz"
     elif left > 0 and correct >= needed:
         tail = f"encore {_questions(left)} pour valider le quiz"
     elif left > 0 and correct + left >= needed:
-        tail = f"encore {_questions(left)} ; il en faut {needed} justes du premier coup pour réussir"
+        tail = f"encore {_questions(left)} ; il en faut {needed} justes du premier coup pour valider le quiz"
     elif left > 0:
         tail = (f"encore {_questions(left)}, mais cette tentative ne peut plus atteindre les {needed} bonnes "
                 "réponses du premier coup : finissez-la en lisant les explications, puis « Recommencer le quiz »")
     elif correct >= needed:
         tail = "quiz réussi"
     else:
-        tail = (f"quiz non réussi : il faut {needed} bonnes réponses sur {total} du premier coup ; "
+        tail = (f"quiz à refaire : il faut {needed} bonnes réponses sur {total} du premier coup ; "
                 "relisez les explications, puis « Recommencer le quiz »")
     return fix(f"{head} · {tail}")
 
