@@ -35,8 +35,8 @@ export JUPYTER_PATH="$PWD/config/jupyter-data${JUPYTER_PATH:+:$JUPYTER_PATH}"
 if ! built="$(.venv/bin/python -m influence_workbook.workspace)"; then
   exit 1
 fi
-workspace="$(tail -n 1 <<<"$built")"
-head -n -1 <<<"$built"
+workspace="${built##*$'\n'}"
+[ "$built" = "$workspace" ] || printf '%s\n' "${built%$'\n'*}"
 home="voila/render/cours/00_accueil.ipynb"
 # Jupyter refuses to run as root without this flag; the server still listens on 127.0.0.1 only.
 [ "$(id -u)" -eq 0 ] && extra+=(--allow-root)

@@ -104,6 +104,10 @@ def _no_browser_environment(tmp_path: Path) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items()
            if key not in {"DISPLAY", "WAYLAND_DISPLAY", "BROWSER"}}
     env["PATH"] = str(tools)
+    # The learner's workspace and progress go to a temporary home, not the tester's.
+    env["HOME"] = str(tmp_path / "home")
+    for key in [key for key in env if key.startswith("INFLUENCE_WORKBOOK_") and key != "INFLUENCE_WORKBOOK_TODAY"]:
+        del env[key]
     return env
 
 
@@ -151,7 +155,7 @@ def test_make_start_prints_one_address_and_restarts_right_after_a_stop(tmp_path:
             first.kill()
     urls = re.findall(r"https?://\S+", output)
     assert len(urls) == 1, output
-    assert urls[0].startswith(f"http://127.0.0.1:{port}/lab/tree/notebooks/00_accueil.ipynb?token=")
+    assert urls[0].startswith(f"http://127.0.0.1:{port}/voila/render/cours/00_accueil.ipynb?token=")
     assert "token=..." not in output
     assert "No web browser found" not in output and "Skipped non-installed" not in output, output
     assert "Ouvrez cette adresse dans votre navigateur" in output
@@ -162,3 +166,34 @@ def test_make_start_prints_one_address_and_restarts_right_after_a_stop(tmp_path:
     finally:
         second = _stop(again)
     assert "déjà utilisé" not in second, second
+
+
+def test_saved_notebooks_forget_their_widget_views_and_keep_everything_else() -> None:
+    from influence_workbook.server import WIDGET_VIEW, forget_widget_views
+
+    widget = {"output_type": "display_data", "metadata": {},
+              "data": {WIDGET_VIEW: {"model_id": "abc"}, "text/plain": "VBox(children=(HTML(value='<p>…'),))"}}
+    printed = {"output_type": "stream", "name": "stdout", "text": "Réussi (6/6 critères).\n"}
+    model = {"type": "notebook", "content": {
+        "metadata": {"widgets": {"state": {}}, "kernelspec": {"name": "python3"}},
+        "cells": [{"cell_type": "code", "source": "concept_workshop()", "outputs": [widget, printed]},
+                  {"cell_type": "markdown", "source": "Texte"}]}}
+    forget_widget_views(model, path="chapitres/03.ipynb", contents_manager=None)
+    content = model["content"]
+    assert content["cells"][0]["outputs"] == [printed]
+    assert content["cells"][0]["source"] == "concept_workshop()"
+    assert content["metadata"] == {"kernelspec": {"name": "python3"}}
+    text_file = {"type": "file", "content": "{}"}
+    forget_widget_views(text_file)
+    assert text_file == {"type": "file", "content": "{}"}
+
+
+def test_the_course_server_config_names_the_hook() -> None:
+    import json
+
+    from influence_workbook.paths import course_root
+    from influence_workbook.server import forget_widget_views
+
+    config = json.loads((course_root() / "config" / "jupyter" / "jupyter_server_config.json").read_text())
+    module, _, name = config["ContentsManager"]["pre_save_hook"].rpartition(".")
+    assert getattr(__import__(module, fromlist=[name]), name) is forget_widget_views

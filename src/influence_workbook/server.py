@@ -15,6 +15,7 @@ documentation advises for such traffic, removes the stall.
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 from jupyter_server.services.kernels.connection.channels import ZMQChannelsWebsocketConnection
 
@@ -29,3 +30,30 @@ class NoDelayKernelConnection(ZMQChannelsWebsocketConnection):
         self.websocket_handler.set_nodelay(True)
         result: asyncio.Future[None] | None = super().connect()
         return result
+
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def forget_widget_views(model: dict[str, Any], **_: Any) -> None:
+    """Jupyter Server's pre-save hook: a notebook is saved without its live widgets' views.
+
+    A widget lives in its kernel. Saved into the file, its view comes back after a reload or a server
+    restart as a dead ``VBox(children=…)`` text or « Error displaying widget: model not found », and the
+    workshop looks broken until the cells run again. Saved without it, the cell simply has no output
+    yet and the page says how to run it. Everything else (the learner's code, text, other outputs)
+    is saved as it is. Set as ``ContentsManager.pre_save_hook`` in ``config/jupyter``.
+    """
+    if model.get("type") != "notebook" or not isinstance(model.get("content"), dict):
+        return
+    notebook = model["content"]
+    metadata = notebook.get("metadata")
+    if isinstance(metadata, dict):
+        metadata.pop("widgets", None)
+    for cell in notebook.get("cells", []):
+        if not isinstance(cell, dict) or not isinstance(cell.get("outputs"), list):
+            continue
+        cell["outputs"] = [
+            output for output in cell["outputs"]
+            if not (isinstance(output, dict) and WIDGET_VIEW in (output.get("data") or {}))
+        ]
