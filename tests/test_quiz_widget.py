@@ -112,6 +112,10 @@ def test_every_course_quiz_loads_into_the_widget(path: Path, store: ProgressStor
         if view.validate is not None:
             assert view.validate.description == VALIDATE_LABEL
     assert quiz.restart_button.description == RESTART_LABEL
+    # Buttons as wide as their words (ipywidgets' fixed width cut « Recommencer le quiz » to « Recommencer l… »).
+    assert quiz.restart_button.layout.width == "auto"
+    assert all(view.validate.layout.width == "auto" for view in quiz.views if view.validate is not None)
+    assert all(b.layout.height == "auto" for view in quiz.views for b in view.buttons)  # long answers wrap
     assert f"0/{len(questions)}" in quiz.score.value and 'role="status"' in quiz.score.value
     # Answering every question right through the buttons passes the quiz.
     for index in range(len(questions)):

@@ -68,7 +68,7 @@ QUIZ_RULES: tuple[str, ...] = (
     ".iw-quiz-live .jupyter-widgets.jupyter-button.iw-quiz-answer:disabled{opacity:1;cursor:default}",
     ".iw-quiz-live .jupyter-button:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}",
     ".iw-quiz-live .jupyter-button.iw-quiz-validate,.iw-quiz-live .jupyter-button.iw-quiz-restart{"
-    "background:#1e3a8a;color:#fff;font-weight:700;margin:.3rem 0}",
+    "background:#1e3a8a;color:#fff;font-weight:700;margin:.3rem 0;padding:0 1.2rem}",
     ".iw-quiz-live .iw-quiz-explanation ul{list-style:none;padding-left:0;margin:.3rem 0}",
     ".iw-quiz-live .iw-quiz-explanation li{margin:.3rem 0;padding:.3rem .5rem;border-left:.3rem solid #6b7280;"
     "background:#f8fafc}",
@@ -81,6 +81,7 @@ QUIZ_STYLE = stylesheet(*FEEDBACK_RULES, *QUIZ_RULES)
 
 VALIDATE_LABEL = "Valider"
 RESTART_LABEL = "Recommencer le quiz"
+RESTART_TITLE = "Effacer vos choix et refaire le quiz : une nouvelle tentative"
 NOTHING_TICKED = "Cochez au moins une réponse, puis « Valider »."
 QUIZ_SAVE_PROBLEM = (
     "Votre réponse au quiz n'a pas pu être enregistrée sur le disque ({reason}). Le quiz continue, "
@@ -214,7 +215,8 @@ class QuestionView:
         self.ticked_line = widgets.HTML()
         self.ticked_line.add_class("iw-quiz-selection")
         if self.many:
-            self.validate = widgets.Button(description=VALIDATE_LABEL, tooltip="Valider les réponses cochées")
+            self.validate = widgets.Button(description=VALIDATE_LABEL, tooltip="Valider les réponses cochées",
+                                           layout=widgets.Layout(width="auto", align_self="flex-start"))
             self.validate.add_class("iw-quiz-validate")
         self.explanation = widgets.HTML()
         self.explanation.add_class("iw-quiz-explanation")
@@ -283,7 +285,8 @@ class LiveQuiz:
         self.status = widgets.HTML()
         self.status.add_class("iw-quiz-status")
         self.restart_button = widgets.Button(description=RESTART_LABEL,
-                                             tooltip="Effacer vos choix et refaire le quiz : une nouvelle tentative")
+                                             layout=widgets.Layout(width="auto", align_self="flex-start"),
+                                             tooltip=fix(RESTART_TITLE))
         self.restart_button.add_class("iw-quiz-restart")
         self.root = QuizBox([self.style, self.notice, self.intro, *(view.box for view in self.views),
                              self.score, self.restart_button, self.status])
