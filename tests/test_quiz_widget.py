@@ -220,6 +220,7 @@ def test_many_choice_ticks_unticks_then_validates(store: ProgressStore) -> None:
     view.buttons[1].click()
     view.buttons[1].click()  # unticked
     assert "iw-selected" in _classes(view.buttons[0]) and "iw-selected" not in _classes(view.buttons[1])
+    assert view.ticked_line is not None
     assert "Q3 option 1" in view.ticked_line.value and "Q3 option 2" not in view.ticked_line.value
     assert quiz.attempt.picks[2] is None  # ticking is not answering
     view.validate.click()
