@@ -11,10 +11,10 @@ PORT ?= 8888
 STAMP_COURSE := $(VENV)/.installed-course
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: help install install-test start test test-fast lint book book-clean exercises notebooks typography data bench browser-deps clean
+.PHONY: help install install-test start test test-fast lint book book-clean exercises notebooks typography data bench browser-deps clean verify-certificate
 
 help: ## List the commands
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-19s %s\n", $$1, $$2}'
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +74,9 @@ data: install ## Regenerate the sample data (byte-identical for the same seed)
 
 bench: $(STAMP_TEST) ## Run the benchmarks and print their figures
 	$(PY) -m benchmarks
+
+verify-certificate: install ## Check a learner's certificate: make verify-certificate FILE=progression.json CODE=IW-…
+	@$(PY) -m influence_workbook.certificate verifier "$(FILE)" "$(CODE)"
 
 clean: ## Remove the virtual environment and build outputs
 	rm -rf $(VENV) _build .pytest_cache
