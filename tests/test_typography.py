@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import importlib
+import json
 import re
+from pathlib import Path
 
 import nbformat
 import pytest
 
-from influence_workbook.authoring.typography import NBSP, NNBSP, fix, problems_in, run
+from influence_workbook.authoring.typography import NBSP, NNBSP, fix, fix_text, problems_in, run, text_problems
 from influence_workbook.checks import check_objective
 from influence_workbook.paths import course_root, notebooks_dir
 
@@ -27,6 +29,39 @@ def test_fix_puts_non_breaking_spaces_where_french_wants_them() -> None:
 def test_code_links_and_roles_are_left_alone() -> None:
     text = "Voir `a : b`, [lien](page.md#x : y), {cite}`doran1981` et https://x.fr/a?b à 13:35."
     assert fix(text) == text
+
+
+def test_a_space_after_a_citation_or_a_link_is_seen_and_fixed() -> None:
+    # The citation and the link are protected spans; the space after them is not (issue 24).
+    text = "Selon {cite}`imh2020` : 65 %. Voyez le [glossaire](glossaire.md) ; puis `code` ! Fin."
+    assert len(problems_in(text)) == 4
+    fixed = fix(text)
+    assert fixed == (
+        f"Selon {{cite}}`imh2020`{NBSP}: 65{NNBSP}%. Voyez le [glossaire](glossaire.md){NBSP}; "
+        f"puis `code`{NBSP}! Fin."
+    )
+    assert problems_in(fixed) == []
+
+
+def test_learner_text_has_straight_apostrophes_only() -> None:
+    text = "L\u2019avoine, c\u2019est doux ; `l\u2019exemple` reste du code."
+    apostrophes = [p for p in text_problems(text) if p.startswith("apostrophe")]
+    assert len(apostrophes) == 2  # the code span keeps its apostrophe
+    assert fix_text(text) == "L'avoine, c'est doux\u00a0; `l\u2019exemple` reste du code."
+    assert text_problems(fix_text(text)) == []
+
+
+def test_quizzes_are_checked_for_apostrophes(tmp_path: Path) -> None:
+    quiz_dir = tmp_path / "notebooks" / "quiz"
+    quiz_dir.mkdir(parents=True)
+    quiz = [{"question": "Qu\u2019en pensez-vous ?", "type": "multiple_choice", "answers": [
+        {"answer": "L\u2019une", "correct": True, "feedback": "Oui, parce que c\u2019est juste."}]}]
+    (quiz_dir / "99_test.json").write_text(json.dumps(quiz, ensure_ascii=False), encoding="utf-8")
+    assert len(run(tmp_path, apply=False)) == 3
+    run(tmp_path, apply=True)
+    assert run(tmp_path, apply=False) == []
+    fixed = json.loads((quiz_dir / "99_test.json").read_text(encoding="utf-8"))
+    assert fixed[0]["question"] == "Qu'en pensez-vous ?"  # spaces are the quiz renderer's job
 
 
 def test_every_page_and_notebook_has_french_typography() -> None:

@@ -39,36 +39,66 @@ _PROTECTED = re.compile(
 )
 
 
-def _segments(text: str) -> list[tuple[bool, str]]:
-    """Split text into (editable, piece) pairs around protected spans."""
-    pieces: list[tuple[bool, str]] = []
-    position = 0
-    for match in _PROTECTED.finditer(text):
-        pieces.append((True, text[position : match.start()]))
-        pieces.append((False, match.group(0)))
-        position = match.end()
-    pieces.append((True, text[position:]))
-    return pieces
+def _protected_spans(text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in _PROTECTED.finditer(text)]
+
+
+def _in_protected(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < stop and begin < end for begin, stop in spans)
 
 
 def problems_in(text: str) -> list[str]:
-    """Typography problems of a French text, each with a short excerpt to find it."""
+    """Typography problems of a French text, each with a short excerpt to find it.
+
+    Rules look at the whole text, so that a space right after a protected span is still seen:
+    « {cite}`x` : », « [lien](page.md) : » want a non-breaking space as much as « mot : » does.
+    What they would change must lie outside the protected spans.
+    """
     found = []
-    for editable, piece in _segments(text):
-        if not editable:
-            continue
-        for pattern, _replacement, description in _RULES:
-            for match in pattern.finditer(piece):
-                excerpt = piece[max(0, match.start() - 20) : match.end() + 20].replace("\n", " ")
-                found.append(f"{description} : …{excerpt}…")
+    spans = _protected_spans(text)
+    for pattern, _replacement, description in _RULES:
+        for match in pattern.finditer(text):
+            if _in_protected(match.start(), match.end(), spans):
+                continue
+            excerpt = text[max(0, match.start() - 20) : match.end() + 20].replace("\n", " ")
+            found.append(f"{description} : …{excerpt}…")
     return found
 
 
 def fix(text: str) -> str:
-    out = []
-    for editable, piece in _segments(text):
-        if editable:
-            for pattern, replacement, _description in _RULES:
-                piece = pattern.sub(replacement, piece)
-        out.append(piece)
-    return "".join(out)
+    # Every rule swaps one space for one non-breaking space: positions, hence protected spans, stay put.
+    spans = _protected_spans(text)
+    for pattern, replacement, _description in _RULES:
+
+        def substitute(match: re.Match[str], replacement: str = replacement) -> str:
+            if _in_protected(match.start(), match.end(), spans):
+                return match.group(0)
+            return match.expand(replacement)
+
+        text = pattern.sub(substitute, text)
+    return text
+
+
+# One apostrophe for learner text: the straight one, as typed on every keyboard and used by the
+# chapters. Not part of fix(): runtime messages keep what their authors wrote; the authoring tool
+# (influence_workbook.authoring.typography) checks and straightens the course's files.
+CURLY_APOSTROPHE = "\u2019"
+
+
+def apostrophe_problems(text: str) -> list[str]:
+    """Curly apostrophes outside protected spans, each with a short excerpt to find it."""
+    spans = _protected_spans(text)
+    return [
+        "apostrophe droite attendue : …" + text[max(0, i - 20) : i + 20].replace("\n", " ") + "…"
+        for i, char in enumerate(text)
+        if char == CURLY_APOSTROPHE and not _in_protected(i, i + 1, spans)
+    ]
+
+
+def straighten_apostrophes(text: str) -> str:
+    spans = _protected_spans(text)
+    return "".join(
+        "'" if char == CURLY_APOSTROPHE and not _in_protected(i, i + 1, spans) else char
+        for i, char in enumerate(text)
+    )
+
