@@ -139,6 +139,22 @@ def test_show_quiz_live_is_the_widget(monkeypatch: pytest.MonkeyPatch, tmp_path:
     assert isinstance(shown, QuizBox) and "iw-quiz-live" in _classes(shown)
 
 
+def test_a_quiz_file_that_cannot_be_read_is_a_french_notice_live(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    monkeypatch.setenv(MEDIUM_VARIABLE, "live")
+    monkeypatch.setattr("influence_workbook.quiz.notebooks_dir", lambda: tmp_path)
+    (tmp_path / "quiz").mkdir()
+    (tmp_path / "quiz" / "03_concept_peu_creatif.json").write_text("[{", encoding="utf-8")
+    shown = show_quiz("03_concept_peu_creatif")
+    assert "n&#x27;a pas pu être chargé" in shown.value and "Traceback" not in shown.value
+    assert "iw-quiz-notice" in _classes(shown)
+    shown = show_quiz("99_absent")
+    assert "n&#x27;a pas pu être chargé" in shown.value
+    monkeypatch.setenv(MEDIUM_VARIABLE, "book")  # the book's build still fails on it, loudly
+    with pytest.raises(json.JSONDecodeError):
+        show_quiz("03_concept_peu_creatif")
+
+
 def test_medium_without_the_variable_is_the_book_outside_a_kernel(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(MEDIUM_VARIABLE, raising=False)
     assert quiz_medium() == "book"  # pytest is no kernel: a script gets HTML it can print

@@ -432,6 +432,22 @@ class LiveQuiz:
         return True
 
 
-def quiz_widget(name: str, *, store: ProgressStore | None = None) -> QuizBox:
-    """The live quiz of the chapter whose slug is ``name``, to display as a cell's last line."""
-    return LiveQuiz(name, store=store).root
+QUIZ_NOT_LOADED = (
+    "Le quiz de ce chapitre n'a pas pu être chargé (fichier du cours manquant ou abîmé). Le reste du "
+    "chapitre fonctionne ; signalez-le à votre formateur ou formatrice."
+)
+
+
+def quiz_widget(name: str, *, store: ProgressStore | None = None) -> widgets.Widget:
+    """The live quiz of the chapter whose slug is ``name``, to display as a cell's last line.
+
+    A quiz file that cannot be read (a course copy damaged by hand) gives a French notice, not a
+    traceback; the book's build, which shows the HTML quiz, still fails on it.
+    """
+    try:
+        return LiveQuiz(name, store=store).root
+    except Exception:
+        LOGGER.exception("could not build the quiz %s", name)
+        box = widgets.HTML(notice_html(fix(QUIZ_NOT_LOADED)))
+        box.add_class("iw-quiz-notice")
+        return box
