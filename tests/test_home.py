@@ -15,6 +15,7 @@ from influence_workbook.chapters import CHAPTERS
 from influence_workbook.checks import check_objective
 from influence_workbook.paths import notebooks_dir
 from influence_workbook.progress import ProgressStore
+from influence_workbook.quiz import load_quiz
 from influence_workbook.widgets.campaign import (
     CHOICE_STEP,
     HOME_CHAPTER,
@@ -338,3 +339,138 @@ def test_the_caption_workshop_names_the_markets_its_check_judges(tmp_path: Path)
     workshop = CaptionWorkshop(store)
     assert workshop.countries == campaign_markets(belgian) == ("BE",)
     assert "Belgique" in workshop.widget().children[0].value
+
+
+# --------------------------------------------------------------------------- « Mon parcours » and the certificate
+
+
+def _parcours(home: HomePage) -> str:
+    return str(home.progress().value)
+
+
+def test_mon_parcours_is_an_accessible_table_of_every_chapter(store: ProgressStore) -> None:
+    from test_course_progress import answer_quiz, pass_workshop
+
+    pass_workshop(store, CHAPTERS[0])
+    answer_quiz(store, CHAPTERS[0])
+    pass_workshop(store, CHAPTERS[1], ok=False)
+    value = _parcours(HomePage(store))
+    assert '<table class="iw-parcours"><caption>Mon parcours sur la campagne «\u00a0Rituel Avoine\u00a0» de Sève' \
+        in value
+    assert value.count('<th scope="col">') == 5 and value.count('<th scope="row">') == len(CHAPTERS)
+    for chapter in CHAPTERS:
+        row = value.split(f'<tr class="iw-parcours-{chapter.key}"', 1)[1].split("</tr>", 1)[0]
+        if chapter.available:
+            assert f'<a href="{chapter.slug}.ipynb">' in row, chapter.key
+        else:
+            assert 'data-state="preparation"' in row and "En préparation" in row and "<a " not in row
+    first = value.split('<tr class="iw-parcours-ch01"', 1)[1].split("</tr>", 1)[0]
+    total = len(load_quiz(CHAPTERS[0].slug))
+    assert 'data-state="complete"' in first and "Réussi le " in first and "Terminé" in first
+    assert f"Réussi\u00a0: {total}/{total} (100\u202f%), le " in first
+    second = value.split('<tr class="iw-parcours-ch02"', 1)[1].split("</tr>", 1)[0]
+    assert "À revoir (essayé le " in second and "Pas commencé" in second and "En cours" in second
+    assert "Ce qui reste" in value and "Chapitre 2 (Mal choisir son influenceur)" in html.unescape(value)
+    assert ('Continuer\u00a0: <a class="iw-continue" href="02_mauvais_influenceur.ipynb">chapitre 2, atelier '
+            "«\u00a0Filtrer les créateurs et composer une présélection\u00a0»</a>") in value
+    assert "Temps actif estimé" in value and "estimation basse" in value
+    assert str(store.path) not in value and str(store.path.parent) not in value  # no path in stored outputs
+
+
+def test_mon_parcours_says_when_everything_is_done_and_follows_the_campaign(store: ProgressStore) -> None:
+    from test_course_progress import complete
+
+    complete(store)
+    value = _parcours(HomePage(store))
+    assert 'class="iw-continue"' not in value and "Bravo\u00a0: tous les chapitres disponibles sont terminés" in value
+    choose_campaign(store, {**VELO, "brand": "<b>Vélo</b> & Cie"})
+    value = _parcours(HomePage(store))
+    assert "«\u00a0Printemps cargo\u00a0» de &lt;b&gt;Vélo&lt;/b&gt; &amp; Cie" in value and "<b>" not in value
+    assert 'class="iw-continue" href="01_objectif_flou.ipynb"' in value  # the own campaign's workshops are to do
+
+
+def test_the_certificate_is_refused_with_what_is_left_then_issued_for_download(store: ProgressStore) -> None:
+    import base64
+
+    from test_course_progress import complete
+
+    home = HomePage(store)
+    box = home.certificate()
+    assert {"iw-workshop", "iw-certificate"} <= set(box._dom_classes)
+    assert "iw-certificate-name" in home.certificate_name._dom_classes
+    assert home.certificate_button.description == "Obtenir mon attestation"
+    assert "iw-certificate-button" in home.certificate_button._dom_classes
+    home.certificate_name.value = "Camille Martin"
+    home.certificate_button.click()
+    status = home.certificate_status.value
+    assert 'role="alert"' in status and "pas encore disponible" in status
+    assert status.count("<li>") == sum(chapter.available for chapter in CHAPTERS)
+    assert "iw-certificate-download" not in status
+    complete(store)
+    home = HomePage(store)
+    assert "Tous les chapitres disponibles sont terminés" in home.certificate_intro.value
+    home.certificate_name.value = "<img src=x onerror=alert(1)>"
+    home.certificate_button.click()
+    assert "<img" not in home.certificate_status.value and "retirez" in home.certificate_status.value
+    home.certificate_name.value = "Camille Martin"
+    certificate = home.issue_certificate()
+    assert certificate is not None
+    status = home.certificate_status.value
+    assert f'<strong class="iw-certificate-code">{certificate.code}</strong>' in status
+    link = status.split('<a class="iw-certificate-download" ', 1)[1].split(">", 1)[0]
+    assert f'download="attestation-{certificate.code}.pdf"' in link
+    data = link.split('href="data:application/pdf;base64,', 1)[1].split('"', 1)[0]
+    assert base64.b64decode(data) == certificate.pdf and certificate.pdf.startswith(b"%PDF")
+    assert str(store.path) in html.unescape(status)  # the file to hand in for verification, named live only
+    assert "Vous avez déjà obtenu une attestation" in home.certificate_intro.value
+    assert "Camille Martin" in HomePage(ProgressStore(store.path)).certificate_intro.value
+
+
+def test_a_certificate_problem_never_reaches_the_learner_as_a_traceback(
+        store: ProgressStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    from influence_workbook.widgets import home as home_module
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(home_module, "issue_certificate", broken)
+    home = HomePage(store)
+    home.certificate_name.value = "Camille Martin"
+    home.certificate_button.click()
+    assert "problème inattendu" in home.certificate_status.value and "boom" not in home.certificate_status.value
+    assert not home.certificate_button.disabled
+
+
+def test_the_home_shows_mon_parcours_and_the_certificate_in_its_progress_part() -> None:
+    home = nbformat.read(notebooks_dir() / "00_accueil.ipynb", as_version=4)
+    sources = [cell.source for cell in home.cells]
+    start = next(i for i, source in enumerate(sources) if source.startswith("## Votre progression"))
+    assert "« Mon parcours »" in sources[start].replace("\u00a0", " ")
+    assert sources[start + 1].strip() == "accueil.progress()"
+    assert sources[start + 2].startswith("### Votre attestation de suivi")
+    assert "Certificat de l'Influence Responsable" in sources[start + 2]
+    assert sources[start + 3].strip() == "accueil.certificate()"
+
+
+def test_the_homes_stored_outputs_name_no_folder_and_are_never_a_widget_repr() -> None:
+    """The issue saw « HTML(value="<table… » naming the temporary folder that `make notebooks` used."""
+    path = notebooks_dir() / "00_accueil.ipynb"
+    text = path.read_text(encoding="utf-8")
+    assert "iw-progress-" not in text and "/tmp/" not in text and "progression.json" not in text
+    home = nbformat.read(path, as_version=4)
+    outputs = [output for cell in home.cells if cell.cell_type == "code" for output in cell.outputs]
+    assert outputs, "make notebooks stores the home's outputs"
+    for output in outputs:
+        plain = output.get("data", {}).get("text/plain", "")
+        assert not plain.startswith(("HTML(", "VBox(", "HBox(", "<")), plain[:80]
+        assert "s'affiche ici quand la page est ouverte" in plain
+        assert "text/html" in output.get("data", {})
+
+
+def test_a_live_widget_falls_back_to_a_french_line(store: ProgressStore) -> None:
+    home = HomePage(store)
+    for shown in (home.campaign_form(), home.progress(), home.certificate()):
+        bundle = shown._repr_mimebundle_()
+        assert "application/vnd.jupyter.widget-view+json" in bundle
+        assert bundle["text/plain"].endswith("quand la page est ouverte dans le cours en direct.")
+        assert "iw-live-only" in bundle["text/html"] and str(store.path) not in bundle["text/html"]

@@ -56,7 +56,7 @@ from influence_workbook.course_progress import (
     format_duration,
     format_saved_on,
 )
-from influence_workbook.progress import ProgressNotSaved, ProgressStore, os_error_in_french
+from influence_workbook.progress import IDLE_GAP_S, ProgressNotSaved, ProgressStore, os_error_in_french
 from influence_workbook.quiz import QUIZ_PASS_RATE
 from influence_workbook.text import format_date
 from influence_workbook.typography import fix
@@ -89,9 +89,9 @@ WHAT_IT_DOES_NOT = tuple(fix(line) for line in (
 ))
 TIME_ON_CERTIFICATE = fix(
     "Estimé à partir des moments où le travail a été enregistré (vérification d'un atelier, réponse à un quiz) : "
-    "deux enregistrements à moins de 30 minutes d'intervalle comptent comme du travail continu, un intervalle "
-    "plus long comme une pause, non comptée. C'est une estimation basse, qui ne compte pas le temps de lecture "
-    "avant le premier enregistrement d'une séance."
+    f"deux enregistrements à moins de {IDLE_GAP_S // 60}\u00a0minutes d'intervalle comptent comme du travail "
+    "continu, un intervalle plus long comme une pause, non comptée. C'est une estimation basse, qui ne compte "
+    "pas le temps de lecture avant le premier enregistrement d'une séance."
 )
 HOW_TO_VERIFY = fix(
     "Pour vérifier cette attestation à partir du fichier de progression de la personne (progression.json), "
@@ -155,7 +155,8 @@ def _shown(characters: Sequence[str]) -> str:
     names = []
     for character in dict.fromkeys(characters):
         names.append("une espace spéciale" if character.isspace() else (
-            "un caractère invisible" if unicodedata.category(character).startswith("C") else f"« {character} »"))
+            "un caractère invisible" if unicodedata.category(character).startswith("C")
+            else f"«\u00a0{character}\u00a0»"))  # by hand: typography leaves « < » alone (an HTML tag?)
     return ", ".join(names[:6]) + (" …" if len(names) > 6 else "")
 
 

@@ -41,7 +41,7 @@ ATELIER: Literal["atelier"] = "atelier"
 QUIZ: Literal["quiz"] = "quiz"
 TIME_ESTIMATE_EXPLAINED = fix(
     f"Le temps actif est estimé à partir des moments où votre travail a été enregistré (une vérification "
-    f"d'atelier, une réponse à un quiz) : deux enregistrements à moins de {IDLE_GAP_S // 60} minutes "
+    f"d'atelier, une réponse à un quiz) : deux enregistrements à moins de {IDLE_GAP_S // 60}\u00a0minutes "
     "d'intervalle comptent comme du travail continu ; un intervalle plus long compte comme une pause et "
     "n'est pas compté, pas plus que la lecture qui précède le premier enregistrement d'une séance. C'est "
     "donc une estimation basse, pas une mesure du temps passé à lire."
