@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 import pytest
 
@@ -14,14 +15,14 @@ from influence_workbook.campaign import (
 )
 from influence_workbook.typography import problems_in as typography_problems
 
-BASE = {
+BASE: dict[str, object] = {
     "brand": "Vélo Léman", "product": "vélo cargo électrique", "campaign": "Printemps cargo",
     "launch": "2027-04-01", "creator_budget": "8 000", "currency": "CHF", "markets": ["CH"],
     "audience": "familles de 30-45 ans", "product_price": "4 900", "gross_margin_rate": "35",
 }
 
 
-def costs_item(answer: dict[str, object]) -> tuple[bool, str]:
+def costs_item(answer: Mapping[str, object]) -> tuple[bool, str]:
     item = next(i for i in check_campaign_answer(answer).items if i.criterion == "costs")
     return item.ok, item.message
 

@@ -275,7 +275,7 @@ class Brand:
     niches: tuple[str, ...]
     products: tuple[str, ...]
     average_order_eur: float
-    product_cost_eur: int
+    gift_price_eur: int  # retail price of one product sent to a creator
 
 
 # Invented brands. « Sève » is the course's own brand (influence_workbook.campaign).
@@ -286,7 +286,7 @@ BRANDS = (
         ("beaute", "ecologie", "lifestyle"),
         ("le shampooing solide", "le baume rechargeable", "la crème de jour à l'avoine"),
         38.0,
-        32,
+        24,
     ),
     Brand(
         "Pétaline & Co",
@@ -1341,45 +1341,128 @@ def _generate_posts(rng: Rng, creators: Sequence[Creator]) -> list[Post]:
     return posts
 
 
-# --------------------------------------------------------------------------- campaign results
+# --------------------------------------------------------------------------- collaborations (chapters 7 and 8)
+
+# Gross margin of each brand's products (share of the selling price) and the cost of sending a
+# parcel to a creator. Sève's are the course's assumptions (influence_workbook.campaign.SEVE:
+# margin 68 %, unit cost 24 € × 32 % = 7,68 €, parcel 6,90 €; tests/test_data.py keeps them equal).
+BRAND_MARGIN = {"Sève": 0.68, "Valises Orbelle": 0.55, "Ondalux": 0.45, "Foulée Vive": 0.5}
+DEFAULT_MARGIN = 0.6
+PARCEL_EUR = {"Valises Orbelle": 14.90, "Foulée Vive": 9.90}
+DEFAULT_PARCEL_EUR = 6.90
 
 DELIVERABLES = {
     "instagram": (
-        ("1 Reel", 1.0),
-        ("1 Reel + 3 stories", 1.6),
-        ("1 carrousel + 2 stories", 1.4),
-        ("2 Reels + 5 stories", 2.8),
-        ("3 stories", 0.6),
+        ("1 Reel", 1, 1.0),
+        ("1 Reel + 3 stories", 4, 1.6),
+        ("1 carrousel + 2 stories", 3, 1.4),
+        ("2 Reels + 5 stories", 7, 2.8),
+        ("3 stories", 3, 0.6),
     ),
-    "tiktok": (("1 vidéo", 1.0), ("2 vidéos", 1.9), ("1 vidéo + 1 live", 1.6), ("3 vidéos", 2.7)),
-    "youtube": (("1 vidéo dédiée", 1.0), ("1 intégration de 60 s", 0.5), ("1 intégration + 2 Shorts", 0.8)),
+    "tiktok": (("1 vidéo", 1, 1.0), ("2 vidéos", 2, 1.9), ("1 vidéo + 1 live", 2, 1.6), ("3 vidéos", 3, 2.7)),
+    "youtube": (
+        ("1 vidéo dédiée", 1, 1.0),
+        ("1 intégration de 60 s", 1, 0.5),
+        ("1 intégration + 2 Shorts", 3, 0.8),
+    ),
 }
 # Share of followers reached by one Instagram post (The Cirqle 2024: micro 15.7 %, macro 3.2 %).
 IG_REACH_RATE = {"nano": 0.25, "micro": 0.157, "mid": 0.09, "macro": 0.05, "mega": 0.04}
 CLICK_RATE_ON_REACH = {"instagram": 0.025, "tiktok": 0.012, "youtube": 0.02}
-CONVERSION_RATE = 0.06
+CONVERSION_RATE = 0.06  # orders per link click
+CODE_ONLY_ORDERS = 0.6  # orders with the code and no click, per link order (seen the post, typed the code)
+LATE_CODE_SHARE = 0.08  # ordinary share of code uses more than 30 days after the last content
 ENGAGEMENT_CEILING = 0.25
-TREND_PER_YEAR = {"improving": 0.4, "declining": -0.45, "stable": 0.0, "high_reach_bad_cpa": 0.0}
-N_LONG_TERM = {"improving": 8, "declining": 8, "stable": 10}
-N_SHORT_TERM = 48
+TREND_PER_YEAR = {"improving": 0.5, "declining": -0.5}
+MIN_TREND_REACH = 6_000
+
+#: Creators with at least three collaborations, per planted pattern (48 in all).
+LONG_TERM_COUNTS = {
+    "improving": 10,
+    "declining": 10,
+    "one_hit": 6,
+    "high_reach_bad_cpa": 3,
+    "code_leakage": 5,
+    "unreliable": 4,
+    "stable": 10,
+}
+N_SHORT_TERM = 40  # creators with one or two collaborations (pattern « too_few »)
+HISTORY_END = date(2026, 12, 15)
+
+# Sève's « Rituel Avoine » launch (influence_workbook.campaign.SEVE): simulated results of the
+# campaign the learner plans, published from the launch and counted until the end of June 2027.
+RITUEL_AVOINE = "Rituel Avoine"
+LAUNCH = date(2027, 3, 15)
+RESULTS_END = date(2027, 6, 30)
+RITUEL_BUDGET_EUR = 15_000  # the creators' budget (fees and products) of SEVE
+RITUEL_MAX_FEE_EUR = 2_000  # besides its star, Sève books partners it can pay from a 15 000 € budget
+RITUEL_PACKAGE = {"instagram": 1, "tiktok": 1, "youtube": 2}  # 1 Reel + 3 stories, 2 vidéos, 1 intégration + 2 Shorts
+SEASONS = ((2, "Hiver", "HIV"), (5, "Printemps", "PRI"), (8, "Été", "ETE"), (10, "Rentrée", "REN"),
+           (12, "Fêtes", "FET"))
+
+
+def _season(day: date) -> tuple[str, str]:
+    """The brand campaign a date falls in: (« Printemps 2025 », « PRI25 »)."""
+    for last_month, name, code in SEASONS:
+        if day.month <= last_month:
+            return f"{name} {day.year}", f"{code}{day.year % 100:02d}"
+    raise AssertionError("unreachable: December closes the last season")
 
 
 @dataclass
 class Collaboration:
     creator: Creator
     brand: Brand
+    campaign: str
+    code_suffix: str
     start: date
+    end: date
     deliverables: str
+    contents: int
     fee_eur: int
+    product_value_eur: int
     product_cost_eur: int
     impressions: int
     reach: int
+    views: int
     engagements: int
-    clicks: int
-    conversions: int
-    revenue_eur: float
+    link_clicks: int
     promo_code_uses: int
+    late_code_uses: int
+    orders: int
+    revenue_eur: float
+    deadline_met: bool
+    disclosure_ok: bool
+    payment_days: int
     id: str = ""
+    promo_code: str = ""
+
+    @property
+    def cost(self) -> int:
+        return self.fee_eur + self.product_cost_eur
+
+    @property
+    def tracking_link(self) -> str:
+        """The collaboration's own UTM link (on a reserved ``.example`` domain: no real site)."""
+        campaign = "rituel_avoine" if self.campaign == RITUEL_AVOINE else self.code_suffix.lower()
+        return (
+            f"{_slug(self.brand.name)}.example/?utm_source={self.creator.platform}&utm_medium=influence"
+            f"&utm_campaign={campaign}&utm_content={self.creator.id.lower()}_{self.id.lower()}"
+        )
+
+
+@dataclass
+class Effect:
+    """How one collaboration departs from the creator's ordinary results (the planted patterns)."""
+
+    reach: float = 1.0
+    engagement: float = 1.0
+    clicks: float = 1.0
+    conversion: float = 1.0
+    leak: float = 0.0  # extra code-only orders from coupon sites, per ordinary order
+    showy: bool = False  # the biggest package, passive audience: views but few clicks or sales
+    deadline_risk: float = 0.08
+    disclosure_risk: float = 0.03
 
 
 def _reach_per_post(creator: Creator) -> float:
@@ -1389,144 +1472,377 @@ def _reach_per_post(creator: Creator) -> float:
     return creator.views * 0.9
 
 
+def _engagement_per_reach(creator: Creator) -> float:
+    interactions = creator.likes + creator.comments + creator.shares + creator.saves
+    return min(0.35, interactions / max(_reach_per_post(creator), 1.0))
+
+
 def _collaboration(
-    rng: Rng, creator: Creator, brand: Brand, start: date, trend: float, pattern: str
+    rng: Rng,
+    creator: Creator,
+    brand: Brand,
+    start: date,
+    effect: Effect,
+    campaign: str | None = None,
+    package: int | None = None,
+    items: int | None = None,
 ) -> Collaboration:
+    """One collaboration; ``package`` (an index of :data:`DELIVERABLES`) and ``items`` (products sent)
+    are a partner's usual deal."""
     options = DELIVERABLES[creator.platform]
-    deliverables, units = options[int(rng.integers(len(options)))]
-    if pattern == "high_reach_bad_cpa":  # the big, showy package
-        deliverables, units = max(options, key=lambda option: option[1])
+    deliverables, contents, units = options[int(rng.integers(len(options))) if package is None else package]
+    if campaign == RITUEL_AVOINE:  # Sève's launch brief asks every creator for the same package
+        deliverables, contents, units = options[RITUEL_PACKAGE[creator.platform]]
+    if effect.showy:  # the big, showy package
+        deliverables, contents, units = max(options, key=lambda option: option[2])
     reach_per_post = _reach_per_post(creator)
-    reach = reach_per_post * units**0.7 * _lognormal(rng, 1.0, 0.2) * trend**0.5
-    impressions = reach * _uniform(rng, 1.15, 1.7)
-    engagement_per_reach = min(
-        0.35, (creator.likes + creator.comments + creator.shares + creator.saves) / max(reach_per_post, 1.0)
-    )
-    raw_engagements = reach * engagement_per_reach * 0.8 * trend * _lognormal(rng, 1.0, 0.12)
+    reach = reach_per_post * units**0.7 * _lognormal(rng, 1.0, 0.12) * effect.reach
+    impressions = reach * _uniform(rng, 1.25, 1.55)
+    views = impressions * _uniform(rng, 0.55, 0.85) if creator.platform != "instagram" else (
+        impressions * _uniform(rng, 0.35, 0.7))
+    engagement_per_reach = _engagement_per_reach(creator)
+    raw_engagements = reach * engagement_per_reach * 0.8 * effect.engagement * _lognormal(rng, 1.0, 0.12)
     # Smooth ceiling at 25 % of impressions: monotone, so a trend still shows near the top.
     ceiling = impressions * ENGAGEMENT_CEILING
     engagements = ceiling * (1 - math.exp(-raw_engagements / ceiling)) if ceiling else 0.0
     quality = math.exp(ER_SIGMA[creator.platform] * creator.er_z) ** 0.5
-    click_rate = CLICK_RATE_ON_REACH[creator.platform] * quality * trend * _lognormal(rng, 1.0, 0.15)
+    click_rate = CLICK_RATE_ON_REACH[creator.platform] * quality * effect.clicks * _lognormal(rng, 1.0, 0.1)
     fit = min(1.2, max(0.3, creator.audience_fr_ch / 0.8)) if brand.name == "Sève" else 1.0
-    conversion_rate = CONVERSION_RATE * fit * trend * _lognormal(rng, 1.0, 0.15)
-    if pattern == "high_reach_bad_cpa":  # a huge, passive audience: views but almost no clicks or sales
+    conversion_rate = CONVERSION_RATE * fit * effect.conversion * _lognormal(rng, 1.0, 0.1)
+    if effect.showy:  # a huge, passive audience: views, a few clicks, a handful of orders
         click_rate, conversion_rate = 0.002, 0.006
     if creator.trap == "hidden_gem":
         click_rate *= 1.5
     clicks = min(round(engagements), round(reach * min(click_rate, 0.08)))
-    conversions = int(rng.binomial(clicks, min(conversion_rate, 0.15))) if clicks else 0
-    revenue = sum(brand.average_order_eur * _lognormal(rng, 1.0, 0.25) for _ in range(conversions))
-    fee = creator.fee_eur * units * _uniform(rng, 0.9, 1.1) * (trend**0.2 if trend > 1 else 1.0)
-    items = int(rng.integers(1, 4))
+    link_orders = int(rng.binomial(clicks, min(conversion_rate, 0.15))) if clicks else 0
+    if effect.showy:
+        link_orders = max(2, link_orders)
+    code_only = int(rng.poisson(link_orders * CODE_ONLY_ORDERS * _uniform(rng, 0.85, 1.15)))
+    leaked = int(rng.poisson((link_orders + code_only) * effect.leak)) if effect.leak else 0
+    code_with_click = int(rng.binomial(link_orders, _uniform(rng, 0.3, 0.6))) if link_orders else 0
+    code_uses = code_only + leaked + code_with_click
+    ordinary_late = int(rng.binomial(code_only + code_with_click, LATE_CODE_SHARE)) if code_uses else 0
+    late = ordinary_late + (int(rng.binomial(leaked, _uniform(rng, 0.55, 0.75))) if leaked else 0)
+    orders = link_orders + code_only + leaked
+    revenue = sum(brand.average_order_eur * _lognormal(rng, 1.0, 0.25) for _ in range(orders))
+    fee = creator.fee_eur * units * _uniform(rng, 0.9, 1.1) * (effect.engagement**0.2 if effect.engagement > 1 else 1.0)
+    items = int(rng.integers(1, 4)) if items is None else items
+    margin = BRAND_MARGIN.get(brand.name, DEFAULT_MARGIN)
+    parcel = PARCEL_EUR.get(brand.name, DEFAULT_PARCEL_EUR)
+    span = 0 if contents == 1 else int(rng.integers(3, 8 + 2 * contents))
+    name, suffix = _season(start) if campaign is None else (campaign, "AVOINE")
     return Collaboration(
         creator=creator,
         brand=brand,
+        campaign=name,
+        code_suffix=suffix,
         start=start,
+        end=start + timedelta(days=span),
         deliverables=deliverables,
+        contents=contents,
         fee_eur=max(FEE_FLOOR_EUR, round(fee / 10) * 10),
-        product_cost_eur=brand.product_cost_eur * items + int(rng.integers(6, 13)),
+        product_value_eur=brand.gift_price_eur * items,
+        product_cost_eur=round(brand.gift_price_eur * (1 - margin) * items + parcel),
         impressions=round(impressions),
         reach=round(reach),
+        views=round(views),
         engagements=round(engagements),
-        clicks=clicks,
-        conversions=conversions,
+        link_clicks=clicks,
+        promo_code_uses=code_uses,
+        late_code_uses=late,
+        orders=orders,
         revenue_eur=round(revenue, 2),
-        promo_code_uses=int(rng.binomial(conversions, _uniform(rng, 0.35, 0.75))) if conversions else 0,
+        deadline_met=bool(rng.random() >= effect.deadline_risk),
+        disclosure_ok=bool(rng.random() >= effect.disclosure_risk),
+        payment_days=int(rng.integers(45, 91)) if rng.random() < 0.1 else int(rng.integers(14, 36)),
     )
 
 
-def _generate_results(rng: Rng, creators: Sequence[Creator]) -> tuple[list[Collaboration], dict[str, str]]:
+def _effects(rng: Rng, pattern: str, starts: Sequence[date], history: int) -> list[Effect]:
+    """One :class:`Effect` per collaboration of a creator whose results follow ``pattern``.
+
+    ``history`` is the number of collaborations before Rituel Avoine (the others are its launch):
+    a one-off hit falls among them and never on the latest.
+    """
+    years = [(start - schema.FIRST_DATE).days / 365.25 for start in starts]
+    if pattern in TREND_PER_YEAR:
+        trends = [math.exp(TREND_PER_YEAR[pattern] * y) for y in years]
+        return [Effect(reach=t**0.3, engagement=t**0.8, clicks=t**0.6, conversion=t**0.4) for t in trends]
+    if pattern == "one_hit":  # one collaboration goes viral and sells; the others are ordinary or less
+        hit = int(rng.integers(0, max(1, history - 1)))
+        return [Effect(reach=2.0, engagement=1.6, clicks=2.0, conversion=1.3) if i == hit else
+                Effect(reach=0.9, engagement=0.85, clicks=0.8, conversion=0.8) for i in range(len(starts))]
+    if pattern == "high_reach_bad_cpa":
+        return [Effect(showy=True) for _ in starts]
+    if pattern == "code_leakage":  # the code reaches coupon sites and spreads from one campaign to the next
+        return [Effect(leak=min(2.5, 0.6 + 0.5 * i)) for i in range(len(starts))]
+    if pattern == "unreliable":  # good results, but late and sometimes undisclosed
+        return [Effect(clicks=1.15, conversion=1.1, deadline_risk=0.6, disclosure_risk=0.3) for _ in starts]
+    return [Effect() for _ in starts]
+
+
+def _spaced_starts(rng: Rng, first: date, count: int, last: date) -> list[date]:
+    starts = [first]
+    while len(starts) < count:
+        following = starts[-1] + timedelta(days=int(rng.integers(90, 131)))
+        if following > last:
+            break
+        starts.append(following)
+    return starts
+
+
+def _generate_collaborations(
+    rng: Rng, creators: Sequence[Creator]
+) -> tuple[list[Collaboration], dict[str, str]]:
+    """Every collaboration from January 2025 to June 2027, and the pattern planted per creator."""
     # Brands sell in France and Switzerland: collaborators are French- or German-speaking, and
     # the planted traps stay out of this table except the hidden gems, who deliver.
     eligible = [c for c in creators if c.language in {"fr", "de"} and c.trap in {None, "hidden_gem"}]
     shuffled = [eligible[int(i)] for i in rng.permutation(len(eligible))]
-    # The account with the biggest reach is the one whose media value dazzles and whose sales disappoint.
-    star = max((c for c in shuffled if c.language == "fr" and c.trap is None), key=_reach_per_post)
+    seve_niches = BRANDS_BY_NAME["Sève"].niches
+    # The accounts with the biggest reach are those whose media value dazzles and whose sales
+    # disappoint; Sève's (for Rituel Avoine) is the biggest one it can afford.
+    big = sorted((c for c in shuffled if c.language == "fr" and c.trap is None and c.tier in {"macro", "mega"}),
+                 key=lambda c: (-_reach_per_post(c), c.id))
+    seve_star = next(c for c in big if c.niche in seve_niches and c.fee_eur <= 2_500)
+    stars = [seve_star, *[c for c in big if c is not seve_star and c.niche not in seve_niches][:2]]
     # Long-term partners are mid-sized (micro and mid tiers) so that their trend shows through the
     # noise of small order counts; half come from the niches that fit Sève, so Sève has renewals.
-    steady = [c for c in shuffled if c.tier in {"micro", "mid"} and c is not star and c.trap is None]
+    widest = 0.5 * min(_reach_per_post(star) for star in stars)
+    steady = [c for c in shuffled if c.tier in {"micro", "mid"} and c.trap is None and c not in stars
+              and _reach_per_post(c) < widest]
+    # A trend needs order counts above a handful to show through the noise: the improving and
+    # declining partners reach at least MIN_TREND_REACH accounts per post, and their engagement
+    # stays well below the ceiling (where it could no longer rise).
+    visible = [c for c in steady if _reach_per_post(c) >= MIN_TREND_REACH and _engagement_per_reach(c) < 0.12]
     pools = {
         "fit": [c for c in steady if c.niche in BRAND_FIT_NICHES],
         "other": [c for c in steady if c.niche not in BRAND_FIT_NICHES],
-        "gems": [c for c in shuffled if c.trap == "hidden_gem" and c.niche in BRAND_FIT_NICHES],
+        "trend_fit": [c for c in visible if c.niche in BRAND_FIT_NICHES],
+        "trend_other": [c for c in visible if c.niche not in BRAND_FIT_NICHES],
     }
-    long_term: list[tuple[Creator, str]] = []
-    for pattern, count in N_LONG_TERM.items():
+    long_term: list[tuple[Creator, str]] = [(star, "high_reach_bad_cpa") for star in stars]
+    for pattern, count in LONG_TERM_COUNTS.items():
+        if pattern == "high_reach_bad_cpa":
+            continue
         for index in range(count):
             pool = "fit" if index % 2 == 0 else "other"
-            if pattern == "improving" and index < 2:
-                pool = "gems"
-            long_term.append((pools[pool].pop(0), pattern))
-    long_term.append((star, "high_reach_bad_cpa"))
-    taken = {creator.id for creator, _ in long_term}
-    short_term = [c for c in shuffled if c.id not in taken][:N_SHORT_TERM]
+            if pattern in TREND_PER_YEAR:
+                pool = "trend_" + pool
+            creator = next(c for c in pools[pool] if all(c is not taken for taken, _ in long_term))
+            long_term.append((creator, pattern))
     patterns: dict[str, str] = {}
-
     collaborations: list[Collaboration] = []
+    rituel: list[tuple[Creator, Effect, date]] = []
     for creator, pattern in long_term:
         patterns[creator.id] = pattern
-        main_brand = (
-            BRANDS_BY_NAME["Sève"] if creator.niche in BRAND_FIT_NICHES else _brand_for(rng, creator.niche)
-        )
-        start = schema.FIRST_DATE + timedelta(days=int(rng.integers(0, 150)))
-        count = 0
-        while start <= date(2026, 12, 15) and count < (5 if pattern == "high_reach_bad_cpa" else 8):
-            years = (start - schema.FIRST_DATE).days / 365.25
-            trend = math.exp(TREND_PER_YEAR[pattern] * years)
-            brand = main_brand  # a long-term partner renews with the same brand
-            collaborations.append(_collaboration(rng, creator, brand, start, trend, pattern))
-            start += timedelta(days=int(rng.integers(70, 131)))
-            count += 1
-    span_days = (schema.LAST_DATE - schema.FIRST_DATE).days
-    for creator in short_term:
-        patterns[creator.id] = "stable"
-        for _ in range(int(rng.integers(1, 4))):
-            start = schema.FIRST_DATE + timedelta(days=int(rng.integers(0, span_days - 15)))
+        seve = creator.niche in BRAND_FIT_NICHES or creator is seve_star
+        brand = BRANDS_BY_NAME["Sève"] if seve else _brand_for(rng, creator.niche)
+        count = int(rng.integers(3, 6)) if pattern in {"high_reach_bad_cpa", "one_hit"} else int(rng.integers(5, 8))
+        first = schema.FIRST_DATE + timedelta(days=int(rng.integers(0, 150)))
+        starts = _spaced_starts(rng, first, count, HISTORY_END)
+        if seve:  # a Sève partner may run the Rituel Avoine launch: the next step of their pattern
+            launch_start = LAUNCH + timedelta(days=int(rng.integers(0, 45)))
+            effects = _effects(rng, pattern, [*starts, launch_start], len(starts))
+            rituel.append((creator, effects[-1], launch_start))
+            effects = effects[:-1]
+        else:
+            effects = _effects(rng, pattern, starts, len(starts))
+        # A partner renews the same deal; a trend is read on full packages (a Reel, a video or more).
+        deals = [i for i, option in enumerate(DELIVERABLES[creator.platform])
+                 if pattern not in TREND_PER_YEAR or option[2] >= 1]
+        package, items = deals[int(rng.integers(len(deals)))], int(rng.integers(1, 4))
+        for start, effect in zip(starts, effects, strict=True):
             collaborations.append(
-                _collaboration(rng, creator, _brand_for(rng, creator.niche), start, 1.0, "stable")
-            )
+                _collaboration(rng, creator, brand, start, effect, package=package, items=items))
+    # Sève books its big-reach star first, then one partner of each pattern in turn (random order
+    # within a pattern) while the creators' budget lasts: the launch mixes every kind of partner.
+    by_pattern: dict[str, list[int]] = {}
+    for index in [int(i) + 1 for i in rng.permutation(len(rituel) - 1)]:
+        by_pattern.setdefault(patterns[rituel[index][0].id], []).append(index)
+    order = [0]
+    while any(by_pattern.values()):
+        for pattern in LONG_TERM_COUNTS:
+            if by_pattern.get(pattern):
+                order.append(by_pattern[pattern].pop(0))
+    spent = 0
+    for index in order:
+        creator, effect, start = rituel[index]
+        launch = _collaboration(rng, creator, BRANDS_BY_NAME["Sève"], start, effect, campaign=RITUEL_AVOINE)
+        affordable = index == 0 or launch.fee_eur <= RITUEL_MAX_FEE_EUR
+        if affordable and spent + launch.cost <= RITUEL_BUDGET_EUR:
+            collaborations.append(launch)
+            spent += launch.cost
+    taken = set(patterns)
+    span_days = (HISTORY_END - schema.FIRST_DATE).days
+    for creator in [c for c in shuffled if c.id not in taken][:N_SHORT_TERM]:
+        patterns[creator.id] = "too_few"
+        for _ in range(int(rng.integers(1, 3))):
+            start = schema.FIRST_DATE + timedelta(days=int(rng.integers(0, span_days)))
+            collaborations.append(_collaboration(rng, creator, _brand_for(rng, creator.niche), start, Effect()))
     collaborations.sort(key=lambda c: (c.start, c.creator.id))
+    used_codes: dict[str, bool] = {}
     for number, collaboration in enumerate(collaborations, start=1):
         collaboration.id = f"COL{number:04d}"
+        first_name = _slug(collaboration.creator.display_name.split()[0]).upper()
+        code = f"{first_name}-{collaboration.code_suffix}"
+        if code in used_codes:  # two Léa in one campaign: the creator's number tells them apart
+            code = f"{first_name}{collaboration.creator.id[-3:]}-{collaboration.code_suffix}"
+        if code in used_codes:  # one creator twice in a season: the collaboration's number
+            code = f"{first_name}{collaboration.id[-4:]}-{collaboration.code_suffix}"
+        used_codes[code] = True
+        collaboration.promo_code = code
     return collaborations, patterns
 
 
 def _cost_per_order(rows: Sequence[Collaboration]) -> float:
-    orders = sum(c.conversions for c in rows)
-    cost = sum(c.fee_eur + c.product_cost_eur for c in rows)
-    return cost / orders if orders else math.inf
-
-
-def _pattern_explanation(pattern: str, rows: Sequence[Collaboration]) -> str:
-    first, last = rows[0], rows[-1]
-
-    def rate(c: Collaboration) -> str:
-        return _pct(100 * c.engagements / c.impressions) if c.impressions else "0\u202f%"
-
-    if pattern == "high_reach_bad_cpa":
-        cpa = _cost_per_order(rows)
-        cpa_text = "aucune commande" if math.isinf(cpa) else f"{fr_int(cpa)}\u00a0€ par commande"
-        return (
-            f"{fr_int(sum(c.impressions for c in rows))} impressions au total (la plus grosse « valeur "
-            f"médiatique »), mais {fr_int(sum(c.conversions for c in rows))} commandes\u00a0: {cpa_text}."
-        )
-    if len(rows) == 1:
-        return (
-            f"Une seule collaboration ({first.brand.name})\u00a0: pas assez de recul pour parler de tendance."
-        )
-    trend_text = {"improving": "en progrès", "declining": "en recul", "stable": "stable"}[pattern]
-    return (
-        f"{len(rows)} collaborations, tendance {trend_text}\u00a0: engagement sur impressions de "
-        f"{rate(first)} "
-        f"({first.start.isoformat()}) à {rate(last)} ({last.start.isoformat()}), coût par commande "
-        f"{_cpa_text(_cost_per_order(rows[: len(rows) // 2]))} puis "
-        f"{_cpa_text(_cost_per_order(rows[len(rows) // 2 :]))}."
-    )
+    orders = sum(c.orders for c in rows)
+    return sum(c.cost for c in rows) / orders if orders else math.inf
 
 
 def _cpa_text(value: float) -> str:
     return "sans commande" if math.isinf(value) else f"{fr_int(value)}\u00a0€"
+
+
+def _pattern_explanation(pattern: str, rows: Sequence[Collaboration]) -> str:
+    rows = sorted(rows, key=lambda c: c.start)
+    first, last = rows[0], rows[-1]
+    n = len(rows)
+    if pattern == "too_few":
+        return f"{n} collaboration{'s' if n > 1 else ''} seulement\u00a0: pas assez de recul pour parler de tendance."
+    if pattern == "high_reach_bad_cpa":
+        return (
+            f"{fr_int(sum(c.impressions for c in rows))} impressions au total (la plus grosse « valeur "
+            f"médiatique »), mais {fr_int(sum(c.orders for c in rows))} commandes\u00a0: "
+            f"{_cpa_text(_cost_per_order(rows))} par commande."
+        )
+    if pattern == "one_hit":
+        best = min(rows, key=lambda c: c.cost / max(c.orders, 0.5))
+        others = [c for c in rows if c is not best]
+        return (
+            f"Un seul succès\u00a0: {best.start.isoformat()}, {fr_int(best.orders)} commandes à "
+            f"{_cpa_text(_cost_per_order([best]))} ; les {len(others)} autres collaborations coûtent "
+            f"{_cpa_text(_cost_per_order(others))} par commande. Un bon résultat ne fait pas une tendance."
+        )
+    if pattern == "code_leakage":
+        uses = sum(c.promo_code_uses for c in rows)
+        late = sum(c.late_code_uses for c in rows)
+        return (
+            f"Code promo repris par des sites de bons de réduction\u00a0: {fr_int(late)} de ses "
+            f"{fr_int(uses)} utilisations ({_pct(100 * late / max(uses, 1))}) ont lieu plus de 30 jours après "
+            f"la publication (environ {_pct(100 * LATE_CODE_SHARE)} d'ordinaire), de plus en plus d'une "
+            f"campagne à l'autre. Ces commandes ne doivent rien au créateur\u00a0: son coût par commande "
+            f"({_cpa_text(_cost_per_order(rows))}) est trop beau."
+        )
+    if pattern == "unreliable":
+        missed = sum(not c.deadline_met for c in rows)
+        undisclosed = sum(not c.disclosure_ok for c in rows)
+        return (
+            f"Coût par commande de {_cpa_text(_cost_per_order(rows))}, mais {missed} échéance"
+            f"{'s' if missed > 1 else ''} manquée{'s' if missed > 1 else ''} sur {n} et {undisclosed} "
+            f"collaboration{'s' if undisclosed > 1 else ''} sans mention claire du partenariat."
+        )
+    half = n // 2
+    if pattern == "stable":
+        return (
+            f"{n} collaborations sans tendance nette\u00a0: coût par commande "
+            f"{_cpa_text(_cost_per_order(rows[:half]))} puis {_cpa_text(_cost_per_order(rows[half:]))}."
+        )
+
+    def rate(c: Collaboration) -> str:
+        return _pct(100 * c.engagements / c.impressions) if c.impressions else "0\u202f%"
+
+    trend_text = {"improving": "en progrès", "declining": "en recul (lassitude de l'audience)"}[pattern]
+    return (
+        f"{n} collaborations, tendance {trend_text}\u00a0: engagement sur impressions de {rate(first)} "
+        f"({first.start.isoformat()}) à {rate(last)} ({last.start.isoformat()}), coût par commande "
+        f"{_cpa_text(_cost_per_order(rows[:half]))} puis {_cpa_text(_cost_per_order(rows[half:]))}."
+    )
+
+
+# --------------------------------------------------------------------------- regional holdout (chapter 8)
+
+# Rituel Avoine's creator contents were boosted (paid partnership ads) only in the test regions;
+# the control regions, chosen for their similar size and past sales, were excluded. Populations
+# are rounded orders of magnitude, not census figures.
+HOLDOUT_REGIONS = (
+    ("Rhône", "FR", "test", 1_900_000),
+    ("Isère", "FR", "test", 1_300_000),
+    ("Haute-Savoie", "FR", "test", 850_000),
+    ("Vaud", "CH", "test", 840_000),
+    ("Gironde", "FR", "control", 1_700_000),
+    ("Haute-Garonne", "FR", "control", 1_450_000),
+    ("Loire-Atlantique", "FR", "control", 1_500_000),
+    ("Genève", "CH", "control", 510_000),
+)
+HOLDOUT_WEEKS = 8
+BASE_WEEKLY_ORDERS_PER_100K = 3.0
+SEASON_AND_LAUNCH = 1.18  # what the launch and spring do everywhere, boosted or not
+TRUE_LIFT = 1.22  # the boost's real effect on orders in the test regions (answer key)
+SESSIONS_PER_ORDER = 45.0
+WEEKLY_NOISE = 0.06
+
+
+@dataclass(frozen=True)
+class HoldoutWeek:
+    region_id: str
+    region: str
+    market: str
+    group: str
+    period: str
+    week_start: date
+    population: int
+    sessions: int
+    orders: int
+    revenue_eur: float
+
+
+def _generate_holdout(rng: Rng) -> list[HoldoutWeek]:
+    weeks: list[HoldoutWeek] = []
+    for number, (region, market, group, population) in enumerate(HOLDOUT_REGIONS, start=1):
+        level = _lognormal(rng, 1.0, 0.05)  # regions differ a little in how well Sève sells there
+        for week in range(-HOLDOUT_WEEKS, HOLDOUT_WEEKS):
+            after = week >= 0
+            rate = BASE_WEEKLY_ORDERS_PER_100K * level
+            if after:
+                rate *= SEASON_AND_LAUNCH * (TRUE_LIFT if group == "test" else 1.0)
+            # Weekly sales wander a few percent around their level (weather, paydays, a newsletter).
+            orders = round(rate * population / 100_000 * _lognormal(rng, 1.0, WEEKLY_NOISE))
+            sessions = round((orders * SESSIONS_PER_ORDER + population / 100_000 * 8) * _lognormal(rng, 1.0, 0.03))
+            revenue = sum(38.0 * _lognormal(rng, 1.0, 0.25) for _ in range(orders))
+            weeks.append(HoldoutWeek(
+                region_id=f"R{number:02d}", region=region, market=market, group=group,
+                period="after" if after else "before", week_start=LAUNCH + timedelta(weeks=week),
+                population=population, sessions=sessions, orders=orders, revenue_eur=round(revenue, 2),
+            ))
+    return weeks
+
+
+def _holdout_lift_rows(weeks: Sequence[HoldoutWeek]) -> list[list[str]]:
+    """The answer key: per 100 000 inhabitants and per week, each group and period, and the lift."""
+    rows = []
+    for measure in ("orders", "revenue_eur", "sessions"):
+        cells: dict[tuple[str, str], float] = {}
+        for group in ("test", "control"):
+            for period in ("before", "after"):
+                chosen = [w for w in weeks if w.group == group and w.period == period]
+                people = sum({w.region: w.population for w in chosen}.values())
+                total = sum(float(getattr(w, measure)) for w in chosen)
+                cells[(group, period)] = total / HOLDOUT_WEEKS / people * 100_000
+        growth_test = cells[("test", "after")] / cells[("test", "before")]
+        growth_control = cells[("control", "after")] / cells[("control", "before")]
+        lift_pct = 100 * (growth_test / growth_control - 1)
+        naive = 100 * (cells[("test", "after")] / cells[("control", "after")] - 1)
+        explanation = (
+            f"Croissance {_pct(100 * (growth_test - 1))} dans les régions test contre "
+            f"{_pct(100 * (growth_control - 1))} dans les régions témoins\u00a0: hausse due au boost "
+            f"{_pct(lift_pct)} (différence des différences). Comparer seulement la période « après » donne "
+            f"{_pct(naive)}. Effet planté sur les commandes\u00a0: {_pct(100 * (TRUE_LIFT - 1))}."
+        )
+        rows.append([measure, *(fmt_float(cells[key], 3) for key in (
+            ("test", "before"), ("test", "after"), ("control", "before"), ("control", "after"))),
+            fmt_float(lift_pct, 1), explanation])
+    return rows
 
 
 # --------------------------------------------------------------------------- CSV writing
@@ -1551,6 +1867,7 @@ class SampleData:
     creators: list[Creator]
     posts: list[Post]
     collaborations: list[Collaboration]
+    holdout: list[HoldoutWeek]
 
 
 def generate(seed: int = SEED) -> SampleData:
@@ -1558,7 +1875,8 @@ def generate(seed: int = SEED) -> SampleData:
     rng = np.random.default_rng(seed)
     creators = _generate_creators(rng)
     posts = _generate_posts(rng, creators)
-    collaborations, patterns = _generate_results(rng, creators)
+    collaborations, patterns = _generate_collaborations(rng, creators)
+    holdout = _generate_holdout(rng)
 
     er_medians = _tier_medians(creators, lambda c: c.engagement_rate)
     cpm_medians = {
@@ -1586,25 +1904,52 @@ def generate(seed: int = SEED) -> SampleData:
             ]
             for p in posts
         ],
-        "campaign_results": [
+        "collaborations": [
             [
                 c.id,
                 c.creator.id,
                 c.brand.name,
-                c.start.isoformat(),
+                c.campaign,
                 c.creator.platform,
+                c.start.isoformat(),
+                c.end.isoformat(),
                 c.deliverables,
+                str(c.contents),
                 str(c.fee_eur),
+                str(c.product_value_eur),
                 str(c.product_cost_eur),
                 str(c.impressions),
                 str(c.reach),
+                str(c.views),
                 str(c.engagements),
-                str(c.clicks),
-                str(c.conversions),
-                fmt_float(c.revenue_eur, 2),
+                str(c.link_clicks),
+                c.tracking_link,
+                c.promo_code,
                 str(c.promo_code_uses),
+                str(c.late_code_uses),
+                str(c.orders),
+                fmt_float(c.revenue_eur, 2),
+                str(c.deadline_met),
+                str(c.disclosure_ok),
+                str(c.payment_days),
             ]
             for c in collaborations
+        ],
+        "holdout": [
+            [
+                f"H{number:03d}",
+                w.region_id,
+                w.region,
+                w.market,
+                w.group,
+                w.period,
+                w.week_start.isoformat(),
+                str(w.population),
+                str(w.sessions),
+                str(w.orders),
+                fmt_float(w.revenue_eur, 2),
+            ]
+            for number, w in enumerate(holdout, start=1)
         ],
         "creators_traps": [
             [c.id, c.trap or "", _trap_explanation(c, er_medians, cpm_medians)]
@@ -1622,7 +1967,7 @@ def generate(seed: int = SEED) -> SampleData:
             ]
             for p in posts
         ],
-        "campaign_patterns": [
+        "collaboration_patterns": [
             [
                 creator_id,
                 patterns[creator_id],
@@ -1630,8 +1975,9 @@ def generate(seed: int = SEED) -> SampleData:
             ]
             for creator_id in sorted(patterns)
         ],
+        "holdout_lift": _holdout_lift_rows(holdout),
     }
-    return SampleData(rows=rows, creators=creators, posts=posts, collaborations=collaborations)
+    return SampleData(rows=rows, creators=creators, posts=posts, collaborations=collaborations, holdout=holdout)
 
 
 # --------------------------------------------------------------------------- the data-dictionary page
@@ -1716,6 +2062,13 @@ def render_page(data: SampleData, seed: int = SEED) -> str:
     trap_counts = {kind: sum(c.trap == kind for c in creators) for kind in TRAP_COUNTS}
     fee_correlation = float(np.corrcoef([c.followers for c in creators], [c.fee_eur for c in creators])[0, 1])
     n_languages = {lang: sum(p.language == lang for p in data.posts) for lang in ("fr", "de", "en")}
+    collaborators = {c.creator.id for c in data.collaborations}
+    per_creator = {cid: sum(c.creator.id == cid for c in data.collaborations) for cid in sorted(collaborators)}
+    n_long_term = sum(n >= 3 for n in per_creator.values())
+    n_rituel = sum(c.campaign == RITUEL_AVOINE for c in data.collaborations)
+    patterns_by_creator = dict(row[:2] for row in data.rows["collaboration_patterns"])
+    pattern_counts = {kind: sum(p == kind for p in patterns_by_creator.values())
+                      for kind in schema.COLLABORATION_PATTERN_KINDS}
 
     out: list[str] = [
         "# Les données d'exemple",
@@ -1723,8 +2076,9 @@ def render_page(data: SampleData, seed: int = SEED) -> str:
         "<!-- Page générée par `python -m influence_workbook.data.generate` à partir de "
         "src/influence_workbook/data/schema.py : ne pas la modifier à la main. -->",
         "",
-        "Les ateliers du cours s'appuient sur trois fichiers de données d'exemple, rangés dans le dossier "
-        "`data/` : des créateurs de contenu, leurs publications et les résultats de collaborations passées. "
+        "Les ateliers du cours s'appuient sur quatre fichiers de données d'exemple, rangés dans le dossier "
+        "`data/` : des créateurs de contenu, leurs publications, les résultats de leurs collaborations avec "
+        "des marques et un test régional. "
         "Cette page décrit chaque colonne, explique comment les chiffres ont été produits et d'où viennent "
         "leurs ordres de grandeur.",
         "",
@@ -1748,11 +2102,12 @@ def render_page(data: SampleData, seed: int = SEED) -> str:
         "Dans un carnet, on les charge ainsi :",
         "",
         "```python",
-        "from influence_workbook.data import load_campaign_results, load_creators, load_posts",
+        "from influence_workbook.data import load_collaborations, load_creators, load_holdout, load_posts",
         "",
         "creators = load_creators()",
         "posts = load_posts()",
-        "results = load_campaign_results()",
+        "collaborations = load_collaborations()",
+        "holdout = load_holdout()",
         "```",
         "",
         "## Comment elles ont été produites",
@@ -1799,10 +2154,14 @@ def render_page(data: SampleData, seed: int = SEED) -> str:
         + " sont sponsorisées. Les plus petits comptes signalent "
         "moins bien leurs partenariats (Observatoire de l'influence responsable de l'ARPP, 2021) et les "
         "publications sponsorisées suscitent un peu moins d'engagement (Bertaglia et al., 2025).",
-        "- **Collaborations** : " + fr_int(counts["campaign_results"]) + " collaborations de janvier 2025 à "
-        "décembre 2026 ; certains créateurs progressent, d'autres reculent, un autre touche énormément de "
-        "monde sans presque rien vendre. Coûts et entonnoir suivent les formules du chapitre 8 (CPM, CPE, "
-        "CPC, CPA, ROAS).",
+        "- **Collaborations** : " + fr_int(counts["collaborations"]) + " collaborations de "
+        + fr_int(len(collaborators)) + " créateurs, de janvier 2025 à juin 2027, dont "
+        + fr_int(n_long_term) + " créateurs ont au moins trois collaborations ; les "
+        + fr_int(n_rituel) + " collaborations de la campagne « Rituel Avoine » de Sève (à partir du 15 mars "
+        "2027) sont simulées. Certains créateurs progressent, d'autres s'essoufflent, d'autres encore n'ont "
+        "connu qu'un seul succès, touchent énormément de monde sans presque rien vendre ou voient leur code "
+        "promo repris par des sites de bons de réduction. La section « Collaborations et test régional » "
+        "ci-dessous détaille comment ces chiffres ont été produits.",
         "",
         "Quelques profils ont été **piégés** à dessein pour les exercices : abonnés achetés, audience hors "
         "cible, groupes d'engagement, tarifs excessifs, et aussi des pépites méconnues qu'un classement par "
@@ -1840,6 +2199,35 @@ def render_page(data: SampleData, seed: int = SEED) -> str:
         "Les paliers suivent Later × Fohr (2021) : nano de 1 000 à 10 000 abonnés, micro jusqu'à 100 000, "
         "intermédiaire (`mid`) jusqu'à 500 000, macro jusqu'à 1 million, méga au-delà.",
         "",
+        "## Collaborations et test régional",
+        "",
+        "Chaque collaboration suit l'entonnoir du chapitre 8. La **portée** part de la part des abonnés "
+        "touchée par une publication (The Cirqle, 2024) ou des vues moyennes du créateur, selon les contenus "
+        "prévus ; les **impressions** la dépassent de 25 à 55 % (une personne voit le contenu plusieurs "
+        "fois) ; les **engagements** suivent le taux d'engagement du créateur. Les **clics** sur le lien "
+        "suivi (un lien UTM par collaboration) représentent 1 à 3 % de la portée, et environ 6 % des clics "
+        "deviennent une commande ; d'autres commandes arrivent par le **code promo** sans clic. Une commande "
+        "est attribuée une seule fois, au lien ou au code. Ces taux sont des hypothèses du cours, choisies "
+        "pour donner des coûts par commande réalistes, pas des repères publiés.",
+        "",
+        "Les **coûts** : la rémunération découle du tarif du créateur (`creators.csv`) et des contenus "
+        "prévus ; les produits offerts sont comptés à leur prix de vente (`product_value_eur`, un avantage en "
+        "nature) et à leur coût pour la marque, colis compris (`product_cost_eur`). Pour Sève, ce coût suit "
+        "les hypothèses de la campagne du cours : une unité coûte 7,68 € (prix de 24 € × 32 %, la marge "
+        "brute étant de 68 %), un colis 6,90 €. Le coût direct d'une collaboration est "
+        "`fee_eur + product_cost_eur` ; le coût total d'une campagne y ajoute les honoraires d'agence, les "
+        "outils, les droits d'usage et la sponsorisation.",
+        "",
+        "La campagne **« Rituel Avoine »** de Sève est celle que vous préparez dans le cours : ses "
+        + fr_int(n_rituel) + " collaborations (publiées à partir du lancement du 15 mars 2027, commandes "
+        "comptées jusqu'au 30 juin) sont des résultats **simulés**, dans le budget créateurs de 15 000 € de "
+        "la campagne. Le fichier `holdout.csv` simule le test régional qui l'accompagne : pendant huit "
+        "semaines après le lancement, les contenus des créateurs ont été sponsorisés seulement dans quatre "
+        "régions test ; quatre régions témoins, de taille et de ventes comparables, en ont été exclues. On "
+        "compare la croissance des commandes par habitant entre les deux groupes, avant et après. Les "
+        "contenus non sponsorisés, eux, touchent toutes les régions : le test mesure l'effet du boost, pas "
+        "celui de toute la campagne.",
+        "",
         "## Dictionnaire des colonnes",
         "",
     ]
@@ -1867,8 +2255,11 @@ def render_page(data: SampleData, seed: int = SEED) -> str:
         "partenariat "
         "était signalé et le verdict attendu en France, en Suisse, dans l'UE, aux États-Unis et au "
         "Royaume-Uni.",
-        "- `campaign_patterns.csv` : pour chaque créateur des collaborations passées, la tendance plantée "
-        "(en progrès, en recul, stable, grosse portée mais coût par commande très élevé).",
+        "- `collaboration_patterns.csv` : pour chaque créateur des collaborations, la tendance plantée ("
+        + ", ".join(f"{count} `{kind}`" for kind, count in pattern_counts.items())
+        + "), chiffres à l'appui.",
+        "- `holdout_lift.csv` : ce que mesure le test régional, par mesure (commandes, chiffre d'affaires, "
+        "visites), et l'effet réellement planté.",
         "",
         "Les verdicts de mention suivent le tableau de nos notes de recherche : une mention claire en tête "
         "(« Publicité », « Collaboration commerciale », l'outil « Partenariat rémunéré avec… ») est conforme "

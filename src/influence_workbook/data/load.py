@@ -24,7 +24,7 @@ import pandas as pd
 from influence_workbook.data.schema import CREATORS, TABLES, Table
 
 DATA_ENV_VAR = "INFLUENCE_WORKBOOK_DATA"
-ANSWER_KEYS = ("creators_traps", "posts_disclosure", "campaign_patterns")
+ANSWER_KEYS = ("creators_traps", "posts_disclosure", "collaboration_patterns", "holdout_lift")
 
 
 def _has_data(folder: Path) -> bool:
@@ -89,7 +89,7 @@ def _read_cached(table_name: str, folder: str) -> pd.DataFrame:
 
 
 def load_table(name: str) -> pd.DataFrame:
-    """Any table of the schema by name (``creators``, ``posts``, ``campaign_results`` or an answer key)."""
+    """Any table of the schema by name (``creators``, ``posts``, ``collaborations``, ``holdout``, an answer key)."""
     if name not in TABLES:
         raise KeyError(f"unknown table {name!r} (known: {', '.join(TABLES)})")
     return _read_cached(name, str(data_dir())).copy()
@@ -105,13 +105,27 @@ def load_posts() -> pd.DataFrame:
     return load_table("posts")
 
 
+def load_collaborations() -> pd.DataFrame:
+    """Collaborations from January 2025 to June 2027 (Sève's « Rituel Avoine » launch last, simulated).
+
+    One row per collaboration: costs, the whole funnel (impressions to attributed orders and
+    revenue), promo-code uses and the creator's reliability. Dates are datetimes, booleans bool.
+    """
+    return load_table("collaborations")
+
+
 def load_campaign_results() -> pd.DataFrame:
-    """Past collaborations (2025–2026) with costs and the whole funnel; ``start_date`` is a datetime."""
-    return load_table("campaign_results")
+    """The collaborations under the table's former name (kept for code written before chapters 7–8)."""
+    return load_collaborations()
+
+
+def load_holdout() -> pd.DataFrame:
+    """Rituel Avoine's regional test: orders per region and week, test and control, before and after."""
+    return load_table("holdout")
 
 
 def load_answer_key(name: str) -> pd.DataFrame:
-    """A teacher's answer key: ``creators_traps``, ``posts_disclosure`` or ``campaign_patterns``."""
+    """A teacher's answer key, by name: one of :data:`ANSWER_KEYS`."""
     if name not in ANSWER_KEYS:
         raise KeyError(f"unknown answer key {name!r} (known: {', '.join(ANSWER_KEYS)})")
     return load_table(name)

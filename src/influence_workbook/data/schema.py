@@ -102,10 +102,22 @@ JURISDICTIONS = ("FR", "CH", "EU", "US", "UK")
 VERDICTS = ("compliant", "non_compliant", "not_applicable")
 DISCLOSURE_KINDS = ("none", "proper_start", "ambiguous", "buried", "not_needed")
 TRAP_KINDS = ("bought_followers", "off_target_audience", "engagement_pod", "overpriced", "hidden_gem")
-CAMPAIGN_PATTERNS = ("improving", "declining", "stable", "high_reach_bad_cpa")
+COLLABORATION_PATTERN_KINDS = (
+    "improving",
+    "declining",
+    "one_hit",
+    "high_reach_bad_cpa",
+    "code_leakage",
+    "unreliable",
+    "stable",
+    "too_few",
+)
+HOLDOUT_GROUPS = ("test", "control")
+HOLDOUT_PERIODS = ("before", "after")
 
 FIRST_DATE = date(2025, 1, 1)
-LAST_DATE = date(2026, 12, 31)
+LAST_DATE = date(2026, 12, 31)  # posts
+RESULTS_LAST_DATE = date(2027, 6, 30)  # collaborations, up to the end of the simulated Rituel Avoine launch
 
 # --------------------------------------------------------------------------- tables
 
@@ -256,34 +268,72 @@ POSTS = Table(
     ),
 )
 
-CAMPAIGN_RESULTS = Table(
-    name="campaign_results",
-    path="campaign_results.csv",
-    title="Les résultats des collaborations passées",
+COLLABORATIONS = Table(
+    name="collaborations",
+    path="collaborations.csv",
+    title="Les collaborations passées",
     description=(
         "Une collaboration par ligne entre une marque fictive (dont Sève) et un créateur, de janvier 2025 à "
-        "décembre 2026, avec les coûts et tout l'entonnoir : impressions, portée, engagements, clics, "
-        "conversions, chiffre d'affaires. Sert aux chapitres 7 (renouveler ou non) et 8 (mesurer)."
+        "juin 2027, avec les coûts, tout l'entonnoir (impressions, portée, vues, engagements, clics sur le "
+        "lien suivi, utilisations du code promo, commandes, chiffre d'affaires) et la fiabilité du créateur. "
+        "Les lignes de la campagne « Rituel Avoine » de Sève (à partir du 15 mars 2027) sont des résultats "
+        "simulés de la campagne que vous préparez. Sert aux chapitres 7 (renouveler ou non) et 8 (mesurer)."
     ),
     key="collaboration_id",
     columns=(
-        Column("collaboration_id", "id", "Identifiant unique de la collaboration.", pattern=r"COL\d{4}"),
+        Column(
+            "collaboration_id",
+            "id",
+            "Identifiant unique de la collaboration, dans l'ordre chronologique.",
+            pattern=r"COL\d{4}",
+        ),
         Column(
             "creator_id",
             "id",
-            "Créateur de la collaboration.",
+            "Créateur de la collaboration (plateforme, palier, thématique : voir `creators.csv`).",
             pattern=r"C\d{4}",
             references="creators.creator_id",
         ),
         Column("brand", "text", "Marque (fictive) qui a payé la collaboration."),
-        Column("start_date", "date", "Date de la première publication.", "AAAA-MM-JJ", FIRST_DATE, LAST_DATE),
-        Column("platform", "category", "Plateforme des contenus.", allowed=PLATFORMS),
-        Column("deliverables", "text", "Contenus livrés, en clair (par exemple « 1 Reel + 3 stories »)."),
-        Column("fee_eur", "int", "Rémunération versée au créateur, hors taxes.", "€ HT", 0, 1_000_000),
-        Column("product_cost_eur", "int", "Coût des produits offerts et de leur envoi.", "€", 0, 10_000),
         Column(
-            "impressions", "int", "Nombre total d'affichages des contenus.", "impressions", 0, 500_000_000
+            "campaign",
+            "text",
+            "Campagne de la marque : la saison (« Printemps 2025 ») ou, pour Sève en 2027, « Rituel Avoine ».",
         ),
+        Column("platform", "category", "Plateforme des contenus.", allowed=PLATFORMS),
+        Column(
+            "start_date", "date", "Date de la première publication.", "AAAA-MM-JJ", FIRST_DATE, RESULTS_LAST_DATE
+        ),
+        Column(
+            "end_date",
+            "date",
+            "Date de la dernière publication (le même jour pour un seul contenu).",
+            "AAAA-MM-JJ",
+            FIRST_DATE,
+            RESULTS_LAST_DATE,
+        ),
+        Column("deliverables", "text", "Contenus prévus, en clair (par exemple « 1 Reel + 3 stories »)."),
+        Column("contents", "int", "Nombre de contenus prévus (un Reel et chaque story comptent un).", "contenus",
+               1, 20),
+        Column("fee_eur", "int", "Rémunération versée au créateur, hors taxes.", "€ HT", 0, 1_000_000),
+        Column(
+            "product_value_eur",
+            "int",
+            "Valeur au prix de vente des produits offerts au créateur : un avantage en nature, qui compte "
+            "dans le seuil du contrat écrit en France.",
+            "€",
+            0,
+            100_000,
+        ),
+        Column(
+            "product_cost_eur",
+            "int",
+            "Ce que ces produits et leur envoi ont coûté à la marque (coût de revient et colis).",
+            "€",
+            0,
+            100_000,
+        ),
+        Column("impressions", "int", "Nombre total d'affichages des contenus.", "impressions", 0, 500_000_000),
         Column(
             "reach",
             "int",
@@ -292,6 +342,7 @@ CAMPAIGN_RESULTS = Table(
             0,
             500_000_000,
         ),
+        Column("views", "int", "Vues des vidéos (Reels, stories, vidéos) ; ≤ impressions.", "vues", 0, 500_000_000),
         Column(
             "engagements",
             "int",
@@ -301,17 +352,43 @@ CAMPAIGN_RESULTS = Table(
             50_000_000,
         ),
         Column(
-            "clicks",
+            "link_clicks",
             "int",
-            "Clics sur le lien suivi (lien en bio, sticker, description).",
+            "Clics sur le lien suivi (UTM) propre à cette collaboration (lien en bio, sticker, description).",
             "clics",
             0,
             10_000_000,
         ),
         Column(
-            "conversions",
+            "tracking_link",
+            "text",
+            "Le lien suivi : le paramètre `utm_content` nomme le créateur et la collaboration (domaine "
+            "`.example` réservé, aucun site réel).",
+        ),
+        Column(
+            "promo_code", "text", "Code promo du créateur pour cette collaboration.", pattern=r"[A-Z0-9]+-[A-Z0-9]+"
+        ),
+        Column(
+            "promo_code_uses",
             "int",
-            "Commandes attribuées à la collaboration (lien suivi ou code promo).",
+            "Commandes passées avec le code promo ; ≤ commandes.",
+            "utilisations",
+            0,
+            1_000_000,
+        ),
+        Column(
+            "late_code_uses",
+            "int",
+            "Parmi elles, utilisations plus de 30 jours après la dernière publication ; ≤ utilisations.",
+            "utilisations",
+            0,
+            1_000_000,
+        ),
+        Column(
+            "orders",
+            "int",
+            "Commandes attribuées à la collaboration : dernier clic sur le lien suivi ou code promo, comptées une "
+            "fois.",
             "commandes",
             0,
             1_000_000,
@@ -324,14 +401,54 @@ CAMPAIGN_RESULTS = Table(
             0.0,
             50_000_000.0,
         ),
+        Column("deadline_met", "bool", "Vrai si les contenus ont été publiés à la date convenue."),
         Column(
-            "promo_code_uses",
-            "int",
-            "Commandes passées avec le code promo du créateur ; ≤ conversions.",
-            "utilisations",
-            0,
-            1_000_000,
+            "disclosure_ok",
+            "bool",
+            "Vrai si chaque contenu portait une mention claire du partenariat (« Publicité », « Collaboration "
+            "commerciale », outil de la plateforme).",
         ),
+        Column(
+            "payment_days",
+            "int",
+            "Délai entre la facture du créateur et le paiement par la marque.",
+            "jours",
+            0,
+            365,
+        ),
+    ),
+)
+# The former name of the table (before chapters 7 and 8): the same table.
+CAMPAIGN_RESULTS = COLLABORATIONS
+
+HOLDOUT = Table(
+    name="holdout",
+    path="holdout.csv",
+    title="Le test régional de « Rituel Avoine »",
+    description=(
+        "Une région et une semaine par ligne, huit semaines avant et huit semaines après le lancement du "
+        "15 mars 2027 (résultats simulés). Les contenus des créateurs n'ont été sponsorisés (« boostés ») que "
+        "dans les régions test ; les régions témoins, de taille et de ventes comparables, en ont été exclues. "
+        "Sert à mesurer ce que la campagne a vraiment ajouté (chapitre 8)."
+    ),
+    key="row_id",
+    columns=(
+        Column("row_id", "id", "Identifiant de la ligne.", pattern=r"H\d{3}"),
+        Column("region_id", "id", "Identifiant de la région.", pattern=r"R\d{2}"),
+        Column("region", "text", "Département français ou canton suisse."),
+        Column("market", "category", "Pays.", allowed=("FR", "CH")),
+        Column("group", "category", "Groupe : `test` (contenus boostés) ou `control` (témoin).",
+               allowed=HOLDOUT_GROUPS),
+        Column("period", "category", "Période : `before` (avant le lancement) ou `after` (après).",
+               allowed=HOLDOUT_PERIODS, ordered=True),
+        Column("week_start", "date", "Lundi de la semaine.", "AAAA-MM-JJ", date(2027, 1, 1), RESULTS_LAST_DATE),
+        Column("population", "int", "Nombre d'habitants (ordre de grandeur arrondi) : pour comparer par "
+               "habitant.", "habitants", 1, 20_000_000),
+        Column("sessions", "int", "Visites du site depuis la région.", "visites", 0, 10_000_000),
+        Column("orders", "int", "Commandes passées depuis la région, toutes sources confondues (pas seulement "
+               "celles attribuées aux créateurs).", "commandes", 0, 1_000_000),
+        Column("revenue_eur", "float", "Chiffre d'affaires de ces commandes, hors taxes.", "€ HT", 0.0,
+               50_000_000.0),
     ),
 )
 
@@ -403,11 +520,11 @@ POSTS_DISCLOSURE = Table(
     ),
 )
 
-CAMPAIGN_PATTERNS_TABLE = Table(
-    name="campaign_patterns",
-    path="answer_key/campaign_patterns.csv",
+COLLABORATION_PATTERNS = Table(
+    name="collaboration_patterns",
+    path="answer_key/collaboration_patterns.csv",
     title="Corrigé : les tendances des collaborations",
-    description="Pour chaque créateur des collaborations passées, la tendance plantée dans les données.",
+    description="Pour chaque créateur des collaborations, la tendance plantée dans les données.",
     key="creator_id",
     answer_key=True,
     columns=(
@@ -415,10 +532,36 @@ CAMPAIGN_PATTERNS_TABLE = Table(
         Column(
             "pattern",
             "category",
-            "Tendance : en progrès, en recul, stable, grosse portée mais coût par achat très élevé.",
-            allowed=CAMPAIGN_PATTERNS,
+            "Tendance : en progrès, en recul, un seul succès, grosse portée mais coût par commande très élevé, "
+            "code promo qui fuit, peu fiable, stable, trop peu de collaborations pour juger.",
+            allowed=COLLABORATION_PATTERN_KINDS,
         ),
         Column("explanation", "text", "Ce que montrent les chiffres."),
+    ),
+)
+
+HOLDOUT_LIFT = Table(
+    name="holdout_lift",
+    path="answer_key/holdout_lift.csv",
+    title="Corrigé : ce que le test régional mesure",
+    description=(
+        "Pour chaque mesure, sa valeur par semaine et pour 100 000 habitants dans chaque groupe et période, "
+        "et la hausse due au boost (différence des différences)."
+    ),
+    key="measure",
+    answer_key=True,
+    columns=(
+        Column("measure", "category", "Mesure du fichier `holdout.csv`.", allowed=("orders", "revenue_eur",
+                                                                                      "sessions")),
+        *(
+            Column(f"{group}_{period}", "float", f"Groupe {label}, période {when} : par semaine et pour 100 000 "
+                   "habitants.", "pour 100 000", 0.0, 1_000_000.0)
+            for group, label in (("test", "test"), ("control", "témoin"))
+            for period, when in (("before", "avant"), ("after", "après"))
+        ),
+        Column("lift_pct", "float", "Hausse due au boost : croissance test ÷ croissance témoin − 1.", "%",
+               -100.0, 1_000.0),
+        Column("explanation", "text", "Lecture du résultat."),
     ),
 )
 
@@ -427,10 +570,12 @@ TABLES: Mapping[str, Table] = {
     for table in (
         CREATORS,
         POSTS,
-        CAMPAIGN_RESULTS,
+        COLLABORATIONS,
+        HOLDOUT,
         CREATORS_TRAPS,
         POSTS_DISCLOSURE,
-        CAMPAIGN_PATTERNS_TABLE,
+        COLLABORATION_PATTERNS,
+        HOLDOUT_LIFT,
     )
 }
 
