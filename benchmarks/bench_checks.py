@@ -47,6 +47,7 @@ def text_checks(text: str) -> dict[str, Callable[[], object]]:
     from influence_workbook.checks.disclosure import check_campaign_caption, check_disclosure
     from influence_workbook.checks.objective import check_objective
     from influence_workbook.checks.outreach import EXAMPLE_CREATOR, check_outreach
+    from influence_workbook.checks.partnerships import check_renewal
 
     fields = {
         "must_have": text,
@@ -65,8 +66,19 @@ def text_checks(text: str) -> dict[str, Callable[[], object]]:
         "check_constraints": lambda: check_constraints(fields),
         "check_concept": lambda: check_concept({key: text[:share] for key in CONCEPT_FIELDS}),
         "check_campaign_caption": lambda: check_campaign_caption(text),
+        "check_renewal": lambda: check_renewal({"creator_id": "C0101", "decision": "ajuster", "reason": text},
+                                               RENEWAL_ROWS),
     }
 
+
+#: Chapter 7: one creator's six collaborations, as data/collaborations.csv gives them.
+RENEWAL_ROWS = [
+    {"creator_id": "C0101", "brand": "Sève", "platform": "instagram", "start_date": f"2026-{month:02d}-05",
+     "end_date": f"2026-{month:02d}-12", "fee_eur": 420, "product_value_eur": 48, "product_cost_eur": 30,
+     "impressions": 52_000 - 3_000 * month, "link_clicks": 900, "orders": orders, "revenue_eur": 38.0 * orders,
+     "deadline_met": True, "disclosure_ok": month != 5, "payment_days": 21}
+    for month, orders in ((1, 30), (3, 24), (5, 17), (7, 11), (9, 12), (11, 9))
+]
 
 CONCEPT_FIELDS = ("angle", "platform", "format", "details", "hook", "creator_role", "cta", "measurement")
 

@@ -33,6 +33,15 @@ from influence_workbook.feedback import Feedback
 
 CREATOR = {"display_name": "Léa Verdure", "handle": "@lea.verdure", "niche": "beaute",
            "recent_posts": ["Ma routine cheveux bouclés sans silicone"]}
+# Chapter 7: three past collaborations of one creator, as data/collaborations.csv gives them.
+RENEWAL_ROW = {"creator_id": "C0101", "brand": "Sève", "platform": "instagram", "start_date": "2026-01-05",
+               "end_date": "2026-01-12", "fee_eur": 420, "product_value_eur": 48, "product_cost_eur": 30,
+               "impressions": 52_000, "link_clicks": 900, "orders": 30, "revenue_eur": 1140.0,
+               "deadline_met": True, "disclosure_ok": True, "payment_days": 21}
+RENEWAL_ROWS = [{**RENEWAL_ROW, "start_date": f"2026-0{month}-05", "orders": orders}
+                for month, orders in ((1, 30), (3, 22), (5, 14))]
+RENEWAL_ANSWER = {"creator_id": "C0101", "decision": "ajuster",
+                  "reason": "Le coût par vente passe de 15 € à 32,1 € : on ajuste, avec un contrat écrit."}
 MAX_CPU_SECONDS = 0.2
 DEFAULT_INPUTS = 500
 SLOW_INPUTS = 10_000
@@ -108,6 +117,14 @@ CALLS: dict[str, list[Callable[[Any], Any]]] = {
                              lambda v: checks.check_classification({}, [], v)],
     "check_wording_classification": [lambda v: checks.check_wording_classification(v),
                                      lambda v: checks.check_wording_classification({}, v)],
+    "check_renewal": [lambda v: checks.check_renewal(v, RENEWAL_ROWS),
+                      lambda v: checks.check_renewal(RENEWAL_ANSWER, v),
+                      lambda v: checks.check_renewal({"decision": "ajuster", "reason": v}, RENEWAL_ROWS),
+                      lambda v: checks.check_renewal({**RENEWAL_ANSWER, "decision": v, "creator_id": v},
+                                                     RENEWAL_ROWS),
+                      lambda v: checks.check_renewal(RENEWAL_ANSWER, [*RENEWAL_ROWS[:2], {**RENEWAL_ROW, "fee_eur": v,
+                                                     "orders": v, "start_date": v, "disclosure_ok": v}]),
+                      lambda v: checks.check_renewal(RENEWAL_ANSWER, RENEWAL_ROWS, objective=v)],
 }
 TALLY: Counter[str] = Counter()
 

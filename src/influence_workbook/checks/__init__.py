@@ -27,6 +27,7 @@ _PUBLIC = {
     "check_campaign_caption": "disclosure",
     "check_classification": "disclosure",
     "check_wording_classification": "disclosure",
+    "check_renewal": "partnerships",
 }
 
 __all__ = sorted(_PUBLIC)
