@@ -490,7 +490,9 @@ class HomePage:
             facts = last["facts"]
             day = format_saved_on(str(last.get("issued_at", "")))
             text += (f" Vous avez déjà obtenu une attestation{f' le {day}' if day else ''}, au nom de "
-                     f"« {facts.get('name', '')} » (code {last['code']}) : le bouton en refait le PDF.")
+                     f"« {facts.get('name', '')} » (code {last['code']}). Le bouton en refait une, avec un nouveau "
+                     "code si le nom ou vos résultats ont changé depuis ; les précédentes restent vérifiables tant "
+                     "que votre travail sur ces chapitres ne change pas.")
         return text_html(fix(text), "iw-certificate-intro-text")
 
     def issue_certificate(self) -> Certificate | None:
