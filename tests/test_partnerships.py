@@ -290,3 +290,28 @@ def test_learner_text_and_names_never_make_the_check_raise() -> None:
         feedback = check_renewal({"decision": "ajuster", "reason": reason, "creator_name": "<b>Léa</b>"}, FADING)
         assert isinstance(feedback, Feedback) and feedback.items
     assert len(guard.CAUGHT) == before
+
+
+def test_a_leaked_promo_code_is_no_reason_to_renew() -> None:
+    leaked = [{**row, "promo_code_uses": 20, "late_code_uses": 9} for row in IMPROVING]
+    read = history(leaked)
+    assert read.code_leaked and RENEW not in read.acceptable and ADJUST in read.acceptable
+    feedback = judge(RENEW, "Le coût par vente baisse de 31,7 € à 13,6 € : on renouvelle, contrat écrit.", leaked)
+    assert failed(feedback) == {"decision"}
+    assert "fuité" in feedback.item("decision").message and "code unique" in feedback.item("decision").message
+    assert not history([{**row, "promo_code_uses": 2, "late_code_uses": 2} for row in IMPROVING]).code_leaked
+
+
+def test_the_sample_datas_planted_patterns_are_read_as_the_answer_key_says() -> None:
+    """The teacher's key (data/answer_key) names each creator's pattern; the check reads most the same way."""
+    from influence_workbook.data import load_answer_key, load_table
+
+    rows_ = load_table("collaborations").to_dict("records")
+    key = load_answer_key("collaboration_patterns")
+    comparable = key[key["pattern"].isin([PATTERN_TOO_FEW, PATTERN_ONE_HIT, PATTERN_REACH_NOT_SALES,
+                                          PATTERN_IMPROVING, PATTERN_DECLINING, PATTERN_STABLE])]
+    same = sum(history([r for r in rows_ if r["creator_id"] == row.creator_id]).pattern == row.pattern
+               for row in comparable.itertuples())
+    assert same / len(comparable) >= 0.9, f"{same} of {len(comparable)}"
+    for row in key[key["pattern"] == "code_leakage"].itertuples():
+        assert history([r for r in rows_ if r["creator_id"] == row.creator_id]).code_leaked, row.creator_id

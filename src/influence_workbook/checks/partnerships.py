@@ -61,6 +61,10 @@ ONE_HIT_RATIO = 0.5
 #: A cost per result this many times the break-even point is plainly a loss.
 FAR_ABOVE = 2.0
 NEAR_ABOVE = 1.25
+#: A promo code used this share of the time more than 30 days after the content has leaked to coupon sites:
+#: the orders it brings are not the creator's (chapter 8). Read from this many uses on.
+LEAK_SHARE = 0.30
+MIN_CODE_USES = 10
 #: Impressions per collaboration from which an audience is big (a macro account's post, Later × Fohr tiers).
 BIG_REACH = 250_000
 #: Missed deadlines from which a creator's reliability is in question.
@@ -182,6 +186,8 @@ class Collaboration:
     views: float
     engagements: float
     clicks: float
+    code_uses: float
+    late_code_uses: float
     orders: float
     revenue: float
     deadline_met: bool | None
@@ -297,6 +303,7 @@ def _collaboration(number: int, row: Mapping[str, Any]) -> Collaboration:
         product_cost=_number(row.get("product_cost_eur")), impressions=_number(row.get("impressions")),
         reach=_number(row.get("reach")), views=_number(row.get("views")),
         engagements=_number(row.get("engagements")), clicks=_number(row.get("link_clicks")),
+        code_uses=_number(row.get("promo_code_uses")), late_code_uses=_number(row.get("late_code_uses")),
         orders=_number(row.get("orders")), revenue=_number(row.get("revenue_eur")),
         deadline_met=_flag(row.get("deadline_met")), disclosure_ok=_flag(row.get("disclosure_ok")),
         payment_days=_number(row.get("payment_days")),
@@ -364,7 +371,12 @@ class History:
     next_contract_value: float  # the same with one more collaboration like the last
     brand: str
     break_even_roas: float | None
+    code_leak_share: float = math.nan  # share of the promo code's uses more than 30 days after the content
     notes: tuple[str, ...] = field(default=())
+
+    @property
+    def code_leaked(self) -> bool:
+        return self.code_leak_share >= LEAK_SHARE
 
     @property
     def count(self) -> int:
@@ -478,6 +490,14 @@ def analyse_history(collaborations: Sequence[Collaboration], *, objective: str |
     acceptable = by_figures = _acceptable(pattern, last, values, threshold)
     missed = tuple(c.number for c in collaborations if c.deadline_met is False)
     undisclosed = tuple(c.number for c in collaborations if c.disclosure_ok is False)
+    uses = sum(_finite(c.code_uses) for c in collaborations)
+    late = sum(_finite(c.late_code_uses) for c in collaborations)
+    leak = late / uses if uses >= MIN_CODE_USES else math.nan
+    if leak >= LEAK_SHARE and kpi == "cpa" and RENEW in acceptable:
+        # The cost per sale looks good on orders that coupon sites brought: adjust the code before renewing.
+        acceptable = by_figures = tuple(d for d in acceptable if d != RENEW) or (ADJUST,)
+        if ADJUST not in acceptable:
+            acceptable = by_figures = (ADJUST, *acceptable)
     if (undisclosed or len(missed) > MAX_MISSED_DEADLINES) and STOP not in acceptable:
         acceptable = (*acceptable, STOP)  # stopping with an unreliable creator is a trainer's call too
     brand = collaborations[-1].brand if collaborations else ""
@@ -496,7 +516,7 @@ def analyse_history(collaborations: Sequence[Collaboration], *, objective: str |
         pattern=pattern, change=change, acceptable=acceptable, by_figures=by_figures, hit=hit,
         missed_deadlines=missed, missing_disclosure=undisclosed,
         yearly_contract_value=yearly, next_contract_value=following, brand=brand,
-        break_even_roas=1 / margin if 0 < margin < 1 else None,
+        break_even_roas=1 / margin if 0 < margin < 1 else None, code_leak_share=leak,
         notes=("objective_default",) if defaulted else (),
     )
 
@@ -560,6 +580,15 @@ def _quoted(decisions: Sequence[str]) -> str:
 
 def explain(history: History, name: str = "") -> str:
     """What the series says, in French, with its figures (the decision criterion's message)."""
+    story = _explain_series(history, name)
+    if history.code_leaked and history.kpi == "cpa":
+        story += (f" Mais {format_number(history.code_leak_share * 100)} % des utilisations du code promo ont eu lieu "
+                  "plus de 30 jours après les publications : le code a fuité sur des sites de bons de réduction, et "
+                  "ces ventes ne viennent sans doute pas du créateur. Le vrai coût par vente est plus élevé.")
+    return story
+
+
+def _explain_series(history: History, name: str) -> str:
     who = name or "Ce créateur"
     series = series_text(history) + _threshold_text(history) + "."
     last = history.last_value
@@ -751,6 +780,10 @@ def _decision_item(decision: str, history: History, name: str) -> FeedbackItem:
                   "par exemple un nouvel essai avec un objectif chiffré.")
     elif history.pattern == PATTERN_REACH_NOT_SALES and decision == RENEW:
         advice = f"Pour un objectif de {STAGE_NAMES[history.stage][3:]}, la portée ne suffit pas : préférez {better}."
+    elif history.code_leaked and decision == RENEW:
+        advice = ("Renouveler sur des ventes gonflées par un code qui a fuité, c'est payer pour des bons de "
+                  f"réduction : préférez {better} (un code unique par collaboration, valable peu de temps, et le "
+                  "lien suivi).")
     elif history.pattern == PATTERN_DECLINING and decision == RENEW:
         advice = (f"Reconduire à l'identique laisse la lassitude s'installer : préférez {better} "
                   "(changer de format, espacer).")
