@@ -42,6 +42,11 @@ RENEWAL_ROWS = [{**RENEWAL_ROW, "start_date": f"2026-0{month}-05", "orders": ord
                 for month, orders in ((1, 30), (3, 22), (5, 14))]
 RENEWAL_ANSWER = {"creator_id": "C0101", "decision": "ajuster",
                   "reason": "Le coût par vente passe de 15 € à 32,1 € : on ajuste, avec un contrat écrit."}
+# Chapter 8: the learner's reading of the Rituel Avoine results.
+RESULTS_ANSWER = {"kpi": "Commandes attribuées (ventes)", "cpa": "18,11 €", "roas": "2,17", "roi": "47 %",
+                  "lift": "22,6 %", "emv": "a le pire coût par commande",
+                  "limits": "Le dernier clic oublie ceux qui achètent plus tard.",
+                  "verdict": "Objectif non atteint : 947 commandes sur 1 500."}
 MAX_CPU_SECONDS = 0.2
 DEFAULT_INPUTS = 500
 SLOW_INPUTS = 10_000
@@ -125,6 +130,10 @@ CALLS: dict[str, list[Callable[[Any], Any]]] = {
                       lambda v: checks.check_renewal(RENEWAL_ANSWER, [*RENEWAL_ROWS[:2], {**RENEWAL_ROW, "fee_eur": v,
                                                      "orders": v, "start_date": v, "disclosure_ok": v}]),
                       lambda v: checks.check_renewal(RENEWAL_ANSWER, RENEWAL_ROWS, objective=v)],
+    "check_results": [lambda v: checks.check_results(v),
+                      lambda v: checks.check_results({**RESULTS_ANSWER, "cpa": v, "roas": v, "roi": v, "lift": v}),
+                      lambda v: checks.check_results({**RESULTS_ANSWER, "kpi": v, "emv": v, "limits": v, "verdict": v}),
+                      lambda v: checks.check_results(RESULTS_ANSWER, objective=v)],
 }
 TALLY: Counter[str] = Counter()
 

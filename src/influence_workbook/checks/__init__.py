@@ -28,6 +28,7 @@ _PUBLIC = {
     "check_classification": "disclosure",
     "check_wording_classification": "disclosure",
     "check_renewal": "partnerships",
+    "check_results": "results",
 }
 
 __all__ = sorted(_PUBLIC)

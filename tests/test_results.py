@@ -1,0 +1,229 @@
+"""Chapter 8: the KPI table of the Rituel Avoine launch, its check and its workshop."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pytest
+
+from influence_workbook import metrics
+from influence_workbook.campaign import SEVE, campaign_from_answer
+from influence_workbook.checks.results import (
+    DEFAULT_OBJECTIVE,
+    EMV_CHOICES,
+    EMV_WORST,
+    KPI_LABELS,
+    check_results,
+    expected_figures,
+    objective_target,
+    read_figure,
+    sample_results,
+)
+from influence_workbook.data import load_answer_key, load_collaborations, load_holdout
+from influence_workbook.typography import problems_in
+
+GOOD: dict[str, Any] = {
+    "kpi": "Commandes attribuées (ventes)",
+    "cpa": "18,11 €",
+    "roas": "2,17",
+    "roi": "+47 %",
+    "lift": "22,6 %",
+    "emv": EMV_WORST,
+    "limits": "Le dernier clic oublie ceux qui ont vu la vidéo puis acheté plus tard.",
+    "verdict": "Objectif non atteint : 947 commandes sur 1 500 (63 %), mais un ROI de 47 % sur la marge.",
+}
+VELO = {"brand": "Vélo Léman", "product": "vélo cargo électrique", "creator_budget": 15000, "currency": "CHF",
+        "markets": ["CH"], "launch": "2027-03-15", "product_price": 4200, "gross_margin_rate": 35,
+        "agency_fees": 1500}
+
+
+def failed(feedback: Any) -> set[str]:
+    return {item.criterion for item in feedback.items if not item.ok}
+
+
+# --------------------------------------------------------------------------- the figures
+
+
+def test_sample_results_are_the_rituel_avoine_rows() -> None:
+    rows = load_collaborations()
+    rows = rows[rows["campaign"] == "Rituel Avoine"]
+    results = sample_results()
+    assert results.orders == rows["orders"].sum() and results.fees == rows["fee_eur"].sum()
+    assert len(results.creators) == rows["creator_id"].nunique()
+    assert math.isclose(results.revenue, rows["revenue_eur"].sum())
+
+
+def test_expected_figures_follow_the_metrics_and_the_total_cost() -> None:
+    results = sample_results()
+    figures = expected_figures(SEVE)
+    total = results.fees + results.products + SEVE.agency_fees
+    assert figures.total_cost == pytest.approx(total)
+    assert figures.cpa == pytest.approx(metrics.cpa(total, results.orders))
+    assert figures.roas == pytest.approx(results.revenue / total)
+    assert figures.roi_pct == pytest.approx((results.revenue * 0.68 - total) / total * 100)
+    assert figures.roi_on_revenue_pct > figures.roi_pct + 30
+    assert figures.cpa < SEVE.break_even_cpa and figures.roas > SEVE.break_even_roas
+
+
+def test_the_holdout_lift_is_the_answer_keys() -> None:
+    key = load_answer_key("holdout_lift").set_index("measure")
+    results = sample_results()
+    assert results.lift_pct == pytest.approx(key.loc["orders", "lift_pct"], abs=0.05)
+    assert results.test_before == pytest.approx(key.loc["orders", "test_before"], abs=0.001)
+    holdout = load_holdout()
+    assert set(holdout["group"].astype(str)) == {"test", "control"}
+
+
+def test_the_biggest_media_value_has_the_worst_cost_per_order() -> None:
+    results = sample_results()
+    star = results.emv_star
+    assert star.impressions == max(c.impressions for c in results.creators)
+    assert results.emv_answer == EMV_WORST
+    sold = [c for c in results.creators if c.orders]
+    assert star.cpa == max(c.cpa for c in sold)
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("18,11 €", 18.11, "€"), ("18.1€", 18.1, "€"), ("env. 18 euros", 18, "€"), ("x2,17", 2.17, ""),
+    ("2,17x", 2.17, ""), ("-20,8 %", -20.8, "%"), ("−20,8 %", -20.8, "%"), ("moins 12 %", -12, "%"),
+    ("ROI : +47%", 47, "%"), ("1 810 €", 1810, "€"), (0.47, 0.47, ""), ("17,32 CHF", 17.32, "CHF"),
+])
+def test_figures_are_read_as_learners_write_them(text: object, value: float, unit: str) -> None:
+    figure = read_figure(text)
+    assert figure is not None and figure.value == pytest.approx(value) and figure.unit == unit
+
+
+@pytest.mark.parametrize("text", [None, "", "aucun", True, float("nan"), [], {"a": 1}, "<b></b>"])
+def test_no_figure(text: object) -> None:
+    assert read_figure(text) is None
+
+
+# --------------------------------------------------------------------------- the objective
+
+
+def test_without_an_objective_seve_s_default_is_used_and_said() -> None:
+    target = objective_target(None)
+    assert target.is_default and target.text == DEFAULT_OBJECTIVE
+    assert target.choices == ("orders",) and target.target == 1500 and target.stage == "conversion"
+    assert "Aucun objectif" in target.note
+
+
+@pytest.mark.parametrize(("objective", "choices", "target"), [
+    ("Notoriété : toucher 500 000 personnes d'ici fin juin 2027, 25-34 ans en France", ("reach",), 500_000),
+    ("Considération : 8 000 clics vers le site d'ici juin 2027 auprès des 18-34 ans", ("clicks",), 8_000),
+    ("Atteindre 1 million de vues d'ici fin juin 2027 auprès des 18-24 ans", ("views",), 1_000_000),
+    ("Considération : un taux d'engagement de 4 % d'ici fin juin 2027 chez les 18-34 ans", ("engagement_rate",), 4),
+    ("Vendre 2 000 shampooings avant le 30 juin 2027, 18-34 ans", ("orders",), 2_000),
+])
+def test_the_objective_names_its_kpi_and_target(objective: str, choices: tuple[str, ...], target: float) -> None:
+    reading = objective_target(objective)
+    assert reading.choices == choices and reading.target == target and not reading.is_default
+
+
+def test_an_unreadable_objective_is_read_as_sales_and_said() -> None:
+    reading = objective_target("Faire mieux que l'an dernier")
+    assert reading.stage == "conversion" and "ne dit ni son étape" in reading.note
+
+
+# --------------------------------------------------------------------------- the check
+
+
+def test_a_complete_reading_passes() -> None:
+    feedback = check_results(GOOD)
+    assert feedback.passed, feedback.to_text()
+    assert feedback.score == (8, 8)
+
+
+@pytest.mark.parametrize(("changes", "criterion", "words"), [
+    ({"cpa": "15,73 €"}, "cpa", "honoraires d'agence"),
+    ({"roas": "0,46"}, "roas", "à l'envers"),
+    ({"roi": "116 %"}, "roi", "chiffre d'affaires"),
+    ({"roi": "2,17"}, "roi", "C'est le ROAS"),
+    ({"lift": "42,8 %"}, "lift", "régions test seules"),
+    ({"kpi": "EMV (valeur médiatique)"}, "kpi", "ne répond à aucun objectif"),
+    ({"kpi": "Portée"}, "kpi", "autre étape du tunnel"),
+    ({"emv": EMV_CHOICES[0]}, "emv", "Regardez le tableau"),
+    ({"limits": "Tout est parfaitement mesuré."}, "attribution", "Nommez au moins une limite"),
+    ({"limits": "Aucun souci de cookies ni de dernier clic."}, "attribution", "Vous écartez ces limites"),
+    ({"verdict": "Objectif atteint avec 947 commandes !"}, "verdict", "il ne l'est pas"),
+    ({"verdict": "Très bonne campagne."}, "verdict", "Il manque à votre verdict"),
+])
+def test_each_weakness_is_named(changes: dict[str, Any], criterion: str, words: str) -> None:
+    feedback = check_results({**GOOD, **changes})
+    assert failed(feedback) == {criterion}, feedback.to_text()
+    assert words in feedback.item(criterion).message
+
+
+def test_the_right_figures_are_given_when_wrong() -> None:
+    message = check_results({**GOOD, "cpa": "30 €"}).item("cpa").message
+    assert "17\u202f151\u00a0€ ÷ 947 = 18,11\u00a0€" in message
+    message = check_results({**GOOD, "roi": "10 %"}).item("roi").message
+    assert "× 68\u202f% −" in message and "47,2\u202f%" in message
+
+
+def test_roi_on_revenue_quoted_in_the_verdict_fails() -> None:
+    feedback = check_results({**GOOD, "verdict": "Objectif manqué (947 ventes sur 1 500) mais ROI de 116 %."})
+    assert failed(feedback) == {"roi"} and "Votre verdict annonce" in feedback.item("roi").message
+
+
+def test_an_own_campaign_uses_its_margin_and_agency_fees() -> None:
+    velo = campaign_from_answer(VELO)
+    assert velo is not None
+    figures = expected_figures(velo)
+    assert figures.total_cost == pytest.approx(sample_results().direct_cost + 1500)
+    assert figures.roi_pct < 0
+    answer = {**GOOD, "cpa": f"{figures.cpa:.2f}".replace(".", ","), "roas": f"{figures.roas:.2f}",
+              "roi": f"{figures.roi_pct:.1f} %", "kpi": "Portée",
+              "verdict": "Objectif pas atteint : 469 468 personnes touchées sur 500 000."}
+    objective = "Notoriété : toucher 500 000 personnes en Suisse romande d'ici fin juin 2027, 30-45 ans"
+    assert check_results(answer, campaign=velo, objective=objective).passed
+    lost_sign = check_results({**answer, "roi": f"{-figures.roi_pct:.1f} %"}, campaign=velo, objective=objective)
+    assert "Le signe manque" in lost_sign.item("roi").message
+    assert "CHF" in check_results({**answer, "cpa": "1 €"}, campaign=velo, objective=objective).item("cpa").message
+
+
+def test_a_met_objective_must_not_be_called_missed() -> None:
+    feedback = check_results({**GOOD, "verdict": "Objectif manqué : 947 commandes."},
+                             objective="Conversion : 900 ventes d'ici fin juin 2027 auprès des 18-34 ans")
+    assert failed(feedback) == {"verdict"} and "il est atteint" in feedback.item("verdict").message
+
+
+def test_a_long_verdict_is_a_report_not_a_verdict() -> None:
+    feedback = check_results({**GOOD, "verdict": GOOD["verdict"] + " Détail : " + "encore un point, " * 40})
+    assert failed(feedback) == {"verdict"} and "mots" in feedback.item("verdict").message
+
+
+def test_a_tip_asks_for_the_holdout_until_the_verdict_names_it() -> None:
+    assert any("test régional" in tip for tip in check_results(GOOD).tips)
+    named = {**GOOD, "verdict": GOOD["verdict"] + " Le test régional montre +23 %."}
+    assert not check_results(named).tips
+
+
+@pytest.mark.parametrize("answer", [None, "", ..., 42, ["a"], "<script>alert(1)</script>", {}])
+def test_unusable_answers_get_a_french_message(answer: object) -> None:
+    feedback = check_results(answer)
+    assert feedback.is_input_problem and feedback.items[0].message
+
+
+def test_html_and_emoji_stay_text() -> None:
+    feedback = check_results({**GOOD, "verdict": "<img src=x onerror=alert(1)> 🎉", "kpi": "<b>x</b>"})
+    assert {"verdict", "kpi"} <= failed(feedback)
+    assert "<img" not in feedback.to_text()
+
+
+def test_messages_follow_french_typography() -> None:
+    answers = [GOOD, {**GOOD, "cpa": "1", "roas": "1", "roi": "1", "lift": "1", "kpi": "", "emv": "",
+                      "limits": "", "verdict": ""}]
+    for answer in answers:
+        feedback = check_results(answer)
+        for item in feedback.items:
+            assert problems_in(item.message) == [], item.message
+        for tip in feedback.tips:
+            assert problems_in(tip) == [], tip
+
+
+def test_every_kpi_of_the_menu_is_judged() -> None:
+    for label in KPI_LABELS:
+        feedback = check_results({**GOOD, "kpi": label})
+        assert feedback.item("kpi").ok == (label == "Commandes attribuées (ventes)")
