@@ -27,6 +27,7 @@ from influence_workbook.widgets.disclosure import CaptionWorkshop, Classificatio
 from influence_workbook.widgets.home import HomePage
 from influence_workbook.widgets.objective import ObjectiveWorkshop
 from influence_workbook.widgets.outreach import OutreachWorkshop
+from influence_workbook.widgets.partnerships import PartnershipsWorkshop
 from influence_workbook.widgets.shortlist import ShortlistWorkshop
 
 
@@ -254,6 +255,7 @@ WORKSHOPS: dict[str, Callable[[ProgressStore], Any]] = {
     "ch05-classification": ClassificationWorkshop,
     "ch05-caption": CaptionWorkshop,
     "ch06": ConstraintsWorkshop,
+    "ch07": PartnershipsWorkshop,
     "home-campaign": HomePage,
 }
 
