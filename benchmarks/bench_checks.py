@@ -48,6 +48,7 @@ def text_checks(text: str) -> dict[str, Callable[[], object]]:
     from influence_workbook.checks.objective import check_objective
     from influence_workbook.checks.outreach import EXAMPLE_CREATOR, check_outreach
     from influence_workbook.checks.partnerships import check_renewal
+    from influence_workbook.checks.results import check_results
 
     fields = {
         "must_have": text,
@@ -68,7 +69,13 @@ def text_checks(text: str) -> dict[str, Callable[[], object]]:
         "check_campaign_caption": lambda: check_campaign_caption(text),
         "check_renewal": lambda: check_renewal({"creator_id": "C0101", "decision": "ajuster", "reason": text},
                                                RENEWAL_ROWS),
+        "check_results": lambda: check_results({**RESULTS_FIGURES, "limits": text, "verdict": text}),
     }
+
+
+#: Chapter 8: the figures and choices of a learner's reading of the Rituel Avoine launch (texts added above).
+RESULTS_FIGURES = {"kpi": "Commandes attribuées (ventes)", "cpa": "18,11 €", "roas": "2,17", "roi": "47 %",
+                   "lift": "22,6 %", "emv": "a le pire coût par commande"}
 
 
 #: Chapter 7: one creator's six collaborations, as data/collaborations.csv gives them.
