@@ -19,7 +19,7 @@ YEAR = re.compile(r"^(?:1[89]|20)\d\d$|^s\. d\.$")
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 # The one reference whose address nobody recorded: the course's source article, handed to the
-# authors as a text file (its credits page says so). Adding an entry here needs a reason.
+# authors as a text file. Adding an entry here needs a reason.
 NO_ADDRESS_KNOWN = {"cuennet2023": "article source remis sous forme de fichier ; adresse d'origine non connue"}
 
 
