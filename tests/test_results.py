@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 from typing import Any
 
+import ipywidgets as widgets
 import pytest
 
 from influence_workbook import metrics
@@ -21,7 +23,11 @@ from influence_workbook.checks.results import (
     sample_results,
 )
 from influence_workbook.data import load_answer_key, load_collaborations, load_holdout
+from influence_workbook.feedback import escape
+from influence_workbook.progress import ProgressStore
 from influence_workbook.typography import problems_in
+from influence_workbook.widgets.campaign import choose_campaign
+from influence_workbook.widgets.results import ResultsWorkshop, saved_results
 
 GOOD: dict[str, Any] = {
     "kpi": "Commandes attribuées (ventes)",
@@ -227,3 +233,89 @@ def test_every_kpi_of_the_menu_is_judged() -> None:
     for label in KPI_LABELS:
         feedback = check_results({**GOOD, "kpi": label})
         assert feedback.item("kpi").ok == (label == "Commandes attribuées (ventes)")
+
+
+# --------------------------------------------------------------------------- the workshop
+
+
+def fill(workshop: ResultsWorkshop, answer: dict[str, Any]) -> None:
+    for name, value in answer.items():
+        getattr(workshop, name).value = value
+
+
+def test_workshop_css_classes_and_menus(tmp_path: Path) -> None:
+    workshop = ResultsWorkshop(ProgressStore(tmp_path / "p.json"))
+    box = workshop.widget()
+    assert {"iw-workshop", "iw-ch08-results"} <= set(box._dom_classes)
+    for name in ("kpi", "cpa", "roas", "roi", "lift", "emv", "limits", "verdict"):
+        assert f"iw-ch08-{name}" in getattr(workshop, name)._dom_classes
+    assert "iw-ch08-check" in workshop.step.button._dom_classes
+    assert [value for _label, value in workshop.kpi.options][1:] == list(KPI_LABELS)
+    assert [value for _label, value in workshop.emv.options][1:] == list(EMV_CHOICES)
+    assert len(workshop.step.watched) == 8
+
+
+def test_workshop_shows_the_tables_the_answers_come_from(tmp_path: Path) -> None:
+    workshop = ResultsWorkshop(ProgressStore(tmp_path / "p.json"))
+    html = "".join(child.value for child in workshop.widget().children if isinstance(child, widgets.HTML))
+    results = sample_results()
+    assert "Cachets des créateurs" in html and f"{results.fees:,.0f}".replace(",", "\u202f") in html
+    assert "Honoraires d'agence" in html and "2\u202f250\u00a0€" in html
+    assert "947" in html and "iw-ch08-star" in html and escape(results.emv_star.name) in html
+    assert "Régions test" in html and "Régions témoins" in html
+    assert "hypothèses du cours" in html
+    assert "Objectif retenu (celui de Sève)" in html and "Aucun objectif" in html
+    assert "17\u202f151" not in html, "the total cost is the learner's to add up"
+
+
+def test_workshop_reads_chapter_1_s_objective(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path / "p.json")
+    store.save("ch01", "objective", {"mode": "Phrase libre",
+                                     "text": "Notoriété : toucher 500 000 personnes d'ici fin juin 2027 <b>x</b>"})
+    workshop = ResultsWorkshop(store)
+    html = "".join(child.value for child in workshop.widget().children if isinstance(child, widgets.HTML))
+    assert "Votre objectif (chapitre 1)" in html and "notoriété" in html and "<b>x</b>" not in html
+    fill(workshop, {**GOOD, "kpi": "Portée",
+                    "verdict": "Objectif presque atteint : 469 468 personnes touchées sur 500 000."})
+    feedback = workshop.step.run_check()
+    assert feedback is not None and feedback.item("kpi").ok and feedback.item("verdict").ok
+
+
+def test_workshop_checks_saves_and_reloads(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path / "p.json")
+    workshop = ResultsWorkshop(store)
+    fill(workshop, {**GOOD, "roi": "116 %", "verdict": "<script>alert(1)</script> Objectif atteint !"})
+    workshop.step.button.click()
+    html = workshop.step.feedback.value
+    assert escape("Ce ROI est calculé sur le chiffre d'affaires") in html and "<script>" not in html
+    saved = saved_results(store)
+    assert saved is not None and saved["roi"] == "116 %" and saved["passed"] is False
+    reopened = ResultsWorkshop(store)
+    assert reopened.roi.value == "116 %" and reopened.kpi.value == GOOD["kpi"] and reopened.emv.value == EMV_WORST
+    assert escape("chiffre d'affaires") in reopened.step.feedback.value
+    fill(reopened, GOOD)
+    feedback = reopened.step.run_check()
+    assert feedback is not None and feedback.passed
+    assert saved_results(store)["passed"] is True  # type: ignore[index]
+
+
+def test_workshop_with_nothing_filled_says_what_to_do(tmp_path: Path) -> None:
+    workshop = ResultsWorkshop(ProgressStore(tmp_path / "p.json"))
+    workshop.step.run_check()
+    assert escape("Remplissez l'atelier") in workshop.step.feedback.value
+
+
+def test_workshop_on_an_own_campaign_uses_its_money(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path / "p.json")
+    choose_campaign(store, VELO)
+    workshop = ResultsWorkshop(store)
+    html = "".join(child.value for child in workshop.widget().children if isinstance(child, widgets.HTML))
+    assert "Vélo Léman" in html and "1\u202f500\u00a0CHF" in html and "35\u202f%" in html
+    velo = campaign_from_answer(VELO)
+    assert velo is not None and workshop.campaign == velo
+    figures = expected_figures(velo)
+    fill(workshop, {**GOOD, "cpa": f"{figures.cpa:.2f}", "roas": f"{figures.roas:.2f}",
+                    "roi": f"{figures.roi_pct:.1f} %"})
+    feedback = workshop.step.run_check()
+    assert feedback is not None and {"cpa", "roas", "roi"}.isdisjoint(failed(feedback))
+
