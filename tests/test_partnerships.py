@@ -315,3 +315,19 @@ def test_the_sample_datas_planted_patterns_are_read_as_the_answer_key_says() -> 
     assert same / len(comparable) >= 0.9, f"{same} of {len(comparable)}"
     for row in key[key["pattern"] == "code_leakage"].itertuples():
         assert history([r for r in rows_ if r["creator_id"] == row.creator_id]).code_leaked, row.creator_id
+
+
+def test_every_section_the_feedback_points_to_is_a_heading_of_the_chapter() -> None:
+    import re
+
+    import nbformat
+
+    from influence_workbook.checks import partnerships
+    from influence_workbook.paths import notebooks_dir
+
+    notebook = nbformat.read(notebooks_dir() / "07_partenariats_long_terme.ipynb", as_version=4)
+    headings = {plain(match.group(1)).strip() for cell in notebook.cells if cell.cell_type == "markdown"
+                for match in re.finditer(r"^#+\s+(.+)$", cell.source, re.MULTILINE)}
+    sections = {value for name, value in vars(partnerships).items() if name.startswith("READ_")}
+    assert len(sections) >= 6
+    assert sections <= headings, sorted(sections - headings)

@@ -122,6 +122,6 @@ def test_the_figure_has_a_text_alternative_and_the_table_its_headers(store: Prog
     workshop = PartnershipsWorkshop(store, rows=rows(), creators=CARDS)
     history = workshop.history("C0101")
     alt = history_alt_text(history, "Inès").replace("\u00a0", " ").replace("\u202f", " ")
-    assert "4 collaborations de janv. 2026 à juil. 2026" in alt and "seuil de rentabilité 25,8 €" in alt
+    assert "4 collaborations de janv. 2026 à juil. 2026" in alt and "seuil de rentabilité 25,84 €" in alt
     table = history_table_html(history)
     assert table.count("<th scope=\"col\">") == 14 and table.count("<tr>") == 5

@@ -33,7 +33,7 @@ CHAPTERS: tuple[Chapter, ...] = (
     Chapter(6, "ch06", "06_confiance_createurs", "Ne pas faire confiance aux influenceurs",
             "Doser les contraintes du brief", ("constraints",)),
     Chapter(7, "ch07", "07_partenariats_long_terme", "Négliger les partenariats à long terme",
-            "Analyser les collaborations passées et décider qui reconduire", ()),
+            "Analyser les collaborations passées et décider qui reconduire", ("renewal",)),
     Chapter(8, "ch08", "08_evaluer_resultats", "Oublier d'évaluer les résultats",
             "Calculer les KPI et les comparer à l'objectif", ()),
     Chapter(9, "ch09", "09_remuneration", "Proposer une rémunération inadaptée",

@@ -559,7 +559,8 @@ def _threshold_text(history: History) -> str:
     if history.threshold is None:
         return ""
     if history.kpi == "cpa":
-        return f" ; seuil de rentabilité : {money(history.threshold)} par vente (panier moyen × marge brute)"
+        threshold = format_number(history.threshold, 2).removesuffix(",00")
+        return f" ; seuil de rentabilité : {threshold}\u00a0€ par vente (panier moyen × marge brute)"
     return f" ; CPM usuel de la plateforme : jusqu'à {money(history.threshold)}"
 
 
@@ -925,7 +926,7 @@ def _tips(history: History, cited: Sequence[CitedFigure], decision: str) -> list
         tips.append(f"La marque a payé en {days} jours en moyenne : les créateurs jugent une marque aussi sur la "
                     "ponctualité de ses paiements. Engagez-vous sur un délai court.")
     if "objective_default" in history.notes:
-        tips.append("Aucun objectif du chapitre 1 n'a été lu : l'objectif de Sève (des ventes) est utilisé.")
+        tips.append("Aucun objectif n'a été lu (chapitre 1) : celui de Sève, vendre, est utilisé.")
     return tips
 
 

@@ -194,8 +194,8 @@ def history_alt_text(history: History, name: str = "") -> str:
              f"{'s' if history.count > 1 else ''} de {first} à {last}, numérotées dans l'ordre."]
     parts.append("Coût pour 1 000 impressions : " + ", ".join(kpi_text("cpm", c.cpm) for c in collaborations) + ".")
     parts.append("Coût par vente : " + ", ".join(kpi_text("cpa", c.kpi("cpa")) for c in collaborations)
-                 + (f" ; seuil de rentabilité {money(history.threshold)}." if history.kpi == "cpa" and history.threshold
-                    else "."))
+                 + (f" ; seuil de rentabilité {format_number(history.threshold, 2)}\u00a0€."
+                    if history.kpi == "cpa" and history.threshold else "."))
     roas = ", ".join(format_number(c.roas, 2) if math.isfinite(c.roas) else "—" for c in collaborations)
     parts.append(f"ROAS : {roas}"
                  + (f" ; ROAS de rentabilité {format_number(history.break_even_roas, 2)}." if history.break_even_roas
