@@ -668,8 +668,68 @@ CH06 = WorkshopSpec(
                 text_fields=CH06_TEXT_FIELDS),),
 )
 
+# ------------------------------------------------------------- chapter 7: whom to renew
+
+CH07_CREATOR = "iw-ch07-creator"
+
+
+def _ch07_cards() -> list[dict[str, Any]]:
+    from influence_workbook.widgets.partnerships import creator_cards
+
+    return creator_cards(None)  # no chapter-2 shortlist saved: one creator per kind of series
+
+
+def _ch07_label(card: Mapping[str, Any]) -> str:
+    from influence_workbook.widgets.partnerships import PartnershipsWorkshop
+
+    return PartnershipsWorkshop._label(card)
+
+
+def _ch07_expected(values: Mapping[str, Any], today: date) -> Any:
+    from influence_workbook.checks.partnerships import DEFAULT_OBJECTIVE, check_renewal
+    from influence_workbook.widgets.partnerships import collaboration_rows
+
+    card = next((c for c in _ch07_cards() if _ch07_label(c) == values.get(CH07_CREATOR)), None)
+    if card is None:
+        return ["Choisissez d'abord, dans la liste, le créateur dont vous décidez l'avenir."]
+    decision = {"Renouveler": "renouveler", "Ajuster": "ajuster", "Arrêter": "arrêter"}.get(
+        values.get("iw-ch07-decision", ""), "")
+    rows = [row for row in collaboration_rows() if str(row["creator_id"]) == card["creator_id"]]
+    answer = {"creator_id": card["creator_id"], "creator_name": card["display_name"], "decision": decision,
+              "reason": values.get("iw-ch07-reason", ""), "source": "default"}
+    return check_renewal(answer, rows, objective=DEFAULT_OBJECTIVE)  # no chapter-1 objective: Sève's
+
+
+def _ch07_decide(decision: str, reason: str) -> tuple[Step, ...]:
+    """The first creator of the default list (a fading series: 37,5 € then up to 218 € a sale)."""
+    return (Select(CH07_CREATOR, _ch07_label(_ch07_cards()[0])), WaitFor("Coût par vente", "iw-ch07-chart"),
+            Select("iw-ch07-decision", decision), Fill("iw-ch07-reason", reason))
+
+
+CH07 = WorkshopSpec(
+    id="ch07",
+    notebook="notebooks/07_partenariats_long_terme.ipynb",
+    root="iw-ch07-renewal",
+    feedback="iw-ch07-feedback",
+    status="iw-ch07-status",
+    saved_status=re.compile(r"Enregistré le \d{2}/\d{2}/\d{4} à \d{2}:\d{2}"),
+    progress_key=("ch07", "renewal"),
+    expected=_ch07_expected,
+    answers=(
+        Answer("stop-on-the-trend", passes=True, steps=_ch07_decide(
+            "Arrêter", "Arrêter : le coût par vente passe de 37,5 € à 218 € en sept collaborations, bien "
+                       "au-dessus du seuil de 25,84 € : chaque vente fait perdre de l'argent.")),
+        Answer("renew-on-the-first-result", passes=False, steps=_ch07_decide(
+            "Renouveler", "Renouveler : 37,5 € par vente à la première collaboration, contrat écrit.")),
+        Answer("adjust-without-figures", passes=False, steps=_ch07_decide(
+            "Ajuster", "On ajuste le format, l'audience se lasse.")),
+    ),
+    modes=(Mode("reason", steps=(Select(CH07_CREATOR, _ch07_label(_ch07_cards()[0])),),
+                text_fields=("iw-ch07-reason",)),),
+)
+
 # A new chapter adds its spec above and lists it here.
-WORKSHOPS: tuple[WorkshopSpec, ...] = (CH01, CH02, CH03, CH04, CH05_CLASSIFICATION, CH05_CAPTION, CH06)
+WORKSHOPS: tuple[WorkshopSpec, ...] = (CH01, CH02, CH03, CH04, CH05_CLASSIFICATION, CH05_CAPTION, CH06, CH07)
 
 
 # ----------------------------------------------------------- harness fixture: the bare form

@@ -142,8 +142,7 @@ _TREND = _meaning(
     r"\bponctuel\w*", r"\bcoup d'eclat\b", r"\bcoup de chance\b", r"\bexception\w*", r"\bisole\w*",
     r"\bpas (?:ete )?(?:repete|reprodui\w*)\b", r"\bne s'est pas (?:repete|reproduit)\b", r"\bpic\b",
     r"\blassitude\b", r"\bfatigue\w*", r"\busure\b", r"\bs'use\b", r"\bpuis\b", r"\bensuite\b", r"\bx\s?[23]\b",
-    r"\b(?:double|triple)\w*\b", r"\bdivis\w* par\b", r"\ben (?:hausse|baisse)\b", r"\bdeuxieme\b.*\btroisieme\b",
-    r"\bderniere?s? collab\w*\b", r"\bpremiere?s? collab\w*\b",
+    r"\b(?:double|triple)\w*\b", r"\bdivis\w* par\b", r"\ben (?:hausse|baisse)\b",
 )
 _RELIABILITY = _meaning(
     "reliability",
