@@ -21,6 +21,9 @@ from influence_workbook.checks.results import (
     objective_target,
     read_figure,
     sample_results,
+    verify_creator_table,
+    verify_totals,
+    verify_trends,
 )
 from influence_workbook.data import load_answer_key, load_collaborations, load_holdout
 from influence_workbook.feedback import escape
@@ -319,3 +322,59 @@ def test_workshop_on_an_own_campaign_uses_its_money(tmp_path: Path) -> None:
     feedback = workshop.step.run_check()
     assert feedback is not None and {"cpa", "roas", "roi"}.isdisjoint(failed(feedback))
 
+
+
+# --------------------------------------------------------------------------- the exercise's verifications
+
+
+def launch() -> Any:
+    rows = load_collaborations()
+    return rows[rows["campaign"] == "Rituel Avoine"]
+
+
+def test_verify_totals() -> None:
+    figures = expected_figures(SEVE)
+    assert verify_totals(figures.cpa, figures.roas, figures.roi_pct).passed
+    wrong = verify_totals(figures.direct_cpa, figures.roas, figures.roi_on_revenue_pct)
+    assert failed(wrong) == {"cpa", "roi"}
+    assert verify_totals(..., ..., ...).is_input_problem
+
+
+def creator_table() -> Any:
+    rows = launch()
+    table = rows.assign(cout=rows["fee_eur"] + rows["product_cost_eur"]).groupby("creator_id")[
+        ["cout", "orders", "impressions"]].sum().rename(columns={"orders": "commandes"})
+    table["cpa"] = metrics.cpa(table["cout"], table["commandes"])
+    return table
+
+
+def test_verify_creator_table() -> None:
+    table = creator_table()
+    assert verify_creator_table(table).passed, verify_creator_table(table).to_text()
+    assert verify_creator_table(table.reset_index()).passed
+    with_inf = table.assign(cpa=table["cout"] / table["commandes"])
+    assert verify_creator_table(with_inf).passed == (table["commandes"] > 0).all()
+    missing = verify_creator_table(table.drop(columns=["cpa"]).iloc[:5])
+    assert {"rows", "cpa"} <= failed(missing)
+    wrong = table.copy()
+    wrong["cout"] = wrong["cout"] - 1_000
+    assert "cout" in failed(verify_creator_table(wrong))
+    for bad in (None, ..., "tableau", 3, [1, 2]):
+        assert verify_creator_table(bad).is_input_problem
+
+
+def test_verify_trends() -> None:
+    from influence_workbook.checks.results import partner_trends
+
+    table = partner_trends()
+    assert len(table) >= 20
+    assert verify_trends(table).passed
+    assert verify_trends(table.reset_index()).passed
+    upside_down = table.assign(evolution=table["cpa_premiere"] / table["cpa_derniere"])
+    assert failed(verify_trends(upside_down)) == {"evolution"}
+    assert verify_trends(...).is_input_problem
+    patterns = load_answer_key("collaboration_patterns").set_index("creator_id")["pattern"].astype(str)
+    improving = [i for i in table.index if patterns[i] == "improving"]
+    declining = [i for i in table.index if patterns[i] == "declining"]
+    assert improving and declining
+    assert (table.loc[improving, "evolution"] < 1).all() and (table.loc[declining, "evolution"] > 1).all()

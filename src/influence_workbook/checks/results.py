@@ -765,3 +765,144 @@ def check_results(answer: object, *, objective: str | None = None, campaign: Cam
         _verdict_item(verdict, target, campaign, results),
     ]
     return build_feedback(CHECK_NAME, items, _tips(answer, verdict, results))
+
+
+# --------------------------------------------------------------------------- the exercise's pandas work
+# Not public checks (no corpus): they verify the tables a student computes with pandas in the
+# chapter's exercise notebook, against the same data, and answer in French like the checks.
+
+EXERCISE_CHECK = "ch08-exercise"
+READ_TREND = "Exercice 3 : la tendance de chaque partenaire"
+
+
+def _table(value: object) -> Any:
+    import pandas as pd
+
+    return value if isinstance(value, pd.DataFrame) else None
+
+
+@learner_check(EXERCISE_CHECK, "Totaux", READ_FORMULAS)
+def verify_totals(cpa: object, roas: object, roi: object, *, campaign: Campaign | None = None) -> Feedback:
+    """The exercise's first step: the launch's cost per order, ROAS and ROI, computed with pandas."""
+    campaign = resolve(campaign)
+    if all(is_placeholder(value) or value is None for value in (cpa, roas, roi)):
+        return input_problem(EXERCISE_CHECK, "Totaux", "Calculez d'abord cpa_total, roas_total et roi_total "
+                             "(remplacez les ... par votre code).", READ_FORMULAS)
+    results = sample_results()
+    figures = expected_figures(campaign, results)
+    answer = {"cpa": cpa, "roas": roas, "roi": roi}
+    return build_feedback(EXERCISE_CHECK, [_cpa_item(answer, figures, campaign, results),
+                                           _roas_item(answer, figures, campaign, results),
+                                           _roi_item(answer, figures, campaign, results, "")])
+
+
+@learner_check(EXERCISE_CHECK, "Tableau par créateur", READ_EMV)
+def verify_creator_table(table: object) -> Feedback:
+    """The exercise's second step: one row per creator of the launch, its cost per order and impressions."""
+    frame = _table(table)
+    label = "Tableau par créateur"
+    if frame is None:
+        return input_problem(EXERCISE_CHECK, label, "par_createur doit être un tableau pandas (DataFrame), une "
+                             "ligne par créateur : remplacez les ... par votre code.", READ_FORMULAS)
+    if "creator_id" in frame.columns:
+        frame = frame.set_index("creator_id")
+    results = sample_results()
+    expected = {c.creator_id: c for c in results.creators}
+    items = []
+    ids = {str(index) for index in frame.index}
+    items.append(FeedbackItem(
+        "rows", "Une ligne par créateur", ids == set(expected),
+        f"{len(expected)} créateurs, une ligne chacun." if ids == set(expected) else
+        f"Le lancement compte {len(expected)} créateurs (creator_id) : groupez les collaborations « {CAMPAIGN_NAME} » "
+        f"par créateur avec groupby. Votre tableau en a {len(ids)}.", READ_FORMULAS))
+    for column, what in (("cout", "coût (fee_eur + product_cost_eur)"), ("commandes", "commandes (orders)"),
+                         ("impressions", "impressions"), ("cpa", "coût par commande")):
+        if column not in frame.columns:
+            items.append(FeedbackItem(column, f"Colonne {column}", False,
+                                      f"Ajoutez la colonne « {column} » : {what}.", READ_FORMULAS))
+            continue
+        wrong = []
+        for creator_id, creator in expected.items():
+            if creator_id not in frame.index:
+                continue
+            value = {"cout": creator.cost, "commandes": creator.orders, "impressions": creator.impressions,
+                     "cpa": creator.cpa}[column]
+            given = read_figure(_scalar(frame.loc[creator_id, column]))
+            if math.isnan(value):
+                if given is not None and math.isfinite(given.value):
+                    wrong.append(creator.name)
+            elif given is None or not _close(given.value, value, 0.01):
+                wrong.append(creator.name)
+        items.append(FeedbackItem(
+            column, f"Colonne {column}", not wrong,
+            f"Les valeurs de « {column} » sont justes." if not wrong else
+            f"Vérifiez « {column} » ({what}) pour {', '.join(wrong[:3])}" + (" et d'autres" if len(wrong) > 3 else "")
+            + (". Sans commande, le coût par commande n'existe pas : laissez NaN, pas 0 ni l'infini."
+               if column == "cpa" else "."), READ_FORMULAS))
+    return build_feedback(EXERCISE_CHECK, items)
+
+
+def _scalar(value: object) -> object:
+    """One cell of a learner's table (a duplicated index gives a Series: its first value)."""
+    first = getattr(value, "iloc", None)
+    if first is not None:
+        value = first[0] if len(value) else None  # type: ignore[arg-type]
+    item = getattr(value, "item", None)  # a numpy number: a Python one
+    return item() if callable(item) else value
+
+
+def partner_trends(min_collaborations: int = 3) -> Any:
+    """Sève's partners before Rituel Avoine: cost per order of the first and the last collaboration."""
+    import pandas as pd
+
+    from influence_workbook.data import load_collaborations
+
+    rows = load_collaborations()
+    rows = rows[(rows["brand"] == "Sève") & (rows["campaign"] != CAMPAIGN_NAME)].sort_values("start_date")
+    rows = rows.assign(cpa=metrics.cpa(rows["fee_eur"] + rows["product_cost_eur"], rows["orders"]))
+    counts = rows.groupby("creator_id").size()
+    partners = rows[rows["creator_id"].isin(counts[counts >= min_collaborations].index)]
+    grouped = partners.groupby("creator_id")["cpa"]
+    table = pd.DataFrame({"cpa_premiere": grouped.first(), "cpa_derniere": grouped.last()})
+    table["evolution"] = table["cpa_derniere"] / table["cpa_premiere"]
+    return table
+
+
+@learner_check(EXERCISE_CHECK, "Tendances", READ_TREND)
+def verify_trends(table: object) -> Feedback:
+    """The exercise's third step: each partner's first and last cost per order, and their ratio."""
+    frame = _table(table)
+    label = "Tendances"
+    if frame is None:
+        return input_problem(EXERCISE_CHECK, label, "tendances doit être un tableau pandas (DataFrame), une ligne "
+                             "par partenaire : remplacez les ... par votre code.", READ_TREND)
+    if "creator_id" in frame.columns:
+        frame = frame.set_index("creator_id")
+    expected = partner_trends()
+    items = [FeedbackItem(
+        "rows", "Les partenaires", {str(i) for i in frame.index} == set(expected.index),
+        f"{len(expected)} partenaires de Sève avec au moins trois collaborations." if
+        {str(i) for i in frame.index} == set(expected.index) else
+        f"Gardez les {len(expected)} créateurs qui ont au moins trois collaborations avec Sève avant « "
+        f"{CAMPAIGN_NAME} » (votre tableau en a {len(frame)}).", READ_TREND)]
+    for column in ("cpa_premiere", "cpa_derniere", "evolution"):
+        if column not in frame.columns:
+            items.append(FeedbackItem(column, f"Colonne {column}", False,
+                                      f"Ajoutez la colonne « {column} ».", READ_TREND))
+            continue
+        wrong = 0
+        for creator_id, row in expected.iterrows():
+            if creator_id not in frame.index:
+                continue
+            value = float(row[column])
+            given = read_figure(_scalar(frame.loc[creator_id, column]))
+            ok = (given is None or not math.isfinite(given.value)) if not math.isfinite(value) else (
+                given is not None and _close(given.value, value, 0.01))
+            wrong += not ok
+        items.append(FeedbackItem(column, f"Colonne {column}", wrong == 0,
+                                  f"Les valeurs de « {column} » sont justes." if wrong == 0 else
+                                  f"{wrong} valeur{'s' if wrong > 1 else ''} de « {column} » "
+                                  f"{'sont' if wrong > 1 else 'est'} à revoir : triez chaque partenaire par date "
+                                  "(start_date) avant de prendre la première et la dernière collaboration.",
+                                  READ_TREND))
+    return build_feedback(EXERCISE_CHECK, items)
