@@ -193,7 +193,7 @@ def test_no_pay_and_gifting_are_explained() -> None:
         "Nous t’enverrons les produits offerts.")
     item = check_outreach(silent, CREATOR).item("pay")
     assert not item.ok
-    assert "offerts" in item.message and "n'est pas une rémunération" in item.message
+    assert "offerts" in item.message and "n'est pas un cachet" in item.message
     unpaid = GOOD.replace("collaboration rémunérée", "collaboration non rémunérée")
     assert not check_outreach(unpaid, CREATOR).item("pay").ok
 

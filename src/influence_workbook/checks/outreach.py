@@ -1227,8 +1227,9 @@ def _pay_item(reading: OutreachReading) -> FeedbackItem:
             "pay",
             label,
             False,
-            f"Offrir un produit (« {pay.gift} ») est une belle attention et un paiement en nature, "
-            f"mais un produit offert n'est pas une rémunération du travail de création. {ask}",
+            f"Offrir un produit (« {pay.gift} ») est une belle attention et un paiement en nature (la "
+            f"publication doit donc être signalée, et sa valeur compte pour le contrat écrit), mais ce "
+            f"n'est pas un cachet : le travail de création se rémunère. {ask}",
             READ_ASK,
         )
     return FeedbackItem(
