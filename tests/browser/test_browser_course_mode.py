@@ -152,6 +152,13 @@ def _expect_page_is_an_application(page: Page) -> None:
         assert dead not in body, dead
 
 
+def _expect_quiet_terminal(course: CourseServer) -> None:
+    """What the learner's terminal shows is the course's French lines: no warning, no traceback."""
+    noise = [line for line in course.log().splitlines()
+             if line.startswith(("[W", "[E", "[C")) or "Warning" in line or "Traceback" in line]
+    assert noise == [], "the terminal of make start shows:\n" + "\n".join(noise)
+
+
 def test_a_new_learner_walks_the_course_and_finds_it_all_the_next_day(
     browser: Browser, course: CourseServer, today: date
 ) -> None:
@@ -202,6 +209,8 @@ def test_a_new_learner_walks_the_course_and_finds_it_all_the_next_day(
     context.close()
     assert guard.problems(failed_requests=True, console=True) == []
 
+    _expect_quiet_terminal(course)
+
     # 4. The next day: the server restarted, a new browser.
     course.restart()
     guard = PageGuard()
@@ -235,4 +244,5 @@ def test_a_new_learner_walks_the_course_and_finds_it_all_the_next_day(
         assert dead not in notebook_text, f"student mode shows dead output: {dead}"
     context.close()
     assert guard.problems(failed_requests=True, console=True) == []
+    _expect_quiet_terminal(course)
     assert _git_status() == status_before, "walking the course changed the repository"
