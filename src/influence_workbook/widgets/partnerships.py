@@ -58,6 +58,14 @@ SOURCE_DEFAULT = "default"
 
 NO_DATA = ("Les données des collaborations passées ne sont pas disponibles dans cette installation : "
            "réinstallez le cours (make install) ou signalez-le à votre formateur ou formatrice.")
+#: The history table's rules, in a hidden widget of their own (a <style> inside the table would be replaced,
+#: and the page's style recomputed, at each change of creator).
+TABLE_STYLE = (
+    f"<style>.{PREFIX}-history th,.{PREFIX}-history td{{padding:.2rem .45rem;text-align:right;"
+    f"vertical-align:top;border-bottom:1px solid #e2e8f0}}.{PREFIX}-history td:nth-child(2),"
+    f".{PREFIX}-history td:nth-child(3){{text-align:left}}.{PREFIX}-history td{{white-space:nowrap}}"
+    f".{PREFIX}-history td:nth-child(3){{white-space:normal;min-width:7rem}}</style>"
+)
 DECISION_LABELS: dict[str, str] = {"renouveler": "Renouveler", "ajuster": "Ajuster", "arrêter": "Arrêter"}
 
 
@@ -397,7 +405,8 @@ class PartnershipsWorkshop:
     def widget(self) -> widgets.VBox:
         intro = widgets.HTML(self.intro_html())
         intro.add_class(f"{PREFIX}-campaign")
-        return workshop_box([intro, self.creator, self.chart, self.table, self.decision, self.reason,
+        style = widgets.HTML(TABLE_STYLE, layout=widgets.Layout(display="none"))
+        return workshop_box([style, intro, self.creator, self.chart, self.table, self.decision, self.reason,
                              *self.step.widgets()], f"{PREFIX}-renewal")
 
 
