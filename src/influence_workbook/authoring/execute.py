@@ -19,6 +19,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from influence_workbook.authoring.book import KERNEL_LOG_LEVEL
 from influence_workbook.paths import course_root
 
 FROZEN_TODAY = "2026-11-28"
@@ -46,8 +47,11 @@ def reproducible_environment() -> Iterator[Path]:
 def execute_notebook(path: Path) -> None:
     """Run every cell of ``path`` in a fresh kernel (its own folder as working directory), store outputs."""
     notebook = nbformat.read(path, as_version=4)
+    # The kernel's own start-up log at ERROR, as in the book build: ipykernel's « Kernel is running
+    # over TCP without encryption » warning, once per notebook, is not about the course.
     client = NotebookClient(notebook, timeout=TIMEOUT_SECONDS, kernel_name="python3",
-                            resources={"metadata": {"path": str(path.parent)}}, store_widget_state=True)
+                            resources={"metadata": {"path": str(path.parent)}}, store_widget_state=True,
+                            extra_arguments=[KERNEL_LOG_LEVEL])
     client.execute()
     for cell in notebook.cells:
         cell.get("metadata", {}).pop("execution", None)  # timings change on every run
