@@ -175,6 +175,10 @@ def test_a_new_learner_walks_the_course_and_finds_it_all_the_next_day(
     serious = [finding for finding in run_axe(page, "main") if finding.impact in BLOCKING_IMPACTS]
     assert serious == [], f"axe found serious problems on the course-mode home: {serious}"
 
+    # « Continuer » leads a new learner to chapter 1, in course mode.
+    page.locator("a.iw-continue").click()
+    page.wait_for_url("**/voila/render/cours/01_objectif_flou.ipynb**", timeout=WIDGET_TIMEOUT_MS)
+
     # 2. Every workshop passed, every quiz answered.
     submitted = {}
     for spec in WORKSHOPS:
