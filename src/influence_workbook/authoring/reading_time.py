@@ -46,6 +46,7 @@ WORKSHOP_MINUTES: dict[str, int] = {
     "04_communication_authentique": 8,  # read one creator card, write a message of 60 to 250 words
     "05_partenariat_cache": 8,  # classify eight posts, then write and check one caption
     "06_confiance_createurs": 7,  # two lists, two dates and three choices
+    "07_partenariats_long_terme": 8,  # choose a creator, read a chart and a table of 4 to 8 rows, decide, two sentences
 }
 
 _ROLE = re.compile(r"\{(?:cite|cite:p|cite:t)\}`[^`]*`")
