@@ -26,6 +26,13 @@ writes back every key it read):
   the course estimates the active time from them (:mod:`influence_workbook.course_progress`).
 - ``certificates``: the certificates of completion issued (:mod:`influence_workbook.certificate`),
   appended by :meth:`ProgressStore.append_record`.
+- ``first_attempts``: per step key, the verdict of its first checked save, compactly (``saved_at``,
+  ``check``, ``passed`` and the ids of the criteria ``ok`` and ``failed``). A step keeps only its
+  last answer; the teacher's class report (:mod:`influence_workbook.class_report`) needs what the
+  class failed the first time, to know what to re-teach. Written by the save, under its lock, only
+  when the step has none yet (a save without a verdict, or whose verdict is an input problem, is no
+  attempt; quizzes keep their attempts in their answer); forgetting a step keeps it. A section that
+  is not a dict (a hand edit) is left alone.
 
 Where the file lives, first match wins:
 
@@ -75,6 +82,10 @@ LEFTOVER_AGE_S = 10.0
 #: chapter's text between two workshops stays well under it; a longer gap is counted as a break).
 IDLE_GAP_S = 30 * 60
 ACTIVITY = "activity"
+FIRST_ATTEMPTS = "first_attempts"
+#: Steps that keep no first attempt: a quiz is saved after each pick, and its attempts are in its own
+#: answer (:mod:`influence_workbook.quiz`).
+WITHOUT_FIRST_ATTEMPT = frozenset({"quiz"})
 NEWER_REMEDY = (
     "Mettez le cours à jour (au moins la version qui a écrit ce fichier), puis redémarrez le noyau "
     "pour retrouver toutes vos réponses."
@@ -556,7 +567,7 @@ class ProgressStore:
         A section that holds something else than a list (a hand edit) is not written over: the
         record is refused with a French notice.
         """
-        if section in {"steps", "format", "version", "updated_at", ACTIVITY}:
+        if section in {"steps", "format", "version", "updated_at", ACTIVITY, FIRST_ATTEMPTS}:
             raise ValueError(f"{section!r} is not a record section")
         record = _jsonable(dict(entry))
         damaged: list[bool] = []
@@ -622,6 +633,8 @@ class ProgressStore:
                 if str(entry.get("saved_at", "")) >= str(_entry_time(steps.get(key))):
                     steps[key] = entry
             change(steps)
+            for key, entry in [*unsaved.items(), *keep.items()]:  # the earlier saves first
+                _record_first_attempt(document, key, entry)
             if document_change is not None:
                 document_change(document)
                 if refuse_if is not None and refuse_if():
@@ -728,6 +741,44 @@ def _record_activity(document: dict[str, Any], moment: str) -> None:
             periods[index] = [periods[index][0], moment]
             return
     periods.append([moment, moment])
+
+
+def _record_first_attempt(document: dict[str, Any], key: str, entry: Mapping[str, Any]) -> None:
+    """Keep ``entry``'s verdict as the first attempt of step ``key`` when the step has none yet.
+
+    Compact: the criteria's ids, not their messages. A save without a verdict, or whose verdict says there
+    was nothing to check (an input problem), is not an attempt. A section that is not a dict is left alone.
+    """
+    feedback = entry.get("feedback")
+    if not isinstance(feedback, Mapping) or key.rpartition("/")[2] in WITHOUT_FIRST_ATTEMPT:
+        return
+    items = feedback.get("items")
+    if not isinstance(items, list) or not items:
+        return
+    criteria = [(str(item.get("criterion", "")), item.get("ok") is True) for item in items if isinstance(item, Mapping)]
+    if not criteria or [name for name, _ok in criteria] == ["input"]:
+        return
+    attempts = document.setdefault(FIRST_ATTEMPTS, {})
+    if not isinstance(attempts, dict) or key in attempts:
+        return
+    attempts[key] = {
+        "saved_at": str(entry.get("saved_at", "")),
+        "check": str(feedback.get("check", "")),
+        "passed": all(ok for _name, ok in criteria),
+        "ok": [name for name, ok in criteria if ok],
+        "failed": [name for name, ok in criteria if not ok],
+    }
+
+
+def first_attempts(document: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """The first-attempt records of a progress document, by step key (well-formed entries only)."""
+    attempts = document.get(FIRST_ATTEMPTS)
+    if not isinstance(attempts, dict):
+        return {}
+    return {
+        str(key): entry for key, entry in attempts.items()
+        if isinstance(entry, dict) and isinstance(entry.get("failed"), list) and isinstance(entry.get("ok"), list)
+    }
 
 
 def _entry_time(entry: Any) -> str:
