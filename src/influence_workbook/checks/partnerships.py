@@ -20,6 +20,7 @@ the contract threshold counts the fee plus the products' retail value (an in-kin
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import math
 import re
@@ -322,6 +323,7 @@ def collaborations_of(rows: Sequence[Mapping[str, Any]], creator_id: str | None 
 
 # --------------------------------------------------------------------------- the objective
 
+@functools.lru_cache(maxsize=64)
 def objective_stage(objective: str | None) -> tuple[str, bool]:
     """(the funnel stage of chapter 1's objective, True when it is the default because none was read).
 
@@ -480,7 +482,7 @@ def analyse_history(collaborations: Sequence[Collaboration], *, objective: str |
                     campaign: Campaign | None = None) -> History:
     """Read one creator's collaborations (in date order) for the campaign's objective: trend, level, traps."""
     campaign = resolve(campaign)
-    stage, defaulted = objective_stage(objective)
+    stage, defaulted = objective_stage(objective if isinstance(objective, str) else None)
     kpi = KPI_BY_STAGE[stage]
     values = tuple(c.kpi(kpi) for c in collaborations)
     threshold = _threshold(kpi, collaborations, campaign)
