@@ -378,3 +378,29 @@ def test_verify_trends() -> None:
     declining = [i for i in table.index if patterns[i] == "declining"]
     assert improving and declining
     assert (table.loc[improving, "evolution"] < 1).all() and (table.loc[declining, "evolution"] > 1).all()
+
+
+def test_feedback_points_to_headings_of_the_chapter() -> None:
+    import nbformat
+
+    from influence_workbook.checks import results as logic
+    from influence_workbook.paths import course_root
+    from influence_workbook.typography import fix
+
+    def headings(path: Path) -> set[str]:
+        notebook = nbformat.read(path, as_version=4)
+        return {line.lstrip("#").strip() for cell in notebook.cells if cell.cell_type == "markdown"
+                for line in cell.source.splitlines() if line.startswith("#")}
+
+    chapter = headings(course_root() / "notebooks" / "08_evaluer_resultats.ipynb")
+    for name in dir(logic):
+        if name.startswith("READ_") and name != "READ_TREND":
+            assert fix(getattr(logic, name)) in chapter, name
+    assert fix(logic.READ_TREND) in headings(course_root() / "solutions" / "08_evaluer_resultats.ipynb")
+
+
+def test_the_chapter_is_registered() -> None:
+    from influence_workbook.chapters import CHAPTERS
+
+    chapter = next(c for c in CHAPTERS if c.key == "ch08")
+    assert chapter.slug == "08_evaluer_resultats" and chapter.steps == ("results",) and chapter.available

@@ -35,7 +35,7 @@ CHAPTERS: tuple[Chapter, ...] = (
     Chapter(7, "ch07", "07_partenariats_long_terme", "Négliger les partenariats à long terme",
             "Analyser les collaborations passées et décider qui reconduire", ("renewal",)),
     Chapter(8, "ch08", "08_evaluer_resultats", "Oublier d'évaluer les résultats",
-            "Calculer les KPI et les comparer à l'objectif", ()),
+            "Calculer les KPI et les comparer à l'objectif", ("results",)),
     Chapter(9, "ch09", "09_remuneration", "Proposer une rémunération inadaptée",
             "Estimer une rémunération juste et planifier le budget", ()),
     Chapter(10, "ch10", "10_brief_clair", "Fournir un brief peu clair",

@@ -47,6 +47,7 @@ WORKSHOP_MINUTES: dict[str, int] = {
     "05_partenariat_cache": 8,  # classify eight posts, then write and check one caption
     "06_confiance_createurs": 7,  # two lists, two dates and three choices
     "07_partenariats_long_terme": 8,  # choose a creator, read a chart and a table of 4 to 8 rows, decide, two sentences
+    "08_evaluer_resultats": 10,  # read three tables, compute four figures, two choices, two short texts
 }
 
 _ROLE = re.compile(r"\{(?:cite|cite:p|cite:t)\}`[^`]*`")
