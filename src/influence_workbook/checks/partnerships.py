@@ -66,7 +66,8 @@ NEAR_ABOVE = 1.25
 #: the orders it brings are not the creator's (chapter 8). Read from this many uses on.
 LEAK_SHARE = 0.30
 MIN_CODE_USES = 10
-#: Impressions per collaboration from which an audience is big (a macro account's post, Later × Fohr tiers).
+#: Impressions per collaboration from which an audience is big: a course judgement (no source gives one),
+#: about ten times what the sample data's typical nano or micro creator brings.
 BIG_REACH = 250_000
 #: Missed deadlines from which a creator's reliability is in question.
 MAX_MISSED_DEADLINES = 1
