@@ -131,6 +131,14 @@ class CourseServer:
         time.sleep(0.2)  # let the old kernels' sockets close before the new server binds
         return self.start()
 
+    def forget_progress(self) -> None:
+        """A new learner's state: no progress file, no backup of it (the store would restore it), no
+        certificate; the workspace stays, as make start rebuilds it anyway."""
+        folder = self.progress_file().parent
+        for path in folder.glob(f"{self.progress_file().name}*"):
+            path.unlink(missing_ok=True)
+        shutil.rmtree(folder / "attestations", ignore_errors=True)
+
     def saved_steps(self) -> dict[str, dict[str, object]]:
         try:
             document = json.loads(self.progress_file().read_text(encoding="utf-8"))
