@@ -47,6 +47,11 @@ RESULTS_ANSWER = {"kpi": "Commandes attribuées (ventes)", "cpa": "18,11 €", "
                   "lift": "22,6 %", "emv": "a le pire coût par commande",
                   "limits": "Le dernier clic oublie ceux qui achètent plus tard.",
                   "verdict": "Objectif non atteint : 947 commandes sur 1 500."}
+# Chapter 9: one offer per creator and the budget's lines.
+OFFER = {"creator_id": "C0046", "deliverables": "1 Reel + 2 stories", "usage": "organique",
+         "rights_duration": "3 mois", "territory": "France", "exclusivity": "", "fee": "90", "currency": "EUR",
+         "gift_value": "24", "contract": False}
+OFFERS = {"offers": [OFFER], "clauses": ["parties"], "payment_days": "30 jours", "contingency": "1500"}
 MAX_CPU_SECONDS = 0.2
 DEFAULT_INPUTS = 500
 SLOW_INPUTS = 10_000
@@ -134,6 +139,16 @@ CALLS: dict[str, list[Callable[[Any], Any]]] = {
                       lambda v: checks.check_results({**RESULTS_ANSWER, "cpa": v, "roas": v, "roi": v, "lift": v}),
                       lambda v: checks.check_results({**RESULTS_ANSWER, "kpi": v, "emv": v, "limits": v, "verdict": v}),
                       lambda v: checks.check_results(RESULTS_ANSWER, objective=v)],
+    "check_offers": [lambda v: checks.check_offers(v),
+                     lambda v: checks.check_offers({**OFFERS, "offers": [v]}),
+                     lambda v: checks.check_offers({**OFFERS, "offers": [{**OFFER, "fee": v, "deliverables": v,
+                                                                          "rights_duration": v, "territory": v}]}),
+                     lambda v: checks.check_offers({**OFFERS, "offers": [{**OFFER, "exclusivity": v, "currency": v,
+                                                                          "gift_value": v, "usage": v}]}),
+                     lambda v: checks.check_offers({**OFFERS, "clauses": v, "payment_days": v, "contingency": v}),
+                     lambda v: checks.check_offers(OFFERS, v),
+                     lambda v: checks.check_offers(OFFERS, [{"creator_id": "C0046", "platform": v, "avg_views": v,
+                                                             "fee_per_post_eur": v, "creator_country": v}])],
 }
 TALLY: Counter[str] = Counter()
 

@@ -29,6 +29,7 @@ _PUBLIC = {
     "check_wording_classification": "disclosure",
     "check_renewal": "partnerships",
     "check_results": "results",
+    "check_offers": "pay",
 }
 
 __all__ = sorted(_PUBLIC)
