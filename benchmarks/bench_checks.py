@@ -42,6 +42,7 @@ def french_text(length: int = TEXT_LENGTH) -> str:
 
 def text_checks(text: str) -> dict[str, Callable[[], object]]:
     """The text checks of the course, each bound to ``text`` (a new text check gets its line here)."""
+    from influence_workbook.checks.brief import check_brief
     from influence_workbook.checks.concept import check_concept
     from influence_workbook.checks.constraints import check_constraints
     from influence_workbook.checks.disclosure import check_campaign_caption, check_disclosure
@@ -70,6 +71,7 @@ def text_checks(text: str) -> dict[str, Callable[[], object]]:
         "check_renewal": lambda: check_renewal({"creator_id": "C0101", "decision": "ajuster", "reason": text},
                                                RENEWAL_ROWS),
         "check_results": lambda: check_results({**RESULTS_FIGURES, "limits": text, "verdict": text}),
+        "check_brief": lambda: check_brief(text),  # a whole brief pasted as one text (bench_brief: a real one)
     }
 
 

@@ -52,6 +52,10 @@ OFFER = {"creator_id": "C0046", "deliverables": "1 Reel + 2 stories", "usage": "
          "rights_duration": "3 mois", "territory": "France", "exclusivity": "", "fee": "90", "currency": "EUR",
          "gift_value": "24", "contract": False}
 OFFERS = {"offers": [OFFER], "clauses": ["parties"], "payment_days": "30 jours", "contingency": "1500"}
+# Chapter 10: a brief's parts, as the workshop builds them.
+BRIEF = {"objective": "Conversion : 1 500 ventes d'ici fin juin 2027", "messages": "Se recharge\nFabriqué à Lyon",
+         "timeline": "Premier jet le 26 février 2027 ; un tour ; publication du 15 au 31 mars 2027",
+         "disclosure": "« Publicité » en tête de légende", "pay": "800 € HT selon le contrat signé"}
 MAX_CPU_SECONDS = 0.2
 DEFAULT_INPUTS = 500
 SLOW_INPUTS = 10_000
@@ -135,6 +139,12 @@ CALLS: dict[str, list[Callable[[Any], Any]]] = {
                       lambda v: checks.check_renewal(RENEWAL_ANSWER, [*RENEWAL_ROWS[:2], {**RENEWAL_ROW, "fee_eur": v,
                                                      "orders": v, "start_date": v, "disclosure_ok": v}]),
                       lambda v: checks.check_renewal(RENEWAL_ANSWER, RENEWAL_ROWS, objective=v)],
+    "check_brief": [lambda v: checks.check_brief(v),
+                    lambda v: checks.check_brief({**BRIEF, "objective": v, "timeline": v, "pay": v}),
+                    lambda v: checks.check_brief({key: v for key in BRIEF}),
+                    lambda v: checks.check_brief(BRIEF, parts=v),
+                    lambda v: checks.check_brief({**BRIEF, "disclosure": v, "rights": v, "deliverables": v},
+                                                 parts=["disclosure", "rights", "deliverables"])],
     "check_results": [lambda v: checks.check_results(v),
                       lambda v: checks.check_results({**RESULTS_ANSWER, "cpa": v, "roas": v, "roi": v, "lift": v}),
                       lambda v: checks.check_results({**RESULTS_ANSWER, "kpi": v, "emv": v, "limits": v, "verdict": v}),

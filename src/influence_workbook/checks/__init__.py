@@ -29,6 +29,7 @@ _PUBLIC = {
     "check_wording_classification": "disclosure",
     "check_renewal": "partnerships",
     "check_results": "results",
+    "check_brief": "brief",
     "check_offers": "pay",
 }
 
