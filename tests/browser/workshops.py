@@ -728,8 +728,61 @@ CH07 = WorkshopSpec(
                 text_fields=("iw-ch07-reason",)),),
 )
 
+# ------------------------------------------------------------- chapter 8: the KPI table of the launch
+
+CH08_FIELDS = {"kpi": "iw-ch08-kpi", "cpa": "iw-ch08-cpa", "roas": "iw-ch08-roas", "roi": "iw-ch08-roi",
+               "lift": "iw-ch08-lift", "emv": "iw-ch08-emv", "limits": "iw-ch08-limits",
+               "verdict": "iw-ch08-verdict"}
+CH08_TEXT_FIELDS = ("iw-ch08-cpa", "iw-ch08-roas", "iw-ch08-roi", "iw-ch08-lift", "iw-ch08-limits",
+                    "iw-ch08-verdict")
+CH08_GOOD = {
+    "cpa": "18,11 €", "roas": "2,17", "roi": "+47 %", "lift": "22,6 %",
+    "limits": "Le dernier clic oublie ceux qui ont vu la vidéo puis acheté plus tard, et les cookies refusés "
+              "font perdre une partie des visites.",
+    "verdict": "Objectif non atteint : 947 commandes sur 1 500 (63 %). La campagne reste rentable sur la marge "
+               "(ROI de 47 %), et le test régional montre un effet propre d'environ 23 %.",
+}
+
+
+def _ch08_expected(values: Mapping[str, Any], today: date) -> Any:
+    from influence_workbook.checks.results import check_results
+
+    answer = {key: values.get(css, "") for key, css in CH08_FIELDS.items()}
+    return check_results(answer)  # no chapter-1 objective saved: Sève's; Sève's money facts
+
+
+def _ch08_reading(kpi: str, emv: str, **texts: str) -> tuple[Step, ...]:
+    return (Select("iw-ch08-kpi", kpi), *(Fill(CH08_FIELDS[key], text) for key, text in texts.items()),
+            Select("iw-ch08-emv", emv))
+
+
+CH08 = WorkshopSpec(
+    id="ch08",
+    notebook="notebooks/08_evaluer_resultats.ipynb",
+    root="iw-ch08-results",
+    feedback="iw-ch08-feedback",
+    status="iw-ch08-status",
+    saved_status=re.compile(r"Enregistré le \d{2}/\d{2}/\d{4} à \d{2}:\d{2}"),
+    progress_key=("ch08", "results"),
+    expected=_ch08_expected,
+    answers=(
+        Answer("sales-on-margin", passes=True, steps=_ch08_reading(
+            "Commandes attribuées (ventes)", "a le pire coût par commande", **CH08_GOOD)),
+        Answer("roi-on-revenue-emv-praised", passes=False, steps=_ch08_reading(
+            "EMV (valeur médiatique)", "a aussi le meilleur coût par commande",
+            **{**CH08_GOOD, "roi": "116 %", "verdict": "Objectif atteint : 947 ventes et 116 % de ROI !"})),
+        Answer("no-agency-no-limit", passes=False, steps=_ch08_reading(
+            "Commandes attribuées (ventes)", "a le pire coût par commande",
+            **{**CH08_GOOD, "cpa": "15,73 €", "roas": "2,49", "lift": "42,8 %",
+               "limits": "Aucune limite : tout est suivi par les liens UTM."})),
+    ),
+    modes=(Mode("reading", steps=(Select("iw-ch08-kpi", "Commandes attribuées (ventes)"),),
+                text_fields=CH08_TEXT_FIELDS),),
+)
+
 # A new chapter adds its spec above and lists it here.
-WORKSHOPS: tuple[WorkshopSpec, ...] = (CH01, CH02, CH03, CH04, CH05_CLASSIFICATION, CH05_CAPTION, CH06, CH07)
+WORKSHOPS: tuple[WorkshopSpec, ...] = (CH01, CH02, CH03, CH04, CH05_CLASSIFICATION, CH05_CAPTION, CH06, CH07,
+                                       CH08)
 
 
 # ----------------------------------------------------------- harness fixture: the bare form
