@@ -28,6 +28,7 @@ from influence_workbook.widgets.home import HomePage
 from influence_workbook.widgets.objective import ObjectiveWorkshop
 from influence_workbook.widgets.outreach import OutreachWorkshop
 from influence_workbook.widgets.partnerships import PartnershipsWorkshop
+from influence_workbook.widgets.pay import PayWorkshop
 from influence_workbook.widgets.shortlist import ShortlistWorkshop
 
 
@@ -256,6 +257,7 @@ WORKSHOPS: dict[str, Callable[[ProgressStore], Any]] = {
     "ch05-caption": CaptionWorkshop,
     "ch06": ConstraintsWorkshop,
     "ch07": PartnershipsWorkshop,
+    "ch09": PayWorkshop,
     "home-campaign": HomePage,
 }
 

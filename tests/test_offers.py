@@ -53,7 +53,8 @@ OFFERS = [
      "territory": "Suisse", "exclusivity": "non", "fee": "160", "currency": "CHF", "gift_value": "0",
      "contract": False},
 ]
-GOOD = {"offers": OFFERS, "clauses": ["parties", "missions", "remuneration", "ip", "french_law", "rights", "payment"],
+TICKED = ["parties", "missions", "remuneration", "ip", "french_law", "rights", "payment"]
+GOOD: dict[str, Any] = {"offers": OFFERS, "clauses": TICKED,
         "payment_days": "30 jours", "contingency": "1 500"}
 
 
@@ -131,7 +132,7 @@ def test_the_contract_needs_the_clauses_of_the_law() -> None:
     assert failed(feedback) == {"contract"}
     assert plain(MANDATORY_CLAUSES["ip"]) in message and plain(MANDATORY_CLAUSES["french_law"]) in message
     assert plain(CLAUSES["rights"]) in message  # the brand reuses contents: the transfer itemised (CPI L131-3)
-    labels = check_offers({**GOOD, "clauses": [CLAUSES[c] for c in GOOD["clauses"]]})
+    labels = check_offers({**GOOD, "clauses": [CLAUSES[c] for c in TICKED]})
     assert labels.passed, "ticked clauses given by their French labels count too"
 
 

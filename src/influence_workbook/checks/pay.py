@@ -462,9 +462,10 @@ class OfferReading:
         return None if fee is None else fee + self.gift_eur_ht + self.already_eur_ht
 
     def range_in(self, currency: str | None = None) -> tuple[float, float] | None:
+        """The justified range in ``currency`` (the offer's by default), rounded as the learner reads it."""
         if self.range is None:
             return None
-        return self.range.in_currency(currency or self.shown_currency)
+        return _round_range(*self.range.in_currency(currency or self.shown_currency))
 
     def contract_required(self) -> bool:
         """Whether French law requires a written contract for this creator (None-safe: unreadable fee → no)."""
@@ -604,7 +605,7 @@ def range_text(offer: OfferReading) -> str:
     shown = offer.range_in()
     if shown is None:
         return "fourchette inconnue"
-    low, high = _round_range(*shown)
+    low, high = shown
     return f"{money(low, offer.shown_currency).split(chr(160))[0]} à {money(high, offer.shown_currency)}"
 
 
