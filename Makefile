@@ -11,7 +11,7 @@ PORT ?= 8888
 STAMP_COURSE := $(VENV)/.installed-course
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: help install install-test start test test-fast lint book book-clean exercises notebooks typography data bench browser-deps clean verify-certificate
+.PHONY: help install install-test start test test-fast lint book book-clean exercises notebooks typography data bench browser-deps clean verify-certificate class-report
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-19s %s\n", $$1, $$2}'
@@ -77,6 +77,12 @@ bench: $(STAMP_TEST) ## Run the benchmarks and print their figures
 
 verify-certificate: install ## Check a learner's certificate: make verify-certificate FILE=progression.json CODE=IW-…
 	@$(PY) -m influence_workbook.certificate verifier "$(FILE)" "$(CODE)"
+
+# The teacher's class report from the learners' exports (« Exporter ma progression » on the course's home page).
+SORTIE ?= _build/rapport-classe
+class-report: install ## Class report from learners' exports: make class-report DOSSIER=exports/ (or FILES="a.json b.json") [CLE=…]
+	@if [ -z "$(DOSSIER)$(FILES)" ]; then echo "Indiquez les exports : make class-report DOSSIER=dossier/ (ou FILES=\"a.json b.json\") [CLE=clé]" >&2; exit 2; fi
+	@$(PY) -m influence_workbook.class_report $(DOSSIER) $(FILES) --out "$(SORTIE)" $(if $(CLE),--cle "$(CLE)")
 
 clean: ## Remove the virtual environment and build outputs
 	rm -rf $(VENV) _build .pytest_cache
