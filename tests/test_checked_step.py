@@ -20,6 +20,7 @@ import pytest
 from influence_workbook.feedback import Feedback, FeedbackItem
 from influence_workbook.progress import ProgressStore
 from influence_workbook.widgets import common
+from influence_workbook.widgets.brief import BriefWorkshop
 from influence_workbook.widgets.common import PREPARE_DELAY_S, SAVE_AFTER_S, UNEXPECTED_PROBLEM, CheckedStep
 from influence_workbook.widgets.concept import ConceptWorkshop
 from influence_workbook.widgets.constraints import ConstraintsWorkshop
@@ -258,6 +259,7 @@ WORKSHOPS: dict[str, Callable[[ProgressStore], Any]] = {
     "ch06": ConstraintsWorkshop,
     "ch07": PartnershipsWorkshop,
     "ch09": PayWorkshop,
+    "ch10": BriefWorkshop,
     "home-campaign": HomePage,
 }
 
