@@ -1394,80 +1394,132 @@ def _rights(text: str) -> Finding:
 
 
 @dataclass(frozen=True)
-class PayFacts:
+class Payment:
+    """What the brief says one creator is paid: fees and gifts, in euros HT (or CHF), and the contract."""
+
+    who: str  # the creator named before the amounts (« Samir : 450 € »), "" for a brief to one creator
     fees: float
     gifts: float
-    currency: str
+    currency: str  # "€" or "CHF"
     contract: bool
     no_contract: bool
     vat_included: bool
 
 
-def _pay(text: str) -> tuple[Finding, PayFacts | None]:
-    finding = Finding()
-    reading = read(text)
+_WHO = re.compile(r"^\s*[-•*]?\s*(?P<who>[^:\n]{2,60}?)\s*:\s")
+
+
+def _amounts(line: str) -> tuple[float, float, set[str], bool]:
+    """(fees, gifts, currencies, VAT included) said in one line."""
+    folded = fold(line)
     fees = gifts = 0.0
     units: set[str] = set()
-    vat_included = False
-    for line in _LINES.split(text):
-        folded = fold(line)
-        amounts = [q for q in find_quantities(folded) if q.unit in {"€", "CHF"} and q.value > 0]
-        if not amounts:
+    ttc = bool(re.search(r"\bttc\b|\btva (?:comprise|incluse)\b", folded))
+    for amount in find_quantities(folded):
+        if amount.unit not in {"€", "CHF"} or amount.value <= 0:
             continue
-        ttc = bool(re.search(r"\bttc\b|\btva (?:comprise|incluse)\b", folded))
-        vat_included |= ttc
-        for amount in amounts:
-            value = amount.value / 1.2 if ttc and amount.unit == "€" else amount.value
-            units.add(amount.unit)
-            before = folded[max(0, amount.start - 40):amount.start]
-            after = folded[amount.end:amount.end + 30]
-            if _GIFT.search(before) or re.search(r"^\s*(?:de|en)\s+(?:produits|valeur)", after):
-                gifts += value
-            else:
-                fees += value
-    contract = any(not hit.negated for hit in _CONTRACT.hits(reading)) and not _NO_CONTRACT.search(reading.folded)
-    no_contract = bool(_NO_CONTRACT.search(reading.folded)) or bool(_CONTRACT.denied(reading))
+        value = amount.value / 1.2 if ttc and amount.unit == "€" else amount.value
+        units.add(amount.unit)
+        before = folded[max(0, amount.start - 40):amount.start]
+        after = folded[amount.end:amount.end + 30]
+        if _GIFT.search(before) or re.search(r"^\s*(?:de|en)\s+(?:produits|valeur)", after):
+            gifts += value
+        else:
+            fees += value
+    return fees, gifts, units, ttc
+
+
+def _contract_said(text: str) -> tuple[bool, bool]:
+    """(a contract is referred to, a contract is refused) in a text."""
+    reading = read(text)
+    refused = bool(_NO_CONTRACT.search(reading.folded)) or bool(_CONTRACT.denied(reading))
+    return any(not hit.negated for hit in _CONTRACT.hits(reading)) and not refused, refused
+
+
+def payments(text: str) -> list[Payment]:
+    """The payments a pay part states: one per creator when several lines name a creator and an amount
+    (« Samir : 450 € HT… »), else one for the whole part."""
+    lines = [line for line in _LINES.split(text) if line.strip()]
+    paid = [(line, _amounts(line)) for line in lines]
+    paid = [(line, found) for line, found in paid if found[0] or found[1]]
+    whole_contract, whole_refused = _contract_said(text)
+    named = [(line, found) for line, found in paid if _WHO.match(line)]
+    if len(named) >= 2 and len(named) == len(paid):
+        result = []
+        for line, (fees, gifts, units, ttc) in named:
+            contract, refused = _contract_said(line)
+            match = _WHO.match(line)
+            who = _short(match.group("who"), 40) if match else ""
+            result.append(Payment(who, fees, gifts, "CHF" if units == {"CHF"} else "€",
+                                  (contract or whole_contract) and not refused, refused or whole_refused, ttc))
+        return result
+    if not paid:
+        return []
+    fees = sum(found[0] for _line, found in paid)
+    gifts = sum(found[1] for _line, found in paid)
+    units = set().union(*(found[2] for _line, found in paid))
+    return [Payment("", fees, gifts, "CHF" if units == {"CHF"} else "€", whole_contract, whole_refused,
+                    any(found[3] for _line, found in paid))]
+
+
+def _pay(text: str) -> tuple[Finding, list[Payment]]:
+    finding = Finding()
+    reading = read(text)
+    found = payments(text)
+    contract, _refused = _contract_said(text)
     deferral = _first(PAY_DEFERRAL, reading)
-    if fees or gifts:
-        symbol = _joined(sorted(units))
-        gift_part = f", dont {format_number(gifts)} {symbol} de produits offerts" if gifts else ""
-        finding.present.append(f"le montant ({format_number(fees + gifts)} {symbol}{gift_part})")
+    if len(found) > 1:
+        finding.present.append(f"le montant pour chacun des {len(found)} créateurs")
+    elif found:
+        payment = found[0]
+        symbol = payment.currency
+        gift_part = f", dont {format_number(payment.gifts)} {symbol} de produits offerts" if payment.gifts else ""
+        finding.present.append(f"le montant ({format_number(payment.fees + payment.gifts)} {symbol}{gift_part})")
     elif deferral:
         finding.problems.append(f"« {deferral} » n'est pas une rémunération : donnez un montant (cachet, valeur des "
                                 "produits offerts)")
     else:
         finding.missing.append("le montant : cachet et valeur des produits offerts (ou la référence de l'offre)")
-    if contract:
+    if contract or (found and all(p.contract for p in found)):
         finding.present.append("la référence du contrat")
     else:
         finding.missing.append("la référence du contrat qui fixe la rémunération (le brief décrit le travail, le "
                                "contrat engage : montant, droits, paiement)")
     _vague_words(reading, finding)
-    facts = PayFacts(fees, gifts, "CHF" if units == {"CHF"} else "€", contract, no_contract, vat_included) \
-        if (fees or gifts) else None
-    return finding, facts
+    return finding, found
 
 
-def _contract_item(facts: PayFacts) -> FeedbackItem:
+def _contract_item(found: list[Payment]) -> FeedbackItem | None:
+    """The written-contract cross-check on the payments in euros (the French rule), or None when there are none."""
     label = "Contrat écrit"
-    total = facts.fees + facts.gifts
     threshold = format_number(WRITTEN_CONTRACT_THRESHOLD_EUR_HT)
-    shown = f"{format_number(total)} € HT" + (" (montant TTC ramené hors taxes)" if facts.vat_included else "")
-    if written_contract_required(facts.fees, facts.gifts):
-        if facts.contract and not facts.no_contract:
-            return FeedbackItem("contract_flag", label, True,
-                                f"{shown} avec cette collaboration : à partir de {threshold} € HT par an, le contrat "
-                                "écrit est obligatoire en France (décret n° 2025-1137), et le brief y renvoie.")
-        return FeedbackItem("contract_flag", label, False,
-                            f"{shown} avec cette collaboration : à partir de {threshold} € HT par an et par "
-                            "annonceur, produits offerts compris, un contrat écrit est obligatoire en France (décret "
-                            "n° 2025-1137, depuis le 1er janvier 2026). Écrivez que la rémunération est fixée par le "
-                            "contrat signé.",
-                            READ_RIGHTS)
-    return FeedbackItem("contract_flag", label, True,
-                        f"{shown} : sous le seuil de {threshold} € HT, le contrat écrit n'est pas encore obligatoire "
-                        "pour cette seule collaboration ; il le devient si le total de l'année avec la marque atteint "
-                        "le seuil.")
+    in_euros = [p for p in found if p.currency == "€"]
+    if not in_euros:
+        return None
+
+    def shown(payment: Payment) -> str:
+        amount = f"{format_number(payment.fees + payment.gifts)} € HT"
+        amount += " (montant TTC ramené hors taxes)" if payment.vat_included else ""
+        return f"{payment.who} : {amount}" if payment.who else amount
+
+    required = [p for p in in_euros if written_contract_required(p.fees, p.gifts)]
+    lacking = [p for p in required if not p.contract or p.no_contract]
+    if lacking:
+        return FeedbackItem(
+            "contract_flag", label, False,
+            f"{'; '.join(shown(p) for p in lacking[:3])} : à partir de {threshold} € HT par an et par annonceur, "
+            "produits offerts compris, un contrat écrit est obligatoire en France (décret n° 2025-1137, depuis le "
+            "1er janvier 2026). Écrivez que la rémunération est fixée par le contrat signé.", READ_RIGHTS)
+    if required:
+        return FeedbackItem(
+            "contract_flag", label, True,
+            f"{'; '.join(shown(p) for p in required[:3])} : à partir de {threshold} € HT par an, le contrat écrit est "
+            "obligatoire en France (décret n° 2025-1137), et le brief y renvoie.")
+    return FeedbackItem(
+        "contract_flag", label, True,
+        f"{'; '.join(shown(p) for p in in_euros[:3])} : sous le seuil de {threshold} € HT, le contrat écrit n'est pas "
+        "encore obligatoire pour cette seule collaboration ; il le devient si le total de l'année avec la marque "
+        "atteint le seuil.")
 
 
 def _approvals(text: str) -> Finding:
@@ -1615,10 +1667,11 @@ def check_brief(brief: object, *, campaign: Campaign | None = None, today: date 
     if wanted("rights"):
         add("rights", _rights(text("rights")))
     if wanted("pay"):
-        pay, pay_facts = _pay(text("pay"))
+        pay, found = _pay(text("pay"))
         add("pay", pay)
-        if pay_facts is not None and "FR" in chosen.markets and pay_facts.currency == "€":
-            items.append(_contract_item(pay_facts))
+        contract_item = _contract_item(found) if "FR" in chosen.markets else None
+        if contract_item is not None:
+            items.append(contract_item)
     if wanted("approvals"):
         add("approvals", _approvals(text("approvals")))
     tips = []
