@@ -246,3 +246,16 @@ def test_html_in_a_field_is_only_quoted_back() -> None:
     from influence_workbook.widgets.render import feedback_html
 
     assert "<script>" not in feedback_html(feedback)
+
+
+def test_every_section_the_feedback_points_to_is_a_heading_of_the_chapter() -> None:
+    import json
+
+    from influence_workbook.checks import pay
+    from influence_workbook.paths import course_root
+
+    cells = json.loads((course_root() / "notebooks" / "09_remuneration.ipynb").read_text(encoding="utf-8"))["cells"]
+    headings = {plain(line.lstrip("#").strip()) for cell in cells if cell["cell_type"] == "markdown"
+                for line in "".join(cell["source"]).splitlines() if line.startswith("#")}
+    sections = {plain(value) for name, value in vars(pay).items() if name.startswith("READ_")}
+    assert len(sections) == 9 and sections <= headings, sorted(sections - headings)

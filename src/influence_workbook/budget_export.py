@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from influence_workbook import clock
 from influence_workbook.checks.pay import Plan, gift_cost, range_text
 from influence_workbook.pay import EUR_TO_CHF, PLATFORM_NAMES, USAGE_LABELS, VAT_RATES, convert
 from influence_workbook.progress import ProgressStore, os_error_in_french
@@ -83,7 +84,7 @@ def budget_table(plan: Plan, *, today: date | None = None) -> BudgetTable:
     title: list[tuple[Cell, ...]] = [
         (f"Budget créateurs : {campaign.brand.name}, « {campaign.name} »",),
         ("Enveloppe", _money(plan.envelope), currency),
-        ("Établi le", format_date(today or date.today())),
+        ("Établi le", format_date(today or clock.today())),
     ]
     header = ("Créateur", "Plateforme", "Pays", "Contenus", "Droits", "Durée des droits", "Territoire",
               "Exclusivité", "Devise de l'offre", "Cachet HT", "Produits offerts (valeur HT)",
@@ -246,7 +247,7 @@ def export_budget(plan: Plan, store: ProgressStore | None = None, *, today: date
     Writing may fail (read-only disk, no room): the files are still returned for download, with a French
     notice saying where and why they could not be kept.
     """
-    day = today or date.today()
+    day = today or clock.today()
     table = budget_table(plan, today=day)
     xlsx, csv_bytes = budget_xlsx(table), budget_csv(table)
     stem = file_stem(plan, day)

@@ -37,7 +37,7 @@ CHAPTERS: tuple[Chapter, ...] = (
     Chapter(8, "ch08", "08_evaluer_resultats", "Oublier d'évaluer les résultats",
             "Calculer les KPI et les comparer à l'objectif", ("results",)),
     Chapter(9, "ch09", "09_remuneration", "Proposer une rémunération inadaptée",
-            "Estimer une rémunération juste et planifier le budget", ()),
+            "Estimer une rémunération juste et planifier le budget", ("offers",)),
     Chapter(10, "ch10", "10_brief_clair", "Fournir un brief peu clair",
             "Assembler et exporter le brief", ()),
 )

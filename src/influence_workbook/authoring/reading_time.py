@@ -48,6 +48,7 @@ WORKSHOP_MINUTES: dict[str, int] = {
     "06_confiance_createurs": 7,  # two lists, two dates and three choices
     "07_partenariats_long_terme": 8,  # choose a creator, read a chart and a table of 4 to 8 rows, decide, two sentences
     "08_evaluer_resultats": 10,  # read three tables, compute four figures, two choices, two short texts
+    "09_remuneration": 12,  # read four creator cards, eight short fields each, tick clauses, two amounts, one export
 }
 
 _ROLE = re.compile(r"\{(?:cite|cite:p|cite:t)\}`[^`]*`")
