@@ -49,6 +49,7 @@ def text_checks(text: str) -> dict[str, Callable[[], object]]:
     from influence_workbook.checks.objective import check_objective
     from influence_workbook.checks.outreach import EXAMPLE_CREATOR, check_outreach
     from influence_workbook.checks.partnerships import check_renewal
+    from influence_workbook.checks.pay import check_offers
     from influence_workbook.checks.results import check_results
 
     fields = {
@@ -72,7 +73,20 @@ def text_checks(text: str) -> dict[str, Callable[[], object]]:
                                                RENEWAL_ROWS),
         "check_results": lambda: check_results({**RESULTS_FIGURES, "limits": text, "verdict": text}),
         "check_brief": lambda: check_brief(text),  # a whole brief pasted as one text (bench_brief: a real one)
+        # four offers, the text in each free field (each is read on its first 500 characters)
+        "check_offers": lambda: check_offers({**OFFERS_LINES, "offers": [
+            {**offer, "deliverables": text, "rights_duration": text, "territory": text, "exclusivity": text}
+            for offer in OFFERS]}, OFFER_PROFILES),
     }
+
+
+#: Chapter 9: four offers as the workshop collects them, with the creators' profiles it passes (no data load).
+OFFERS = [{"creator_id": f"C{n:04d}", "usage": "publicite", "fee": "1 200", "currency": "EUR", "gift_value": "24",
+           "contract": True} for n in range(1, 5)]
+OFFER_PROFILES = [{"creator_id": f"C{n:04d}", "display_name": f"Créatrice {n}", "platform": "instagram",
+                   "creator_country": "FR", "avg_views": 14_000, "fee_per_post_eur": 450} for n in range(1, 5)]
+OFFERS_LINES = {"clauses": ["parties", "missions", "remuneration", "ip", "french_law", "rights"],
+                "payment_days": "30 jours", "contingency": "1 500"}
 
 
 #: Chapter 8: the figures and choices of a learner's reading of the Rituel Avoine launch (texts added above).
