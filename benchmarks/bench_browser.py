@@ -230,6 +230,7 @@ def measure_once_in_course_mode(browser: Browser, course: CourseServer, spec: Wo
                                 figures: Figures) -> None:
     """The same first visit in course mode: fresh progress, open the Voilà page (no « Run All »), clicks."""
     today = date.fromisoformat(h.frozen_today())
+    course.shutdown_kernels()  # the previous page's kernel may still be saving its last click
     course.forget_progress()
     guard = h.PageGuard()
     context = h.new_context(browser, guard)

@@ -19,7 +19,10 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
+from typing import Any
 
 from browser_harness import REPO, SERVER_START_TIMEOUT_S, HarnessError, _http_get, _wait_until, frozen_today
 
@@ -130,6 +133,22 @@ class CourseServer:
         self.stop()
         time.sleep(0.2)  # let the old kernels' sockets close before the new server binds
         return self.start()
+
+    def shutdown_kernels(self) -> int:
+        """Shut every kernel down (Voilà leaves a page's kernel running after the page closes, until
+        the idle culling of config/jupyter); the number shut down."""
+        kernels = self.api("GET", "/api/kernels")
+        for kernel in kernels:
+            with contextlib.suppress(urllib.error.HTTPError):
+                self.api("DELETE", f"/api/kernels/{kernel['id']}")
+        return len(kernels)
+
+    def api(self, method: str, path: str) -> Any:
+        request = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}", method=method,
+                                         headers={"Authorization": f"token {self.token}"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            body = response.read()
+        return json.loads(body) if body else None
 
     def forget_progress(self) -> None:
         """A new learner's state: no progress file, no backup of it (the store would restore it), no
