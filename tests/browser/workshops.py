@@ -780,9 +780,99 @@ CH08 = WorkshopSpec(
                 text_fields=CH08_TEXT_FIELDS),),
 )
 
+# ------------------------------------------------------------------ chapter 9: offers and budget
+
+CH09_CSS = "iw-ch09"
+#: Each creator's offer (the default set, no chapter-2 shortlist saved: C0046, C0128, C0301, C0252), field by field.
+CH09_OFFERS: tuple[dict[str, Any], ...] = (
+    {"deliverables": "1 Reel + 2 stories", "usage": "organique", "rights_duration": "3 mois",
+     "territory": "France et Suisse", "exclusivity": "", "fee": "120", "currency": "EUR", "gift_value": "24",
+     "contract": False},
+    {"deliverables": "2 vidéos TikTok", "usage": "publicite", "rights_duration": "3 mois",
+     "territory": "France et Suisse", "exclusivity": "shampooings solides, 3 mois", "fee": "1 000",
+     "currency": "EUR", "gift_value": "48", "contract": True},
+    {"deliverables": "1 vidéo", "usage": "marque", "rights_duration": "6 mois", "territory": "France",
+     "exclusivity": "aucune", "fee": "100", "currency": "EUR", "gift_value": "24", "contract": False},
+    {"deliverables": "1 vidéo TikTok", "usage": "organique", "rights_duration": "1 an", "territory": "Suisse",
+     "exclusivity": "non", "fee": "160", "currency": "CHF", "gift_value": "0", "contract": False},
+)
+CH09_TEXT_FIELDS = {"deliverables": "deliverables", "rights_duration": "rights-duration", "territory": "territory",
+                    "exclusivity": "exclusivity", "fee": "fee", "gift_value": "gift"}
+CH09_CLAUSES = ("parties", "missions", "remuneration", "ip", "french_law", "rights", "payment")
+
+
+def _ch09_menus() -> tuple[dict[str, str], dict[str, str]]:
+    from influence_workbook.widgets.pay import CURRENCY_MENU, USAGE_MENU
+
+    return dict((value, label) for label, value in USAGE_MENU), dict((v, label) for label, v in CURRENCY_MENU)
+
+
+def _ch09_steps(offers: tuple[dict[str, Any], ...] = CH09_OFFERS, *, clauses: tuple[str, ...] = CH09_CLAUSES,
+                payment: str = "30 jours", contingency: str = "1 500") -> tuple[Step, ...]:
+    usage_labels, currency_labels = _ch09_menus()
+    steps: list[Step] = []
+    for index, offer in enumerate(offers):
+        steps += [Fill(f"{CH09_CSS}-{css}-{index}", offer[key]) for key, css in CH09_TEXT_FIELDS.items() if offer[key]]
+        steps.append(Select(f"{CH09_CSS}-usage-{index}", usage_labels[offer["usage"]]))
+        steps.append(Select(f"{CH09_CSS}-currency-{index}", currency_labels[offer["currency"]]))
+        if offer["contract"]:
+            steps.append(Tick(f"{CH09_CSS}-contract-{index}"))
+    steps += [Tick(f"{CH09_CSS}-clause-{clause}") for clause in clauses]
+    steps += [Fill(f"{CH09_CSS}-payment", payment), Fill(f"{CH09_CSS}-contingency", contingency)]
+    return tuple(steps)
+
+
+def _ch09_expected(values: Mapping[str, Any], today: date) -> Any:
+    from influence_workbook.campaign import CAMPAIGN
+    from influence_workbook.checks.pay import check_offers
+    from influence_workbook.widgets.pay import DEFAULT_IDS, offer_profiles
+
+    usage_labels, currency_labels = _ch09_menus()
+    usage_of = {label: value for value, label in usage_labels.items()}
+    currency_of = {label: value for value, label in currency_labels.items()}
+    profiles = offer_profiles(DEFAULT_IDS, CAMPAIGN)  # no chapter-2 shortlist saved: the default set
+    offers = []
+    for index, profile in enumerate(profiles):
+        offer = {"creator_id": profile["creator_id"], "creator_name": profile["display_name"],
+                 "handle": profile["handle"], "platform": profile["platform"], "country": profile["creator_country"]}
+        offer.update({key: values.get(f"{CH09_CSS}-{css}-{index}", "") for key, css in CH09_TEXT_FIELDS.items()})
+        offer["usage"] = usage_of.get(values.get(f"{CH09_CSS}-usage-{index}", ""), "")
+        offer["currency"] = currency_of.get(values.get(f"{CH09_CSS}-currency-{index}", ""), "EUR")
+        offer["contract"] = bool(values.get(f"{CH09_CSS}-contract-{index}", False))
+        offers.append(offer)
+    answer = {"offers": offers, "clauses": [c for c in CH09_CLAUSES if values.get(f"{CH09_CSS}-clause-{c}")],
+              "payment_days": values.get(f"{CH09_CSS}-payment", ""),
+              "contingency": values.get(f"{CH09_CSS}-contingency", ""), "source": "default"}
+    return check_offers(answer, profiles, campaign=CAMPAIGN)
+
+
+CH09 = WorkshopSpec(
+    id="ch09",
+    notebook="notebooks/09_remuneration.ipynb",
+    root="iw-ch09-offers",
+    feedback="iw-ch09-feedback",
+    status="iw-ch09-status",
+    saved_status=re.compile(r"Enregistré le \d{2}/\d{2}/\d{4} à \d{2}:\d{2}"),
+    progress_key=("ch09", "offers"),
+    expected=_ch09_expected,
+    answers=(
+        # In the course-mode walk (chapter 2's shortlist C0046, C0128, C0301 saved), the fourth offer's fields are
+        # not on the page and its steps are skipped: the three first offers pass alone.
+        Answer("four-fair-offers", passes=True, steps=_ch09_steps()),
+        Answer("swiss-creator-in-euros", passes=False, steps=_ch09_steps(
+            (*CH09_OFFERS[:3], {**CH09_OFFERS[3], "currency": "EUR", "fee": "170"}))),
+        Answer("gift-only-no-contract-no-contingency", passes=False, steps=_ch09_steps(
+            (CH09_OFFERS[0], {**CH09_OFFERS[1], "fee": "0", "gift_value": "48", "contract": False}, *CH09_OFFERS[2:]),
+            clauses=(), contingency="")),
+    ),
+    modes=(Mode("offers", steps=(), text_fields=(
+        *(f"{CH09_CSS}-{css}-{index}" for index in range(4) for css in CH09_TEXT_FIELDS.values()),
+        f"{CH09_CSS}-payment", f"{CH09_CSS}-contingency")),),
+)
+
 # A new chapter adds its spec above and lists it here.
 WORKSHOPS: tuple[WorkshopSpec, ...] = (CH01, CH02, CH03, CH04, CH05_CLASSIFICATION, CH05_CAPTION, CH06, CH07,
-                                       CH08)
+                                       CH08, CH09)
 
 
 # ----------------------------------------------------------- harness fixture: the bare form
