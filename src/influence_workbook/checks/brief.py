@@ -279,6 +279,8 @@ _FREE_EXTRA = Meaning(
     r"<adapter>", r"\bcomme (?:tu le sens|vous le sentez)\b",
 )
 _TAG = re.compile(r"(?<![\w@])[@#][\w.]*[A-Za-zÀ-ÿ][\w.]*")
+#: Hashtags that disclose a partnership (chapter 5): a mention, not the campaign's tags.
+_DISCLOSURE_TAG = re.compile(r"#(?:ad|ads|pub|sponso\w*|partenariat\w*|publicite|collab\w*|werbung|anzeige)\.?")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|(?<![\w.-])[\w-]{1,63}\.(?:fr|ch|com|be|eu|shop|io|net|org)(?:/\S*)?\b")
 _CTA_VERBS = Meaning("cta_verbs", *(pattern for pattern in CALL_TO_ACTION.patterns
                                      if pattern not in LINK_PLACEMENT.patterns and pattern not in PROMO_CODE.patterns))
@@ -572,13 +574,16 @@ class BriefReading:
         return self.parts.get(key, "")
 
 
-def _unheaded(key: str, text: str) -> str:
+def _unheaded(key: str, text: str, *, headed: bool) -> str:
     """What a part with no heading of its own reads in a pasted brief: the lines that name it
-    (« Les dates : … »), then the rest of the text, up to :data:`MAX_PART_CHARS`."""
+    (« Les dates : … »); in a brief without any heading (plain prose), then the whole text, up to
+    :data:`MAX_PART_CHARS`. A brief with headings is not searched elsewhere: the audience's « zéro
+    déchet » is no ban on green claims, and a « #ad » is no brand tag."""
     pattern = dict(_HEADINGS)[key]
-    lines = text.splitlines()
-    named = [line for line in lines[:2_000] if pattern.search(fold(line[:300]))]
-    return "\n".join(named)[:MAX_PART_CHARS] + "\n\n" + text[:MAX_PART_CHARS] if named else text[:MAX_PART_CHARS]
+    named = "\n".join(line for line in text.splitlines()[:2_000] if pattern.search(fold(line[:300])))
+    if headed:
+        return named[:MAX_PART_CHARS]
+    return (named[:MAX_PART_CHARS] + "\n\n" + text[:MAX_PART_CHARS]) if named else text[:MAX_PART_CHARS]
 
 
 def _value_text(value: object) -> str:
@@ -621,7 +626,8 @@ def read_brief(brief: object) -> BriefReading | str:
             return "Ce brief ne contient aucun mot : écrivez ses rubriques, ou collez le texte d'un brief."
         split = split_brief(text)
         located = frozenset(key for key, part in split.items() if part.strip())
-        parts = {key: (split[key] if key in located else _unheaded(key, text))[:MAX_PART_CHARS] for key in PART_KEYS}
+        parts = {key: (split[key] if key in located else _unheaded(key, text, headed=bool(located)))[:MAX_PART_CHARS]
+                 for key in PART_KEYS}
         return BriefReading(parts, located, text, True, truncated)
     if isinstance(brief, Mapping):
         parts_found: dict[str, list[str]] = {}
@@ -1049,7 +1055,7 @@ def _messages(text: str, located: bool) -> Finding:
 def _cta(text: str, campaign: Campaign) -> Finding:
     finding = Finding()
     reading = read(text)
-    tags = [m.group(0).rstrip(".") for m in _TAG.finditer(text)]
+    tags = [m.group(0).rstrip(".") for m in _TAG.finditer(text) if not _DISCLOSURE_TAG.fullmatch(fold(m.group(0)))]
     url = _URL.search(text)
     placement = _first(LINK_PLACEMENT, reading) or _first(PROMO_CODE, reading)
     verb = _first(_CTA_VERBS, reading)
