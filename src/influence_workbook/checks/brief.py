@@ -640,9 +640,6 @@ def read_brief(brief: object) -> BriefReading | str:
             return (f"Aucune rubrique de brief reconnue : donnez un dictionnaire dont les clés sont les rubriques "
                     f"({names}…), ou collez le texte du brief entre guillemets.")
         texts = {key: "\n".join(filter(None, values)).strip() for key, values in parts_found.items()}
-        if not any(texts.values()):
-            return ("Toutes les rubriques du brief sont vides : écrivez au moins l'objectif, les livrables et le "
-                    "calendrier.")
         whole = "\n\n".join(f"{PART_BY_KEY[key].label}\n{texts[key]}" for key in PART_KEYS if texts.get(key))
         truncated = len(whole) > MAX_ANALYSED_CHARS or any(len(t) > MAX_PART_CHARS for t in texts.values())
         parts = {key: texts.get(key, "")[:MAX_PART_CHARS] for key in PART_KEYS}
@@ -1619,8 +1616,13 @@ def check_brief(brief: object, *, campaign: Campaign | None = None, today: date 
     if isinstance(reading, str):
         return input_problem(CHECK_NAME, "Brief", reading, READ_CONTRACT)
     if not any(reading.text(key).strip() for key in chosen_parts):
-        names = _joined([f"« {PART_BY_KEY[key].label} »" for key in PART_KEYS if key in chosen_parts][:3])
-        return input_problem(CHECK_NAME, "Brief", f"Rien à lire dans la rubrique {names} : écrivez-la d'abord.",
+        if parts is None:
+            return input_problem(CHECK_NAME, "Brief", "Toutes les rubriques du brief sont vides : écrivez au moins "
+                                 "l'objectif, les livrables et le calendrier.", READ_CONTRACT)
+        names = [f"« {PART_BY_KEY[key].label} »" for key in PART_KEYS if key in chosen_parts]
+        where = f"la rubrique {names[0]}" if len(names) == 1 else f"les rubriques {_joined(names[:4])}"
+        return input_problem(CHECK_NAME, "Brief", f"Rien à lire dans {where} : remplacez « ... » par votre texte, "
+                             "entre guillemets droits.",
                              PART_BY_KEY[next(k for k in PART_KEYS if k in chosen_parts)].read_more)
     chosen = resolve(campaign)
     today = today or clock.today()
