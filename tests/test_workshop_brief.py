@@ -217,7 +217,7 @@ def test_export_writes_three_files_beside_the_progress_file_and_offers_them(fill
     assert names == [f"{stem}.docx", f"{stem}.md", f"{stem}.pdf"]
     page = workshop.downloads.value
     for kind, mime in (("docx", "wordprocessingml"), ("md", "text/markdown"), ("pdf", "application/pdf")):
-        assert re.search(rf'download="{stem}\.{kind}" href="data:[^"]*{mime}[^"]*;base64,', page), kind
+        assert re.search(rf'download="{stem}\.{kind}"[^>]* href="data:[^"]*{mime}[^"]*;base64,', page), kind
     assert workshop.step.last_feedback is not None  # « Exporter » checked and saved the brief too
     assert saved_brief(filled) is not None
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any, Protocol
 
 from browser_harness import ACTION_TIMEOUT_MS, Workshop, choose
@@ -870,9 +871,107 @@ CH09 = WorkshopSpec(
         f"{CH09_CSS}-payment", f"{CH09_CSS}-contingency")),),
 )
 
+# ------------------------------------------------------------------ chapter 10: the brief, checked and exported
+
+CH10_CSS = "iw-ch10"
+CH10_GOOD: dict[str, str] = {
+    "contacts": "Julie Martin, cheffe de projet influence chez Sève : julie.martin@seve.fr, 06 12 34 56 78.",
+    "brand": "Sève est née à Lyon en 2021 : des cosmétiques solides et rechargeables, fabriqués dans notre "
+             "atelier. Ton : complice et sans jargon, on te tutoie.",
+    "product": "Rituel Avoine : shampooing solide à l'avoine pour cheveux sensibles, 24 €. Un pain dure 60 lavages "
+               "(test interne sur 30 volontaires, 2026).",
+    "objective": "Conversion : 1 500 ventes de Rituel Avoine d'ici fin juin 2027 auprès des 18-34 ans.",
+    "reporting": "Lien UTM et code promo dédié. Envoie les captures de tes statistiques (portée, vues, clics) "
+                 "à J+7 et à J+30.",
+    "audience": "18-34 ans, en France et en Suisse romande, sensibles au zéro déchet.",
+    "concept": "Ta routine du dimanche : le pain remplace ton flacon.\nLe ton, le décor et le montage : c'est toi "
+               "qui décides.",
+    "messages": "Le shampooing se recharge en magasin\nFabriqué à Lyon",
+    "cta": "Identifie @seve et #RituelAvoine, lien en bio vers seve.fr/rituel, découvre le coffret.",
+    "deliverables": "1 Reel de 30 à 45 s, sous-titré, qui reste en ligne au moins 6 mois\n3 stories avec sticker "
+                    "lien",
+    "timeline": "Premier jet le 26 février 2027 ; un tour de retours sous 48 h ; publication du 15 au 31 mars 2027 ; "
+                "paiement à 30 jours après la facture.",
+    "disclosure": "« Collaboration commerciale avec @seve » en tête de légende, « Publicité » à l'image dès les "
+                  "premières secondes.",
+    "forbidden": "Aucune promesse médicale (« soigne », « guérit »). Pas d'allégation environnementale vague "
+                 "(« écologique »). Musique : sons de la bibliothèque commerciale uniquement.",
+    "rights": "Droits d'utilisation : Sève peut reposter le Reel pendant 6 mois, en France et en Suisse.\n"
+              "Exclusivité : pas d'autre marque de soins capillaires pendant 2 mois.\nPas de sponsorisation.",
+    "pay": "Cachet de 800 € HT et coffret offert d'une valeur de 60 € HT, selon le contrat signé.",
+    "approvals": "Julie Martin valide le premier jet. En cas de crise : Marc Duval, 06 98 76 54 32.",
+}
+CH10_TEXT_FIELDS = tuple(f"{CH10_CSS}-{key}" for key in CH10_GOOD)
+
+
+def _ch10_expected(values: Mapping[str, Any], today: date) -> Any:
+    from influence_workbook.checks.brief import PART_KEYS, check_brief
+
+    return check_brief({key: values.get(f"{CH10_CSS}-{key}", "") for key in PART_KEYS}, today=today)
+
+
+@dataclass(frozen=True)
+class ExportFiles:
+    """Click « Exporter », then download each file the page offers and look inside it (a Word file is a
+    zip, a PDF starts with %PDF, the Markdown is the brief). Not part of the saved answer."""
+
+    button: str = "Exporter"
+    links: str = f"{CH10_CSS}-download"
+    #: (file name suffix, the bytes it must start with)
+    files: tuple[tuple[str, bytes], ...] = ((".docx", b"PK"), (".md", b"# Brief"), (".pdf", b"%PDF"))
+    kept: bool = False
+
+    @property
+    def widget(self) -> str:
+        return self.links
+
+    @property
+    def value(self) -> None:
+        return None
+
+    def apply(self, workshop: Workshop) -> None:
+        workshop.click(self.button)
+        links = workshop.root.locator(f"a.{self.links}")
+        expect(links).to_have_count(len(self.files), timeout=workshop.timeout_ms)
+        for index, (suffix, start) in enumerate(self.files):
+            with workshop.page.expect_download(timeout=workshop.timeout_ms) as info:
+                links.nth(index).click()
+            download = info.value
+            assert download.suggested_filename.endswith(suffix), download.suggested_filename
+            data = Path(download.path()).read_bytes()
+            assert data.startswith(start), f"{download.suggested_filename} starts with {data[:8]!r}"
+
+    def expect_shown(self, workshop: Workshop, timeout_ms: int) -> None:
+        expect(workshop.root.locator(f"a.{self.links}")).to_have_count(len(self.files), timeout=timeout_ms)
+
+
+def _ch10_brief(**changes: str) -> tuple[Step, ...]:
+    """Every part filled (the earlier chapters' pre-filled text is replaced), with ``changes``."""
+    return tuple(Fill(f"{CH10_CSS}-{key}", text) for key, text in {**CH10_GOOD, **changes}.items())
+
+
+CH10 = WorkshopSpec(
+    id="ch10",
+    notebook="notebooks/10_brief_clair.ipynb",
+    root="iw-ch10-brief",
+    feedback="iw-ch10-feedback",
+    status="iw-ch10-status",
+    saved_status=re.compile(r"Enregistré le \d{2}/\d{2}/\d{4} à \d{2}:\d{2}"),
+    progress_key=("ch10", "brief"),
+    expected=_ch10_expected,
+    answers=(
+        Answer("complete-brief-exported", passes=True, steps=(*_ch10_brief(), ExportFiles())),
+        Answer("draft-three-days-before", passes=False, steps=_ch10_brief(
+            timeline="Premier jet le 12 mars 2027 ; un tour de retours ; publication du 15 au 31 mars 2027 ; "
+                     "paiement à 30 jours.")),
+        Answer("hashtag-ad-at-the-end", passes=False, steps=_ch10_brief(disclosure="Mets #ad à la fin de ta légende.")),
+    ),
+    modes=(Mode("brief", steps=(), text_fields=CH10_TEXT_FIELDS),),
+)
+
 # A new chapter adds its spec above and lists it here.
 WORKSHOPS: tuple[WorkshopSpec, ...] = (CH01, CH02, CH03, CH04, CH05_CLASSIFICATION, CH05_CAPTION, CH06, CH07,
-                                       CH08, CH09)
+                                       CH08, CH09, CH10)
 
 
 # ----------------------------------------------------------- harness fixture: the bare form

@@ -338,7 +338,8 @@ def assemble_brief(store: ProgressStore | None = None, campaign: Campaign | None
 def chapter_link(key: str) -> str:
     """« le chapitre 1, « Un objectif flou » » with a relative link to its notebook (escaped)."""
     chapter = CHAPTER_BY_KEY[key]
-    return (f'le chapitre {chapter.number}, <a href="{escape(chapter.slug)}.ipynb">« {escape(chapter.title)} »</a>')
+    return (f'le chapitre {chapter.number}, <a href="{escape(chapter.slug)}.ipynb" style="text-decoration:underline">'
+            f"« {escape(chapter.title)} »</a>")
 
 
 def note_html(key: str, draft: Draft) -> str:
@@ -383,7 +384,8 @@ def downloads_html(exported: ExportedBrief) -> str:
     for file in exported.files:
         data = base64.b64encode(file.data).decode("ascii")
         items.append(f'<li><a class="{PREFIX}-download {PREFIX}-download-{file.kind}" download="{escape(file.name)}" '
-                     f'href="data:{file.mime};base64,{data}">Télécharger le brief en {names[file.kind]}, '
+                     f'style="text-decoration:underline" href="data:{file.mime};base64,{data}">'
+                     f"Télécharger le brief en {names[file.kind]}, "
                      f"{_kilobytes(len(file.data))}</a></li>")
     parts = [f'<div class="{PREFIX}-exported" role="status" aria-live="polite">',
              "<p><strong>Votre brief est prêt</strong> : trois fichiers, au même contenu.</p>",
