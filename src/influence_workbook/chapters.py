@@ -39,5 +39,5 @@ CHAPTERS: tuple[Chapter, ...] = (
     Chapter(9, "ch09", "09_remuneration", "Proposer une rémunération inadaptée",
             "Estimer une rémunération juste et planifier le budget", ("offers",)),
     Chapter(10, "ch10", "10_brief_clair", "Fournir un brief peu clair",
-            "Assembler et exporter le brief", ()),
+            "Assembler et exporter le brief", ("brief",)),
 )

@@ -49,6 +49,7 @@ WORKSHOP_MINUTES: dict[str, int] = {
     "07_partenariats_long_terme": 8,  # choose a creator, read a chart and a table of 4 to 8 rows, decide, two sentences
     "08_evaluer_resultats": 10,  # read three tables, compute four figures, two choices, two short texts
     "09_remuneration": 12,  # read four creator cards, eight short fields each, tick clauses, two amounts, one export
+    "10_brief_clair": 11,  # read sixteen pre-filled parts, complete four or five, read twenty verdicts, export
 }
 
 _ROLE = re.compile(r"\{(?:cite|cite:p|cite:t)\}`[^`]*`")
