@@ -301,3 +301,16 @@ def test_the_command_prints_a_french_summary_and_writes_the_report(
     assert "trop courte" in capsys.readouterr().err
     assert main(["cle"]) == 0
     assert re.search(r"Nouvelle clé de classe\u00a0: [a-z2-7]{4}(-[a-z2-7]{4}){4}", capsys.readouterr().out)
+
+
+def test_each_chapter_gets_the_guides_level(tmp_path: Path) -> None:
+    _write(tmp_path, "Ana Roux", _document({"ch01/objective": (["goal", "kpi"], [])}, {"ch01": []}))
+    _write(tmp_path, "Ben Favre", _document({"ch01/objective": (["goal"], ["kpi"])}, {"ch01": []}))
+    _write(tmp_path, "Cléo Petit", _document({"ch01/objective": (["goal"], ["kpi"])}))
+    report = build_report([tmp_path], KEY)
+    detail = next(table for table in class_report.tables(report) if table.name == "detail")
+    levels = {(row[0], row[2]): (row[-2], row[-1]) for row in detail.rows}
+    assert levels[("Ana Roux", 1)] == ("2/2", "4 · maîtrisé")
+    assert levels[("Ben Favre", 1)] == ("1/2", "3 · acquis")
+    assert levels[("Cléo Petit", 1)] == ("1/2", "2 · en cours d'acquisition")
+    assert levels[("Ana Roux", 2)] == ("—", "1 · non commencé")

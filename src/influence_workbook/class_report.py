@@ -447,6 +447,57 @@ def _labels(learners: Iterable[Learner]) -> dict[tuple[str, str], str]:
     return labels
 
 
+def first_records(learner: Learner, chapters: Mapping[str, Chapter]) -> dict[tuple[str, str], dict[str, Any]]:
+    """(chapter key, step) -> the learner's first checked attempt of that step, on any campaign (the earliest)."""
+    earliest: dict[tuple[str, str], dict[str, Any]] = {}
+    for key, record in first_attempts(learner.document).items():
+        chapter_part, _, step = key.partition("/")
+        chapter_key = chapter_part.split("@", 1)[0]
+        if chapter_key not in chapters or step not in chapters[chapter_key].steps:
+            continue
+        slot = (chapter_key, step)
+        if slot not in earliest or _text(record.get("saved_at")) < _text(earliest[slot].get("saved_at")):
+            earliest[slot] = record
+    return earliest
+
+
+LEVELS = {
+    4: "4 · maîtrisé",
+    3: "3 · acquis",
+    2: "2 · en cours d'acquisition",
+    1: "1 · non commencé",
+}
+
+
+def level(result: ChapterResult | None, firsts: Mapping[tuple[str, str], Mapping[str, Any]]) -> str:
+    """The guide's level for one chapter: 4 complete with every step passed at its first checked attempt, 3
+    complete, 2 started, 1 not started (book/guide-enseignant.md, « Grille d'évaluation »)."""
+    if result is None or result.state == "todo":
+        return LEVELS[1]
+    if not result.complete:
+        return LEVELS[2]
+    records = [firsts.get((result.key, step.step)) for step in result.steps]
+    if records and all(record is not None and record.get("passed") is True for record in records):
+        return LEVELS[4]
+    if any(record is None for record in records):
+        return LEVELS[3] + " (premier essai inconnu)"
+    return LEVELS[3]
+
+
+def _first_text(result: ChapterResult | None, firsts: Mapping[tuple[str, str], Mapping[str, Any]]) -> str:
+    """« 6/8 » criteria met at the first checked attempt (one per step), « — » when not tried or unknown."""
+    if result is None:
+        return "—"
+    parts = []
+    for step in result.steps:
+        record = firsts.get((result.key, step.step))
+        if record is None:
+            continue
+        ok, failed = len(record.get("ok") or []), len(record.get("failed") or [])
+        parts.append(f"{ok}/{ok + failed}")
+    return " ; ".join(parts) or "—"
+
+
 def _criterion_stats(learners: list[Learner], chapters: list[Chapter]
                      ) -> tuple[list[CriterionStat], dict[tuple[str, str], int]]:
     by_key = {chapter.key: chapter for chapter in chapters}
@@ -454,15 +505,7 @@ def _criterion_stats(learners: list[Learner], chapters: list[Chapter]
     stats: dict[tuple[str, str, str], CriterionStat] = {}
     unknown: Counter[tuple[str, str]] = Counter()
     for learner in learners:
-        earliest: dict[tuple[str, str], dict[str, Any]] = {}
-        for key, record in first_attempts(learner.document).items():
-            chapter_part, _, step = key.partition("/")
-            chapter_key = chapter_part.split("@", 1)[0]
-            if chapter_key not in by_key or step not in by_key[chapter_key].steps:
-                continue
-            slot = (chapter_key, step)
-            if slot not in earliest or _text(record.get("saved_at")) < _text(earliest[slot].get("saved_at")):
-                earliest[slot] = record
+        earliest = first_records(learner, by_key)
         for (chapter_key, step), record in earliest.items():
             check = _text(record.get("check"))
             for criterion, ok in [*((c, True) for c in record["ok"]), *((c, False) for c in record["failed"])]:
@@ -589,6 +632,7 @@ def _moment(text: str) -> datetime | None:
 
 def tables(report: ClassReport) -> list[Table]:
     chapters = report.chapters
+    by_key = {chapter.key: chapter for chapter in chapters}
     learner_columns = ["Nom", "Fichier", "Signature", "Exporté le", "Campagne", "Chapitres terminés"]
     for chapter in chapters:
         learner_columns += [f"Ch. {chapter.number} atelier", f"Ch. {chapter.number} quiz"]
@@ -599,6 +643,7 @@ def tables(report: ClassReport) -> list[Table]:
         done = sum(result.complete for result in learner.chapters.values())
         row: list[Any] = [learner.name, read.source, STATE_WORDS[read.state], _moment(learner.exported_at),
                           learner.campaign, f"{done}/{len(chapters)}"]
+        firsts = first_records(learner, by_key)
         for chapter in chapters:
             result = learner.chapters.get(chapter.key)
             row += [_workshop_text(result, chapter), _quiz_text(result.quiz if result else None)]
@@ -613,6 +658,7 @@ def tables(report: ClassReport) -> list[Table]:
                 (quiz.correct / quiz.total) if quiz and quiz.total else None,
                 "oui" if quiz and quiz.passed else "non",
                 _moment(quiz.saved_at) if quiz else None,
+                _first_text(result, firsts), level(result, firsts),
             ))
         row += [", ".join(learner.certificates), learner.active_seconds // 60]
         learner_rows.append(tuple(row))
@@ -630,7 +676,8 @@ def tables(report: ClassReport) -> list[Table]:
               date_columns=frozenset({3})),
         Table("detail", "Détail par chapitre", "Détail par chapitre", (
             "Nom", "Signature", "Chapitre", "Titre", "État", "Atelier réussi", "Atelier réussi le",
-            "Quiz : justes", "Quiz : questions", "Quiz : part juste", "Quiz réussi", "Quiz enregistré le"),
+            "Quiz : justes", "Quiz : questions", "Quiz : part juste", "Quiz réussi", "Quiz enregistré le",
+            "Atelier : critères atteints au 1er essai", "Niveau (grille du guide)"),
             detail_rows, percent_columns=frozenset({9}), date_columns=frozenset({6, 11})),
         Table("criteres", "Critères", "Critères échoués au premier essai", (
             "Chapitre", "Titre", "Étape", "Vérification", "Critère", "Libellé", "Échoué au 1er essai",
@@ -828,10 +875,14 @@ def _matrix_html(report: ClassReport, flagged_rows: set[int]) -> str:
     head = "".join(f'<th scope="col" title="{_e(chapter.title)}">Ch. {chapter.number}</th>'
                    for chapter in report.chapters)
     rows = []
+    by_key = {chapter.key: chapter for chapter in report.chapters}
     for index, (read, learner) in enumerate(report.learners):
         done = sum(result.complete for result in learner.chapters.values())
-        cells = "".join(f'<td class="st-{result.state if result else "todo"}">{_e(_chapter_cell(result))}</td>'
-                        for result in (learner.chapters.get(chapter.key) for chapter in report.chapters))
+        firsts = first_records(learner, by_key)
+        cells = "".join(
+            f'<td class="st-{result.state if result else "todo"}">{_e(_chapter_cell(result))}'
+            f'{_e(" · niveau " + level(result, firsts)[0]) if result and result.state != "todo" else ""}</td>'
+            for result in (learner.chapters.get(chapter.key) for chapter in report.chapters))
         css = ' class="flagged"' if index in flagged_rows else ""
         rows.append(f'<tr{css}><th scope="row">{_e(learner.name)}</th><td>{_e(STATE_WORDS[read.state])}</td>'
                     f"<td>{done}/{len(report.chapters)}</td>{cells}</tr>")
@@ -877,8 +928,10 @@ def render_html(report: ClassReport, report_tables: Sequence[Table], generated: 
     parts.append("<h2>Qui a terminé quoi</h2>")
     flagged_rows = {index for index, (read, _learner) in enumerate(report.learners) if read.state in FLAGGED}
     parts.append('<p class="note">Par chapitre : « terminé » (atelier et quiz réussis) avec la date, ou « en cours », '
-                 "puis le score du quiz (justes du premier coup). Le détail (dates de chaque atelier et de chaque "
-                 "quiz) est dans le tableur, feuille « Détail par chapitre ».</p>")
+                 "puis le score du quiz (justes du premier coup) et le niveau de la grille du guide de l'enseignant "
+                 "(4 : terminé, atelier réussi au premier essai ; 3 : terminé ; 2 : commencé). Le détail (dates de "
+                 "chaque atelier et de chaque quiz, critères atteints au premier essai) est dans le tableur, "
+                 "feuille « Détail par chapitre ».</p>")
     parts.append(_matrix_html(report, flagged_rows))
     parts.append("<h2>Quiz</h2>")
     quiz_rows = []

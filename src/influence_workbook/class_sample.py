@@ -204,7 +204,7 @@ def write_simulated_class(folder: Path, count: int = 200, *, key: str = DEFAULT_
         state = "signed" if signing == key else ("unsigned" if signing is None else "other-key")
         if number % 25 == 13:  # a score improved by hand after the export
             for chapter in export["chapters"]:
-                if chapter["quiz"] is not None:
+                if chapter["quiz"] is not None and chapter["quiz"]["correct"] < chapter["quiz"]["total"]:
                     chapter["quiz"]["correct"] = chapter["quiz"]["total"]
                     chapter["quiz"]["passed"] = True
                     break
