@@ -11,7 +11,7 @@ PORT ?= 8888
 STAMP_COURSE := $(VENV)/.installed-course
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: help install install-test start test test-fast lint book book-clean exercises notebooks typography data bench browser-deps clean verify-certificate class-report
+.PHONY: help install install-test start test test-fast lint book book-clean exercises notebooks typography data bench browser-deps clean verify-certificate class-report teacher-kit
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-19s %s\n", $$1, $$2}'
@@ -83,6 +83,9 @@ SORTIE ?= _build/rapport-classe
 class-report: install ## Class report from learners' exports: make class-report DOSSIER=exports/ (or FILES="a.json b.json") [CLE=…]
 	@if [ -z "$(DOSSIER)$(FILES)" ]; then echo "Indiquez les exports : make class-report DOSSIER=dossier/ (ou FILES=\"a.json b.json\") [CLE=clé]" >&2; exit 2; fi
 	@$(PY) -m influence_workbook.class_report $(DOSSIER) $(FILES) --out "$(SORTIE)" $(if $(CLE),--cle "$(CLE)")
+
+teacher-kit: install ## The teacher's kit: solutions (notebooks and offline HTML), answer key, guide -> _build/kit-enseignant.zip
+	@$(PY) -m influence_workbook.teacher_kit
 
 clean: ## Remove the virtual environment and build outputs
 	rm -rf $(VENV) _build .pytest_cache

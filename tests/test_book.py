@@ -672,3 +672,14 @@ def test_bibliography_page_lists_every_entry(built_book: BuiltBook) -> None:
     text = _normalise(" ".join(page.text))
     missing = [key for key, entry in entries.items() if _normalise(entry.fields["title"]) not in text]
     assert not missing, f"entries not shown on bibliographie.html: {missing}"
+
+
+@pytest.mark.slow
+def test_no_solution_or_answer_key_value_in_the_book(built_book: BuiltBook) -> None:
+    """Solutions and the answer key stay with the teacher (issue 25): no answer line of a solution and no
+    value of data/answer_key/ in any page, notebook or source the book publishes (tests/test_teacher_kit.py
+    checks the learner's workspace and the sources the same way)."""
+    from influence_workbook.teacher_kit import leaks
+
+    assert built_book.html.is_dir(), "the book was built"
+    assert leaks(built_book.html) == []
