@@ -151,6 +151,7 @@ class Figures:
     later_clicks: list[Click] = field(default_factory=list)  # every run's clicks after its first
     blocked: set[str] = field(default_factory=set)  # requests to other hosts the page tried (blocked)
     page_errors: list[str] = field(default_factory=list)  # uncaught errors, upstream ones excluded
+    failed_runs: list[str] = field(default_factory=list)  # runs that did not complete, and why
 
 
 def _timed_click(page: Page, workshop: h.Workshop, spec: WorkshopSpec, steps: tuple[Step, ...],
@@ -308,10 +309,13 @@ def main() -> None:
         try:
             for _ in range(RUNS):
                 for spec in targets:
-                    if spec.id in in_course_mode:
-                        measure_once_in_course_mode(browser, course, in_course_mode[spec.id], results[spec.id])
-                    else:
-                        measure_once(browser, lab, spec, results[spec.id])
+                    try:
+                        if spec.id in in_course_mode:
+                            measure_once_in_course_mode(browser, course, in_course_mode[spec.id], results[spec.id])
+                        else:
+                            measure_once(browser, lab, spec, results[spec.id])
+                    except Exception as error:  # one run lost is reported, not the whole benchmark
+                        results[spec.id].failed_runs.append(str(error).splitlines()[0][:300])
         finally:
             browser.close()
             course.close()
@@ -377,6 +381,8 @@ def report(results: dict[str, Figures], targets: tuple[WorkshopSpec, ...],
         if results[spec.id].blocked:
             lines.append(f"note: {spec.id} tried to reach other hosts (blocked, so not timed): "
                          f"{', '.join(sorted(results[spec.id].blocked))}")
+        for failure in results[spec.id].failed_runs:
+            lines.append(f"note: {spec.id}: a run did not complete (not timed): {failure}")
         for error in sorted(set(results[spec.id].page_errors)):
             lines.append(f"note: {spec.id}: uncaught error in the page: {error}")
     for spec in workshops:
