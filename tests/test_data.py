@@ -762,12 +762,23 @@ def test_page_is_a_single_titled_myst_page(data_page: str) -> None:
 
 
 def test_page_documents_every_column_of_every_file(data_page: str) -> None:
-    page = data_page
+    """The learner's page documents the learners' files; the answer key is documented for teachers
+    only, in data/answer_key/LISEZMOI.md (issue 25: the data page must not describe the answer key)."""
+    teacher_page = (generate.repository_root() / generate.ANSWER_KEY_PAGE_PATH).read_text(encoding="utf-8")
     for table in TABLES.values():
+        page = teacher_page if table.answer_key else data_page
         assert table.path in page
         for column in table.columns:
             assert f"`{column.name}`" in page, column.name
             assert column.description.split(" ")[0] in page
+
+
+def test_the_learners_page_does_not_give_the_answer_key_away(data_page: str) -> None:
+    for table in TABLES.values():
+        if table.answer_key:
+            assert f"`{table.path}`" not in data_page, table.path
+    for trap in ("bought_followers", "hidden_gem", "one_hit", "high_reach_bad_cpa", "code_leakage"):
+        assert trap not in data_page, trap
 
 
 def test_page_explains_fiction_generation_sources_formulas_and_answer_key(data_page: str) -> None:

@@ -2059,16 +2059,12 @@ def render_page(data: SampleData, seed: int = SEED) -> str:
     n_sponsored = sum(p.is_sponsored for p in data.posts)
     tier_counts = {t.name: sum(c.tier == t.name for c in creators) for t in TIERS}
     er_medians = _tier_medians(creators, lambda c: c.engagement_rate)
-    trap_counts = {kind: sum(c.trap == kind for c in creators) for kind in TRAP_COUNTS}
     fee_correlation = float(np.corrcoef([c.followers for c in creators], [c.fee_eur for c in creators])[0, 1])
     n_languages = {lang: sum(p.language == lang for p in data.posts) for lang in ("fr", "de", "en")}
     collaborators = {c.creator.id for c in data.collaborations}
     per_creator = {cid: sum(c.creator.id == cid for c in data.collaborations) for cid in sorted(collaborators)}
     n_long_term = sum(n >= 3 for n in per_creator.values())
     n_rituel = sum(c.campaign == RITUEL_AVOINE for c in data.collaborations)
-    patterns_by_creator = dict(row[:2] for row in data.rows["collaboration_patterns"])
-    pattern_counts = {kind: sum(p == kind for p in patterns_by_creator.values())
-                      for kind in schema.COLLABORATION_PATTERN_KINDS}
 
     out: list[str] = [
         "# Les données d'exemple",
@@ -2243,40 +2239,14 @@ def render_page(data: SampleData, seed: int = SEED) -> str:
             "",
         ]
     out += [
-        "## Le corrigé pour les enseignants",
+        "## Le corrigé",
         "",
-        "Le dossier `data/answer_key/` contient la vérité de chaque exercice. Il s'adresse aux enseignants, "
-        "pour corriger ou préparer une séance : mieux vaut ne pas l'ouvrir avant d'avoir fait les exercices.",
-        "",
-        f"- `creators_traps.csv` : {sum(trap_counts.values())} créateurs piégés ("
-        + ", ".join(f"{count} `{kind}`" for kind, count in trap_counts.items())
-        + "), chacun avec le signal à repérer, chiffres à l'appui.",
-        "- `posts_disclosure.csv` : pour chaque publication, si elle était sponsorisée, comment le "
-        "partenariat "
-        "était signalé et le verdict attendu en France, en Suisse, dans l'UE, aux États-Unis et au "
-        "Royaume-Uni.",
-        "- `collaboration_patterns.csv` : pour chaque créateur des collaborations, la tendance plantée ("
-        + ", ".join(f"{count} `{kind}`" for kind, count in pattern_counts.items())
-        + "), chiffres à l'appui.",
-        "- `holdout_lift.csv` : ce que mesure le test régional, par mesure (commandes, chiffre d'affaires, "
-        "visites), et l'effet réellement planté.",
-        "",
-        "Les verdicts de mention suivent le tableau de nos notes de recherche : une mention claire en tête "
-        "(« Publicité », « Collaboration commerciale », l'outil « Partenariat rémunéré avec… ») est conforme "
-        "en France, en Suisse et dans l'UE ; « #ad » convient à la FTC et à l'ASA mais pas en France ; les "
-        "mentions ambiguës (« #sp », « #spon », « #collab », un simple « merci ») et les mentions cachées en "
-        "fin de légende ne sont conformes nulle part. Une légende est jugée selon le public auquel sa langue "
-        "s'adresse : les règles américaines et britanniques ne s'appliquent qu'aux légendes en anglais, les "
-        "règles françaises ne s'appliquent pas aux légendes en allemand (verdict `not_applicable`). Le droit "
-        "évolue : ces verdicts reflètent les textes en vigueur à la rédaction du cours (loi française "
-        "modifiée "
-        "par l'ordonnance du 6 novembre 2024, règles de la CSL de 2019, guides de la FTC de 2019 et 2023, "
-        "guide de l'ASA de 2023).",
+        "Le corrigé des exercices (quels créateurs sont piégés et comment, quelle tendance porte chaque "
+        "série de collaborations, l'effet réellement planté dans le test régional) n'est ni dans cette "
+        "page ni dans l'espace de travail des apprenants : il est réservé aux enseignants, dans le dossier "
+        "`data/answer_key/` et dans le kit que produit `make teacher-kit` (voir le guide de l'enseignant).",
         "",
     ]
-    for table in TABLES.values():
-        if table.answer_key:
-            out += [f"### `{table.path}`", "", table.description, "", *_columns_table(table), ""]
     out += [
         "## Aucune personne réelle",
         "",
@@ -2310,6 +2280,60 @@ def render_page(data: SampleData, seed: int = SEED) -> str:
     return "\n".join(_typeset_page(out))
 
 
+ANSWER_KEY_PAGE_PATH = "data/answer_key/LISEZMOI.md"
+
+
+def answer_key_lines(trap_counts: Mapping[str, int], pattern_counts: Mapping[str, int]) -> list[str]:
+    """The answer key's description, for teachers only (``data/answer_key/LISEZMOI.md``, the kit)."""
+    out: list[str] = []
+    out += [
+        "# Le corrigé des données d'exemple, pour les enseignants",
+        "",
+        "Le dossier `data/answer_key/` contient la vérité de chaque exercice. Il s'adresse aux enseignants, "
+        "pour corriger ou préparer une séance : mieux vaut ne pas l'ouvrir avant d'avoir fait les exercices.",
+        "",
+        f"- `creators_traps.csv` : {sum(trap_counts.values())} créateurs piégés ("
+        + ", ".join(f"{count} `{kind}`" for kind, count in trap_counts.items())
+        + "), chacun avec le signal à repérer, chiffres à l'appui.",
+        "- `posts_disclosure.csv` : pour chaque publication, si elle était sponsorisée, comment le "
+        "partenariat "
+        "était signalé et le verdict attendu en France, en Suisse, dans l'UE, aux États-Unis et au "
+        "Royaume-Uni.",
+        "- `collaboration_patterns.csv` : pour chaque créateur des collaborations, la tendance plantée ("
+        + ", ".join(f"{count} `{kind}`" for kind, count in pattern_counts.items())
+        + "), chiffres à l'appui.",
+        "- `holdout_lift.csv` : ce que mesure le test régional, par mesure (commandes, chiffre d'affaires, "
+        "visites), et l'effet réellement planté.",
+        "",
+        "Les verdicts de mention suivent le tableau de nos notes de recherche : une mention claire en tête "
+        "(« Publicité », « Collaboration commerciale », l'outil « Partenariat rémunéré avec… ») est conforme "
+        "en France, en Suisse et dans l'UE ; « #ad » convient à la FTC et à l'ASA mais pas en France ; les "
+        "mentions ambiguës (« #sp », « #spon », « #collab », un simple « merci ») et les mentions cachées en "
+        "fin de légende ne sont conformes nulle part. Une légende est jugée selon le public auquel sa langue "
+        "s'adresse : les règles américaines et britanniques ne s'appliquent qu'aux légendes en anglais, les "
+        "règles françaises ne s'appliquent pas aux légendes en allemand (verdict `not_applicable`). Le droit "
+        "évolue : ces verdicts reflètent les textes en vigueur à la rédaction du cours (loi française "
+        "modifiée "
+        "par l'ordonnance du 6 novembre 2024, règles de la CSL de 2019, guides de la FTC de 2019 et 2023, "
+        "guide de l'ASA de 2023).",
+        "",
+    ]
+    for table in TABLES.values():
+        if table.answer_key:
+            out += [f"### `{table.path}`", "", table.description, "", *_columns_table(table), ""]
+    return out
+
+
+def render_answer_key_page(data: SampleData) -> str:
+    """The teacher's page describing ``data/answer_key/`` (not part of the book or the workspace)."""
+    creators = data.creators
+    trap_counts = {kind: sum(c.trap == kind for c in creators) for kind in TRAP_COUNTS}
+    patterns_by_creator = dict(row[:2] for row in data.rows["collaboration_patterns"])
+    pattern_counts = {kind: sum(p == kind for p in patterns_by_creator.values())
+                      for kind in schema.COLLABORATION_PATTERN_KINDS}
+    return "\n".join(_typeset_page(answer_key_lines(trap_counts, pattern_counts)))
+
+
 def _typeset_page(lines: Sequence[str]) -> list[str]:
     """Apply French spacing to prose lines; code blocks, comments and table rules stay as they are."""
     result: list[str] = []
@@ -2332,6 +2356,7 @@ def build_files(seed: int = SEED) -> dict[str, str]:
     files = {f"data/{table.path}": to_csv(table, data.rows[name]) for name, table in TABLES.items()}
     # Same French typography as every other page (tests/test_typography.py checks them all).
     files[PAGE_PATH] = french_typography(render_page(data, seed))
+    files[ANSWER_KEY_PAGE_PATH] = french_typography(render_answer_key_page(data)) + "\n"
     return files
 
 
