@@ -15,6 +15,7 @@ Saved answer (``ch09/offers``, per campaign): see :func:`saved_offers`, which ch
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import logging
 from collections.abc import Mapping, Sequence
@@ -55,6 +56,7 @@ from influence_workbook.widgets.common import (
     BUTTON_STYLE,
     FIELD_STYLE,
     CheckedStep,
+    kernel_loop,
     text_field,
     wide_layout,
     workshop_box,
@@ -72,6 +74,8 @@ DEFAULT_IDS = ("C0046", "C0128", "C0301", "C0252")
 DEFAULT_COUNT = 4
 #: At most this many offers on the page (a shortlist is a handful).
 MAX_CREATORS = 8
+#: Seconds after a field's last change before the budget table is redrawn (typing restarts the wait).
+BUDGET_DELAY_S = 0.3
 
 SOURCE_SHORTLIST = "shortlist"
 SOURCE_DEFAULT = "default"
@@ -127,6 +131,14 @@ def default_ids(campaign: Campaign) -> list[str]:
     return [str(p["creator_id"]) for p in creator_profiles(None, countries=countries, niches=None)][:DEFAULT_COUNT]
 
 
+def offer_field(css_class: str, description: str, placeholder: str) -> widgets.Text:
+    """A text field sent to the kernel when the learner leaves it (not at each keystroke): a page of thirty
+    fields would otherwise send a message per letter, with an echo each, and redraw the budget as often."""
+    field = text_field(css_class, description, placeholder)
+    field.continuous_update = False
+    return field
+
+
 def card_html(profile: Mapping[str, Any], campaign: Campaign) -> str:
     """What pricing needs about one creator; every value comes from data, escaped."""
     platform = str(profile.get("platform") or "")
@@ -159,20 +171,20 @@ class OfferFields:
         cls = f"-{index}"
         self.card = widgets.HTML(card_html(profile, campaign))
         self.card.add_class(f"{PREFIX}-card{cls}")
-        self.deliverables = text_field(f"{PREFIX}-deliverables{cls}", "Contenus :", "1 Reel + 2 stories")
+        self.deliverables = offer_field(f"{PREFIX}-deliverables{cls}", "Contenus :", "1 Reel + 2 stories")
         self.usage = widgets.Dropdown(description="Droits :", options=list(USAGE_MENU), value="", style=FIELD_STYLE,
                                       layout=wide_layout())
         self.usage.add_class(f"{PREFIX}-usage{cls}")
-        self.rights_duration = text_field(f"{PREFIX}-rights-duration{cls}", "Durée des droits :", "3 mois")
-        self.territory = text_field(f"{PREFIX}-territory{cls}", "Territoire :", "France et Suisse")
-        self.exclusivity = text_field(f"{PREFIX}-exclusivity{cls}", "Exclusivité :",
+        self.rights_duration = offer_field(f"{PREFIX}-rights-duration{cls}", "Durée des droits :", "3 mois")
+        self.territory = offer_field(f"{PREFIX}-territory{cls}", "Territoire :", "France et Suisse")
+        self.exclusivity = offer_field(f"{PREFIX}-exclusivity{cls}", "Exclusivité :",
                                       "aucune, ou « shampooings solides, 3 mois »")
-        self.fee = text_field(f"{PREFIX}-fee{cls}", "Cachet HT :", "150")
+        self.fee = offer_field(f"{PREFIX}-fee{cls}", "Cachet HT :", "150")
         self.currency = widgets.Dropdown(description="Devise :", options=list(CURRENCY_MENU),
                                          value=campaign.currency if campaign.currency in {"EUR", "CHF"} else "EUR",
                                          style=FIELD_STYLE, layout=wide_layout())
         self.currency.add_class(f"{PREFIX}-currency{cls}")
-        self.gift_value = text_field(f"{PREFIX}-gift{cls}", "Produits offerts (valeur HT) :", "0")
+        self.gift_value = offer_field(f"{PREFIX}-gift{cls}", "Produits offerts (valeur HT) :", "0")
         self.contract = widgets.Checkbox(description="Contrat écrit prévu", value=False, indent=False)
         self.contract.add_class(f"{PREFIX}-contract{cls}")
 
@@ -231,8 +243,8 @@ class PayWorkshop:
                         for clause, label in CLAUSES.items()}
         for clause, box in self.clauses.items():
             box.add_class(f"{PREFIX}-clause-{clause}")
-        self.payment_days = text_field(f"{PREFIX}-payment", "Délai de paiement :", "30 jours après la facture")
-        self.contingency = text_field(f"{PREFIX}-contingency", "Imprévus :", "1 500, ou 10 %")
+        self.payment_days = offer_field(f"{PREFIX}-payment", "Délai de paiement :", "30 jours après la facture")
+        self.contingency = offer_field(f"{PREFIX}-contingency", "Imprévus :", "1 500, ou 10 %")
         self.budget = widgets.HTML()
         self.budget.add_class(f"{PREFIX}-budget")
         self.step = CheckedStep(chapter=CHAPTER, step=STEP, css_prefix=PREFIX, collect=self.collect,
@@ -247,8 +259,9 @@ class PayWorkshop:
         fields = [field for offer in self.offers for field in offer.fields]
         fields += [*self.clauses.values(), self.payment_days, self.contingency]
         self.step.watch(*fields)
+        self._budget_pending: asyncio.TimerHandle | None = None
         for field in fields:
-            field.observe(lambda _change: self._show_budget(), names="value")
+            field.observe(lambda _change: self._schedule_budget(), names="value")
         self._show_budget()
 
     # ------------------------------------------------------------------ data
@@ -302,7 +315,18 @@ class PayWorkshop:
 
     # ------------------------------------------------------------------ display
 
+    def _schedule_budget(self) -> None:
+        """Redraw the budget once typing pauses: a page of 30 fields must not redraw it at every keystroke."""
+        loop = kernel_loop()
+        if loop is None:  # a script, a test: at once
+            self._show_budget()
+            return
+        if self._budget_pending is not None:
+            self._budget_pending.cancel()
+        self._budget_pending = loop.call_later(BUDGET_DELAY_S, self._show_budget)
+
     def _show_budget(self) -> None:
+        self._budget_pending = None
         try:
             self.budget.value = budget_html(self.plan())
         except Exception:  # the table is a help: a value it cannot read must not break the page
