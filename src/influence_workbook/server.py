@@ -17,7 +17,10 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from jupyter_server.base.handlers import JupyterHandler
 from jupyter_server.services.kernels.connection.channels import ZMQChannelsWebsocketConnection
+from jupyter_server.utils import url_path_join
+from tornado import web
 
 #: The command-line option that selects the connection class below.
 LAB_OPTION = "--ServerApp.kernel_websocket_connection_class=influence_workbook.server.NoDelayKernelConnection"
@@ -57,3 +60,29 @@ def forget_widget_views(model: dict[str, Any], **_: Any) -> None:
             output for output in cell["outputs"]
             if not (isinstance(output, dict) and WIDGET_VIEW in (output.get("data") or {}))
         ]
+
+
+class XsrfCookieHandler(JupyterHandler):
+    """``GET /influence-workbook/xsrf``: sets Jupyter's ``_xsrf`` cookie, answers 204.
+
+    A course-mode page asks Voilà to shut its kernel down when it closes (a beacon that carries the
+    ``_xsrf`` cookie's value), but Voilà's page never sets that cookie: the beacon was refused (403)
+    and the kernel kept running until the idle culler (``config/jupyter``). The course's page template
+    calls this once, when the cookie is missing.
+    """
+
+    @web.authenticated
+    def get(self) -> None:
+        self.xsrf_token  # noqa: B018 - reading the token is what makes Tornado set the cookie
+        self.set_status(204)
+        self.finish()
+
+
+def _jupyter_server_extension_points() -> list[dict[str, str]]:
+    return [{"module": "influence_workbook.server"}]
+
+
+def _load_jupyter_server_extension(serverapp: Any) -> None:
+    web_app = serverapp.web_app
+    route = url_path_join(web_app.settings["base_url"], "influence-workbook/xsrf")
+    web_app.add_handlers(".*$", [(route, XsrfCookieHandler)])

@@ -278,6 +278,8 @@ class PageGuard:
             return  # already recorded as blocked
         if "ERR_ABORTED" in failure and request.resource_type in {"websocket", "eventsource"}:
             return  # a page closing its own socket
+        if "ERR_ABORTED" in failure and request.resource_type == "ping":
+            return  # a beacon sent as its page unloads (Voilà's kernel shutdown) outlives the page
         self._add(self.failed_requests, f"{request.method} {request.url}: {failure}")
 
     def _response(self, response: Any) -> None:
