@@ -199,6 +199,9 @@ def _encode(notebook: Mapping[str, Any]) -> str:
 
 
 def _write(path: Path, notebook: Mapping[str, Any]) -> None:
+    # Every copy comes from the course (or keeps the learner's own cells, which their JupyterLab had
+    # signed): trusted, so that Jupyter does not warn « Notebook … is not trusted » in the terminal.
+    _sign(dict(notebook))
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp")
     temporary.write_text(_encode(notebook), encoding="utf-8")
@@ -379,7 +382,6 @@ def build_workspace(
             if progress is not None:
                 progress(shown)
             if folder == COURSE_FOLDER:  # generated pages: always the course's version
-                _sign(notebook)
                 _write(target / folder / name, notebook)
                 report.written.append(shown)
             else:
