@@ -147,7 +147,7 @@ def test_a_refused_folder_still_offers_the_download(store: ProgressStore, monkey
     def refuse(target: Path, payload: bytes) -> None:
         raise PermissionError(errno.EACCES, "denied")
 
-    monkeypatch.setattr("influence_workbook.budget_export._write_atomically", refuse)
+    monkeypatch.setattr("influence_workbook.budget_export.write_atomically", refuse)
     plan = read_plan({"offers": [{"creator_id": "C0046", "deliverables": "1 Reel", "fee": "90"}]})
     exported = export_budget(plan, store)
     assert exported.folder is None and exported.notice is not None and "accès refusé" in exported.notice

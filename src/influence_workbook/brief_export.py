@@ -19,9 +19,7 @@ notes in CONTRIBUTING.md, « Chapter 10: checking the exported brief in LibreOff
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -30,6 +28,7 @@ from pathlib import Path
 
 from influence_workbook.campaign import Campaign
 from influence_workbook.checks.brief import PARTS, Deliverable, deliverable_rows
+from influence_workbook.learner_files import write_atomically
 from influence_workbook.progress import os_error_in_french
 from influence_workbook.text import fold, format_date
 from influence_workbook.typography import fix
@@ -271,20 +270,6 @@ def file_stem(campaign: Campaign, today: date) -> str:
     return f"brief-{slug or 'campagne'}-{today.isoformat()}"
 
 
-def _write_atomically(target: Path, payload: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def export_brief(brief: Mapping[str, object], campaign: Campaign, folder: Path, *,
                  today: date | None = None) -> ExportedBrief:
     """Write the brief as .docx, .md and .pdf into ``folder`` (created if needed); never raises an OSError:
@@ -299,7 +284,7 @@ def export_brief(brief: Mapping[str, object], campaign: Campaign, folder: Path, 
     for kind, data in made:
         target = folder / f"{stem}.{kind}"
         try:
-            _write_atomically(target, data)
+            write_atomically(target, data)
             written: Path | None = target
         except OSError as error:
             written = None

@@ -20,9 +20,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -30,6 +28,7 @@ from pathlib import Path
 
 from influence_workbook import clock
 from influence_workbook.checks.pay import Plan, gift_cost, range_text
+from influence_workbook.learner_files import write_atomically
 from influence_workbook.pay import EUR_TO_CHF, PLATFORM_NAMES, USAGE_LABELS, VAT_RATES, convert
 from influence_workbook.progress import ProgressStore, os_error_in_french
 from influence_workbook.text import fold, format_date
@@ -227,20 +226,6 @@ def file_stem(plan: Plan, today: date) -> str:
     return f"budget-{slug.strip('-') or 'campagne'}-{today.isoformat()}"
 
 
-def _write_atomically(target: Path, payload: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def export_budget(plan: Plan, store: ProgressStore | None = None, *, today: date | None = None) -> BudgetExport:
     """Build both files and write them in the learner's folder (beside the progress file).
 
@@ -254,8 +239,8 @@ def export_budget(plan: Plan, store: ProgressStore | None = None, *, today: date
     base = getattr(store, "base", store) or ProgressStore()
     folder = Path(base.path).parent / FOLDER
     try:
-        _write_atomically(folder / f"{stem}.xlsx", xlsx)
-        _write_atomically(folder / f"{stem}.csv", csv_bytes)
+        write_atomically(folder / f"{stem}.xlsx", xlsx)
+        write_atomically(folder / f"{stem}.csv", csv_bytes)
     except OSError as error:
         LOGGER.warning("could not write the budget in %s", folder, exc_info=True)
         notice = fix(f"Le budget n'a pas pu être enregistré dans « {folder} » ({os_error_in_french(error)}) : "

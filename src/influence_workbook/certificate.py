@@ -32,7 +32,6 @@ import base64
 import hashlib
 import importlib.util
 import json
-import os
 import re
 import shutil
 import sys
@@ -56,6 +55,7 @@ from influence_workbook.course_progress import (
     format_duration,
     format_saved_on,
 )
+from influence_workbook.learner_files import write_atomically
 from influence_workbook.progress import IDLE_GAP_S, ProgressNotSaved, ProgressStore, os_error_in_french
 from influence_workbook.quiz import QUIZ_PASS_RATE
 from influence_workbook.text import format_date
@@ -292,27 +292,13 @@ def issue_certificate(store: ProgressStore, name: Any, *, today: date | None = N
     folder = base.path.parent / FOLDER
     target = folder / f"attestation-{code}.pdf"
     try:
-        _write_atomically(target, pdf)
+        write_atomically(target, pdf)
     except OSError as error:
         notice = fix(
             f"Votre attestation est délivrée, mais le PDF n'a pas pu être enregistré dans « {folder} » "
             f"({os_error_in_french(error)}) : téléchargez-le avec le lien ci-dessous.")
         return Certificate(code, facts, pdf, None, notice)
     return Certificate(code, facts, pdf, target, None)
-
-
-def _write_atomically(target: Path, payload: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 # --------------------------------------------------------------------------- the PDF
