@@ -361,6 +361,14 @@ _LAB_USER_SETTINGS = {
 }
 
 
+def server_api(url: str, token: str, method: str, path: str) -> Any:
+    """Call Jupyter Server's REST API (``/api/kernels``…) with the token; the decoded JSON answer."""
+    request = urllib.request.Request(f"{url}{path}", method=method, headers={"Authorization": f"token {token}"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        body = response.read()
+    return json.loads(body) if body else None
+
+
 class JupyterLabServer:
     """JupyterLab on 127.0.0.1 serving a temporary copy of the course, torn down with its kernels."""
 
@@ -519,11 +527,7 @@ class JupyterLabServer:
 
     # REST API --------------------------------------------------------------------------------
     def api(self, method: str, path: str) -> Any:
-        request = urllib.request.Request(f"{self.url}{path}", method=method,
-                                         headers={"Authorization": f"token {self.token}"})
-        with urllib.request.urlopen(request, timeout=30) as response:
-            body = response.read()
-        return json.loads(body) if body else None
+        return server_api(self.url, self.token, method, path)
 
     def fresh_state(self) -> None:
         """Between tests: no kernel left running, no saved progress, the workspace forgotten."""

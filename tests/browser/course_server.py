@@ -20,11 +20,18 @@ import sys
 import tempfile
 import time
 import urllib.error
-import urllib.request
 from pathlib import Path
 from typing import Any
 
-from browser_harness import REPO, SERVER_START_TIMEOUT_S, HarnessError, _http_get, _wait_until, frozen_today
+from browser_harness import (
+    REPO,
+    SERVER_START_TIMEOUT_S,
+    HarnessError,
+    _http_get,
+    _wait_until,
+    frozen_today,
+    server_api,
+)
 
 START_SCRIPT = REPO / "scripts" / "start.sh"
 ADDRESS = re.compile(r"http://127\.0\.0\.1:(?P<port>\d+)/(?P<path>\S+)\?token=(?P<token>\S+)")
@@ -144,11 +151,7 @@ class CourseServer:
         return len(kernels)
 
     def api(self, method: str, path: str) -> Any:
-        request = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}", method=method,
-                                         headers={"Authorization": f"token {self.token}"})
-        with urllib.request.urlopen(request, timeout=30) as response:
-            body = response.read()
-        return json.loads(body) if body else None
+        return server_api(f"http://127.0.0.1:{self.port}", self.token, method, path)
 
     def forget_progress(self) -> None:
         """A new learner's state: no progress file, no backup of it (the store would restore it), no
