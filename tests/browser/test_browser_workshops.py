@@ -2,10 +2,11 @@
 
 For each workshop: each sample answer shows exactly the feedback that the course's check computes in
 this process, each criterion's verdict in words (« Réussi », « À revoir ») and not by colour alone,
-with nothing cut off at the column's right edge, is saved, and comes back (fields and verdict) after
-a page reload and after a kernel restart; no text field lets HTML or script through; the page says
-it is French (``lang="fr-FR"``, JupyterLab in French); axe-core finds no serious or critical problem
-in the workshop, and JupyterLab's own findings on the page are only the known ones listed below.
+with nothing cut off at the column's right edge, and is saved; the first sample answer comes back
+(fields and verdict) after a page reload and after a kernel restart; no text field lets HTML or
+script through; the page says it is French (``lang="fr-FR"``, JupyterLab in French); axe-core finds
+no serious or critical problem in the workshop, and JupyterLab's own findings on the page are only
+the known ones listed below.
 """
 
 from __future__ import annotations
@@ -80,6 +81,12 @@ def test_answer_feedback_then_saved_work(page: Page, lab: h.JupyterLabServer, to
     if spec.progress_key is None:
         return
     assert submission.saved is not None
+    if answer is not spec.answers[0]:
+        # Coming back after a reload and a restart is the same code path for every answer of a
+        # workshop (CheckedStep restores what the store holds): checked on the first sample answer,
+        # and for every workshop in sequence, after a server restart, by test_browser_course_mode.py.
+        # Two « Run All » fewer for each other answer keeps the suite within its time budget.
+        return
     # Reload the page (the kernel keeps running), run all again: the saved answer comes back.
     page.reload(wait_until="domcontentloaded")
     h.run_all(page)
