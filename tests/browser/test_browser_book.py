@@ -39,6 +39,14 @@ def _page_id(path: str) -> str:
 _PARAMS = PAGES or ["(no page listed: _toc.yml is missing or empty)"]
 
 
+#: The theme's stylesheet starts with @import "../basic.css". Resolved against the stylesheet it is
+#: /_static/basic.css (served); resolved against the page it is /basic.css (404). axe-core's stylesheet
+#: preloading does the latter (see the end of test_book_page); a fresh-clone run also met it once on
+#: chapter 10's page before axe ran. It is the theme's own file, never the course's content: the 404 of
+#: that one URL is not counted (any other failed request or console error still fails the test).
+THEME_BASIC_CSS = re.compile(r"http://127\.0\.0\.1:\d+/basic\.css\b")
+
+
 @pytest.mark.parametrize("path", _PARAMS, ids=[_page_id(p) for p in _PARAMS])
 def test_book_page(page: Page, guard: h.PageGuard, book: h.StaticServer, path: str) -> None:
     assert PAGES, path
@@ -87,7 +95,8 @@ def test_book_page(page: Page, guard: h.PageGuard, book: h.StaticServer, path: s
             broken.append(f"{href}: no element with id {fragment!r}")
     failures += [f"broken internal link: {link}" for link in broken]
 
-    failures += guard.problems(failed_requests=True, console=True)
+    failures += [problem for problem in guard.problems(failed_requests=True, console=True)
+                 if not THEME_BASIC_CSS.search(problem)]
 
     # Accessibility of the whole page (WCAG 2.1 A/AA), last: axe-core's stylesheet preloading resolves the
     # theme's @import "../basic.css" against the page, not the stylesheet, and asks for a missing /basic.css.
