@@ -35,7 +35,7 @@ install-test: $(STAMP_TEST) browser-deps ## Install what the tests need (Python 
 browser-deps: ## Install Debian's Chromium and fonts when missing (needs root or sudo)
 	@bash scripts/install-browser.sh
 
-start: install ## Install if needed, then open the course home in JupyterLab (127.0.0.1, with a token)
+start: install ## Install if needed, then open the course home in course mode (Voilà; JupyterLab one link away; 127.0.0.1, with a token)
 	@bash scripts/start.sh $(PORT)
 
 test: install-test ## Install everything the tests need, then run the whole suite (lint included)
