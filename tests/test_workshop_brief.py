@@ -332,3 +332,14 @@ def test_characters_a_document_cannot_hold_are_dropped_not_fatal(tmp_path: Path)
     assert exported.notice is None and len(exported.files) == 3
     document = Document(io.BytesIO(exported.files[0].data))
     assert any("Julie" in p.text and "Martin" in p.text for p in document.paragraphs)
+
+
+def test_links_to_missing_chapters_lead_to_pages_that_exist_in_each_medium(monkeypatch: pytest.MonkeyPatch) -> None:
+    from influence_workbook.widgets.brief import chapter_link
+
+    monkeypatch.setenv("INFLUENCE_WORKBOOK_MEDIUM", "book")
+    assert 'href="01_objectif_flou.html"' in chapter_link("ch01")  # the book serves pages, not notebooks
+    monkeypatch.setenv("INFLUENCE_WORKBOOK_MEDIUM", "live")
+    assert 'href="01_objectif_flou.ipynb"' in chapter_link("ch01")
+    monkeypatch.delenv("INFLUENCE_WORKBOOK_MEDIUM")
+    assert 'href="01_objectif_flou.ipynb"' in chapter_link("ch01")

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+
+#: Set to « book » for the static book's build (its Sphinx extension sets it for the kernels it
+#: starts), « live » to force the live course's behaviour; read by :func:`chapter_href` and the quiz.
+MEDIUM_VARIABLE = "INFLUENCE_WORKBOOK_MEDIUM"
 
 
 @dataclass(frozen=True)
@@ -41,3 +46,10 @@ CHAPTERS: tuple[Chapter, ...] = (
     Chapter(10, "ch10", "10_brief_clair", "Fournir un brief peu clair",
             "Assembler et exporter le brief", ("brief",)),
 )
+
+
+def chapter_href(slug: str) -> str:
+    """The relative link from one chapter's page to another's: its notebook in the live course (course
+    mode and JupyterLab), its HTML page in the static book, where no notebook is served."""
+    book = os.environ.get(MEDIUM_VARIABLE, "").strip().lower() == "book"
+    return f"{slug}.html" if book else f"{slug}.ipynb"

@@ -29,6 +29,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from influence_workbook.chapters import MEDIUM_VARIABLE as CHAPTERS_MEDIUM_VARIABLE
 from influence_workbook.chapters import Chapter
 from influence_workbook.feedback import Feedback, FeedbackItem, build_feedback, escape
 from influence_workbook.paths import notebooks_dir
@@ -388,9 +389,9 @@ def quiz_html(questions: list[dict[str, Any]], name: str) -> str:
     return "".join(parts)
 
 
-#: Set to « book » for the static book's build (the book's Sphinx extension does it), « live » to force the
-#: widget. Unset, a Jupyter kernel gets the live quiz and anything else (a script, a plain console) the HTML.
-MEDIUM_VARIABLE = "INFLUENCE_WORKBOOK_MEDIUM"
+#: (chapters.MEDIUM_VARIABLE) « book » for the static book's build, « live » to force the widget. Unset,
+#: a Jupyter kernel gets the live quiz and anything else (a script, a plain console) the HTML.
+MEDIUM_VARIABLE = CHAPTERS_MEDIUM_VARIABLE
 
 
 def quiz_medium() -> str:

@@ -25,7 +25,7 @@ import ipywidgets as widgets
 from influence_workbook import clock
 from influence_workbook.brief_export import FOLDER, ExportedBrief, export_brief
 from influence_workbook.campaign import Campaign
-from influence_workbook.chapters import CHAPTERS, Chapter
+from influence_workbook.chapters import CHAPTERS, Chapter, chapter_href
 from influence_workbook.checks.brief import PART_KEYS, PARTS, check_brief
 from influence_workbook.feedback import Feedback, escape
 from influence_workbook.progress import ProgressStore
@@ -338,7 +338,8 @@ def assemble_brief(store: ProgressStore | None = None, campaign: Campaign | None
 def chapter_link(key: str) -> str:
     """« le chapitre 1, « Un objectif flou » » with a relative link to its notebook (escaped)."""
     chapter = CHAPTER_BY_KEY[key]
-    return (f'le chapitre {chapter.number}, <a href="{escape(chapter.slug)}.ipynb" style="text-decoration:underline">'
+    return (f'le chapitre {chapter.number}, <a href="{escape(chapter_href(chapter.slug))}" '
+            'style="text-decoration:underline">'
             f"« {escape(chapter.title)} »</a>")
 
 
