@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-import zlib
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,7 @@ from influence_workbook.checks.brief import PART_KEYS, PARTS
 from influence_workbook.progress import ProgressStore
 from influence_workbook.widgets.brief import CHAPTER, STEP, BriefWorkshop, assemble_brief, saved_brief
 from influence_workbook.widgets.campaign import campaign_store, choose_campaign
+from pdf_reading import pdf_text
 
 DAY = date(2026, 12, 7)
 OWN = {"brand": "Vélo Léman", "campaign": "Cargo printemps", "product": "vélo cargo électrique",
@@ -263,64 +263,11 @@ def test_no_export_holds_the_learners_html_as_markup() -> None:
     assert b"<script>" not in brief_pdf(brief, SEVE, today=DAY)
 
 
-def _literal_bytes(text: bytes) -> bytes:
-    """A PDF literal string's bytes, its backslash escapes (octal ones included) undone."""
-    escapes = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
-    out, index = bytearray(), 0
-    while index < len(text):
-        char = text[index:index + 1]
-        if char != b"\\":
-            out += char
-            index += 1
-            continue
-        octal = re.match(rb"[0-7]{1,3}", text[index + 1:index + 4])
-        if octal:
-            out.append(int(octal.group(), 8) & 0xFF)
-            index += 1 + len(octal.group())
-        else:
-            following = text[index + 1:index + 2]
-            out += escapes.get(following, following)
-            index += 2
-    return bytes(out)
-
-
-def _pdf_text(data: bytes) -> str:
-    """The text of an fpdf2 PDF, its fonts' ToUnicode maps applied (as tests/test_certificate.py reads it)."""
-    objects = {int(m.group(1)): m.group(2) for m in re.finditer(rb"(\d+) 0 obj\n(.*?)\nendobj", data, re.S)}
-
-    def stream(body: bytes) -> bytes:
-        head, _, rest = body.partition(b"stream\n")
-        raw = rest.rsplit(b"\nendstream", 1)[0]
-        return zlib.decompress(raw) if b"/FlateDecode" in head else raw
-
-    fonts: dict[bytes, dict[bytes, str]] = {}
-    for name, number in re.findall(rb"/(F\d+) (\d+) 0 R", data):
-        to_unicode = re.search(rb"/ToUnicode (\d+) 0 R", objects[int(number)])
-        assert to_unicode
-        fonts[name] = {bytes.fromhex(code.decode()): chr(int(char, 16)) for code, char in
-                       re.findall(rb"<([0-9A-F]{4})> <([0-9A-F]{4})>", stream(objects[int(to_unicode.group(1))]))}
-    text = []
-    for body in objects.values():
-        if b"stream\n" not in body:
-            continue
-        content = stream(body)
-        if b" Tf" not in content:
-            continue
-        font: dict[bytes, str] = {}
-        for token in re.finditer(rb"/(F\d+) [\d.]+ Tf|\(((?:\\.|[^\\)])*)\)", content, re.S):
-            if token.group(1):
-                font = fonts[token.group(1)]
-                continue
-            glyphs = _literal_bytes(token.group(2))
-            text.append("".join(font.get(glyphs[i:i + 2], "?") for i in range(0, len(glyphs), 2)))
-    return " ".join(text)
-
-
 def test_the_pdf_is_a_pdf_with_the_briefs_text() -> None:
     brief = _brief()
     data = brief_pdf(brief, SEVE, today=DAY)
     assert data.startswith(b"%PDF")
-    text = re.sub(r"\s+", " ", _pdf_text(data))
+    text = re.sub(r"\s+", " ", pdf_text(data))
     for part in PARTS:
         assert part.label in text, part.label
     assert "Texte de la rubrique Public visé." in text and "Sève" in text
