@@ -13,7 +13,6 @@ checks and saves it too, then writes it as Word, Markdown and PDF beside the pro
 
 from __future__ import annotations
 
-import base64
 import logging
 import re
 from collections.abc import Callable, Mapping
@@ -32,7 +31,7 @@ from influence_workbook.progress import ProgressStore
 from influence_workbook.text import format_number
 from influence_workbook.typography import fix
 from influence_workbook.widgets.campaign import active_campaign, campaign_facts_html, campaign_store
-from influence_workbook.widgets.common import BUTTON_STYLE, CheckedStep, text_area, workshop_box
+from influence_workbook.widgets.common import BUTTON_STYLE, CheckedStep, data_uri, file_size, text_area, workshop_box
 from influence_workbook.widgets.render import notice_html, text_html
 
 LOGGER = logging.getLogger("influence_workbook.widgets")
@@ -374,20 +373,15 @@ def check_brief_answer(answer: Mapping[str, Any], campaign: Campaign | None = No
     return check_brief(parts, campaign=campaign, today=clock.today())
 
 
-def _kilobytes(size: int) -> str:
-    return f"{max(1, round(size / 1024))}\u00a0Ko"
-
-
 def downloads_html(exported: ExportedBrief) -> str:
     """The three files as download links (data: URIs: the page fetches nothing), and where they are kept."""
     names = {"docx": "Word (.docx)", "md": "Markdown (.md)", "pdf": "PDF (.pdf)"}
     items = []
     for file in exported.files:
-        data = base64.b64encode(file.data).decode("ascii")
         items.append(f'<li><a class="{PREFIX}-download {PREFIX}-download-{file.kind}" download="{escape(file.name)}" '
-                     f'style="text-decoration:underline" href="data:{file.mime};base64,{data}">'
+                     f'style="text-decoration:underline" href="{data_uri(file.data, file.mime)}">'
                      f"Télécharger le brief en {names[file.kind]}, "
-                     f"{_kilobytes(len(file.data))}</a></li>")
+                     f"{file_size(len(file.data))}</a></li>")
     parts = [f'<div class="{PREFIX}-exported" role="status" aria-live="polite">',
              "<p><strong>Votre brief est prêt</strong> : trois fichiers, au même contenu.</p>",
              f"<ul>{''.join(items)}</ul>"]

@@ -17,6 +17,7 @@ handler of its own).
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import logging
 import sys
@@ -306,3 +307,13 @@ class CheckedStep:
 
     def widgets(self) -> list[widgets.Widget]:
         return [self.style, self.notice, self.button, self.feedback, self.status]
+
+
+def data_uri(payload: bytes, mime: str) -> str:
+    """A ``data:`` URI for a download link: the page offers the file without fetching anything."""
+    return f"data:{mime};base64,{base64.b64encode(payload).decode('ascii')}"
+
+
+def file_size(size: int) -> str:
+    """A file's size as the download links say it: « 27 Ko » (at least 1 Ko)."""
+    return f"{max(1, round(size / 1024))}\u00a0Ko"

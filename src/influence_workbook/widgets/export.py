@@ -9,7 +9,6 @@ shown (the static book), the page shows a French line instead.
 
 from __future__ import annotations
 
-import base64
 import logging
 from typing import Any
 
@@ -26,7 +25,7 @@ from influence_workbook.class_export import (
 from influence_workbook.feedback import escape
 from influence_workbook.progress import ProgressStore
 from influence_workbook.typography import fix
-from influence_workbook.widgets.common import BUTTON_STYLE, FIELD_STYLE, text_field, wide_layout
+from influence_workbook.widgets.common import BUTTON_STYLE, FIELD_STYLE, data_uri, file_size, text_field, wide_layout
 from influence_workbook.widgets.render import FEEDBACK_STYLE, notice_html, text_html
 
 LOGGER = logging.getLogger("influence_workbook.widgets")
@@ -56,13 +55,8 @@ class ExportBox(widgets.VBox):  # type: ignore[misc]  # ipywidgets has no type h
         return bundle
 
 
-def _kilobytes(size: int) -> str:
-    return f"{max(1, round(size / 1024))}\u00a0Ko"
-
-
 def export_html(export: ProgressExport) -> str:
     """The result: the download link, where the file is kept, and whether it is signed."""
-    data = base64.b64encode(export.payload).decode("ascii")
     signature = export.document["signature"]
     if export.signed:
         signed = (f"Il est signé avec la clé de la classe (empreinte {signature['key_id']}) : votre enseignant ou "
@@ -74,8 +68,8 @@ def export_html(export: ProgressExport) -> str:
         '<div class="iw-export-done" role="status" aria-live="polite">',
         f"<p><strong>Votre progression est exportée.</strong> {escape(fix(signed))}</p>",
         f'<p><a class="iw-export-download" download="{escape(export.file_name)}" '
-        f'href="data:application/json;base64,{data}">Télécharger « {escape(export.file_name)} » (JSON, '
-        f"{_kilobytes(len(export.payload))})</a></p>",
+        f'href="{data_uri(export.payload, "application/json")}">Télécharger « {escape(export.file_name)} » (JSON, '
+        f"{file_size(len(export.payload))})</a></p>",
     ]
     if export.notice:
         parts.append(notice_html(export.notice))

@@ -19,7 +19,6 @@ build store (with a throw-away progress folder) names no path, and where a widge
 
 from __future__ import annotations
 
-import base64
 import logging
 from datetime import date
 from typing import Any
@@ -70,6 +69,8 @@ from influence_workbook.widgets.common import (
     FIELD_STYLE,
     SAVE_PROBLEM,
     CheckedStep,
+    data_uri,
+    file_size,
     text_field,
     wide_layout,
 )
@@ -296,20 +297,15 @@ def progress_overview(store: ProgressStore | None = None) -> widgets.HTML:
 # --------------------------------------------------------------------------- the certificate
 
 
-def _kilobytes(size: int) -> str:
-    return f"{max(1, round(size / 1024))} Ko"
-
-
 def certificate_html(certificate: Certificate, progress_file: str) -> str:
     """The issued certificate: its code, the download link (a data: URI, offline) and where it is kept."""
-    data = base64.b64encode(certificate.pdf).decode("ascii")
     parts = [
         '<div class="iw-certificate-issued" role="status" aria-live="polite">',
         "<p><strong>Votre attestation de suivi est prête.</strong> Code de vérification : "
         f'<strong class="iw-certificate-code">{escape(certificate.code)}</strong></p>',
         f'<p><a class="iw-certificate-download" download="{escape(certificate.file_name)}" '
-        f'href="data:application/pdf;base64,{data}">Télécharger l’attestation (PDF, '
-        f"{_kilobytes(len(certificate.pdf))})</a></p>",
+        f'href="{data_uri(certificate.pdf, "application/pdf")}">Télécharger l’attestation (PDF, '
+        f"{file_size(len(certificate.pdf))})</a></p>",
     ]
     if certificate.notice:
         parts.append(notice_html(certificate.notice))

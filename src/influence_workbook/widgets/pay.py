@@ -16,7 +16,6 @@ Saved answer (``ch09/offers``, per campaign): see :func:`saved_offers`, which ch
 from __future__ import annotations
 
 import asyncio
-import base64
 import logging
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
@@ -56,6 +55,8 @@ from influence_workbook.widgets.common import (
     BUTTON_STYLE,
     FIELD_STYLE,
     CheckedStep,
+    data_uri,
+    file_size,
     kernel_loop,
     text_field,
     wide_layout,
@@ -402,23 +403,17 @@ def budget_html(plan: Plan) -> str:
                f"<tbody>{''.join(body)}{foot}</tbody></table></div>")
 
 
-def _kilobytes(size: int) -> str:
-    return f"{max(1, round(size / 1024))}\u00a0Ko"
-
-
 def export_html(exported: Any) -> str:
     """Download links (data: URIs, offline) for both files, and where they were written (or why not)."""
     from influence_workbook.budget_export import CSV_TYPE, XLSX_TYPE
 
-    xlsx = base64.b64encode(exported.xlsx).decode("ascii")
-    csv_data = base64.b64encode(exported.csv).decode("ascii")
     parts = ['<div class="iw-ch09-export-done" role="status" aria-live="polite"><p>'
              f'<a class="{PREFIX}-download-xlsx" download="{escape(exported.xlsx_name)}" '
-             f'href="data:{XLSX_TYPE};base64,{xlsx}">Télécharger le budget pour Excel ou LibreOffice (.xlsx, '
-             f"{_kilobytes(len(exported.xlsx))})</a></p><p>"
+             f'href="{data_uri(exported.xlsx, XLSX_TYPE)}">Télécharger le budget pour Excel ou LibreOffice (.xlsx, '
+             f"{file_size(len(exported.xlsx))})</a></p><p>"
              f'<a class="{PREFIX}-download-csv" download="{escape(exported.csv_name)}" '
-             f'href="data:{CSV_TYPE};charset=utf-8;base64,{csv_data}">Télécharger le budget en CSV (séparateur '
-             f"point-virgule, virgule décimale, {_kilobytes(len(exported.csv))})</a></p>"]
+             f'href="{data_uri(exported.csv, f"{CSV_TYPE};charset=utf-8")}">Télécharger le budget en CSV (séparateur '
+             f"point-virgule, virgule décimale, {file_size(len(exported.csv))})</a></p>"]
     if exported.notice:
         parts.append(notice_html(exported.notice))
     elif exported.folder is not None:
