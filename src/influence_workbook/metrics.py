@@ -842,8 +842,9 @@ def roi(revenue: Any, cost: Any, margin_rate: Any) -> Any:
     elif not 0 <= rate <= 1:
         rate = math.nan
     margin = _finite(revenue, positive=False) * rate
-    ratio = _ratio(margin, cost)
-    return (ratio - 1.0) * 100.0
+    # Scaled inside _ratio, like lift: its finiteness rule then covers the × 100 too (a huge margin over a
+    # tiny cost gave a finite ratio that × 100 overflowed to inf).
+    return _ratio(margin, cost, 100.0) - 100.0
 
 
 @overload
