@@ -659,6 +659,41 @@ def ensure_book_built(timeout_s: float = 1500) -> Path:
     return BOOK_HTML
 
 
+SITE = REPO / "_build" / "site"
+#: What the site adds to the book: when one of these is newer than the site, it is rebuilt.
+SITE_SOURCE_PATHS = (*BOOK_SOURCE_PATHS, "site", "requirements-site.txt", "pyproject.toml")
+
+
+def site_is_fresh(repo: Path = REPO) -> bool:
+    index = repo / "_build" / "site" / "index.html"
+    if not index.exists() or not book_is_fresh(repo):
+        return False
+    newest = 0.0
+    for name in SITE_SOURCE_PATHS:
+        path = repo / name
+        files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else []
+        for child in files:
+            if not {"__pycache__", ".ipynb_checkpoints"} & set(child.parts):
+                newest = max(newest, child.stat().st_mtime)
+    return index.stat().st_mtime >= newest
+
+
+def ensure_site_built(timeout_s: float = 1500) -> Path:
+    """Build the published site (``make site``: the book plus JupyterLite) unless it is fresh; return it."""
+    ensure_book_built(timeout_s)
+    with book_build_lock():
+        if site_is_fresh():
+            return SITE
+        env = dict(os.environ)
+        env["INFLUENCE_WORKBOOK_TODAY"] = _make_book_today() or frozen_today()
+        result = subprocess.run([sys.executable, "-m", "influence_workbook.authoring.site"], cwd=REPO, env=env,
+                                capture_output=True, text=True, timeout=timeout_s, check=False)
+        if result.returncode != 0 or not (SITE / "index.html").exists():
+            tail = "\n".join((result.stdout + result.stderr).splitlines()[-60:])
+            raise HarnessError(f"the site build failed (exit {result.returncode}):\n{tail}")
+    return SITE
+
+
 def toc_pages(repo: Path = REPO) -> list[str]:
     """Every page listed by ``_toc.yml`` (root first), as paths relative to _build/html (``x/y.html``)."""
     import yaml  # jupyter-book's dependency

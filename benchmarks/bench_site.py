@@ -1,0 +1,193 @@
+"""Published-site benchmark (``make site``): what a learner waits for when the workshops run in the browser.
+
+For each chapter page with a workshop (``tests/browser/workshops.py``), RUNS times, the site served by
+``http.server`` on 127.0.0.1 and every other host blocked, in headless Chromium:
+
+* page → readable: from asking for the chapter's page to its title and the workshop's preview shown;
+* « Activer » → usable, cold: a new browser profile (empty HTTP cache and storage), from the click on
+  « Activer l'atelier » to the live workshop's button visible and enabled (Python started in the page,
+  the course installed, the workshop built);
+* « Activer » → usable, warm: the same page reloaded in the same profile (HTTP cache warm), activated
+  again: a learner's second visit, or the next chapter;
+* click → feedback: from the click on « Vérifier » to the first frame painted with the expected verdict,
+  measured in the workshop's frame (``performance.now()``), first click then CLICKS - 1 later clicks
+  alternating between the spec's first two answers.
+
+Then the size of each part of the site. Goals (issue 23): usable ≤ 12 s cold and ≤ 5 s warm on this
+2-core machine, site ≤ 80 MB. Median (min–max) over the runs.
+``BENCH_RUNS=5``, ``BENCH_CLICKS=4``, ``BENCH_ONLY=ch01,ch02`` as for the JupyterLab benchmark.
+Run with ``python -m benchmarks site`` (builds the site when missing or stale; needs /usr/bin/chromium).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from playwright.sync_api import Browser, Frame, Page, expect
+
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+CLICKS = max(2, int(os.environ.get("BENCH_CLICKS", "4")))
+GOAL_COLD_S = 12.0
+GOAL_WARM_S = 5.0
+GOAL_SITE_MB = 80.0
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "browser"))
+
+import browser_harness as h  # noqa: E402
+from workshops import WORKSHOPS, WorkshopSpec  # noqa: E402
+
+from benchmarks.bench_browser import _second_answer, _timed_click  # noqa: E402
+
+#: Python starts in the page: allow a slow machine, the goal is checked on the figures.
+LIVE_TIMEOUT_MS = 180_000
+
+
+@dataclass
+class Figures:
+    readable_s: list[float] = field(default_factory=list)
+    cold_s: list[float] = field(default_factory=list)
+    warm_s: list[float] = field(default_factory=list)
+    first_clicks_ms: list[float] = field(default_factory=list)
+    later_clicks_ms: list[float] = field(default_factory=list)
+    blocked: set[str] = field(default_factory=set)
+    errors: list[str] = field(default_factory=list)
+    failed_runs: list[str] = field(default_factory=list)
+
+
+def _open_chapter(page: Page, url: str) -> float:
+    started = time.perf_counter()
+    page.goto(url, wait_until="commit")
+    expect(page.locator("main h1").first).to_be_visible(timeout=h.WIDGET_TIMEOUT_MS)
+    expect(page.locator(".iw-preview").first).to_be_visible(timeout=h.WIDGET_TIMEOUT_MS)
+    return time.perf_counter() - started
+
+
+def _activate(page: Page, spec: WorkshopSpec) -> tuple[float, Frame, h.Workshop]:
+    started = time.perf_counter()
+    page.get_by_role("button", name="Activer l'atelier").first.click()
+    handle = page.locator("iframe.iw-live").element_handle(timeout=h.WIDGET_TIMEOUT_MS)
+    frame = handle.content_frame() if handle is not None else None
+    if frame is None:
+        raise RuntimeError("no live workshop frame after « Activer l'atelier »")
+    workshop = h.Workshop(frame, spec.root, LIVE_TIMEOUT_MS)  # type: ignore[arg-type]  # a frame reads as a page
+    workshop.wait_ready(spec.button)
+    return time.perf_counter() - started, frame, workshop
+
+
+def measure_once(browser: Browser, site: h.StaticServer, spec: WorkshopSpec, figures: Figures) -> None:
+    today = date.today()  # the browser's Python reads the real clock
+    guard = h.PageGuard()
+    context = h.new_context(browser, guard)
+    try:
+        page = context.new_page()
+        url = f"{site.url}/{Path(spec.notebook).with_suffix('.html')}"
+        figures.readable_s.append(_open_chapter(page, url))
+        cold, frame, workshop = _activate(page, spec)
+        figures.cold_s.append(cold)
+        answers = (spec.answers[0].steps, _second_answer(spec))
+        figures.first_clicks_ms.append(_timed_click(frame, workshop, spec, answers[0], today,  # type: ignore[arg-type]
+                                                    in_lab=False).painted_ms)
+        for click in range(1, CLICKS):
+            figures.later_clicks_ms.append(_timed_click(frame, workshop, spec, answers[click % 2], today,  # type: ignore[arg-type]
+                                                        in_lab=False).painted_ms)
+        _open_chapter(page, url)
+        warm, _, _ = _activate(page, spec)
+        figures.warm_s.append(warm)
+        figures.blocked.update(guard.unexpected_blocked())
+        figures.errors += guard.page_errors + guard.console_errors
+    finally:
+        context.close()
+
+
+def _size(path: Path) -> tuple[float, int]:
+    files = [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path] if path.exists() else []
+    return sum(p.stat().st_size for p in files) / 1e6, len(files)
+
+
+def site_parts(site: Path) -> list[tuple[str, float, int]]:
+    """(part, MB, files) for each part of the site, then the whole."""
+    lite = site / "lite"
+    parts = {
+        "Pyodide (Python en WebAssembly)": [lite / "static" / "pyodide"],
+        "paquets Python (roues)": [lite / "pypi"],
+        "JupyterLite (application)": [p for p in lite.iterdir() if p.name not in {"static", "pypi"}]
+        + [p for p in (lite / "static").iterdir() if p.name != "pyodide"] if lite.is_dir() else [],
+        "livre (HTML, CSS, images)": [p for p in site.iterdir() if p.name != "lite"],
+    }
+    rows = []
+    for name, paths in parts.items():
+        sizes = [_size(p) for p in paths]
+        rows.append((name, sum(s for s, _ in sizes), sum(n for _, n in sizes)))
+    total = _size(site)
+    rows.append(("site entier", total[0], total[1]))
+    return rows
+
+
+def _cell(values: list[float], fmt: str) -> str:
+    if not values:
+        return "—"
+    return f"{format(statistics.median(values), fmt)} ({format(min(values), fmt)}–{format(max(values), fmt)})"
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    h.require_chromium()
+    only = {name for name in os.environ.get("BENCH_ONLY", "").split(",") if name}
+    specs: dict[str, WorkshopSpec] = {}
+    for spec in WORKSHOPS:  # one spec per chapter page (chapter 5's two share one workshop)
+        if (not only or spec.id in only) and spec.notebook not in {s.notebook for s in specs.values()}:
+            specs[spec.id] = spec
+    started = time.perf_counter()
+    folder = h.ensure_site_built()
+    results = {name: Figures() for name in specs}
+    with h.StaticServer(folder) as site, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(**h.launch_args())
+        print(f"Chromium {browser.version}; {RUNS} runs per chapter of {CLICKS} clicks each, median (min–max)")
+        try:
+            for _ in range(RUNS):
+                for name, spec in specs.items():
+                    try:
+                        measure_once(browser, site, spec, results[name])
+                    except Exception as error:  # one run lost is reported, not the whole benchmark
+                        results[name].failed_runs.append(str(error).splitlines()[0][:300])
+        finally:
+            browser.close()
+
+    print()
+    print("| chapitre | page → lisible (s) | Activer → utilisable, froid (s) | chaud (s) | 1er clic (ms) "
+          "| clics suivants (ms) |")
+    print("|---|--:|--:|--:|--:|--:|")
+    for name, figures in results.items():
+        print(f"| {name} | {_cell(figures.readable_s, '.1f')} | {_cell(figures.cold_s, '.1f')} | "
+              f"{_cell(figures.warm_s, '.1f')} | {_cell(figures.first_clicks_ms, '.0f')} | "
+              f"{_cell(figures.later_clicks_ms, '.0f')} |")
+    cold = [v for f in results.values() for v in f.cold_s]
+    warm = [v for f in results.values() for v in f.warm_s]
+    print()
+    if cold and warm:
+        print(f"goal usable ≤ {GOAL_COLD_S:.0f} s cold: worst median "
+              f"{max(statistics.median(f.cold_s) for f in results.values() if f.cold_s):.1f} s; "
+              f"≤ {GOAL_WARM_S:.0f} s warm: worst median "
+              f"{max(statistics.median(f.warm_s) for f in results.values() if f.warm_s):.1f} s")
+    for name, figures in results.items():
+        for url in sorted(figures.blocked):
+            print(f"  {name}: request to another host blocked: {url}")
+        for error in figures.errors[:5]:
+            print(f"  {name}: error in the page: {error[:200]}")
+        for failure in figures.failed_runs:
+            print(f"  {name}: run failed: {failure}")
+    print()
+    print("| partie du site | Mo | fichiers |")
+    print("|---|--:|--:|")
+    for name, megabytes, count in site_parts(folder):
+        print(f"| {name} | {megabytes:.1f} | {count} |")
+    total = site_parts(folder)[-1][1]
+    print(f"goal site ≤ {GOAL_SITE_MB:.0f} MB: {total:.1f} MB ({'met' if total <= GOAL_SITE_MB else 'NOT met'})")
+    print(f"total {time.perf_counter() - started:.0f} s")
