@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from influence_workbook.data import generate, load, schema
+from influence_workbook.data import generate, load, rows, schema
 from influence_workbook.data.schema import ENGAGEMENT_MEDIAN_RANGES_PCT, TABLES, engagement_rate_pct, tier_for
 from influence_workbook.text import fold
 
@@ -227,10 +227,36 @@ def test_loader_finds_data_from_a_notebook_folder(
     shutil.copytree(load.data_dir(), tmp_path / "data")
     (tmp_path / folder).mkdir()
     monkeypatch.delenv(load.DATA_ENV_VAR, raising=False)
-    monkeypatch.setattr(load, "__file__", str(tmp_path / "site-packages" / "iw" / "data" / "load.py"))
+    monkeypatch.setattr(rows, "__file__", str(tmp_path / "site-packages" / "iw" / "data" / "rows.py"))
     monkeypatch.chdir(tmp_path / folder)
     assert load.data_dir() == (tmp_path / "data").resolve()
     assert len(load.load_posts()) >= 2_000
+
+
+def test_an_installed_package_reads_the_data_it_ships_in_its_resources(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The wheel the published site installs carries the files in influence_workbook/resources/data/.
+    package = tmp_path / "site-packages" / "influence_workbook"
+    shutil.copytree(load.data_dir(), package / "resources" / "data")
+    monkeypatch.delenv(load.DATA_ENV_VAR, raising=False)
+    monkeypatch.setattr(rows, "__file__", str(package / "data" / "rows.py"))
+    monkeypatch.chdir(tmp_path)
+    assert load.data_dir() == package / "resources" / "data"
+    assert len(rows.read_rows("creators")) == len(load.load_creators())
+
+
+def test_plain_rows_hold_the_values_pandas_reads() -> None:
+    for name in ("creators", "collaborations", "holdout"):
+        frame = load.load_table(name)
+        plain = rows.read_rows(name)
+        assert len(plain) == len(frame)
+        for column in frame.columns:
+            expected = [None if pd.isna(v) else v for v in frame[column].tolist()]
+            got = [row[column] for row in plain]
+            if pd.api.types.is_datetime64_any_dtype(frame[column]):
+                expected = [None if v is None else v.date() for v in expected]
+            assert got == expected, (name, column, got[:3], expected[:3])
 
 
 # --------------------------------------------------------------------------- realism (domain-facts §1–2)

@@ -1,8 +1,11 @@
 """The course's figures: chapter 2's engagement, tiers, benchmarks and audience fit; chapters 7–8's KPIs.
 
-Everything here works on one creator (scalars) and on a whole table (pandas, vectorised): the
-workshop filters and scores ~400 rows on every click, and ``benchmarks/bench_scoring.py`` scores
-a million rows in well under a second. Learner-facing strings are French.
+Each rule is written once, in plain Python over one creator or one row (:func:`score_row`,
+:func:`row_matches`): the workshops use it as it is, with no pandas nor numpy (Pyodide in the
+learner's browser has neither), and the table API for students (:func:`score_creators`,
+:func:`filter_creators`, the KPI functions on Series and arrays) applies it to a DataFrame, importing
+pandas and numpy only when it is given one. ``benchmarks/bench_scoring.py`` times both paths.
+Learner-facing strings are French.
 
 Definitions and sources (see ``research/domain-facts.md`` §1 and chapter 2):
 
@@ -15,18 +18,49 @@ Definitions and sources (see ``research/domain-facts.md`` §1 and chapter 2):
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeAlias, overload
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING, Any, TypeAlias, overload
 
 from influence_workbook.campaign import BRAND
 from influence_workbook.data.schema import TIERS
 from influence_workbook.text import find_age_ranges, fold
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def _is_series(value: object) -> bool:
+    """A pandas Series (pandas loaded: a value cannot be a Series before pandas is imported)."""
+    pandas = sys.modules.get("pandas")
+    return pandas is not None and isinstance(value, pandas.Series)
+
+
+def _is_array(value: object) -> bool:
+    """A numpy array (numpy loaded: a value cannot be an array before numpy is imported)."""
+    numpy = sys.modules.get("numpy")
+    return numpy is not None and isinstance(value, numpy.ndarray)
+
+
+def _is_vector_input(value: object) -> bool:
+    """A Series, an array, a pandas Index, a list or a tuple: the vectorised path, with pandas."""
+    if isinstance(value, list | tuple) or _is_series(value) or _is_array(value):
+        return True
+    pandas = sys.modules.get("pandas")
+    return pandas is not None and isinstance(value, pandas.Index)
+
+
+def _missing(value: object) -> bool:
+    """None, NaN, or pandas' NA and NaT: a cell that says nothing."""
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return math.isnan(value)
+    return type(value).__name__ in {"NAType", "NaTType"}
 
 # --------------------------------------------------------------------------- engagement rate
 
@@ -48,13 +82,16 @@ def engagement_rate_by_views(likes: Any, comments: Any, views: Any, shares: Any 
 
 def _as_float(value: Any) -> Any:
     """Scalars to float (NaN for anything that is not a finite-ish number); arrays/Series to float."""
-    if isinstance(value, pd.Series):
-        if pd.api.types.is_numeric_dtype(value.dtype) and not pd.api.types.is_bool_dtype(value.dtype):
-            return value.astype("float64")
-        return pd.to_numeric(value, errors="coerce").astype("float64")
-    if isinstance(value, np.ndarray) and value.dtype.kind in "iuf":
-        return value.astype("float64", copy=False)
-    if isinstance(value, pd.Index | np.ndarray | list | tuple):
+    if _is_vector_input(value):
+        import numpy as np
+        import pandas as pd
+
+        if isinstance(value, pd.Series):
+            if pd.api.types.is_numeric_dtype(value.dtype) and not pd.api.types.is_bool_dtype(value.dtype):
+                return value.astype("float64")
+            return pd.to_numeric(value, errors="coerce").astype("float64")
+        if isinstance(value, np.ndarray) and value.dtype.kind in "iuf":
+            return value.astype("float64", copy=False)
         return pd.to_numeric(pd.Series(np.asarray(value, dtype=object)), errors="coerce").to_numpy("float64")
     if isinstance(value, bool) or value is None:
         return math.nan
@@ -68,11 +105,12 @@ def _sum_parts(*parts: Any) -> Any:
     total: Any = 0.0
     for part in parts:
         value = _as_float(part)
-        if isinstance(value, pd.Series | np.ndarray):
-            if isinstance(value, pd.Series):
-                value = value.where(value >= 0)
-            else:
-                value = np.where(value >= 0, value, np.nan)
+        if _is_series(value):
+            value = value.where(value >= 0)
+        elif _is_array(value):
+            import numpy as np
+
+            value = np.where(value >= 0, value, np.nan)
         elif not value >= 0:  # NaN or negative
             value = math.nan
         total = total + value
@@ -81,13 +119,18 @@ def _sum_parts(*parts: Any) -> Any:
 
 def _rate(numerator: Any, denominator: Any) -> Any:
     denominator = _as_float(denominator)
-    if isinstance(numerator, pd.Series) or isinstance(denominator, pd.Series):
+    if _is_series(numerator) or _is_series(denominator):
+        import numpy as np
+        import pandas as pd
+
         num = numerator if isinstance(numerator, pd.Series) else pd.Series(numerator, index=denominator.index)
         den = denominator if isinstance(denominator, pd.Series) else pd.Series(denominator, index=num.index)
         den = den.where(den > 0)
         rate = 100.0 * num / den
         return rate.where(np.isfinite(rate))
-    if isinstance(numerator, np.ndarray) or isinstance(denominator, np.ndarray):
+    if _is_array(numerator) or _is_array(denominator):
+        import numpy as np
+
         num_a = np.asarray(numerator, dtype="float64")
         den_a = np.asarray(denominator, dtype="float64")
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -111,11 +154,11 @@ TIER_SOURCE = ("Paliers de Later × Fohr (2021) : nano 1 000 à 10 000 abon
                "D'autres sources arrêtent le micro à 50 000 (Hootsuite).")
 
 
-def _tier_codes(followers: Any) -> np.ndarray:
-    values = np.asarray(_as_float(followers), dtype="float64")
-    codes = np.searchsorted(np.asarray(TIER_BOUNDS, dtype="float64"), values, side="right") - 1
-    codes = np.where(np.isfinite(values) & (values >= TIER_BOUNDS[0]), codes, -1)
-    return codes.astype("int8")
+def _tier_code(followers: float) -> int:
+    """The index of the tier in TIER_NAMES of a follower count (a float), -1 below 1 000 or when unknown."""
+    if not math.isfinite(followers) or followers < TIER_BOUNDS[0]:
+        return -1
+    return bisect.bisect_right(TIER_BOUNDS, followers) - 1
 
 
 def tier(followers: Any) -> Any:
@@ -125,12 +168,14 @@ def tier(followers: Any) -> Any:
     (10 000 is micro). Below 1 000 followers, or for a missing/negative count, the tier is
     None (NaN in a Series). A Series gives an ordered categorical Series.
     """
-    if isinstance(followers, pd.Series | np.ndarray | list | tuple):
-        codes = _tier_codes(followers)
+    if isinstance(followers, list | tuple) or _is_series(followers) or _is_array(followers):
+        import pandas as pd
+
+        codes = [_tier_code(value) for value in _as_float(followers).tolist()]
         categorical = pd.Categorical.from_codes(codes, categories=list(TIER_NAMES), ordered=True)
         index = followers.index if isinstance(followers, pd.Series) else None
         return pd.Series(categorical, index=index, name="tier")
-    code = int(_tier_codes(np.asarray([_as_float(followers)]))[0])
+    code = _tier_code(_as_float(followers))
     return None if code < 0 else TIER_NAMES[code]
 
 
@@ -222,19 +267,9 @@ def benchmark_table() -> pd.DataFrame:
          "Formule": b.formula, "Statistique": b.statistic}
         for b in BENCHMARKS.values()
     ]
+    import pandas as pd
+
     return pd.DataFrame(rows)
-
-
-def _lookup(values: Mapping[tuple[str, str], float]) -> np.ndarray:
-    table = np.full((len(PLATFORMS), len(TIER_NAMES)), np.nan)
-    for (platform, name), value in values.items():
-        table[PLATFORMS.index(platform), TIER_NAMES.index(name)] = value
-    return table
-
-
-_REF_TABLE = _lookup({key: b.reference_pct for key, b in BENCHMARKS.items()})
-_LOW_TABLE = _lookup({key: b.low_pct for key, b in BENCHMARKS.items()})
-_HIGH_TABLE = _lookup({key: b.high_pct for key, b in BENCHMARKS.items()})
 
 ER_VERDICTS: tuple[str, ...] = ("sous le repère", "dans le repère", "au-dessus du repère",
                                 "anormalement haut")
@@ -258,81 +293,70 @@ QUALITY_REASONS: tuple[str, ...] = (
 )
 QUALITY_LEVELS: tuple[str, ...] = ("fiable", "à vérifier", "suspecte")
 _N_FLAGS = len(QUALITY_REASONS)
-_REASON_STRINGS = np.array(
-    ["\u202f; ".join(r for bit, r in enumerate(QUALITY_REASONS) if flags & (1 << bit))
-     or "aucun signal d'alerte" for flags in range(1 << _N_FLAGS)], dtype=object)
-_LEVEL_BY_FLAGS = np.array([min(bin(flags).count("1"), 2) for flags in range(1 << _N_FLAGS)], dtype="int8")
+_REASON_STRINGS: tuple[str, ...] = tuple(
+    "\u202f; ".join(r for bit, r in enumerate(QUALITY_REASONS) if flags & (1 << bit))
+    or "aucun signal d'alerte" for flags in range(1 << _N_FLAGS))
+_LEVEL_BY_FLAGS: tuple[int, ...] = tuple(min(bin(flags).count("1"), 2) for flags in range(1 << _N_FLAGS))
+
+
+def _quality_flag_bits(daily: float, growth: float, likes: float, comments: float, suspicious: float,
+                       generic: float) -> int:
+    """The audience-quality signals of one creator as bits (the order of QUALITY_REASONS); NaN signals nothing."""
+    ratio = _comment_like_ratio(likes, comments)
+    flags = 0
+    if daily > SPIKE_DAILY_GROWTH_PCT or growth > SPIKE_MONTHLY_GROWTH_PCT:
+        flags |= 1
+    if ratio < LOW_COMMENT_LIKE_RATIO and likes >= 100:
+        flags |= 1 << 1
+    if suspicious > HIGH_SUSPICIOUS_PCT:
+        flags |= 1 << 2
+    if generic > HIGH_GENERIC_SHARE:
+        flags |= 1 << 3
+    return flags
+
+
+def _comment_like_ratio(likes: float, comments: float) -> float:
+    """Comments per like; NaN without likes or with a negative or missing count."""
+    if not likes > 0:
+        return math.nan
+    ratio = comments / likes
+    return ratio if math.isfinite(ratio) and comments >= 0 else math.nan
 
 
 def audience_quality(followers_growth_30d_pct: Any = 0, max_daily_growth_pct: Any = 0, avg_likes: Any = 0,
                      avg_comments: Any = 0, suspicious_followers_pct: Any = 0,
                      generic_comment_share: Any = 0) -> tuple[str, list[str]]:
     """The verdict for one creator: (« fiable » | « à vérifier » | « suspecte », French reasons)."""
-    frame = pd.DataFrame({
-        "follower_growth_30d_pct": [_as_float(followers_growth_30d_pct)],
-        "max_daily_growth_pct": [_as_float(max_daily_growth_pct)],
-        "avg_likes": [_as_float(avg_likes)], "avg_comments": [_as_float(avg_comments)],
-        "suspicious_followers_pct": [_as_float(suspicious_followers_pct)],
-        "generic_comment_share": [_as_float(generic_comment_share)],
-    })
-    flags = int(_quality_flags(frame)[0])
+    flags = _quality_flag_bits(_as_float(max_daily_growth_pct), _as_float(followers_growth_30d_pct),
+                               _as_float(avg_likes), _as_float(avg_comments), _as_float(suspicious_followers_pct),
+                               _as_float(generic_comment_share))
     reasons = [r for bit, r in enumerate(QUALITY_REASONS) if flags & (1 << bit)]
     return QUALITY_LEVELS[_LEVEL_BY_FLAGS[flags]], reasons
 
 
-def _column(df: pd.DataFrame, name: str) -> np.ndarray:
-    if name not in df.columns:
-        return np.full(len(df), np.nan)
-    column = df[name]
-    if not pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
-        column = pd.to_numeric(column, errors="coerce")
-    return np.asarray(column.to_numpy(dtype="float64", na_value=np.nan))
+def _cell_number(value: object) -> float:
+    """A table cell as a float, as pandas' ``to_numeric(errors="coerce")`` reads it; NaN when it is none."""
+    if isinstance(value, bool):
+        return float(value)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return math.nan
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
+        return math.nan
 
 
-def _codes(df: pd.DataFrame, name: str, categories: tuple[str, ...], upper: bool = False) -> np.ndarray:
-    """Integer codes of a text column against ``categories`` (-1 elsewhere), case-insensitive.
-
-    Factorises first, so the string work is done once per distinct value, not once per row.
-    """
-    if name not in df.columns:
-        return np.full(len(df), -1, dtype="int16")
-    codes, uniques = pd.factorize(df[name], use_na_sentinel=True)
-    lookup = []
-    for unique in uniques:
-        text = str(unique).strip()
-        text = text.upper() if upper else text.lower()
-        lookup.append(categories.index(text) if text in categories else -1)
-    lookup.append(-1)  # factorize's -1 for missing values
-    result: np.ndarray = np.asarray(lookup, dtype="int16")[codes]
-    return result
+def _cell_code(value: object, categories: tuple[str, ...], upper: bool = False) -> int:
+    """The index of a text cell in ``categories`` (-1 elsewhere or when missing), case-insensitive."""
+    if _missing(value):
+        return -1
+    text = str(value).strip()
+    text = text.upper() if upper else text.lower()
+    return categories.index(text) if text in categories else -1
 
 
-def _isin(df: pd.DataFrame, name: str, values: Iterable[str], upper: bool = False) -> np.ndarray:
-    wanted = tuple(dict.fromkeys(v.strip().upper() if upper else v.strip().lower() for v in values))
-    return _codes(df, name, wanted, upper) >= 0
-
-
-def _comment_like_ratio(df: pd.DataFrame) -> np.ndarray:
-    likes = _column(df, "avg_likes")
-    comments = _column(df, "avg_comments")
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = comments / np.where(likes > 0, likes, np.nan)
-    return np.where(np.isfinite(ratio) & (comments >= 0), ratio, np.nan)
-
-
-def _quality_flags(df: pd.DataFrame, ratio: np.ndarray | None = None) -> np.ndarray:
-    growth = _column(df, "follower_growth_30d_pct")
-    daily = _column(df, "max_daily_growth_pct")
-    likes = _column(df, "avg_likes")
-    ratio = _comment_like_ratio(df) if ratio is None else ratio
-    suspicious = _column(df, "suspicious_followers_pct")
-    generic = _column(df, "generic_comment_share")
-    flags = np.zeros(len(df), dtype="int8")
-    flags |= ((daily > SPIKE_DAILY_GROWTH_PCT) | (growth > SPIKE_MONTHLY_GROWTH_PCT)).astype("int8")
-    flags |= (((ratio < LOW_COMMENT_LIKE_RATIO) & (likes >= 100)).astype("int8") << 1)
-    flags |= ((suspicious > HIGH_SUSPICIOUS_PCT).astype("int8") << 2)
-    flags |= ((generic > HIGH_GENERIC_SHARE).astype("int8") << 3)
-    return flags
+def _wanted(values: Iterable[str], upper: bool = False) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(v.strip().upper() if upper else v.strip().lower() for v in values))
 
 
 # --------------------------------------------------------------------------- audience target
@@ -448,42 +472,43 @@ def _overlap(low: int, high: int, other_low: int, other_high: int) -> float:
     return max(covered, 0) / (other_high - other_low + 1)
 
 
-def _audience_shares(df: pd.DataFrame, target: AudienceTarget) -> tuple[np.ndarray, np.ndarray]:
-    """Estimated share of each audience in the target countries and in the target ages.
+def _audience_shares(row: Mapping[str, Any], target: AudienceTarget) -> tuple[float, float]:
+    """Estimated share of one audience in the target countries and in the target ages.
 
-    NaN where the table says nothing about the audience (an imported list without those columns).
+    NaN where the row says nothing about the audience (an imported list without those columns).
     """
-    raw_fr, raw_ch = _column(df, "audience_share_fr"), _column(df, "audience_share_ch")
-    country_known = ~(np.isnan(raw_fr) & np.isnan(raw_ch))
-    if "audience_main_country" in df.columns:
-        country_known |= _codes(df, "audience_main_country", tuple(COUNTRY_NAMES), upper=True) >= 0
-    share_fr = np.nan_to_num(raw_fr, nan=0.0)
-    share_ch = np.nan_to_num(raw_ch, nan=0.0)
-    country = np.zeros(len(df))
+    raw_fr, raw_ch = _cell_number(row.get("audience_share_fr")), _cell_number(row.get("audience_share_ch"))
+    main_country = row.get("audience_main_country")
+    country_known = not (math.isnan(raw_fr) and math.isnan(raw_ch))
+    country_known = country_known or _cell_code(main_country, tuple(COUNTRY_NAMES), upper=True) >= 0
+    share_fr = 0.0 if math.isnan(raw_fr) else raw_fr
+    share_ch = 0.0 if math.isnan(raw_ch) else raw_ch
+    country = 0.0
     if "FR" in target.countries:
         country += share_fr
     if "CH" in target.countries:
         country += share_ch
     others = [c for c in target.countries if c not in ("FR", "CH")]
-    if others and "audience_main_country" in df.columns:
+    if others and _cell_code(main_country, _wanted(others, upper=True), upper=True) >= 0:
         # Only the main country is known beyond France and Switzerland: count the rest of the audience.
-        main = _isin(df, "audience_main_country", others, upper=True)
-        country += np.where(main, np.clip(1.0 - share_fr - share_ch, 0.0, 1.0), 0.0)
-    country = np.where(country_known, np.clip(country, 0.0, 1.0), np.nan)
+        country += _clip(1.0 - share_fr - share_ch)
+    country = _clip(country) if country_known else math.nan
 
-    young = _column(df, "audience_share_18_34")
+    young = _cell_number(row.get("audience_share_18_34"))
     inside = _overlap(target.age_low, target.age_high, 18, 34)
-    age = np.where(np.isnan(young), np.nan, np.nan_to_num(young) * inside)
-    if "audience_main_age" in df.columns:
-        main_age = _codes(df, "audience_main_age", AGE_BRACKETS)
-        bonus_by_bracket = [
-            0.0 if low >= 18 and high <= 34 else _overlap(target.age_low, target.age_high, low, high)
-            for low, high in (_BRACKET_BOUNDS[b] for b in AGE_BRACKETS)
-        ]
-        outside_bonus = np.asarray([*bonus_by_bracket, 0.0])[main_age]
+    age = math.nan if math.isnan(young) else young * inside
+    main_age = _cell_code(row.get("audience_main_age"), AGE_BRACKETS)
+    if main_age >= 0:
+        low, high = _BRACKET_BOUNDS[AGE_BRACKETS[main_age]]
         # The main bracket lies outside 18-34 and inside the target: count half the rest of the audience.
-        age = age + np.where(np.isnan(young), 0.0, 1.0 - np.nan_to_num(young)) * outside_bonus * 0.5
-    return country, np.clip(age, 0.0, 1.0)
+        bonus = 0.0 if low >= 18 and high <= 34 else _overlap(target.age_low, target.age_high, low, high)
+        age = age + (0.0 if math.isnan(young) else 1.0 - young) * bonus * 0.5
+    return country, _clip(age)
+
+
+def _clip(value: float) -> float:
+    """``value`` within 0 and 1; NaN stays NaN."""
+    return value if math.isnan(value) else min(max(value, 0.0), 1.0)
 
 
 # --------------------------------------------------------------------------- scoring
@@ -495,13 +520,11 @@ CPM_REFERENCE_EUR: dict[str, tuple[float, float]] = {"instagram": (30.0, 40.0), 
 CPM_SOURCE = "Inzpire.me : CPM de 30 à 40 € sur Instagram, 23 à 33 € sur TikTok, 45 à 55 € sur YouTube"
 #: A CPM above this many times the top of the platform's range is far above the going rate.
 HIGH_PRICE_FACTOR = 3.5
-_CPM_MID = np.array([sum(CPM_REFERENCE_EUR[p]) / 2 for p in PLATFORMS] + [np.nan])
-_CPM_TOP = np.array([CPM_REFERENCE_EUR[p][1] for p in PLATFORMS] + [np.nan])
+_CPM_MID: dict[str, float] = {p: sum(CPM_REFERENCE_EUR[p]) / 2 for p in PLATFORMS}
+_CPM_TOP: dict[str, float] = {p: CPM_REFERENCE_EUR[p][1] for p in PLATFORMS}
 
 _FORMULA_TEXTS: tuple[str, ...] = (*dict.fromkeys(FORMULAS[p].text_fr for p in PLATFORMS),
                                    "formule inconnue (plateforme ?)")
-_FORMULA_CODES = np.array([_FORMULA_TEXTS.index(FORMULAS[p].text_fr) for p in PLATFORMS]
-                          + [len(_FORMULA_TEXTS) - 1], dtype="int8")
 
 SCORED_COLUMNS: tuple[str, ...] = (
     "engagement_rate", "er_formula", "tier", "tier_benchmark", "benchmark_low", "benchmark_high",
@@ -515,8 +538,97 @@ SCORED_COLUMNS: tuple[str, ...] = (
 SCORED_FOR = "influence_workbook.scored_for"
 
 
+#: The columns of a creators' table the scoring reads (any may be missing).
+SCORE_INPUTS: tuple[str, ...] = (
+    "platform", "followers", "avg_likes", "avg_comments", "avg_shares", "avg_views", "follower_growth_30d_pct",
+    "max_daily_growth_pct", "suspicious_followers_pct", "generic_comment_share", "audience_share_fr",
+    "audience_share_ch", "audience_main_country", "audience_share_18_34", "audience_main_age", "niche",
+    "fee_per_post_eur",
+)
+
+
+def score_row(row: Mapping[str, Any], target: AudienceTarget | None = None) -> dict[str, Any]:
+    """The computed columns of chapter 2 for one creator (a row of ``creators.csv`` as a mapping).
+
+    The one definition of the scoring: :func:`score_creators` applies it to every row of a table.
+    Numbers are floats (NaN when not computable), ``tier``, ``er_verdict`` and the like are their
+    French or code labels (None when unknown); see :func:`score_creators` for each column.
+    """
+    target = target or DEFAULT_TARGET
+    p_code = _cell_code(row.get("platform"), PLATFORMS)
+    platform = PLATFORMS[p_code] if p_code >= 0 else None
+    likes, comments = _cell_number(row.get("avg_likes")), _cell_number(row.get("avg_comments"))
+    shares, views = _cell_number(row.get("avg_shares")), _cell_number(row.get("avg_views"))
+    followers = _cell_number(row.get("followers"))
+    if platform == "tiktok":
+        rate = engagement_rate_by_views(likes, comments, views, 0.0 if math.isnan(shares) else shares)
+    elif platform is not None:
+        rate = engagement_rate(likes, comments, followers)
+    else:
+        rate = math.nan
+    t_code = _tier_code(followers)
+    tier_name = TIER_NAMES[t_code] if t_code >= 0 else None
+    benchmark = BENCHMARKS.get((platform, tier_name)) if platform and tier_name else None
+    reference = benchmark.reference_pct if benchmark else math.nan
+    low = benchmark.low_pct if benchmark else math.nan
+    high = benchmark.high_pct if benchmark else math.nan
+    if rate < low:
+        verdict: str | None = ER_VERDICTS[0]
+    elif rate <= high:
+        verdict = ER_VERDICTS[1]
+    elif rate <= high * ABNORMAL_FACTOR:
+        verdict = ER_VERDICTS[2]
+    elif rate > high * ABNORMAL_FACTOR:
+        verdict = ER_VERDICTS[3]
+    else:
+        verdict = None
+    flags = _quality_flag_bits(
+        _cell_number(row.get("max_daily_growth_pct")), _cell_number(row.get("follower_growth_30d_pct")), likes,
+        comments, _cell_number(row.get("suspicious_followers_pct")), _cell_number(row.get("generic_comment_share")))
+    country, age = _audience_shares(row, target)
+    fee = _cell_number(row.get("fee_per_post_eur"))
+    cpm_value = 1000.0 * fee / views if views > 0 else math.nan
+    if not (math.isfinite(cpm_value) and fee >= 0):
+        cpm_value = math.nan
+    return {
+        "engagement_rate": rate,
+        "er_formula": FORMULAS[platform].text_fr if platform else _FORMULA_TEXTS[-1],
+        "tier": tier_name,
+        "tier_benchmark": reference,
+        "benchmark_low": low,
+        "benchmark_high": high,
+        "er_vs_benchmark": rate / reference,
+        "er_verdict": verdict,
+        "comment_like_ratio": _comment_like_ratio(likes, comments),
+        "audience_quality": QUALITY_LEVELS[_LEVEL_BY_FLAGS[flags]],
+        "quality_reasons": _REASON_STRINGS[flags],
+        "quality_flags": flags,
+        "audience_country_share": country,
+        "audience_age_share": age,
+        "audience_fit": country * age,
+        "audience_fit_ok": country >= MIN_COUNTRY_SHARE and age >= MIN_AGE_SHARE,
+        "niche_fit": _cell_code(row.get("niche"), _wanted(target.niches)) >= 0,
+        "cpm_eur": cpm_value,
+        "cpm_vs_reference": cpm_value / _CPM_MID[platform] if platform else math.nan,
+        "high_price": cpm_value > HIGH_PRICE_FACTOR * _CPM_TOP[platform] if platform else False,
+    }
+
+
+def score_rows(rows: Iterable[Mapping[str, Any]], target: AudienceTarget | None = None) -> list[dict[str, Any]]:
+    """Each row with its computed columns added (new dicts: the rows given are not changed)."""
+    target = target or DEFAULT_TARGET
+    return [{**row, **score_row(row, target)} for row in rows]
+
+
+#: The categorical columns of a scored table: their categories and whether they are ordered.
+_CATEGORIES: dict[str, tuple[tuple[str, ...], bool]] = {
+    "er_formula": (_FORMULA_TEXTS, False), "tier": (TIER_NAMES, True), "er_verdict": (ER_VERDICTS, False),
+    "audience_quality": (QUALITY_LEVELS, True), "quality_reasons": (_REASON_STRINGS, False),
+}
+
+
 def score_creators(df: pd.DataFrame, target: AudienceTarget | None = None) -> pd.DataFrame:
-    """A copy of ``df`` with the computed columns of chapter 2, all vectorised.
+    """A copy of ``df`` with the computed columns of chapter 2 (:func:`score_row` on every row).
 
     * ``engagement_rate``: % with the platform's formula (``er_formula``); NaN when not computable;
     * ``tier``, ``tier_benchmark`` (reference %, middle of the range), ``benchmark_low``/``high``,
@@ -529,58 +641,27 @@ def score_creators(df: pd.DataFrame, target: AudienceTarget | None = None) -> pd
 
     Missing columns give NaN rather than an error, so an imported file with gaps still scores.
     """
+    import numpy as np
+    import pandas as pd
+
     target = target or DEFAULT_TARGET
     out = df.copy(deep=False)  # new columns only: the caller's table is never changed
-    p_codes = _codes(out, "platform", PLATFORMS)
-    likes, comments = _column(out, "avg_likes"), _column(out, "avg_comments")
-    shares, views = _column(out, "avg_shares"), _column(out, "avg_views")
-    followers = _column(out, "followers")
-    by_followers = engagement_rate(likes, comments, followers)
-    by_views = engagement_rate_by_views(likes, comments, views, np.nan_to_num(shares, nan=0.0))
-    rate = np.where(p_codes == PLATFORMS.index("tiktok"), by_views,
-                    np.where(p_codes >= 0, by_followers, np.nan))
-    out["engagement_rate"] = rate
-    formula_codes = _FORMULA_CODES[np.where(p_codes >= 0, p_codes, len(PLATFORMS))]
-    out["er_formula"] = pd.Categorical.from_codes(formula_codes, categories=list(_FORMULA_TEXTS))
-
-    t_codes = _tier_codes(followers)
-    out["tier"] = pd.Categorical.from_codes(t_codes, categories=list(TIER_NAMES), ordered=True)
-    known = (p_codes >= 0) & (t_codes >= 0)
-    safe_p, safe_t = np.where(known, p_codes, 0), np.where(known, t_codes, 0)
-    reference = np.where(known, _REF_TABLE[safe_p, safe_t], np.nan)
-    low = np.where(known, _LOW_TABLE[safe_p, safe_t], np.nan)
-    high = np.where(known, _HIGH_TABLE[safe_p, safe_t], np.nan)
-    out["tier_benchmark"] = reference
-    out["benchmark_low"] = low
-    out["benchmark_high"] = high
-    with np.errstate(divide="ignore", invalid="ignore"):
-        out["er_vs_benchmark"] = rate / reference
-    verdict = np.select([rate < low, rate <= high, rate <= high * ABNORMAL_FACTOR,
-                         rate > high * ABNORMAL_FACTOR], [0, 1, 2, 3], default=-1).astype("int8")
-    out["er_verdict"] = pd.Categorical.from_codes(verdict, categories=list(ER_VERDICTS))
-
-    ratio = _comment_like_ratio(out)
-    out["comment_like_ratio"] = ratio
-    flags = _quality_flags(out, ratio)
-    out["quality_flags"] = flags
-    out["audience_quality"] = pd.Categorical.from_codes(_LEVEL_BY_FLAGS[flags],
-                                                        categories=list(QUALITY_LEVELS), ordered=True)
-    out["quality_reasons"] = pd.Categorical.from_codes(flags, categories=list(_REASON_STRINGS))
-
-    country, age = _audience_shares(out, target)
-    out["audience_country_share"] = country
-    out["audience_age_share"] = age
-    out["audience_fit"] = country * age
-    out["audience_fit_ok"] = (country >= MIN_COUNTRY_SHARE) & (age >= MIN_AGE_SHARE)
-    out["niche_fit"] = _isin(out, "niche", target.niches)
-    fee = _column(out, "fee_per_post_eur")
-    with np.errstate(divide="ignore", invalid="ignore"):
-        cpm = 1000.0 * fee / np.where(views > 0, views, np.nan)
-    cpm = np.where(np.isfinite(cpm) & (fee >= 0), cpm, np.nan)
-    platform_index = np.where(p_codes >= 0, p_codes, len(PLATFORMS))
-    out["cpm_eur"] = cpm
-    out["cpm_vs_reference"] = cpm / _CPM_MID[platform_index]
-    out["high_price"] = cpm > HIGH_PRICE_FACTOR * _CPM_TOP[platform_index]
+    present = [name for name in SCORE_INPUTS if name in out.columns]
+    columns = [out[name].tolist() for name in present]
+    rows = ([dict(zip(present, values, strict=True)) for values in zip(*columns, strict=True)] if present
+            else [{} for _ in range(len(out))])
+    scored = [score_row(row, target) for row in rows]
+    for name in SCORED_COLUMNS:
+        values = [row[name] for row in scored]
+        if name in _CATEGORIES:
+            categories, ordered = _CATEGORIES[name]
+            out[name] = pd.Categorical(values, categories=list(categories), ordered=ordered)
+        elif name == "quality_flags":
+            out[name] = np.asarray(values, dtype="int8")
+        elif name in {"audience_fit_ok", "niche_fit", "high_price"}:
+            out[name] = np.asarray(values, dtype=bool)
+        else:
+            out[name] = np.asarray(values, dtype="float64")
     out.attrs[SCORED_FOR] = target
     return out
 
@@ -615,6 +696,82 @@ def _number(value: object) -> float | None:
 MIN_SHARE_FOR_COUNTRY_FILTER = 0.3
 
 
+#: The columns of a creators' table the filters read (any may be missing).
+FILTER_INPUTS: tuple[str, ...] = (
+    "platform", "niche", "language", "audience_main_country", "audience_share_fr", "audience_share_ch",
+    "audience_main_age", "audience_share_18_34", "followers", "fee_per_post_eur",
+)
+
+
+@dataclass(frozen=True)
+class CreatorFilters:
+    """The filters of :func:`filter_creators`, read once (see it for each argument); None: no filter."""
+
+    platform: tuple[str, ...] | None = None
+    niche: tuple[str, ...] | None = None
+    language: tuple[str, ...] | None = None
+    audience_country: tuple[str, ...] | None = None
+    audience_age: tuple[str, ...] | None = None
+    followers_min: float | None = None
+    followers_max: float | None = None
+    fee_max: float | None = None
+
+    @classmethod
+    def read(cls, platform: object = None, niche: object = None, language: object = None,
+             audience_country: object = None, audience_age: object = None, followers_min: object = None,
+             followers_max: object = None, fee_max: object = None) -> CreatorFilters:
+        def wanted(value: object, upper: bool = False) -> tuple[str, ...] | None:
+            chosen = _choices(value)
+            return None if chosen is None else _wanted(chosen, upper)
+
+        countries = _choices(audience_country)
+        return cls(platform=wanted(platform), niche=wanted(niche), language=wanted(language),
+                   audience_country=None if countries is None else tuple(c.upper() for c in countries),
+                   audience_age=None if (ages := _choices(audience_age)) is None else tuple(ages),
+                   followers_min=_number(followers_min), followers_max=_number(followers_max),
+                   fee_max=_number(fee_max))
+
+    def matches(self, row: Mapping[str, Any]) -> bool:
+        """Whether one creator (a mapping; a key it lacks is a column the table lacks) passes every filter."""
+        for column, values in (("platform", self.platform), ("niche", self.niche), ("language", self.language)):
+            if values is not None and column in row and _cell_code(row[column], values) < 0:
+                return False
+        if self.audience_country is not None:
+            hit = ("audience_main_country" in row
+                   and _cell_code(row["audience_main_country"], _wanted(self.audience_country, True), True) >= 0)
+            for code, column in (("FR", "audience_share_fr"), ("CH", "audience_share_ch")):
+                if code in self.audience_country and column in row:
+                    hit = hit or _cell_number(row[column]) >= MIN_SHARE_FOR_COUNTRY_FILTER
+            if not hit:
+                return False
+        if self.audience_age is not None:
+            brackets = [a for a in self.audience_age if a in AGE_BRACKETS]
+            hit = bool(brackets) and "audience_main_age" in row and _cell_code(
+                row["audience_main_age"], _wanted(brackets)) >= 0
+            if "18-34" in self.audience_age and "audience_share_18_34" in row:
+                hit = hit or _cell_number(row["audience_share_18_34"]) >= 0.5
+            if not hit:
+                return False
+        if "followers" in row:
+            followers = _cell_number(row["followers"])
+            if self.followers_min is not None and not followers >= self.followers_min:
+                return False
+            if self.followers_max is not None and not followers <= self.followers_max:
+                return False
+        if self.fee_max is not None and "fee_per_post_eur" in row:
+            return _cell_number(row["fee_per_post_eur"]) <= self.fee_max
+        return True
+
+
+def filter_rows(rows: Iterable[Mapping[str, Any]], **filters: object) -> list[Mapping[str, Any]]:
+    """The rows (mappings, as :func:`~influence_workbook.data.rows.read_rows` gives) that match every filter.
+
+    The filters are :func:`filter_creators`'s keyword arguments, read the same way.
+    """
+    chosen = CreatorFilters.read(**filters)
+    return [row for row in rows if chosen.matches(row)]
+
+
 def filter_creators(df: pd.DataFrame, platform: object = None, niche: object = None, language: object = None,
                     audience_country: object = None, audience_age: object = None,
                     followers_min: object = None, followers_max: object = None,
@@ -624,50 +781,21 @@ def filter_creators(df: pd.DataFrame, platform: object = None, niche: object = N
     ``platform``, ``niche``, ``language``: one value or a list. ``audience_country``: ISO codes;
     FR and CH match when it is the main country or at least 30 % of the audience. ``audience_age``:
     a bracket (``"18-24"``…) matched on the main bracket, or ``"18-34"`` (half the audience or
-    more). Bounds are inclusive. Vectorised; unknown columns are ignored; never raises.
+    more). Bounds are inclusive. Unknown columns are ignored; never raises. Each row is judged by
+    :meth:`CreatorFilters.matches`, as the workshop judges its plain rows.
     """
+    import pandas as pd
+
     if not isinstance(df, pd.DataFrame):
         return pd.DataFrame()
-    mask = np.ones(len(df), dtype=bool)
-
-    def isin(column: str, values: list[str] | None) -> None:
-        nonlocal mask
-        if values is None or column not in df.columns:
-            return
-        mask &= _isin(df, column, values)
-
-    isin("platform", _choices(platform))
-    isin("niche", _choices(niche))
-    isin("language", _choices(language))
-    countries = _choices(audience_country)
-    if countries is not None:
-        wanted = [c.upper() for c in countries]
-        hit = np.zeros(len(df), dtype=bool)
-        if "audience_main_country" in df.columns:
-            hit |= _isin(df, "audience_main_country", wanted, upper=True)
-        for code, column in (("FR", "audience_share_fr"), ("CH", "audience_share_ch")):
-            if code in wanted and column in df.columns:
-                hit |= _column(df, column) >= MIN_SHARE_FOR_COUNTRY_FILTER
-        mask &= hit
-    ages = _choices(audience_age)
-    if ages is not None:
-        hit = np.zeros(len(df), dtype=bool)
-        brackets = [a for a in ages if a in AGE_BRACKETS]
-        if brackets and "audience_main_age" in df.columns:
-            hit |= _isin(df, "audience_main_age", brackets)
-        if "18-34" in ages and "audience_share_18_34" in df.columns:
-            hit |= _column(df, "audience_share_18_34") >= 0.5
-        mask &= hit
-    followers = _column(df, "followers") if "followers" in df.columns else None
-    low, high = _number(followers_min), _number(followers_max)
-    if followers is not None and low is not None:
-        mask &= followers >= low
-    if followers is not None and high is not None:
-        mask &= followers <= high
-    fee_limit = _number(fee_max)
-    if fee_limit is not None and "fee_per_post_eur" in df.columns:
-        mask &= _column(df, "fee_per_post_eur") <= fee_limit
-    return df.loc[mask]
+    chosen = CreatorFilters.read(platform=platform, niche=niche, language=language,
+                                 audience_country=audience_country, audience_age=audience_age,
+                                 followers_min=followers_min, followers_max=followers_max, fee_max=fee_max)
+    present = [name for name in FILTER_INPUTS if name in df.columns]
+    columns = [df[name].tolist() for name in present]
+    rows = ([dict(zip(present, values, strict=True)) for values in zip(*columns, strict=True)] if present
+            else [{} for _ in range(len(df))])
+    return df.loc[[chosen.matches(row) for row in rows]]
 
 
 # --------------------------------------------------------------------------- display
@@ -689,15 +817,17 @@ def french_table(scored: pd.DataFrame) -> pd.DataFrame:
         rows.append({
             "Créateur": f"@{str(row.get('handle') or row.get('creator_id'))[:30]}",
             "Thématique": NICHE_LABELS.get(str(row.get("niche")), str(row.get("niche") or "—")),
-            "Palier": "—" if pd.isna(tier_name) else TIER_LABELS.get(str(tier_name), "—"),
+            "Palier": "—" if _missing(tier_name) else TIER_LABELS.get(str(tier_name), "—"),
             "Plateforme": PLATFORM_LABELS.get(str(row.get("platform")), "—"),
-            "Abonnés": "—" if pd.isna(row.get("followers")) else format_number(_as_float(row["followers"])),
+            "Abonnés": "—" if _missing(row.get("followers")) else format_number(_as_float(row["followers"])),
             "Taux d'engagement": pct(row.get("engagement_rate"), 2),
-            "Repère du palier": "—" if pd.isna(low) else f"{format_number(float(low), 1)} à {pct(high)}",
+            "Repère du palier": "—" if _missing(low) else f"{format_number(float(low), 1)} à {pct(high)}",
             "Qualité d'audience": str(row.get("audience_quality")),
             "Audience dans vos pays": pct(100 * _as_float(row.get("audience_country_share")), 0),
             "Tarif": "—" if math.isnan(fee) else f"{format_number(fee)}\u00a0€",
         })
+    import pandas as pd
+
     return pd.DataFrame(rows)
 
 
@@ -717,10 +847,14 @@ Scalar: TypeAlias = float | int | None
 def _finite(value: Any, *, positive: bool) -> Any:
     """``value`` as float(s), NaN where it is missing, not finite, negative (or zero if ``positive``)."""
     number = _as_float(value)
-    if isinstance(number, pd.Series):
+    if _is_series(number):
+        import numpy as np
+
         keep = (number > 0) if positive else (number >= 0)
         return number.where(keep & np.isfinite(number))
-    if isinstance(number, np.ndarray):
+    if _is_array(number):
+        import numpy as np
+
         with np.errstate(invalid="ignore"):
             keep = (number > 0) if positive else (number >= 0)
         return np.where(keep & np.isfinite(number), number, np.nan)
@@ -733,12 +867,17 @@ def _ratio(numerator: Any, denominator: Any, scale: float = 1.0) -> Any:
     """``scale × numerator / denominator`` with the NaN rules above, for scalars, Series and arrays."""
     num = _finite(numerator, positive=False)
     den = _finite(denominator, positive=True)
-    if isinstance(num, pd.Series) or isinstance(den, pd.Series):
+    if _is_series(num) or _is_series(den):
+        import numpy as np
+        import pandas as pd
+
         result = scale * num / den
         if not isinstance(result, pd.Series):  # pragma: no cover - pandas always returns a Series here
             result = pd.Series(result)
         return result.where(np.isfinite(result)).astype("float64")
-    if isinstance(num, np.ndarray) or isinstance(den, np.ndarray):
+    if _is_array(num) or _is_array(den):
+        import numpy as np
+
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
             array = scale * np.asarray(num, dtype="float64") / np.asarray(den, dtype="float64")
         return np.where(np.isfinite(array), array, np.nan)
@@ -834,9 +973,11 @@ def roi(revenue: Any, cost: Any, margin_rate: Any) -> Any:
     70.0
     """
     rate = _as_float(margin_rate)
-    if isinstance(rate, pd.Series):
+    if _is_series(rate):
         rate = rate.where((rate >= 0) & (rate <= 1))
-    elif isinstance(rate, np.ndarray):
+    elif _is_array(rate):
+        import numpy as np
+
         with np.errstate(invalid="ignore"):
             rate = np.where((rate >= 0) & (rate <= 1), rate, np.nan)
     elif not 0 <= rate <= 1:
@@ -888,6 +1029,17 @@ def kpi_table(frame: pd.DataFrame, by: str | list[str] | None = "creator_id", *,
     ratios, which would weigh a tiny collaboration like a big one. ``by=None`` gives one row,
     the whole table. The result has the summed columns and :data:`KPI_COLUMNS`.
     """
+    import numpy as np
+    import pandas as pd
+
+    def _column(df: pd.DataFrame, name: str) -> np.ndarray:
+        if name not in df.columns:
+            return np.full(len(df), np.nan)
+        column = df[name]
+        if not pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
+            column = pd.to_numeric(column, errors="coerce")
+        return np.asarray(column.to_numpy(dtype="float64", na_value=np.nan))
+
     sums = pd.DataFrame(index=frame.index)
     if cost is None:
         sums["cost"] = _column(frame, "fee_eur") + _column(frame, "product_cost_eur")

@@ -1,12 +1,9 @@
 """Load the course's sample data as pandas DataFrames with the dtypes the schema declares.
 
-The CSV files live in the repository's ``data/`` folder, next to ``src/``. They are found, first
-match wins, in:
-
-1. ``INFLUENCE_WORKBOOK_DATA``: a folder holding ``creators.csv`` and the other files;
-2. the checkout this package was installed from in editable mode (``src/../data``);
-3. ``data/`` in the current folder or any parent, so notebooks run from ``notebooks/``,
-   ``exercises/`` or ``solutions/`` find it (as does a JupyterLite copy of the course).
+The CSV files are found by :func:`influence_workbook.data.rows.data_dir` (the environment variable
+``INFLUENCE_WORKBOOK_DATA``, the package's ``resources/data/``, the checkout's ``data/``, or ``data/``
+in the current folder or a parent); :mod:`~influence_workbook.data.rows` reads the same files as plain
+rows, without pandas, for the workshops. pandas is imported when a table is first loaded.
 
 Each file is parsed once per folder (``functools.lru_cache``); every call returns a fresh copy,
 so a notebook that edits its DataFrame never changes what the next cell loads.
@@ -15,45 +12,25 @@ so a notebook that edits its DataFrame never changes what the next cell loads.
 from __future__ import annotations
 
 import functools
-import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+from influence_workbook.data import rows
+from influence_workbook.data.rows import DATA_ENV_VAR, data_dir
+from influence_workbook.data.schema import TABLES, Table
 
-from influence_workbook.data.schema import CREATORS, TABLES, Table
+if TYPE_CHECKING:
+    import pandas as pd
 
-DATA_ENV_VAR = "INFLUENCE_WORKBOOK_DATA"
+__all__ = ["ANSWER_KEYS", "DATA_ENV_VAR", "clear_cache", "data_dir", "load_answer_key", "load_campaign_results",
+           "load_collaborations", "load_creators", "load_holdout", "load_posts", "load_table"]
+
 ANSWER_KEYS = ("creators_traps", "posts_disclosure", "collaboration_patterns", "holdout_lift")
 
 
-def _has_data(folder: Path) -> bool:
-    return (folder / CREATORS.path).is_file()
-
-
-def data_dir() -> Path:
-    """The folder holding the sample CSV files; raises FileNotFoundError saying where it looked."""
-    explicit = os.environ.get(DATA_ENV_VAR)
-    if explicit:
-        folder = Path(explicit).expanduser()
-        if _has_data(folder):
-            return folder
-        raise FileNotFoundError(f"{DATA_ENV_VAR}={explicit} has no {CREATORS.path}")
-    here = Path(__file__).resolve()
-    candidates = [here.parents[3] / "data"] if len(here.parents) > 3 else []
-    cwd = Path.cwd().resolve()
-    candidates += [folder / "data" for folder in (cwd, *cwd.parents)]
-    for candidate in candidates:
-        if _has_data(candidate):
-            return candidate
-    looked = ", ".join(str(c) for c in candidates[:4])
-    raise FileNotFoundError(
-        f"sample data not found (looked in {looked}, …); "
-        f"set {DATA_ENV_VAR} to the folder holding {CREATORS.path}"
-    )
-
-
 def _read_options(table: Table) -> dict[str, Any]:
+    import pandas as pd
+
     dtypes: dict[str, Any] = {}
     dates: list[str] = []
     for column in table.columns:
@@ -81,6 +58,8 @@ def _read_options(table: Table) -> dict[str, Any]:
 
 @functools.lru_cache(maxsize=32)
 def _read_cached(table_name: str, folder: str) -> pd.DataFrame:
+    import pandas as pd
+
     table = TABLES[table_name]
     frame = pd.read_csv(Path(folder) / table.path, **_read_options(table))
     if list(frame.columns) != list(table.column_names):
@@ -134,3 +113,4 @@ def load_answer_key(name: str) -> pd.DataFrame:
 def clear_cache() -> None:
     """Forget the parsed files (after regenerating them in the same session)."""
     _read_cached.cache_clear()
+    rows.clear_cache()
