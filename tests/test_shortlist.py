@@ -367,7 +367,9 @@ def test_prepared_checker_rescores_a_table_scored_for_another_target() -> None:
     swiss = "Notoriété : 200 000 personnes touchées d'ici fin juin 2027 chez les 25-34 ans en Suisse"
     scored_for_default = score_creators(creators)
     checker = ShortlistChecker(creators, swiss, scored=scored_for_default)
-    assert checker.scored.attrs[SCORED_FOR] == target_from_objective(swiss) != scored_for_default.attrs[SCORED_FOR]
+    assert checker.target == target_from_objective(swiss) != scored_for_default.attrs[SCORED_FOR]
+    rescored = score_creators(creators, checker.target)
+    assert [row["audience_fit"] for row in checker.scored] == rescored["audience_fit"].tolist()
     assert checker.check(good_creators(3)) == check_shortlist(good_creators(3), swiss, creators=creators)
 
 
@@ -391,7 +393,7 @@ def test_workshop_filters_checks_saves_and_reloads(tmp_path: Path) -> None:
     assert "iw-ch02-feedback" in w.step.feedback._dom_classes
     w.platform.value = "instagram"
     w.niche.value = "beaute"
-    assert set(w.filtered["platform"].astype(str)) == {"instagram"}
+    assert {str(row["platform"]) for row in w.filtered} == {"instagram"}
     assert w.table.value.count("<tr>") - 1 <= 50
     assert "(j'aime + commentaires) / abonnés × 100" in w.table.value.replace("&#x27;", "'")
     victim = trapped("bought_followers")[0]
@@ -423,14 +425,14 @@ def test_workshop_reload_restores_filters_and_sort(tmp_path: Path) -> None:
     w.fee.value = w.fee.options[-1][1]
     sort = list(SORTS)[-1]
     w.sort.value = sort
-    w.picks.value = tuple(str(c) for c in w.filtered["creator_id"].head(3))
+    w.picks.value = tuple(str(row["creator_id"]) for row in w.filtered[:3])
     w.step.button.click()
-    filtered = list(w.filtered["creator_id"])
+    filtered = [row["creator_id"] for row in w.filtered]
 
     again = ShortlistWorkshop(store, sample()[0])
     assert (again.niche.value, again.country.value, again.sort.value) == ("beaute", "FR", sort)
     assert again.followers_min.value == w.followers_min.value and again.fee.value == w.fee.value
-    assert list(again.filtered["creator_id"]) == filtered  # the same rows, hence the same table
+    assert [row["creator_id"] for row in again.filtered] == filtered  # the same rows, hence the same table
     assert again.picks.value == w.picks.value
 
 
@@ -485,8 +487,8 @@ def test_filters_narrow_the_table(tmp_path: Path) -> None:
     assert w.current_filters()["followers_min"] == 10_000 and w.current_filters()["fee_max"] == 1_000
     w.followers_min.value, w.followers_max.value = 500_000, 10_000  # menus the wrong way round
     assert (w.current_filters()["followers_min"], w.current_filters()["followers_max"]) == (10_000, 500_000)
-    fees = w.filtered["fee_per_post_eur"]
-    assert (fees <= 1_000).all() and w.filtered["followers"].between(10_000, 500_000).all()
+    assert w.filtered and all(row["fee_per_post_eur"] <= 1_000 for row in w.filtered)
+    assert all(10_000 <= row["followers"] <= 500_000 for row in w.filtered)
 
 
 def test_workshop_plot_has_alt_text(tmp_path: Path) -> None:

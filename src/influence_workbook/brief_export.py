@@ -29,6 +29,14 @@ from pathlib import Path
 from influence_workbook.campaign import Campaign
 from influence_workbook.checks.brief import PARTS, Deliverable, deliverable_rows
 from influence_workbook.learner_files import write_atomically
+from influence_workbook.optional import (
+    PDF_UNAVAILABLE,
+    WORD_UNAVAILABLE,
+    fpdf_class,
+    missing_library,
+    pdf_available,
+    pdf_fonts,
+)
 from influence_workbook.progress import os_error_in_french
 from influence_workbook.text import fold, format_date
 from influence_workbook.typography import fix
@@ -184,11 +192,8 @@ def _drawable(text: str) -> str:
 
 def brief_pdf(brief: Mapping[str, object], campaign: Campaign, *, today: date) -> bytes:
     """The brief as an A4 PDF in French (DejaVu Sans embedded, as the certificate)."""
-    from fpdf import FPDF  # imported when a brief is exported
-
-    from influence_workbook.certificate import _font_paths
-
-    regular, bold = _font_paths()
+    FPDF = fpdf_class()  # imported when a brief is exported
+    regular, bold = pdf_fonts()
     pdf = FPDF(orientation="portrait", unit="mm", format="A4")
     pdf.set_lang("fr-FR")
     pdf.set_title(title_of(campaign))
@@ -262,6 +267,8 @@ class ExportedBrief:
     folder: Path
     #: A French sentence when the files could not be written (they can still be downloaded).
     notice: str | None
+    #: French sentences for the formats that cannot be made here (Word and PDF in the online course).
+    unavailable: tuple[str, ...] = ()
 
 
 def file_stem(campaign: Campaign, today: date) -> str:
@@ -276,9 +283,16 @@ def export_brief(brief: Mapping[str, object], campaign: Campaign, folder: Path, 
     when the folder refuses them, the files come back with ``path=None`` and a French ``notice``."""
     day = today or date.today()
     stem = file_stem(campaign, day)
-    made = (("docx", brief_docx(brief, campaign, today=day)),
-            ("md", brief_markdown(brief, campaign, today=day).encode("utf-8")),
-            ("pdf", brief_pdf(brief, campaign, today=day)))
+    made = [("md", brief_markdown(brief, campaign, today=day).encode("utf-8"))]
+    missing: list[str] = []
+    if word_available():
+        made.insert(0, ("docx", brief_docx(brief, campaign, today=day)))
+    else:  # the online course: no python-docx (lxml cannot be installed in the browser)
+        missing.append(WORD_UNAVAILABLE)
+    if pdf_available():
+        made.append(("pdf", brief_pdf(brief, campaign, today=day)))
+    else:
+        missing.append(PDF_UNAVAILABLE)
     files = []
     notice = None
     for kind, data in made:
@@ -291,4 +305,9 @@ def export_brief(brief: Mapping[str, object], campaign: Campaign, folder: Path, 
             notice = fix(f"Le brief n'a pas pu être enregistré dans « {folder} » ({os_error_in_french(error)}) : "
                          "téléchargez-le avec les liens ci-dessous.")
         files.append(ExportedFile(kind, target.name, data, written))
-    return ExportedBrief(tuple(files), folder, notice)
+    return ExportedBrief(tuple(files), folder, notice, tuple(missing))
+
+
+def word_available() -> bool:
+    """Whether the Word file can be made here (python-docx and lxml importable)."""
+    return not (missing_library("docx") or missing_library("lxml"))

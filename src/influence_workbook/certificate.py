@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import importlib.util
 import json
 import re
 import shutil
@@ -56,6 +55,7 @@ from influence_workbook.course_progress import (
     format_saved_on,
 )
 from influence_workbook.learner_files import write_atomically
+from influence_workbook.optional import fpdf_class, pdf_available, pdf_fonts
 from influence_workbook.progress import IDLE_GAP_S, ProgressNotSaved, ProgressStore, os_error_in_french
 from influence_workbook.quiz import QUIZ_PASS_RATE
 from influence_workbook.text import format_date
@@ -125,17 +125,9 @@ class Certificate:
 # --------------------------------------------------------------------------- the name
 
 
-@lru_cache(maxsize=1)
 def _font_paths() -> tuple[Path, Path]:
-    """DejaVu Sans, regular and bold, as matplotlib ships them (found without importing matplotlib)."""
-    spec = importlib.util.find_spec("matplotlib")
-    folders = list(spec.submodule_search_locations or []) if spec is not None else []
-    for folder in folders:
-        fonts = Path(folder) / "mpl-data" / "fonts" / "ttf"
-        regular, bold = fonts / "DejaVuSans.ttf", fonts / "DejaVuSans-Bold.ttf"
-        if regular.is_file() and bold.is_file():
-            return regular, bold
-    raise FileNotFoundError("DejaVuSans.ttf not found in matplotlib's mpl-data")
+    """DejaVu Sans, regular and bold (:func:`influence_workbook.optional.pdf_fonts`)."""
+    return pdf_fonts()
 
 
 @lru_cache(maxsize=1)
@@ -257,14 +249,23 @@ def refusal_for(course: CourseProgress) -> CertificateRefused | None:
         f"Il reste {'un chapitre' if len(left) == 1 else f'{len(left)} chapitres'} à terminer.", left)
 
 
+#: Where the certificate's PDF cannot be made (the online course without fpdf2 or the DejaVu fonts).
+CERTIFICATE_UNAVAILABLE = (
+    "L'attestation PDF n'est pas disponible dans la version en ligne du cours\u00a0: exportez votre progression "
+    "(ci-dessous), puis obtenez l'attestation dans le cours installé sur votre ordinateur."
+)
+
+
 def issue_certificate(store: ProgressStore, name: Any, *, today: date | None = None) -> Certificate:
     """Issue the certificate for the active campaign; CertificateRefused (French message) when it cannot be."""
-    printed = clean_name(name)
     base = _base(store)
     course = course_progress(base)
     refused = refusal_for(course)
     if refused is not None:
         raise refused
+    if not pdf_available():  # the online course without the PDF library or its fonts: nothing is recorded
+        raise CertificateRefused(CERTIFICATE_UNAVAILABLE)
+    printed = clean_name(name)
     issued_on = today if today is not None else clock.today()
     facts = certified_facts(printed, issued_on, course)
     code = certificate_code(facts)
@@ -344,7 +345,7 @@ def chapter_lines(facts: Mapping[str, Any], *, long_dates: bool = False) -> list
 
 def certificate_pdf(facts: Mapping[str, Any], code: str) -> bytes:
     """The certificate as an A4 PDF in French (DejaVu Sans embedded: accents, « », any Latin name)."""
-    from fpdf import FPDF  # imported when a certificate is made: the home page does not pay for it
+    FPDF = fpdf_class()  # imported when a certificate is made: the home page does not pay for it
 
     regular, bold = _font_paths()
     issued_on = date.fromisoformat(str(facts["issued_on"]))

@@ -189,37 +189,43 @@ class SampleResults:
 EMV_CPM: dict[str, float] = {platform: sum(bounds) / 2 for platform, bounds in metrics.CPM_REFERENCE_EUR.items()}
 
 
+def _total(rows: list[dict[str, Any]], column: str) -> float:
+    """The sum of a column over plain rows (missing cells count 0, as pandas' ``sum``)."""
+    return math.fsum(row[column] for row in rows if row[column] is not None)
+
+
 @functools.lru_cache(maxsize=1)
 def sample_results() -> SampleResults:
     """The sample launch and its holdout, read once from ``data/`` (raises if the data are missing)."""
-    from influence_workbook.data import load_collaborations, load_creators, load_holdout
+    from influence_workbook.data.rows import read_rows
 
-    rows = load_collaborations()
-    rows = rows[rows["campaign"] == CAMPAIGN_NAME]
-    names = load_creators().set_index("creator_id")["display_name"]
+    rows = [row for row in read_rows("collaborations") if row["campaign"] == CAMPAIGN_NAME]
+    names = {row["creator_id"]: row["display_name"] for row in read_rows("creators")}
     creators = []
-    for creator_id, group in rows.groupby("creator_id", sort=True):
-        platform = str(group["platform"].iloc[0])
-        impressions = int(group["impressions"].sum())
+    for creator_id in sorted({row["creator_id"] for row in rows}):
+        group = [row for row in rows if row["creator_id"] == creator_id]
+        platform = str(group[0]["platform"])
+        impressions = int(_total(group, "impressions"))
         creators.append(CreatorResult(
             creator_id=str(creator_id), name=str(names.get(creator_id, creator_id)), platform=platform,
-            cost=float((group["fee_eur"] + group["product_cost_eur"]).sum()), impressions=impressions,
-            reach=int(group["reach"].sum()), orders=int(group["orders"].sum()),
-            revenue=float(group["revenue_eur"].sum()), emv=float(metrics.emv(impressions, EMV_CPM[platform])),
+            cost=float(_total(group, "fee_eur") + _total(group, "product_cost_eur")), impressions=impressions,
+            reach=int(_total(group, "reach")), orders=int(_total(group, "orders")),
+            revenue=float(_total(group, "revenue_eur")), emv=float(metrics.emv(impressions, EMV_CPM[platform])),
         ))
-    holdout = load_holdout()
+    holdout = read_rows("holdout")
     cells: dict[tuple[str, str], float] = {}
-    for (group_name, period), part in holdout.groupby(["group", "period"], observed=True):
-        weeks = part["week_start"].nunique()
-        people = part.drop_duplicates("region_id")["population"].sum()
-        cells[(str(group_name), str(period))] = float(part["orders"].sum() / weeks / people * 100_000)
+    for key in sorted({(row["group"], row["period"]) for row in holdout}):
+        part = [row for row in holdout if (row["group"], row["period"]) == key]
+        weeks = len({row["week_start"] for row in part})
+        people = sum({row["region_id"]: row["population"] for row in reversed(part)}.values())  # each region once
+        cells[(str(key[0]), str(key[1]))] = float(_total(part, "orders") / weeks / people * 100_000)
     return SampleResults(
-        fees=float(rows["fee_eur"].sum()), products=float(rows["product_cost_eur"].sum()),
-        orders=int(rows["orders"].sum()), revenue=float(rows["revenue_eur"].sum()),
-        reach=int(rows["reach"].sum()), impressions=int(rows["impressions"].sum()),
-        views=int(rows["views"].sum()), engagements=int(rows["engagements"].sum()),
-        link_clicks=int(rows["link_clicks"].sum()), code_uses=int(rows["promo_code_uses"].sum()),
-        late_code_uses=int(rows["late_code_uses"].sum()), creators=tuple(creators),
+        fees=float(_total(rows, "fee_eur")), products=float(_total(rows, "product_cost_eur")),
+        orders=int(_total(rows, "orders")), revenue=float(_total(rows, "revenue_eur")),
+        reach=int(_total(rows, "reach")), impressions=int(_total(rows, "impressions")),
+        views=int(_total(rows, "views")), engagements=int(_total(rows, "engagements")),
+        link_clicks=int(_total(rows, "link_clicks")), code_uses=int(_total(rows, "promo_code_uses")),
+        late_code_uses=int(_total(rows, "late_code_uses")), creators=tuple(creators),
         test_before=cells[("test", "before")], test_after=cells[("test", "after")],
         control_before=cells[("control", "before")], control_after=cells[("control", "after")],
     )

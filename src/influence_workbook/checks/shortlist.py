@@ -14,10 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from influence_workbook.campaign import Campaign, resolve
 from influence_workbook.checks.guard import learner_check
@@ -33,12 +30,27 @@ from influence_workbook.metrics import (
     SCORED_FOR,
     TIER_LABELS,
     AudienceTarget,
-    score_creators,
+    score_rows,
     target_from_objective,
 )
 from influence_workbook.progress import ProgressStore
 from influence_workbook.reading import Meaning, read
+from influence_workbook.tables import (
+    as_rows,
+    columns_of,
+    is_bool,
+    is_dataframe,
+    is_float,
+    is_integer,
+    is_vector,
+)
+from influence_workbook.tables import missing as _missing
 from influence_workbook.text import find_quantities, fold, format_number, is_placeholder
+
+if TYPE_CHECKING:
+    pass
+
+Row = Mapping[str, Any]
 
 CHECK_NAME = "ch02-shortlist"
 CHAPTER = "ch02"
@@ -147,12 +159,12 @@ _CONNECTORS = frozenset({"et", "and", "&", "puis", "ou", "-", "–", "—"})
 
 def _kind(value: object) -> str:
     """What a value is, in French words (never Python's own type names)."""
-    if isinstance(value, bool | np.bool_):
+    if is_bool(value):
         return "vrai ou faux"
-    if isinstance(value, float | np.floating):
+    if is_float(value):
         return "un nombre"
-    if isinstance(value, int | np.integer):
-        return "un nombre" if -10**12 < int(value) < 10**12 else "un nombre bien trop long"
+    if is_integer(value):
+        return "un nombre" if -10**12 < int(value) < 10**12 else "un nombre bien trop long"  # type: ignore[call-overload]
     if isinstance(value, list | tuple | set | frozenset):
         return "une liste"
     if isinstance(value, Mapping):
@@ -178,10 +190,10 @@ def parse_picks(value: object) -> tuple[list[str], str | None]:
         # « @a, @b et @c », « a / b / c », one per line: the words between handles are not handles.
         raw = [word for word in re.split(r"[\s,;/|+]+", value[: MAX_LIST_LENGTH * (MAX_ID_CHARS + 2)])
                if word.lower() not in _CONNECTORS]
-    elif isinstance(value, pd.DataFrame):
-        raw = value["creator_id"].tolist() if "creator_id" in value.columns else list(value.index)
-    elif isinstance(value, pd.Series | pd.Index | np.ndarray | list | tuple | set | frozenset):
-        raw = list(value)
+    elif is_dataframe(value):
+        raw = value["creator_id"].tolist() if "creator_id" in value.columns else list(value.index)  # type: ignore[index, attr-defined]
+    elif is_vector(value) or isinstance(value, list | tuple | set | frozenset):
+        raw = list(value)  # type: ignore[call-overload]
         if isinstance(value, set | frozenset):
             raw = sorted(raw, key=str)
     else:
@@ -195,8 +207,8 @@ def parse_picks(value: object) -> tuple[list[str], str | None]:
     for item in items:
         if item is None or (isinstance(item, float) and math.isnan(item)):
             continue
-        too_long = isinstance(item, int | np.integer) and not -10**12 < int(item) < 10**12
-        if not isinstance(item, str | int | np.integer) or isinstance(item, bool | np.bool_) or too_long:
+        too_long = is_integer(item) and not -10**12 < int(item) < 10**12
+        if not (isinstance(item, str) or is_integer(item)) or too_long:
             return [], (f"Chaque élément de la liste doit être un identifiant en texte, comme \"C0012\" ; "
                         f"un élément est {_kind(item)}.")
         text = str(item).strip().lstrip("@").strip()
@@ -205,10 +217,6 @@ def parse_picks(value: object) -> tuple[list[str], str | None]:
     if not picks:
         return [], ("Votre liste est vide. Cochez de 3 à 6 créateurs dans le tableau de l'atelier.")
     return picks, None
-
-
-def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT
 
 
 def cell_text(value: object) -> str:
@@ -224,10 +232,10 @@ def _budget(value: object, campaign: Campaign | None = None) -> tuple[float | No
     number: float | None = None
     if isinstance(value, bool):
         number = None
-    elif isinstance(value, int | np.integer):
-        number = float(value) if abs(int(value)) < 10**15 else None
-    elif isinstance(value, float | np.floating):
-        number = float(value)
+    elif is_integer(value):
+        number = float(value) if abs(int(value)) < 10**15 else None  # type: ignore[call-overload, arg-type]
+    elif is_float(value):
+        number = float(value)  # type: ignore[arg-type]
     elif isinstance(value, str):
         found = find_quantities(fold(value[:200]))
         number = found[0].value if found else None
@@ -240,19 +248,19 @@ def _budget(value: object, campaign: Campaign | None = None) -> tuple[float | No
 # --------------------------------------------------------------------------- per creator
 
 
-def _name(row: pd.Series) -> str:
+def _name(row: Row) -> str:
     handle = row.get("handle")
     if isinstance(handle, str) and handle.strip():
         return "@" + _shorten(handle.strip().lstrip("@"), 30)
     return str(row.get("creator_id"))
 
 
-def _creator_item(row: pd.Series, target: AudienceTarget, campaign: Campaign | None = None) -> FeedbackItem:
+def _creator_item(row: Row, target: AudienceTarget, campaign: Campaign | None = None) -> FeedbackItem:
     campaign = resolve(campaign)
     cid = str(row["creator_id"])
     tier_name = row.get("tier")
     platform = cell_text(row.get("platform"))
-    tier_label = "palier inconnu" if pd.isna(tier_name) else TIER_LABELS.get(str(tier_name), "palier inconnu")
+    tier_label = "palier inconnu" if _missing(tier_name) else TIER_LABELS.get(str(tier_name), "palier inconnu")
     label = f"{_name(row)} ({tier_label}, {PLATFORM_LABELS.get(platform, 'plateforme inconnue')})"
     problems: list[str] = []
     goods: list[str] = []
@@ -307,7 +315,7 @@ def _creator_item(row: pd.Series, target: AudienceTarget, campaign: Campaign | N
     # Engagement against the tier benchmark of the platform.
     rate = float(row["engagement_rate"])
     verdict = row.get("er_verdict")
-    if math.isnan(rate) or pd.isna(verdict):
+    if math.isnan(rate) or _missing(verdict):
         problems.append("taux d'engagement impossible à calculer (abonnés, vues ou interactions manquants)")
         read_more = READ_ER
     else:
@@ -352,17 +360,21 @@ def _creator_item(row: pd.Series, target: AudienceTarget, campaign: Campaign | N
 # --------------------------------------------------------------------------- the whole list
 
 
-def _biggest_accounts(ids: np.ndarray, followers: np.ndarray, n: int) -> set[str]:
+def _biggest_accounts(ids: list[str], followers: list[float], n: int) -> set[str]:
     """The ids of the ``n`` largest follower counts (ties: the first rows, as ``nlargest``)."""
-    known = ~np.isnan(followers)
-    order = np.argsort(-followers[known], kind="stable")[:n]
-    return {str(cid) for cid in ids[known][order]}
+    known = [(count, cid) for cid, count in zip(ids, followers, strict=True) if not math.isnan(count)]
+    order = sorted(range(len(known)), key=lambda index: -known[index][0])[:n]  # stable: ties keep row order
+    return {str(known[index][1]) for index in order}
 
 
-def _followers(table: pd.DataFrame) -> np.ndarray:
-    if "followers" not in table.columns:
-        return np.full(len(table), np.nan)
-    return np.asarray(pd.to_numeric(table["followers"], errors="coerce"), dtype="float64")
+def _number(value: object) -> float:
+    """A cell as a float, NaN when it is none (as pandas' ``to_numeric(errors="coerce")``)."""
+    if _missing(value) or is_bool(value):
+        return float(value) if is_bool(value) else math.nan  # type: ignore[arg-type]
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
+        return math.nan
 
 
 _REACH_UNITS = (
@@ -402,6 +414,19 @@ def _round_reach(value: float) -> float:
     return round(value, -2) if value >= 1_000 else round(value)
 
 
+def _first_of_each(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows with the first of each ``creator_id`` only (as ``drop_duplicates``: missing ids are one id)."""
+    seen: set[object] = set()
+    kept = []
+    for row in rows:
+        cid = row.get("creator_id")
+        key = None if _missing(cid) else cid
+        if key not in seen:
+            seen.add(key)
+            kept.append(row)
+    return kept
+
+
 class ShortlistChecker:
     """:func:`check_shortlist` prepared for one table of creators and one objective.
 
@@ -412,10 +437,16 @@ class ShortlistChecker:
     says so in French otherwise).
     """
 
-    def __init__(self, creators: pd.DataFrame, objective_text: object = None, budget_eur: float | None = None,
-                 *, scored: pd.DataFrame | None = None, campaign: Campaign | None = None) -> None:
+    def __init__(self, creators: object, objective_text: object = None, budget_eur: float | None = None,
+                 *, scored: object = None, campaign: Campaign | None = None) -> None:
         self.campaign = resolve(campaign)
-        self.table = creators.drop_duplicates("creator_id").reset_index(drop=True)
+        rows = as_rows(creators)
+        if rows is None:
+            raise TypeError("creators must be a DataFrame or a list of row mappings")
+        #: The columns of the table (an imported file may lack some).
+        self.table_columns = columns_of(creators, rows)
+        #: The table's rows, the first of each creator_id (plain dicts).
+        self.table = _first_of_each(rows)
         self.target = (target_from_objective(objective_text) if self.campaign.is_default else
                        target_from_objective(objective_text, markets=campaign_countries(self.campaign),
                                              niches=campaign_niches(self.campaign)))
@@ -424,28 +455,27 @@ class ShortlistChecker:
         #: The budget, in the campaign's currency (``budget_eur`` is kept as the historical name).
         self.budget = float(self.campaign.creator_budget if budget_eur is None else budget_eur)
         self.rate = EUR_RATE.get(self.campaign.currency, 1.0)
-        # ``scored``: the same table already scored for the same objective (the workshop has it).
-        usable = (scored is not None and len(scored) == len(creators)
-                  and scored.attrs.get(SCORED_FOR) == self.target)
-        self.scored = (scored.drop_duplicates("creator_id").reset_index(drop=True) if usable and scored is not None
-                       else score_creators(self.table, self.target))
-        # Plain lists rather than pandas string methods: a click looks up a few picks.
-        self.ids = [str(cid) for cid in self.table["creator_id"].tolist()]
+        # ``scored``: the same table already scored for the same objective (a DataFrame of score_creators).
+        usable = (is_dataframe(scored) and len(scored) == len(rows)  # type: ignore[arg-type]
+                  and scored.attrs.get(SCORED_FOR) == self.target)  # type: ignore[attr-defined]
+        scored_rows = as_rows(scored) if usable else None
+        #: Each row of the table with its computed columns (:func:`~influence_workbook.metrics.score_row`).
+        self.scored: list[dict[str, Any]] = (_first_of_each(scored_rows) if scored_rows is not None
+                                             else score_rows(self.table, self.target))
+        self.ids = [str(row.get("creator_id")) for row in self.table]
         self.row_of = {cid: index for index, cid in enumerate(self.ids)}
-        originals = self.table["creator_id"].tolist()
+        originals = [row.get("creator_id") for row in self.table]
         self.by_id = {str(orig).strip().upper(): str(orig) for orig in originals if not _missing(orig)}
         self.by_handle: dict[str, str] = {}
-        if "handle" in self.table.columns:
-            for handle, orig in zip(self.table["handle"].tolist(), originals, strict=True):
-                if not _missing(handle):
-                    self.by_handle.setdefault(str(handle).strip().lstrip("@").lower(), str(orig))
-        self.id_array = np.array(self.ids, dtype=object)
-        self.followers = _followers(self.table)
-        self.columns = {column: np.array([str(v) for v in self.table[column].tolist()], dtype=object)
-                        for column in ("platform", "niche") if column in self.table.columns}
+        for row, orig in zip(self.table, originals, strict=True):
+            handle = row.get("handle")
+            if not _missing(handle):
+                self.by_handle.setdefault(str(handle).strip().lstrip("@").lower(), str(orig))
+        self.followers = [_number(row.get("followers")) for row in self.table]
+        self.columns = {column: [str(row.get(column)) for row in self.table]
+                        for column in ("platform", "niche") if column in self.table_columns}
         #: Fee per post of each row, NaN where unknown (an imported file may have no fee column).
-        self.fees = (pd.to_numeric(self.scored["fee_per_post_eur"], errors="coerce").to_numpy(dtype="float64")
-                     if "fee_per_post_eur" in self.scored.columns else np.full(len(self.scored), np.nan))
+        self.fees = [_number(row.get("fee_per_post_eur")) for row in self.scored]
         self._items: dict[str, FeedbackItem] = {}
 
     def resolve(self, picks: list[str]) -> tuple[list[str], list[str]]:
@@ -462,7 +492,7 @@ class ShortlistChecker:
 
     def creator_item(self, creator_id: str) -> FeedbackItem:
         if creator_id not in self._items:
-            row = self.scored.iloc[self.row_of[creator_id]]
+            row = self.scored[self.row_of[creator_id]]
             self._items[creator_id] = _creator_item(row, self.target, self.campaign)
         return self._items[creator_id]
 
@@ -474,18 +504,22 @@ class ShortlistChecker:
         if n < 2:
             return False
         rows = [self.row_of[cid] for cid in known]
-        candidates: list[tuple[np.ndarray, np.ndarray]] = []
-        if isinstance(pool, pd.DataFrame) and {"creator_id", "followers"} <= set(pool.columns):
-            candidates.append((pool["creator_id"].to_numpy(), _followers(pool)))
-        everyone = np.ones(len(self.ids), dtype=bool)
+        candidates: list[tuple[list[str], list[float]]] = []
+        pool_rows = as_rows(pool)
+        if pool_rows is not None and {"creator_id", "followers"} <= columns_of(pool, pool_rows):
+            candidates.append(([str(row.get("creator_id")) for row in pool_rows],
+                               [_number(row.get("followers")) for row in pool_rows]))
+        everyone = [True] * len(self.ids)
         both = everyone
         masks = [everyone]
         for values in self.columns.values():
-            inside = np.isin(values, [values[row] for row in rows if values[row] not in ("nan", "None", "<NA>")])
+            chosen_values = {values[row] for row in rows if values[row] not in ("nan", "None", "<NA>")}
+            inside = [value in chosen_values for value in values]
             masks.append(inside)
-            both = both & inside
+            both = [a and b for a, b in zip(both, inside, strict=True)]
         masks.append(both)
-        candidates += [(self.id_array[mask], self.followers[mask]) for mask in masks]
+        candidates += [([cid for cid, keep in zip(self.ids, mask, strict=True) if keep],
+                        [count for count, keep in zip(self.followers, mask, strict=True) if keep]) for mask in masks]
         return any(len(ids) > n and _biggest_accounts(ids, followers, n) == chosen for ids, followers in candidates)
 
     def check(self, creator_ids_or_df: object, *, pool: object = None) -> Feedback:
@@ -550,10 +584,10 @@ class ShortlistChecker:
 
     def _budget_item(self, rows: list[int]) -> FeedbackItem:
         money = self.campaign.money
-        fees = self.fees[rows] * self.rate
-        total = float(np.sum(fees))
+        fees = [self.fees[row] * self.rate for row in rows]
+        total = float(sum(fees))
         budget = self.budget
-        if np.isnan(fees).any() or (fees < 0).any():
+        if any(math.isnan(fee) or fee < 0 for fee in fees):
             return FeedbackItem("budget", "Budget", False,
                                 "Le tarif d'au moins un créateur manque ou est invalide : impossible de "
                                 "vérifier le budget. Complétez la colonne « fee_per_post_eur ».", READ_MIX)
@@ -563,7 +597,7 @@ class ShortlistChecker:
                                 f"{money(budget)} (reste {money(budget - total)} pour les produits, les "
                                 f"droits ou une deuxième publication).")
         priciest = max(rows, key=lambda row: float(self.fees[row]))
-        name = _name(self.scored.iloc[priciest])
+        name = _name(self.scored[priciest])
         return FeedbackItem("budget", "Budget", False,
                             f"Dépassement de {money(total - budget)} : votre sélection coûte {money(total)} pour "
                             f"une publication chacun, pour un budget de {money(budget)}. Remplacez le créateur "
@@ -572,14 +606,14 @@ class ShortlistChecker:
 
     def _reach_item(self, rows: list[int], tips: list[str]) -> FeedbackItem | None:
         """The expected reach (one post each, average views) against a reach objective, if there is one."""
-        if self.reach_goal is None or "avg_views" not in self.scored.columns:
+        if self.reach_goal is None or "avg_views" not in self.table_columns:
             return None
         goal, unit = self.reach_goal
-        views = pd.to_numeric(self.scored["avg_views"].iloc[rows], errors="coerce").to_numpy(dtype="float64")
-        known = views[np.isfinite(views) & (views >= 0)]
-        if not len(known):
+        views = [_number(self.scored[row].get("avg_views")) for row in rows]
+        known = [value for value in views if math.isfinite(value) and value >= 0]
+        if not known:
             return None
-        reach = float(np.sum(known))
+        reach = float(sum(known))
         share = reach / goal
         shown = format_number(_round_reach(reach))
         goal_text = f"{format_number(goal)} {unit}"
@@ -606,8 +640,7 @@ class ShortlistChecker:
         """A tip, not a failure: one tier is a sound strategy (all micro on 15 000 € is common)."""
         if len(rows) < 2:
             return None
-        tier_column = self.scored["tier"]
-        tiers = {str(tier_column.iat[row]) for row in rows if not pd.isna(tier_column.iat[row])}
+        tiers = {str(self.scored[row].get("tier")) for row in rows if not _missing(self.scored[row].get("tier"))}
         if len(tiers) != 1:
             return None
         only = TIER_LABELS.get(next(iter(tiers)), "inconnu")
@@ -637,10 +670,11 @@ def check_shortlist(creator_ids_or_df: object, objective_text: object = None, bu
     if problem or budget is None:
         return input_problem(CHECK_NAME, "Le budget", problem or "", READ_MIX)
     if creators is None:
-        from influence_workbook.data.load import load_creators
+        from influence_workbook.data.rows import read_rows
 
-        creators = load_creators()
-    if not isinstance(creators, pd.DataFrame) or "creator_id" not in creators.columns:
+        creators = read_rows("creators")
+    rows = as_rows(creators)
+    if rows is None or "creator_id" not in columns_of(creators, rows):
         return input_problem(CHECK_NAME, "La liste de créateurs",
                              "La liste de créateurs à consulter doit être un tableau avec une colonne "
                              "« creator_id » (par exemple celui de load_creators()).", READ_WORKSHOP)
@@ -686,10 +720,10 @@ def _read_percent(value: object) -> tuple[float | None, bool]:
     """
     if isinstance(value, bool):
         return None, False
-    if isinstance(value, int | np.integer):
-        return (float(value), False) if abs(int(value)) < MAX_COUNT else (None, False)
-    if isinstance(value, float | np.floating):
-        number = float(value)
+    if is_integer(value):
+        return (float(value), False) if abs(int(value)) < MAX_COUNT else (None, False)  # type: ignore[call-overload, arg-type]
+    if is_float(value):
+        number = float(value)  # type: ignore[arg-type]
         return (number, False) if math.isfinite(number) and abs(number) < MAX_COUNT else (None, False)
     if not isinstance(value, str):
         return None, False
@@ -712,10 +746,10 @@ def _count_problem(**counts: object) -> str | None:
              "shares": "de partages", "saves": "d'enregistrements"}
     for key, value in counts.items():
         number = math.nan
-        if isinstance(value, int | np.integer) and not isinstance(value, bool):
-            number = float(value) if abs(int(value)) <= MAX_COUNT else math.inf
-        elif isinstance(value, float | np.floating):
-            number = float(value)
+        if is_integer(value):
+            number = float(value) if abs(int(value)) <= MAX_COUNT else math.inf  # type: ignore[call-overload, arg-type]
+        elif is_float(value):
+            number = float(value)  # type: ignore[arg-type]
         if not math.isfinite(number) or number < 0 or number > MAX_COUNT:
             return (f"Le nombre {names.get(key, key)} de l'exercice n'est pas utilisable (il doit être un "
                     f"nombre positif d'au plus {format_number(MAX_COUNT)}). Exécutez de nouveau la cellule de "
@@ -821,21 +855,22 @@ def pick_letter(answer: object, letters: Iterable[str]) -> tuple[str | None, tup
     return (named[0] if len(named) == 1 else None), tuple(named)
 
 
-def _profiles_table(profiles: object) -> pd.DataFrame | None:
-    """The exercise's profiles as a table: a DataFrame, a dict of columns or a list of rows."""
-    try:
-        if isinstance(profiles, pd.DataFrame):
-            table = profiles
-        elif isinstance(profiles, Mapping) or (isinstance(profiles, list) and profiles
-                                                and all(isinstance(row, Mapping) for row in profiles)):
-            table = pd.DataFrame(profiles)
-        else:
+def _profiles_table(profiles: object) -> list[dict[str, Any]] | None:
+    """The exercise's profiles as rows: from a DataFrame, a dict of columns or a list of rows."""
+    rows: list[dict[str, Any]] | None
+    if isinstance(profiles, Mapping):
+        columns = {str(name): list(values) for name, values in profiles.items() if isinstance(values, list | tuple)}
+        lengths = {len(values) for values in columns.values()}
+        if len(columns) != len(profiles) or len(lengths) != 1:
             return None
-    except (ValueError, TypeError):
+        rows = [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)]
+    elif isinstance(profiles, list) and not profiles:
         return None
-    if "profil" not in table.columns or len(table) > 26:
+    else:
+        rows = as_rows(profiles)
+    if rows is None or "profil" not in columns_of(profiles, rows) or len(rows) > 26:
         return None
-    return table[[not _missing(value) and str(value).strip() != "" for value in table["profil"].tolist()]]
+    return [row for row in rows if not _missing(row.get("profil")) and str(row.get("profil")).strip() != ""]
 
 
 @learner_check("ch02-exercise", "Profil aux abonnés achetés")
@@ -848,10 +883,10 @@ def check_bought_followers_answer(answer: object, profiles: object) -> Feedback:
     """
     label = "Profil aux abonnés achetés"
     table = _profiles_table(profiles)
-    if table is None or table.empty:
+    if not table:
         return input_problem(EXERCISE_CHECK, label,
                              "Exécutez d'abord la cellule qui crée le tableau des profils.")
-    letters = [str(p).strip().upper()[:3] for p in table["profil"].tolist()]
+    letters = [str(row["profil"]).strip().upper()[:3] for row in table]
     listed = ", ".join(letters)
     if is_placeholder(answer):
         return input_problem(EXERCISE_CHECK, label,
@@ -865,11 +900,9 @@ def check_bought_followers_answer(answer: object, profiles: object) -> Feedback:
         return input_problem(EXERCISE_CHECK, label,
                              f"Répondez par une seule lettre parmi {listed}, entre guillemets, "
                              f"par exemple \"A\".", READ_FAKE)
-    scored = score_creators(table.assign(creator_id=letters))
-    suspect = scored[scored["audience_quality"] == "suspecte"]["creator_id"].tolist()
-    row = scored.set_index("creator_id").loc[chosen]
-    if isinstance(row, pd.DataFrame):
-        row = row.iloc[0]
+    scored = score_rows({**row, "creator_id": letter} for row, letter in zip(table, letters, strict=True))
+    suspect = [row["creator_id"] for row in scored if row["audience_quality"] == "suspecte"]
+    row = next(row for row in scored if row["creator_id"] == chosen)
     reasons = cell_text(row["quality_reasons"]) or "aucun signal relevé"
     rate_value = float(row["engagement_rate"])
     rate = (f"taux d'engagement {format_number(rate_value, 2)} % ({cell_text(row['er_verdict'])})"

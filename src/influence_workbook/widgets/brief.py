@@ -382,9 +382,12 @@ def downloads_html(exported: ExportedBrief) -> str:
                      f'style="text-decoration:underline" href="{data_uri(file.data, file.mime)}">'
                      f"Télécharger le brief en {names[file.kind]}, "
                      f"{file_size(len(file.data))}</a></li>")
+    count = {1: "un fichier", 2: "deux fichiers", 3: "trois fichiers"}.get(len(items), f"{len(items)} fichiers")
+    same = " au même contenu" if len(items) > 1 else ""
     parts = [f'<div class="{PREFIX}-exported" role="status" aria-live="polite">',
-             "<p><strong>Votre brief est prêt</strong> : trois fichiers, au même contenu.</p>",
+             f"<p><strong>Votre brief est prêt</strong> : {count}{same}.</p>",
              f"<ul>{''.join(items)}</ul>"]
+    parts += [notice_html(sentence) for sentence in exported.unavailable]
     if exported.notice:
         parts.append(notice_html(exported.notice))
     else:

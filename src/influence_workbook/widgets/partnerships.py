@@ -34,6 +34,7 @@ from influence_workbook.checks.partnerships import (
     money,
 )
 from influence_workbook.feedback import Feedback, escape, input_problem
+from influence_workbook.optional import CHART_UNAVAILABLE, missing_library
 from influence_workbook.progress import ProgressStore
 from influence_workbook.text import format_number
 from influence_workbook.typography import fix
@@ -88,11 +89,9 @@ def _short_date(collaboration: Collaboration) -> str:
 
 def collaboration_rows() -> list[dict[str, Any]]:
     """Every past collaboration of the sample data with the course brand, as row dicts."""
-    from influence_workbook.data import load_collaborations
+    from influence_workbook.data.rows import read_rows
 
-    table = load_collaborations()
-    table = table[table["brand"].astype(str) == DATA_BRAND]
-    return [dict(row) for row in table.to_dict("records")]
+    return [row for row in read_rows("collaborations") if str(row["brand"]) == DATA_BRAND]
 
 
 def creator_cards(ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
@@ -102,7 +101,7 @@ def creator_cards(ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
     one creator per kind of series (:attr:`History.pattern`, a leaked promo code, an unreliable creator)
     among those with three collaborations or more.
     """
-    from influence_workbook.data import load_creators
+    from influence_workbook.data.rows import read_rows
 
     rows = collaboration_rows()
     counts: dict[str, int] = {}
@@ -126,15 +125,15 @@ def creator_cards(ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
             if found is not None:
                 picked.append(found)
         chosen = sorted(picked[:DEFAULT_COUNT])
-    creators = load_creators().set_index("creator_id")
+    creators = {str(row["creator_id"]): row for row in read_rows("creators")}
     cards = []
     for creator_id in chosen:
-        known = creator_id in creators.index
+        creator = creators.get(creator_id)
         cards.append({
             "creator_id": creator_id,
-            "display_name": str(creators.at[creator_id, "display_name"]) if known else creator_id,
-            "handle": str(creators.at[creator_id, "handle"]) if known else "",
-            "platform": str(creators.at[creator_id, "platform"]) if known else "",
+            "display_name": str(creator["display_name"]) if creator else creator_id,
+            "handle": str(creator["handle"]) if creator else "",
+            "platform": str(creator["platform"]) if creator else "",
             "count": counts[creator_id],
         })
     return cards
@@ -369,10 +368,15 @@ class PartnershipsWorkshop:
             self.table.value = ""
             return
         try:
-            from influence_workbook.plots import figure_img_html
-
             history = self.history(str(card["creator_id"]))
             name = str(card.get("display_name", ""))
+            if missing_library("matplotlib"):  # the online course: the figure's description and the table
+                self.chart.value = (f'<p class="iw-notice">{escape(CHART_UNAVAILABLE)}</p>'
+                                    f"<p>{escape(history_alt_text(history, name))}</p>")
+                self.table.value = history_table_html(history)
+                return
+            from influence_workbook.plots import figure_img_html
+
             self.chart.value = figure_img_html(history_figure(history, name), history_alt_text(history, name),
                                                f"{PREFIX}-figure")
             self.table.value = history_table_html(history)

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import ipywidgets as widgets
-import numpy as np
-import pandas as pd
 
 from influence_workbook.checks.shortlist import (
     CHAPTER,
@@ -37,9 +36,11 @@ from influence_workbook.metrics import (
     PLATFORM_LABELS,
     PLATFORMS,
     TIER_LABELS,
-    filter_creators,
+    filter_rows,
 )
+from influence_workbook.optional import CHART_UNAVAILABLE, IMPORT_UNAVAILABLE, missing_library
 from influence_workbook.progress import ProgressStore
+from influence_workbook.tables import missing
 from influence_workbook.text import format_number
 from influence_workbook.typography import fix
 from influence_workbook.widgets.campaign import (
@@ -157,13 +158,14 @@ def _read_upload(value: Any) -> tuple[str, bytes] | None:
 class ShortlistWorkshop:
     """The widgets of the chapter-2 workshop; :meth:`widget` is what the notebook displays."""
 
-    def __init__(self, store: ProgressStore | None = None, creators: pd.DataFrame | None = None) -> None:
+    def __init__(self, store: ProgressStore | None = None, creators: object = None) -> None:
+        """``creators``: the table to choose from, a DataFrame or a list of row dicts (the sample by default)."""
         self.campaign = active_campaign(store)
         self.store = campaign_store(store, self.campaign)
         if creators is None:
-            from influence_workbook.data.load import load_creators
+            from influence_workbook.data.rows import read_rows
 
-            creators = load_creators()
+            creators = read_rows("creators")
         self.sample = creators
         self.source = "exemple"
         self.objective = _objective_text(self.store)
@@ -267,37 +269,37 @@ class ShortlistWorkshop:
 
     # ------------------------------------------------------------------ data
 
-    def _set_table(self, creators: pd.DataFrame) -> None:
-        self.creators = creators.reset_index(drop=True)
+    def _set_table(self, creators: object) -> None:
+        self.creators = creators
         # Prepared once per table: a click on « Vérifier » then only looks the picks up.
         # The checker reads the target from the objective and the campaign (its markets, what it sells) and
         # scores the table once for it: the page shows the target and the scores the verdict uses.
         self.checker = ShortlistChecker(self.creators, self.objective, self.campaign.creator_budget,
                                         campaign=self.campaign)
         self.target = self.checker.target
-        for _, row in self.scored.iterrows():
+        for row in self.scored:
             self.labels[str(row["creator_id"])] = self._label(row)
-        self.filtered = self.scored
+        self.filtered: Sequence[Mapping[str, Any]] = self.scored
 
     @property
-    def scored(self) -> pd.DataFrame:
-        """The current table with its computed columns (the checker's: one copy, one truth)."""
+    def scored(self) -> list[dict[str, Any]]:
+        """The current table's rows with their computed columns (the checker's: one copy, one truth)."""
         return self.checker.scored
 
     @staticmethod
-    def _label(row: pd.Series) -> str:
+    def _label(row: Any) -> str:
         handle = (cell_text(row.get("handle")) or str(row["creator_id"]))[:30]
         tier_name = row.get("tier")
-        tier_label = "?" if pd.isna(tier_name) else TIER_LABELS.get(str(tier_name), "?")
+        tier_label = "?" if missing(tier_name) else TIER_LABELS.get(str(tier_name), "?")
         fee = row.get("fee_per_post_eur")
-        fee_text = "tarif ?" if pd.isna(fee) else f"{format_number(float(fee))}\u00a0€"
+        fee_text = "tarif ?" if missing(fee) else f"{format_number(float(fee))}\u00a0€"
         platform = PLATFORM_LABELS.get(str(row.get("platform")), "?")
         return (
             f"@{handle} — {tier_label}, {platform}, {_pct(row.get('engagement_rate'), 2)}, {fee_text} "
             f"[{row['creator_id']}]"
         )
 
-    def use_table(self, creators: pd.DataFrame, source: str) -> None:
+    def use_table(self, creators: object, source: str) -> None:
         """Work on another table (the sample, or the learner's import); the selection is kept."""
         self.source = source
         self._set_table(creators)
@@ -307,7 +309,14 @@ class ShortlistWorkshop:
         self.refresh()
 
     def import_csv(self, content: bytes, name: str = "fichier.csv") -> bool:
-        """Read the learner's CSV with the course's importer; on any problem the current table stays."""
+        """Read the learner's CSV with the course's importer; on any problem the current table stays.
+
+        The importer needs pandas: where it cannot be imported (the online course, in the browser), the
+        learner reads why in French and keeps working on the current table.
+        """
+        if missing_library("pandas"):
+            self.import_status.value = notice_html(IMPORT_UNAVAILABLE)
+            return False
         from influence_workbook.data.importer import read_creators_csv
 
         if len(content) > MAX_UPLOAD_BYTES:
@@ -370,10 +379,9 @@ class ShortlistWorkshop:
 
     def refresh(self) -> None:
         """Filter, sort and show at most 50 rows; the shortlist options follow, the picks stay."""
-        self.filtered = filter_creators(self.scored, **self.current_filters())
+        self.filtered = filter_rows(self.scored, **self.current_filters())
         column, ascending = SORTS.get(self.sort.value, ("er_vs_benchmark", False))
-        shown = self.filtered.sort_values(column, ascending=ascending, na_position="last", kind="stable")
-        shown = shown.head(MAX_ROWS_SHOWN)
+        shown = sorted_rows(self.filtered, column, ascending=ascending)[:MAX_ROWS_SHOWN]
         total = len(self.filtered)
         more = f", les {MAX_ROWS_SHOWN} premiers sont affichés" if total > MAX_ROWS_SHOWN else ""
         self.count.value = text_html(
@@ -382,14 +390,14 @@ class ShortlistWorkshop:
         )
         self.table.value = self._table_html(shown)
         selected = [str(v) for v in self.picks.value]
-        options = [(self.labels.get(cid, cid), cid) for cid in shown["creator_id"].astype(str)]
+        options = [(self.labels.get(cid, cid), cid) for cid in (str(row.get("creator_id")) for row in shown)]
         present = {cid for _, cid in options}
         options = [(self.labels.get(cid, cid), cid) for cid in selected if cid not in present] + options
         self.picks.options = options
         self.picks.value = tuple(selected)
         self._update_budget()
 
-    def _table_html(self, rows: pd.DataFrame) -> str:
+    def _table_html(self, rows: Sequence[Any]) -> str:
         formulas = " ; ".join(f"{PLATFORM_LABELS[p]} : {FORMULAS[p].text_fr}" for p in PLATFORMS)
         head = (
             "Créateur",
@@ -420,27 +428,27 @@ class ShortlistWorkshop:
             )
             + "</tr></thead><tbody>",
         ]
-        for _, row in rows.iterrows():
+        for row in rows:
             tier_name = row.get("tier")
-            tier_label = "—" if pd.isna(tier_name) else TIER_LABELS.get(str(tier_name), "—")
+            tier_label = "—" if missing(tier_name) else TIER_LABELS.get(str(tier_name), "—")
             low, high = row.get("benchmark_low"), row.get("benchmark_high")
-            bench = "—" if pd.isna(low) else f"{format_number(float(low), 1)}–{_pct(high)}"
+            bench = "—" if missing(low) else f"{format_number(float(low), 1)}–{_pct(high)}"
             ratio = row.get("er_vs_benchmark")
-            ratio_text = "—" if pd.isna(ratio) else f"{format_number(float(ratio), 1)} ×"
+            ratio_text = "—" if missing(ratio) else f"{format_number(float(ratio), 1)} ×"
             quality = str(row.get("audience_quality"))
             reasons = str(row.get("quality_reasons"))
             quality_text = quality if quality == "fiable" else f"{quality} : {reasons}"
             country_share, age_share = row["audience_country_share"], row["audience_age_share"]
             fit = f"pays {_pct(100 * country_share, 0)}, âge {_pct(100 * age_share, 0)}"
             fee = row.get("fee_per_post_eur")
-            fee_text = "—" if pd.isna(fee) else f"{format_number(float(fee))}\u00a0€"
+            fee_text = "—" if missing(fee) else f"{format_number(float(fee))}\u00a0€"
             name = cell_text(row.get("display_name"))[:60]
             handle = cell_text(row.get("handle"))[:40]
             cells = (
                 f"@{handle} ({name}) [{row['creator_id']}]",
                 PLATFORM_LABELS.get(str(row.get("platform")), "?"),
                 tier_label,
-                format_number(float(row["followers"])) if not pd.isna(row.get("followers")) else "—",
+                format_number(float(row["followers"])) if not missing(row.get("followers")) else "—",
                 _pct(row.get("engagement_rate"), 2),
                 bench,
                 ratio_text,
@@ -462,14 +470,14 @@ class ShortlistWorkshop:
     def _update_budget(self) -> None:
         ids = [str(v) for v in self.picks.value]
         rows = [self.checker.row_of[cid] for cid in ids if cid in self.checker.row_of]
-        fees = self.checker.fees[rows]
-        total = float(np.nansum(fees))
+        fees = [self.checker.fees[row] for row in rows]
+        total = float(sum(fee for fee in fees if not math.isnan(fee)))
         for cid in ids:  # judged now, while the learner is still choosing: « Vérifier » then only reads
             if cid in self.checker.row_of:
                 self.checker.creator_item(cid)
         plural = "s" if len(ids) > 1 else ""
         line = f"{len(ids)} créateur{plural} choisi{plural} (de {MIN_PICKS} à {MAX_PICKS})"
-        unknown = len(ids) - int(np.count_nonzero(~np.isnan(fees)))
+        unknown = len(ids) - sum(1 for fee in fees if not math.isnan(fee))
         budget = f"budget {self.campaign.money(self.campaign.creator_budget)}"
         if ids and unknown:  # an imported file without fees: say so rather than count them as 0 €
             self.budget.value = text_html(f"{line} · tarif inconnu pour {unknown} d'entre eux : impossible "
@@ -500,13 +508,21 @@ class ShortlistWorkshop:
     # ------------------------------------------------------------------ plot
 
     def show_plot(self) -> None:
-        from influence_workbook.plots import engagement_alt_text, engagement_figure, figure_img_html
-
+        """The engagement figure, with the picks circled; where matplotlib or pandas cannot be imported (the
+        online course, in the browser), a French sentence sends the learner to the table instead."""
+        if missing_library("matplotlib") or missing_library("pandas"):
+            self.plot.value = notice_html(CHART_UNAVAILABLE)
+            return
         try:
+            import pandas as pd
+
+            from influence_workbook.plots import engagement_alt_text, engagement_figure, figure_img_html
+
             picks = [str(v) for v in self.picks.value]
-            figure = engagement_figure(self.scored, picks)
+            scored = pd.DataFrame(self.scored)
+            figure = engagement_figure(scored, picks)
             self.plot.value = figure_img_html(
-                figure, engagement_alt_text(self.scored, picks), f"{PREFIX}-figure"
+                figure, engagement_alt_text(scored, picks), f"{PREFIX}-figure"
             )
         except Exception:
             LOGGER.exception("plot failed")
@@ -520,7 +536,7 @@ class ShortlistWorkshop:
         for cid in ids:
             if cid not in self.checker.row_of:
                 continue
-            row = self.checker.scored.iloc[self.checker.row_of[cid]]
+            row: Any = self.checker.scored[self.checker.row_of[cid]]
             rate = row.get("engagement_rate")
             fee = row.get("fee_per_post_eur")
             summaries.append(
@@ -529,10 +545,10 @@ class ShortlistWorkshop:
                     "handle": cell_text(row.get("handle")),
                     "display_name": cell_text(row.get("display_name")),
                     "platform": cell_text(row.get("platform")),
-                    "tier": None if pd.isna(row.get("tier")) else str(row.get("tier")),
-                    "followers": None if pd.isna(row.get("followers")) else int(row["followers"]),
-                    "fee_per_post_eur": None if pd.isna(fee) else float(fee),
-                    "engagement_rate": None if pd.isna(rate) else round(float(rate), 3),
+                    "tier": None if missing(row.get("tier")) else str(row.get("tier")),
+                    "followers": None if missing(row.get("followers")) else int(row["followers"]),
+                    "fee_per_post_eur": None if missing(fee) else float(fee),
+                    "engagement_rate": None if missing(rate) else round(float(rate), 3),
                     "audience_quality": str(row.get("audience_quality")),
                 }
             )
@@ -594,8 +610,8 @@ class ShortlistWorkshop:
         self.picks.options = options
         self.picks.value = tuple(ids)
         if answer.get("source") == "import":
-            missing = [cid for cid in ids if cid not in set(self.scored["creator_id"].astype(str))]
-            if missing:
+            known = {str(row.get("creator_id")) for row in self.scored}
+            if any(cid not in known for cid in ids):
                 self.import_status.value = notice_html(
                     "Votre présélection enregistrée venait de votre propre fichier : importez-le de nouveau "
                     "pour la vérifier encore. Elle reste enregistrée telle quelle."
@@ -640,6 +656,23 @@ class ShortlistWorkshop:
         children = [intro, help_box, filters, self.count, self.table, self.picks, self.budget, self.plot_button,
                     self.plot, *self.step.widgets(), importer]
         return workshop_box(children, f"{PREFIX}-shortlist")
+
+
+def sorted_rows(rows: Sequence[Mapping[str, Any]], column: str, *, ascending: bool) -> list[Mapping[str, Any]]:
+    """The rows sorted on a numeric column, missing values last, ties in their order (a stable sort)."""
+    def number(row: Mapping[str, Any]) -> float:
+        value = row.get(column)
+        if missing(value) or isinstance(value, bool):
+            return math.nan
+        try:
+            return float(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError, OverflowError):
+            return math.nan
+
+    keyed = [(number(row), row) for row in rows]
+    known = [(value, row) for value, row in keyed if not math.isnan(value)]
+    known.sort(key=lambda pair: pair[0] if ascending else -pair[0])
+    return [row for _, row in known] + [row for value, row in keyed if math.isnan(value)]
 
 
 def shortlist_workshop(store: ProgressStore | None = None) -> widgets.VBox:
