@@ -368,6 +368,24 @@ def test_sample_covers_every_kind_and_is_seeded(all_cases: list[Case]) -> None:
     assert len({c.post_id for c in sample}) == 8
 
 
+def test_the_course_sample_is_the_one_numpy_draws_from_the_data(all_cases: list[Case]) -> None:
+    # SAMPLE_POST_IDS keeps numpy's draw so that the browser (no numpy) shows the notebooks' posts: the data
+    # regenerated, this fails and says to update the ids.
+    import numpy as np
+
+    from influence_workbook.checks.disclosure import SAMPLE_PLAN, SAMPLE_POST_IDS, SAMPLE_SEED
+
+    rng = np.random.default_rng(SAMPLE_SEED)
+    drawn: list[Case] = []
+    for kind, language in SAMPLE_PLAN:
+        pool = [c for c in all_cases if c.kind == kind and c.language == language and c not in drawn]
+        drawn.append(pool[int(rng.integers(len(pool)))])
+    assert tuple(c.post_id for c in drawn) == SAMPLE_POST_IDS
+    assert [c.post_id for c in sample_cases(all_cases)] == list(SAMPLE_POST_IDS)
+    other = sample_cases(all_cases, seed=SAMPLE_SEED + 1)  # another seed: a draw of the standard library's
+    assert [(c.kind, c.language) for c in other] == list(SAMPLE_PLAN) and other == sample_cases(all_cases, seed=6)
+
+
 def test_classification_feedback_gives_check_disclosure_reasons(all_cases: list[Case]) -> None:
     sample = sample_cases(all_cases)
     right = {c.post_id: {"compliant": "Conforme", "non_compliant": "Non conforme",

@@ -28,8 +28,10 @@ to the caption's own characters; the whole analysis is a handful of linear regex
 from __future__ import annotations
 
 import bisect
+import random
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
@@ -51,6 +53,7 @@ from influence_workbook.disclosure_rules import (
 )
 from influence_workbook.feedback import Feedback, FeedbackItem, build_feedback, input_problem
 from influence_workbook.reading import AD_MENTION, correct_typos, expand, negation_scopes, one_edit_apart
+from influence_workbook.tables import as_rows
 from influence_workbook.text import is_placeholder
 
 CHECK_NAME = "ch05-disclosure"
@@ -959,34 +962,38 @@ def check_classification(answers: object, cases: object = None, jurisdiction: ob
     return build_feedback(check, items)
 
 
-def _answer_key_frames() -> tuple[Any, Any]:
-    """The posts and their disclosure answer key, as pandas DataFrames."""
-    from influence_workbook.data import load_answer_key, load_posts
-
-    return load_posts(), load_answer_key("posts_disclosure")
-
-
 def load_cases() -> list[Case]:
     """Every post of the sample data with its answer-key verdicts (colleague's file
-    ``data/answer_key/posts_disclosure.csv``)."""
-    posts, key = _answer_key_frames()
-    return cases_from_frames(posts, key)
+    ``data/answer_key/posts_disclosure.csv``), read as plain rows."""
+    from influence_workbook.data.rows import read_rows
+
+    return cases_from_rows(read_rows("posts"), read_rows("posts_disclosure"))
 
 
 def cases_from_frames(posts: Any, key: Any) -> list[Case]:
-    """Cases from the posts table and the disclosure answer key (pandas DataFrames)."""
-    merged = posts[["post_id", "caption", "language"]].astype(str).merge(key, on="post_id", how="inner")
+    """Cases from the posts table and the disclosure answer key (pandas DataFrames, or lists of rows)."""
+    post_rows, key_rows = as_rows(posts), as_rows(key)
+    if post_rows is None or key_rows is None:
+        raise TypeError("posts and key must be DataFrames or lists of rows")
+    return cases_from_rows(post_rows, key_rows)
+
+
+def cases_from_rows(posts: Sequence[Mapping[str, Any]], key: Sequence[Mapping[str, Any]]) -> list[Case]:
+    """Cases from the posts' rows and the disclosure answer key's rows, in the posts' order (an inner join)."""
+    keys: dict[str, list[Mapping[str, Any]]] = {}
+    for entry in key:
+        keys.setdefault(str(entry["post_id"]), []).append(entry)
     cases = []
-    for row in merged.to_dict("records"):
-        brand = row.get("brand")
-        row["brand"] = brand if isinstance(brand, str) else ""
-        cases.append(Case(
-            post_id=str(row["post_id"]), caption=str(row["caption"]), language=str(row["language"]),
-            sponsored=str(row["is_sponsored"]).strip().lower() in {"true", "1", "vrai"},
-            brand=str(row["brand"]),
-            kind=str(row["disclosure_kind"]),
-            expected={code: str(row[f"verdict_{code.lower()}"]) for code in JURISDICTION_CODES},
-        ))
+    for post in posts:
+        for row in keys.get(str(post["post_id"]), []):
+            brand = row.get("brand")
+            cases.append(Case(
+                post_id=str(post["post_id"]), caption=str(post["caption"]), language=str(post["language"]),
+                sponsored=str(row["is_sponsored"]).strip().lower() in {"true", "1", "vrai"},
+                brand=brand if isinstance(brand, str) else "",
+                kind=str(row["disclosure_kind"]),
+                expected={code: str(row[f"verdict_{code.lower()}"]) for code in JURISDICTION_CODES},
+            ))
     return cases
 
 
@@ -996,19 +1003,30 @@ SAMPLE_PLAN: tuple[tuple[str, str], ...] = (
     ("proper_start", "en"), ("proper_start", "de"), ("ambiguous", "en"),
 )
 SAMPLE_SEED = 5
+#: The course's sample, one post per entry of SAMPLE_PLAN: drawn once from the sample data with numpy's
+#: ``default_rng(SAMPLE_SEED)`` (``tests/test_disclosure.py`` draws it again and compares), and kept as ids
+#: so that the browser, which has no numpy, shows the same posts as the notebooks and the book.
+SAMPLE_POST_IDS: tuple[str, ...] = ("P01632", "P01994", "P00073", "P02012", "P01121", "P01278", "P01546", "P00603")
 
 
 def sample_cases(cases: list[Case] | None = None, seed: int = SAMPLE_SEED) -> list[Case]:
-    """A seeded sample of eight posts, one per (disclosure kind, language) of :data:`SAMPLE_PLAN`."""
-    import numpy as np
+    """A sample of eight posts, one per (disclosure kind, language) of :data:`SAMPLE_PLAN`.
 
+    The course's own (:data:`SAMPLE_POST_IDS`) when the cases hold it and ``seed`` is the course's; else
+    drawn with the standard library's :class:`random.Random` seeded with ``seed``.
+    """
     cases = load_cases() if cases is None else cases
-    rng = np.random.default_rng(seed)
+    by_id = {case.post_id: case for case in cases}
+    if seed == SAMPLE_SEED and all(post_id in by_id for post_id in SAMPLE_POST_IDS):
+        fixed = [by_id[post_id] for post_id in SAMPLE_POST_IDS]
+        if [(case.kind, case.language) for case in fixed] == list(SAMPLE_PLAN):
+            return fixed
+    rng = random.Random(seed)
     chosen: list[Case] = []
     for kind, language in SAMPLE_PLAN:
         pool = [c for c in cases if c.kind == kind and c.language == language and c not in chosen]
         if pool:
-            chosen.append(pool[int(rng.integers(len(pool)))])
+            chosen.append(pool[rng.randrange(len(pool))])
     return chosen
 
 

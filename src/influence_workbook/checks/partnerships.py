@@ -967,9 +967,9 @@ def check_renewal(answer: object, collaborations: object = None, *, objective: s
     creator = str(creator_id).strip() if isinstance(creator_id, str | int) and str(creator_id).strip() else None
     if collaborations is None:
         try:
-            from influence_workbook.data import load_table
+            from influence_workbook.data.rows import read_rows
 
-            collaborations = load_table("collaborations")
+            collaborations = read_rows("collaborations")
         except Exception:
             return input_problem(CHECK_NAME, LABEL,
                                  "Les données des collaborations passées ne sont pas disponibles dans cette "

@@ -365,11 +365,9 @@ PROFILE_COLUMNS = ("creator_id", "display_name", "handle", "platform", "tier", "
 
 @lru_cache(maxsize=1)
 def _sample_profiles() -> dict[str, dict[str, Any]]:
-    from influence_workbook.data import load_creators
+    from influence_workbook.data.rows import read_rows
 
-    table = load_creators()
-    return {str(row["creator_id"]): {key: row[key] for key in PROFILE_COLUMNS}
-            for row in table[list(PROFILE_COLUMNS)].to_dict("records")}
+    return {str(row["creator_id"]): {key: row[key] for key in PROFILE_COLUMNS} for row in read_rows("creators")}
 
 
 def pay_profiles(ids: Sequence[str]) -> list[dict[str, Any]]:

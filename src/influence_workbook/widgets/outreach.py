@@ -74,26 +74,24 @@ def creator_profiles(ids: Sequence[str] | None = None, *, countries: Sequence[st
     language creators of ``niches`` (None: any) whose main audience is in one of ``countries``;
     by default beauty and ecology creators with an audience in France or Switzerland (Sève's).
     """
-    from influence_workbook.data import load_creators, load_posts  # type: ignore[attr-defined,unused-ignore]
+    from influence_workbook.data.rows import read_rows
 
-    creators = load_creators()
+    creators = {str(row["creator_id"]): row for row in read_rows("creators")}
     if ids is None:
-        niche_ok = creators["niche"].astype(str).isin(tuple(niches)) if niches is not None else True
-        pool = creators[
-            niche_ok
-            & creators["audience_main_country"].astype(str).isin(tuple(countries))
-            & (creators["language"].astype(str) == "fr")
-        ].sort_values("creator_id")
-        chosen = list(pool["creator_id"].astype(str).head(DEFAULT_COUNT))
+        pool = sorted(cid for cid, row in creators.items()
+                      if (niches is None or str(row["niche"]) in tuple(niches))
+                      and str(row["audience_main_country"]) in tuple(countries) and str(row["language"]) == "fr")
+        chosen = pool[:DEFAULT_COUNT]
     else:
-        known = set(creators["creator_id"].astype(str))
-        chosen = [i for i in ids if i in known]
-    posts = load_posts()
+        chosen = [i for i in ids if i in creators]
+    posts: dict[str, list[dict[str, Any]]] = {}
+    for post in read_rows("posts"):
+        posts.setdefault(str(post["creator_id"]), []).append(post)
     profiles = []
     for creator_id in chosen:
-        row = creators[creators["creator_id"].astype(str) == creator_id].iloc[0]
-        own = posts[posts["creator_id"].astype(str) == creator_id]
-        own = own.sort_values("published_on", ascending=False)
+        row = creators[creator_id]
+        # The latest first; posts of one day keep the file's order.
+        own = sorted(posts.get(creator_id, []), key=lambda post: post["published_on"], reverse=True)
         profiles.append({
             "creator_id": creator_id,
             "display_name": str(row["display_name"]),
@@ -101,7 +99,7 @@ def creator_profiles(ids: Sequence[str] | None = None, *, countries: Sequence[st
             "niche": _niche_label(str(row["niche"])),
             "platform": str(row["platform"]),
             "followers": int(row["followers"]),
-            "recent_posts": [str(c) for c in own["caption"].head(RECENT_POSTS)],
+            "recent_posts": [str(post["caption"]) for post in own[:RECENT_POSTS]],
         })
     return profiles
 

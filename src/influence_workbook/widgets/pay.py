@@ -101,14 +101,16 @@ OFFER_FIELDS = ("deliverables", "usage", "rights_duration", "territory", "exclus
 
 def paid_this_year(brand: str, launch: date, ids: Sequence[str]) -> dict[str, float]:
     """What ``brand`` paid each creator (fees + products' value, € HT) in the twelve months before ``launch``."""
-    from influence_workbook.data import load_collaborations
+    from influence_workbook.data.rows import read_rows
 
-    table = load_collaborations()
     start = launch - timedelta(days=365)
-    window = table[(table["brand"].astype(str) == brand) & table["creator_id"].astype(str).isin(list(ids))
-                   & (table["start_date"].dt.date >= start) & (table["start_date"].dt.date < launch)]
-    totals = (window["fee_eur"] + window["product_value_eur"]).groupby(window["creator_id"].astype(str)).sum()
-    return {str(key): float(value) for key, value in totals.items()}
+    wanted = {str(i) for i in ids}
+    totals: dict[str, float] = {}
+    for row in read_rows("collaborations"):
+        creator = str(row["creator_id"])
+        if str(row["brand"]) == brand and creator in wanted and start <= row["start_date"] < launch:
+            totals[creator] = totals.get(creator, 0.0) + row["fee_eur"] + row["product_value_eur"]
+    return {creator: float(total) for creator, total in sorted(totals.items())}
 
 
 def offer_profiles(ids: Sequence[str], campaign: Campaign) -> list[dict[str, Any]]:

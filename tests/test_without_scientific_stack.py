@@ -1,0 +1,309 @@
+"""Every workshop works where pandas, numpy, matplotlib, Pillow, lxml and python-docx cannot be imported.
+
+That is the published site: the course runs in the learner's browser (Pyodide), where those libraries
+cannot be installed (issue 23). A subprocess Python blocks them with a meta-path finder, then, for every
+workshop of the browser tests' specs (``tests/browser/workshops.py``): builds it as its chapter's
+notebook does, enters each sample answer, clicks « Vérifier », and builds it again on the same progress
+file. The verdicts it shows must be those this process computes with pandas available (the same driver
+run here, and the spec's own ``expected``), and the reloaded workshop must show the saved answer. The
+home's campaign form, progress, certificate and export panel are built and used the same way; the
+brief's export offers what can be made there and says in French what cannot.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+TESTS = Path(__file__).resolve().parent
+TODAY = "2026-12-07"
+#: What Pyodide cannot install here (no WebAssembly wheels reachable): the subprocess blocks them.
+BLOCKED = ("pandas", "numpy", "matplotlib", "PIL", "lxml", "docx")
+
+#: The workshop function each chapter notebook's workshop cell calls, by the spec's notebook.
+WORKSHOP_FUNCTIONS = {
+    "01_objectif_flou": ("influence_workbook.widgets.objective", "objective_workshop"),
+    "02_mauvais_influenceur": ("influence_workbook.widgets.shortlist", "shortlist_workshop"),
+    "03_concept_peu_creatif": ("influence_workbook.widgets.concept", "concept_workshop"),
+    "04_communication_authentique": ("influence_workbook.widgets.outreach", "outreach_workshop"),
+    "05_partenariat_cache": ("influence_workbook.widgets.disclosure", "disclosure_workshop"),
+    "06_confiance_createurs": ("influence_workbook.widgets.constraints", "constraints_workshop"),
+    "07_partenariats_long_terme": ("influence_workbook.widgets.partnerships", "partnerships_workshop"),
+    "08_evaluer_resultats": ("influence_workbook.widgets.results", "results_workshop"),
+    "09_remuneration": ("influence_workbook.widgets.pay", "pay_workshop"),
+    "10_brief_clair": ("influence_workbook.widgets.brief", "brief_workshop"),
+}
+
+BLOCKER = f"""
+import importlib.abc, sys
+BLOCKED = {BLOCKED!r}
+ATTEMPTS = []
+class Blocker(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in BLOCKED:
+            ATTEMPTS.append(name)
+            raise ImportError(f"{{name}} cannot be imported here (as in Pyodide)")
+        return None
+sys.meta_path.insert(0, Blocker())
+"""
+
+SUBPROCESS = BLOCKER + """
+import importlib, json
+sys.path.insert(0, TESTS_FOLDER)
+import test_without_scientific_stack as driver
+plan = json.loads(sys.stdin.read())
+result = driver.drive(plan)
+result["loaded"] = sorted({name.split(".")[0] for name in sys.modules} & set(BLOCKED))
+result["attempts"] = sorted(set(ATTEMPTS))
+refused = []
+for name in BLOCKED:
+    try:
+        importlib.import_module(name)
+    except ImportError:
+        refused.append(name)
+result["refused"] = refused
+print(json.dumps(result))
+"""
+
+
+# ------------------------------------------------------------------------------------- the driver
+# Runs in the blocked subprocess and in this process alike: plain ipywidgets, no pandas.
+
+
+def _tree(widget: Any) -> Iterator[Any]:
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _tree(child)
+
+
+def _all(root: Any, css: str) -> list[Any]:
+    return [w for w in _tree(root) if css in getattr(w, "_dom_classes", ())]
+
+
+def _one(root: Any, css: str, index: int = 0) -> Any:
+    found = _all(root, css)
+    assert len(found) > index, f"no widget of class {css} (#{index})"
+    return found[index]
+
+
+def _choose(widget: Any, label: str) -> None:
+    labels = list(widget._options_labels)
+    assert label in labels, f"{label!r} not offered: {labels[:12]}"
+    widget.index = labels.index(label)
+
+
+def _apply(root: Any, step: Mapping[str, Any]) -> dict[str, Any] | None:
+    kind = step["kind"]
+    if kind == "Fill":
+        _one(root, step["widget"]).value = step["text"]
+    elif kind in ("Select", "Toggle"):
+        _choose(_one(root, step["widget"]), step["label"])
+    elif kind == "SelectNth":
+        _choose(_one(root, step["css"], step["index"]), step["label"])
+    elif kind == "Pick":
+        picks = _one(root, step["widget"])
+        offered = [value for _, value in picks.options]
+        assert set(step["ids"]) <= set(offered), f"{step['ids']} not all offered"
+        picks.value = tuple(value for value in offered if value in step["ids"])  # the list's order
+    elif kind == "Tick":
+        _one(root, step["widget"]).value = step["checked"]
+    elif kind == "ExportFiles":
+        button = next(w for w in _tree(root) if getattr(w, "description", None) == step["button"]
+                      and hasattr(w, "click"))
+        button.click()
+        links = _one(root, "iw-ch10-downloads").value
+        return {"downloads": links}
+    elif kind != "WaitFor":
+        raise AssertionError(f"unknown step {kind}")
+    return None
+
+
+def _shown(root: Any, step: Mapping[str, Any]) -> Any:
+    """What the (reloaded) workshop shows for the widget a kept step set."""
+    kind = step["kind"]
+    if kind == "Fill":
+        return _one(root, step["widget"]).value
+    if kind in ("Select", "Toggle"):
+        return _one(root, step["widget"]).label
+    if kind == "SelectNth":
+        return _one(root, step["css"], step["index"]).label
+    if kind == "Pick":
+        return sorted(_one(root, step["widget"]).value)
+    if kind == "Tick":
+        return _one(root, step["widget"]).value
+    return None
+
+
+def _expected_shown(step: Mapping[str, Any]) -> Any:
+    kind = step["kind"]
+    return {"Fill": step.get("text"), "Select": step.get("label"), "Toggle": step.get("label"),
+            "SelectNth": step.get("label"), "Pick": sorted(step.get("ids", ())), "Tick": step.get("checked")}[kind]
+
+
+def _build(module: str, function: str) -> Any:
+    return getattr(importlib.import_module(module), function)()
+
+
+def drive(plan: Mapping[str, Any]) -> dict[str, Any]:
+    """Run every workshop of ``plan`` (from :func:`make_plan`) and the home; what each one showed."""
+    os.environ["INFLUENCE_WORKBOOK_TODAY"] = plan["today"]
+    results: dict[str, Any] = {"workshops": {}, "home": {}}
+    for spec in plan["workshops"]:
+        shown: dict[str, Any] = {}
+        for answer in spec["answers"]:
+            home = tempfile.mkdtemp(prefix=f"iw-{spec['id']}-")
+            os.environ["INFLUENCE_WORKBOOK_HOME"] = home
+            root = _build(spec["module"], spec["function"])
+            extra: dict[str, Any] = {}
+            for step in answer["steps"]:
+                extra.update(_apply(root, step) or {})
+            _one(root, f"{spec['prefix']}-check").click()
+            feedback = _one(root, spec["feedback"]).value
+            status = _one(root, spec["status"]).value if spec["status"] else ""
+            again = _build(spec["module"], spec["function"])  # the notebook opened again: same progress file
+            kept = [step for step in answer["steps"] if step.get("kept", True) and step["kind"] not in
+                    ("WaitFor", "ExportFiles")]
+            shown[answer["name"]] = {
+                "feedback": feedback, "status": status, **extra,
+                "reloaded_feedback": _one(again, spec["feedback"]).value,
+                "reloaded": [[_shown(again, step), _expected_shown(step)] for step in kept],
+            }
+        results["workshops"][spec["id"]] = shown
+    os.environ["INFLUENCE_WORKBOOK_HOME"] = tempfile.mkdtemp(prefix="iw-home-")
+    results["home"] = _drive_home()
+    return results
+
+
+def _drive_home() -> dict[str, Any]:
+    from influence_workbook.widgets.export import export_panel
+    from influence_workbook.widgets.home import HomePage
+
+    page = HomePage()
+    form, progress, certificate = page.campaign_form(), page.progress(), page.certificate()
+    panel = export_panel(page.store)
+    name = next(w for w in _tree(certificate) if w.__class__.__name__ == "Text")
+    name.value = "Camille Martin"
+    next(w for w in _tree(certificate) if hasattr(w, "click")).click()
+    _one(panel, "iw-export-name").value = "Camille Martin"
+    _one(panel, "iw-export-button").click()
+    return {
+        "form_fields": len([w for w in _tree(form) if hasattr(w, "value")]),
+        "progress": progress.value,
+        "certificate": " ".join(w.value for w in _tree(certificate) if w.__class__.__name__ == "HTML"),
+        "export": _one(panel, "iw-export-status").value,
+    }
+
+
+# ------------------------------------------------------------------------------------- the test
+
+
+def _step_data(step: Any) -> dict[str, Any]:
+    data = {field.name: getattr(step, field.name) for field in dataclasses.fields(step)}
+    data = {key: list(value) if isinstance(value, tuple) else value for key, value in data.items()}
+    data.pop("files", None)  # ExportFiles' expected bytes: the test reads the links instead
+    return {"kind": type(step).__name__, **data}
+
+
+def make_plan() -> tuple[dict[str, Any], list[Any]]:
+    """The browser specs' workshops and sample answers as plain data (the specs need pandas to be built)."""
+    sys.path.insert(0, str(TESTS / "browser"))
+    try:
+        from workshops import WORKSHOPS
+    finally:
+        sys.path.remove(str(TESTS / "browser"))
+    workshops = []
+    for spec in WORKSHOPS:
+        module, function = WORKSHOP_FUNCTIONS[Path(spec.notebook).stem]
+        workshops.append({
+            "id": spec.id, "module": module, "function": function, "feedback": spec.feedback,
+            "prefix": spec.feedback.removesuffix("-feedback"), "status": spec.status,
+            "answers": [{"name": a.name, "steps": [_step_data(s) for s in a.steps]} for a in spec.answers],
+        })
+    return {"today": TODAY, "workshops": workshops}, list(WORKSHOPS)
+
+
+@pytest.fixture(scope="module")
+def runs() -> tuple[dict[str, Any], dict[str, Any], list[Any]]:
+    plan, specs = make_plan()
+    env = {key: value for key, value in os.environ.items() if not key.startswith("INFLUENCE_WORKBOOK_")}
+    script = SUBPROCESS.replace("TESTS_FOLDER", repr(str(TESTS)))
+    blocked = subprocess.run([sys.executable, "-c", script], input=json.dumps(plan), capture_output=True, text=True,
+                             env=env, timeout=600, check=False)
+    assert blocked.returncode == 0, blocked.stderr[-4000:]
+    saved = {key: os.environ.get(key) for key in ("INFLUENCE_WORKBOOK_TODAY", "INFLUENCE_WORKBOOK_HOME")}
+    try:
+        here = drive(plan)  # the same workshops with pandas, numpy and matplotlib importable
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    return json.loads(blocked.stdout), here, specs
+
+
+def test_the_subprocess_really_ran_without_the_scientific_stack(runs: Any) -> None:
+    blocked, _, _ = runs
+    assert blocked["loaded"] == []  # nothing of the scientific stack was imported by the workshops
+    assert blocked["refused"] == list(BLOCKED)  # and none of it could have been
+
+
+def test_every_workshop_shows_the_verdicts_computed_with_pandas(runs: Any) -> None:
+    from datetime import date
+
+    from influence_workbook.widgets.render import feedback_html
+
+    blocked, here, specs = runs
+    for spec in specs:
+        for answer in spec.answers:
+            without, with_pandas = blocked["workshops"][spec.id][answer.name], here["workshops"][spec.id][answer.name]
+            assert without["feedback"] == with_pandas["feedback"], (spec.id, answer.name)
+            values = {step.widget: step.value for step in answer.steps if step.value is not None}
+            expected = spec.expected(values, date.fromisoformat(TODAY))
+            assert without["feedback"] == feedback_html(expected, style=False), (spec.id, answer.name)
+            if answer.passes is not None:
+                assert expected.passed is answer.passes, (spec.id, answer.name)
+            if spec.status:
+                assert "Enregistré le" in without["status"], (spec.id, answer.name, without["status"])
+
+
+def test_every_workshop_reloads_the_saved_answer_without_the_scientific_stack(runs: Any) -> None:
+    blocked, _, specs = runs
+    for spec in specs:
+        for answer in spec.answers:
+            shown = blocked["workshops"][spec.id][answer.name]
+            assert shown["reloaded_feedback"] == shown["feedback"], (spec.id, answer.name)
+            assert shown["reloaded"], (spec.id, answer.name)
+            for got, wanted in shown["reloaded"]:
+                assert got == wanted, (spec.id, answer.name)
+
+
+def test_the_brief_export_offers_markdown_and_says_why_word_is_missing(runs: Any) -> None:
+    from influence_workbook.feedback import escape
+    from influence_workbook.optional import WORD_UNAVAILABLE
+
+    blocked, here, _ = runs
+    without = blocked["workshops"]["ch10"]["complete-brief-exported"]["downloads"]
+    with_stack = here["workshops"]["ch10"]["complete-brief-exported"]["downloads"]
+    assert ".md" in without and ".docx" not in without and escape(WORD_UNAVAILABLE) in without
+    assert ".md" in with_stack and ".docx" in with_stack and ".pdf" in with_stack
+    assert escape(WORD_UNAVAILABLE) not in with_stack
+
+
+def test_the_home_page_and_the_export_panel_work_without_the_scientific_stack(runs: Any) -> None:
+    blocked, here, _ = runs
+    assert blocked["home"]["form_fields"] == here["home"]["form_fields"] > 0
+    assert blocked["home"]["certificate"] == here["home"]["certificate"]
+    assert "il reste" in blocked["home"]["certificate"].lower()  # a fresh learner: chapters left, said in French
+    assert "data:application/json;base64," in blocked["home"]["export"]
+    assert "Traceback" not in json.dumps(blocked)
