@@ -10,8 +10,10 @@ PY := $(BIN)/python
 PORT ?= 8888
 STAMP_COURSE := $(VENV)/.installed-course
 STAMP_TEST := $(VENV)/.installed-test
+STAMP_SITE := $(VENV)/.installed-site
+SITE_PORT ?= 8000
 
-.PHONY: help install install-test start test test-fast lint book book-clean exercises notebooks typography data bench browser-deps clean verify-certificate class-report teacher-kit
+.PHONY: help install install-test start test test-fast lint book book-clean site site-serve exercises notebooks typography data bench browser-deps clean verify-certificate class-report teacher-kit
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-19s %s\n", $$1, $$2}'
@@ -24,8 +26,12 @@ $(STAMP_COURSE): $(PY) requirements.txt constraints.txt pyproject.toml
 	$(PY) -m pip install --quiet -r requirements.txt -c constraints.txt
 	touch $@
 
-$(STAMP_TEST): $(STAMP_COURSE) requirements-test.txt
-	$(PY) -m pip install --quiet -r requirements-test.txt -c constraints.txt
+$(STAMP_TEST): $(STAMP_COURSE) requirements-test.txt requirements-site.txt
+	$(PY) -m pip install --quiet -r requirements-test.txt -r requirements-site.txt -c constraints.txt
+	touch $@
+
+$(STAMP_SITE): $(STAMP_COURSE) requirements-site.txt
+	$(PY) -m pip install --quiet -r requirements-site.txt -c constraints.txt
 	touch $@
 
 install: $(STAMP_COURSE) ## Create .venv and install the course
@@ -55,6 +61,15 @@ lint: $(STAMP_TEST) ## Ruff and mypy on the package
 book: install ## Build the static site into _build/html (warnings are errors)
 	INFLUENCE_WORKBOOK_TODAY=2026-11-28 INFLUENCE_WORKBOOK_HOME="$$(mktemp -d)" \
 	  $(BIN)/jupyter-book build -W -n --keep-going .
+
+# The published site: the book at the root, JupyterLite (every workshop live in the browser) in lite/.
+# Downloads (Pyodide's npm tarball, pure wheels from PyPI) are cached in _build/site-cache/; see site/README.md.
+site: $(STAMP_SITE) book ## Build the publishable site into _build/site (book + workshops live in the browser)
+	$(PY) -m influence_workbook.authoring.site
+
+site-serve: ## Serve _build/site on 127.0.0.1 (port SITE_PORT, default 8000) to try it (make site first)
+	@test -f _build/site/index.html || { echo "Construisez d'abord le site : make site" >&2; exit 2; }
+	$(PY) -m http.server $(SITE_PORT) --bind 127.0.0.1 --directory _build/site
 
 book-clean: ## Remove the built site and its execution cache
 	rm -rf _build

@@ -1,0 +1,480 @@
+"""Build the published site: the Jupyter Book at the root, JupyterLite (Python in the browser) in ``lite/``.
+
+``python -m influence_workbook.authoring.site`` (what ``make site`` runs after ``make book``) writes ``_build/site/``:
+
+* the book's HTML (``_build/html``) copied to the root;
+* ``lite/``: a JupyterLite 0.8.6 site with the Pyodide 314.0.6 kernel, built offline from a clean temporary folder:
+  Pyodide's core comes from the npm registry's tarball (checked against its pinned sha512), the pure-Python wheels
+  from PyPI (``pip download``), the course's own wheel is written here from ``src/`` (with a dependency list fit for
+  the browser and the sample data inside), and everything is served from the site itself: ``pyodide-lock.json``
+  lists only the files shipped, and the fallback to PyPI is off;
+* a same-origin Content-Security-Policy as a ``<meta>`` in every HTML page (and ``_headers`` for hosts that read it).
+
+Downloads are cached under ``_build/site-cache/``: a rebuild reaches no host. The end of the build prints the size of
+each part; the build fails when the site is over :data:`MAX_SITE_BYTES` or holds a source map.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import urllib.request
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+from influence_workbook.paths import course_root
+
+PYODIDE_VERSION = "314.0.6"
+PYODIDE_TARBALL = f"https://registry.npmjs.org/pyodide/-/pyodide-{PYODIDE_VERSION}.tgz"
+#: ``dist.integrity`` of the npm package (https://registry.npmjs.org/pyodide/314.0.6), pinned.
+PYODIDE_INTEGRITY = "sha512-BKDTJyIqFxC4BExLqeRS3f5xvXZIjOt8C3zGLN/Cc7tFxSwvKVhVkchQQ2AGLOtR4YrVOIFxbV8poyDOOmWwxQ=="
+#: The files of the npm package the kernel loads (the rest are typings, a README and the CommonJS entry).
+PYODIDE_CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+#: Pure wheels shipped beside Pyodide (``static/pyodide/``): Pyodide's ``loadPackage("micropip")`` reads them from its
+#: lock file, which the build rewrites to list only them.
+PYODIDE_SIDE_WHEELS = {"micropip": "0.11.1", "packaging": "26.0"}
+
+#: Pure-Python wheels served from ``lite/pypi/``: the kernel's own start (ipython, jedi and their dependencies; the
+#: kernel installs them with piplite), the widgets and what the course imports in the browser. Versions from
+#: constraints.txt where it has them (the ones the local install runs), else pinned here.
+BROWSER_PACKAGES: tuple[str, ...] = (
+    # the kernel's start
+    "comm", "ipython", "jedi", "parso", "traitlets", "decorator", "ipython_pygments_lexers", "matplotlib-inline",
+    "prompt_toolkit", "wcwidth", "Pygments", "stack_data", "executing", "asttokens", "pure_eval",
+    # the workshops
+    "ipywidgets",
+    # the certificate (PDF), chapter 9's workbook, chapter 10's brief
+    "fpdf2", "fonttools", "defusedxml", "openpyxl", "et_xmlfile",
+)
+#: Pins for what constraints.txt does not list.
+EXTRA_PINS = {"decorator": "5.2.1"}
+#: What the course's wheel for the browser declares (no pandas, numpy, matplotlib: Pyodide here has none; the package
+#: imports and runs every workshop without them). python-docx needs lxml, which has no WebAssembly wheel here.
+BROWSER_REQUIRES = ("ipywidgets", "fpdf2", "openpyxl")
+
+#: The sample data shipped inside the course's wheel (``influence_workbook/resources/data/``); the answer key stays
+#: with the teachers.
+SAMPLE_DATA_GLOB = "*.csv"
+
+#: The folders the progress store writes in JupyterLite's ``/drive`` (:mod:`influence_workbook.progress`,
+#: :mod:`influence_workbook.class_export`), shipped empty so that the browser never has to create them.
+PROGRESS_FOLDERS = (".influence-workbook", ".influence-workbook/exports")
+PROGRESS_README = (
+    "Ce dossier garde votre progression dans ce navigateur (fichier `progression.json`, et vos exports dans "
+    "`exports/`). Pour la garder ailleurs, utilisez « Exporter ma progression » sur la page d'accueil du cours.\n"
+)
+
+LITE_APPS = ("repl", "notebooks")
+#: Federated JupyterLab extensions of the lite site: the widgets' renderer and the Pyodide kernel, nothing else of
+#: what the course's environment has installed (Voilà's, MyST's).
+LITE_EXTENSIONS = ("@jupyter-widgets/jupyterlab-manager", "@jupyterlite/pyodide-kernel-extension")
+MAX_SITE_BYTES = 80 * 1024 * 1024
+#: The workshop page's style (``site/live.css``), copied to ``lite/`` and linked from the REPL's page.
+LIVE_CSS = "live.css"
+LOADING_TEXT = "Chargement de l'atelier en Python dans votre navigateur…"
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval' blob:; "
+    "worker-src 'self' blob:; connect-src 'self' blob: data:; img-src 'self' data: blob:; "
+    "style-src 'self' 'unsafe-inline'; font-src 'self' data:; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'"
+)
+CSP_META = f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">'
+_HEAD = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Paths:
+    root: Path
+    book: Path
+    out: Path
+    cache: Path
+    site_config: Path
+
+    @classmethod
+    def of(cls, root: Path) -> Paths:
+        return cls(root=root, book=root / "_build" / "html", out=root / "_build" / "site",
+                   cache=root / "_build" / "site-cache", site_config=root / "site")
+
+
+def log(message: str) -> None:
+    print(f"[site] {message}", flush=True)
+
+
+# --------------------------------------------------------------------------- downloads
+
+
+def sri_matches(data: bytes, integrity: str) -> bool:
+    """Whether ``data`` has the Subresource-Integrity digest ``integrity`` (``sha512-<base64>``)."""
+    algorithm, _, expected = integrity.partition("-")
+    if algorithm not in {"sha256", "sha384", "sha512"}:
+        return False
+    return base64.b64encode(hashlib.new(algorithm, data).digest()).decode() == expected
+
+
+def pyodide_tarball(cache: Path) -> Path:
+    """The npm tarball of Pyodide, downloaded once into the cache and checked against its pinned digest."""
+    target = cache / f"pyodide-{PYODIDE_VERSION}.tgz"
+    if target.is_file() and sri_matches(target.read_bytes(), PYODIDE_INTEGRITY):
+        return target
+    log(f"downloading {PYODIDE_TARBALL}")
+    with urllib.request.urlopen(PYODIDE_TARBALL, timeout=120) as response:
+        data = response.read()
+    if not sri_matches(data, PYODIDE_INTEGRITY):
+        raise SystemExit(f"{PYODIDE_TARBALL}: its digest is not the pinned {PYODIDE_INTEGRITY}")
+    cache.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".part")
+    partial.write_bytes(data)
+    partial.replace(target)
+    return target
+
+
+def extract_pyodide_core(tarball: Path, destination: Path) -> None:
+    destination.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(tarball, "r:gz") as archive:
+        for name in PYODIDE_CORE_FILES:
+            member = archive.extractfile(f"package/{name}")
+            if member is None:
+                raise SystemExit(f"{tarball.name} has no package/{name}")
+            (destination / name).write_bytes(member.read())
+
+
+def read_pins(constraints: Path) -> dict[str, str]:
+    pins: dict[str, str] = {}
+    for line in constraints.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if "==" in line:
+            name, version = line.split("==", 1)
+            pins[normalize(name)] = version.strip()
+    return pins
+
+
+def normalize(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def pinned_requirements(packages: Iterable[str], pins: dict[str, str]) -> list[str]:
+    """``name==version`` per package, from constraints.txt or :data:`EXTRA_PINS`; a package pinned nowhere fails."""
+    extra = {normalize(k): v for k, v in EXTRA_PINS.items()}
+    requirements = []
+    for package in packages:
+        version = pins.get(normalize(package)) or extra.get(normalize(package))
+        if version is None:
+            raise SystemExit(f"{package}: no pinned version (add it to constraints.txt or EXTRA_PINS)")
+        requirements.append(f"{package}=={version}")
+    return requirements
+
+
+def download_wheels(requirements: Sequence[str], folder: Path) -> list[Path]:
+    """The pure (``py3-none-any``) wheels of ``requirements``, downloaded once into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    wanted = {normalize(r.split("==")[0]): r.split("==")[1] for r in requirements}
+    found = {key: path for key, path in ((wheel_key(p), p) for p in folder.glob("*.whl")) if key in wanted.items()}
+    missing = [f"{name}=={version}" for name, version in wanted.items() if (name, version) not in found]
+    if missing:
+        log(f"pip download {' '.join(missing)}")
+        subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
+             "--python-version", "3.14", "--implementation", "py", "--abi", "none", "--platform", "any",
+             "--dest", str(folder), *missing],
+            check=True,
+        )
+        found = {key: path for key, path in ((wheel_key(p), p) for p in folder.glob("*.whl"))
+                 if key in wanted.items()}
+    absent = [f"{n}=={v}" for n, v in wanted.items() if (n, v) not in found]
+    if absent:
+        raise SystemExit(f"no pure wheel downloaded for {', '.join(absent)}")
+    return sorted(found.values())
+
+
+def wheel_key(wheel: Path) -> tuple[str, str]:
+    """(normalized name, version) of a wheel file name."""
+    name, version = wheel.name.split("-")[:2]
+    return normalize(name), version
+
+
+# --------------------------------------------------------------------------- the course's wheel
+
+
+def _record_line(name: str, data: bytes) -> str:
+    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+    return f"{name},sha256={digest},{len(data)}"
+
+
+def course_wheel(root: Path, folder: Path, version: str) -> Path:
+    """The course's wheel for the browser, written from ``src/`` (no build backend, so no network).
+
+    Beside the package it holds the sample data (``resources/data/``, where ``data.rows.data_dir`` looks first) and
+    declares :data:`BROWSER_REQUIRES` instead of the local install's pandas, numpy and matplotlib. Entries are sorted
+    and dated 1980-01-01: the same sources give the same bytes.
+    """
+    package = root / "src" / "influence_workbook"
+    files: dict[str, bytes] = {}
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix not in {".pyc", ".pyo"}:
+            files[path.relative_to(package.parent).as_posix()] = path.read_bytes()
+    for path in sorted((root / "data").glob(SAMPLE_DATA_GLOB)):
+        files[f"influence_workbook/resources/data/{path.name}"] = path.read_bytes()
+    dist_info = f"influence_workbook-{version}.dist-info"
+    metadata = "\n".join([
+        "Metadata-Version: 2.1", "Name: influence-workbook", f"Version: {version}",
+        "Summary: Logic, self-checks and widgets of the course, built for the browser (JupyterLite).",
+        "Requires-Python: >=3.11", *(f"Requires-Dist: {r}" for r in BROWSER_REQUIRES), "",
+    ])
+    files[f"{dist_info}/METADATA"] = metadata.encode()
+    files[f"{dist_info}/WHEEL"] = b"Wheel-Version: 1.0\nGenerator: influence_workbook.authoring.site\n" \
+                                  b"Root-Is-Purelib: true\nTag: py3-none-any\n"
+    files[f"{dist_info}/top_level.txt"] = b"influence_workbook\n"
+    record = [_record_line(name, data) for name, data in files.items()] + [f"{dist_info}/RECORD,,"]
+    files[f"{dist_info}/RECORD"] = ("\n".join(record) + "\n").encode()
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"influence_workbook-{version}-py3-none-any.whl"
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as wheel:
+        for name, data in files.items():
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            wheel.writestr(info, data)
+    return target
+
+
+def project_version(root: Path) -> str:
+    match = re.search(r'^version\s*=\s*"([^"]+)"', (root / "pyproject.toml").read_text(encoding="utf-8"), re.MULTILINE)
+    if match is None:
+        raise SystemExit("pyproject.toml has no version")
+    return match.group(1)
+
+
+# --------------------------------------------------------------------------- Pyodide's lock file
+
+
+def rewrite_lock(lock_path: Path, shipped: Sequence[Path]) -> dict[str, Any]:
+    """Keep in ``pyodide-lock.json`` only the packages whose wheels are shipped beside it, with their own digests.
+
+    Pyodide's lock describes its whole distribution (356 packages) at addresses the site does not serve: a package left
+    in it would be fetched from there (a 404), and micropip prefers the lock to piplite's index.
+    """
+    lock: dict[str, Any] = json.loads(lock_path.read_text(encoding="utf-8"))
+    by_name = {normalize(wheel_key(w)[0]): w for w in shipped}
+    kept: dict[str, Any] = {}
+    for name, entry in lock["packages"].items():
+        wheel = by_name.get(normalize(name))
+        if wheel is None:
+            continue
+        entry = dict(entry)
+        entry["file_name"] = wheel.name
+        entry["version"] = wheel_key(wheel)[1]
+        entry["sha256"] = hashlib.sha256(wheel.read_bytes()).hexdigest()
+        entry["depends"] = [d for d in entry.get("depends", []) if normalize(d) in by_name]
+        entry["install_dir"] = "site"
+        entry["package_type"] = "package"
+        kept[name] = entry
+    missing = sorted(set(by_name) - {normalize(n) for n in kept})
+    if missing:
+        raise SystemExit(f"pyodide-lock.json does not describe {', '.join(missing)}")
+    lock["packages"] = kept
+    lock_path.write_text(json.dumps(lock, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return lock
+
+
+# --------------------------------------------------------------------------- contents (the exercises)
+
+
+def exercise_notebook(source: Path, install_lines: Sequence[str]) -> nbformat.NotebookNode:
+    """A learner exercise for the browser: an install cell first (the course from the site), outputs cleared."""
+    notebook: nbformat.NotebookNode = nbformat.read(source, as_version=4)
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    install = nbformat.v4.new_code_cell("\n".join(install_lines))
+    install.metadata["tags"] = ["iw-browser-install"]
+    intro = nbformat.v4.new_markdown_cell(
+        "Exécutez d'abord la cellule ci-dessous : elle installe le cours dans votre navigateur "
+        "(quelques secondes, rien n'est envoyé ailleurs)."
+    )
+    notebook.cells = [intro, install, *notebook.cells]
+    notebook.metadata["kernelspec"] = {"name": "python", "display_name": "Python (Pyodide)", "language": "python"}
+    return notebook
+
+
+# --------------------------------------------------------------------------- HTML and sizes
+
+
+def inject_csp(html: str) -> str:
+    """``html`` with the site's Content-Security-Policy ``<meta>`` first in its ``<head>`` (once); a page without a
+    ``<head>`` (the root's redirection) gets it first."""
+    if 'http-equiv="Content-Security-Policy"' in html:
+        return html
+    match = _HEAD.search(html)
+    if match is None:
+        return CSP_META + html
+    return html[: match.end()] + CSP_META + html[match.end():]
+
+
+def inject_csp_everywhere(site: Path) -> int:
+    count = 0
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        updated = inject_csp(text)
+        if updated != text:
+            page.write_text(updated, encoding="utf-8")
+            count += 1
+    return count
+
+
+def folder_size(folder: Path, files: Iterable[Path] | None = None) -> int:
+    items = files if files is not None else folder.rglob("*")
+    return sum(p.stat().st_size for p in items if p.is_file())
+
+
+def size_report(site: Path) -> list[tuple[str, int]]:
+    lite = site / "lite"
+    pyodide = lite / "static" / "pyodide"
+    pypi = lite / "pypi"
+    lite_files = [p for p in lite.rglob("*") if p.is_file()]
+    app = [p for p in lite_files if pyodide not in p.parents and pypi not in p.parents]
+    book = [p for p in site.rglob("*") if p.is_file() and lite not in p.parents]
+    return [
+        ("book (Jupyter Book HTML)", folder_size(site, book)),
+        ("lite app (JupyterLite, widgets, kernel)", folder_size(lite, app)),
+        ("pyodide core + micropip", folder_size(pyodide)),
+        ("wheels (lite/pypi)", folder_size(pypi)),
+        ("total", folder_size(site)),
+    ]
+
+
+def print_sizes(rows: Sequence[tuple[str, int]]) -> None:
+    for label, size in rows:
+        print(f"  {label:<42} {size / 1e6:7.1f} MB")
+
+
+# --------------------------------------------------------------------------- the build
+
+
+def build_lite(paths: Paths, work: Path) -> Path:
+    """Build ``lite/`` in ``work`` (a fresh folder) and return it."""
+    from influence_workbook.live_site import EXERCISES_FOLDER, INSTALL_LINES
+
+    lite_dir = work / "lite-src"
+    lite_dir.mkdir()
+    for item in sorted(paths.site_config.glob("*")):
+        if item.name in {"README.md", "_headers", LIVE_CSS}:
+            continue
+        (shutil.copytree if item.is_dir() else shutil.copy2)(item, lite_dir / item.name)
+
+    pyodide_dir = lite_dir / "static" / "pyodide"
+    extract_pyodide_core(pyodide_tarball(paths.cache), pyodide_dir)
+    pins = read_pins(paths.root / "constraints.txt")
+    side = download_wheels([f"{n}=={v}" for n, v in PYODIDE_SIDE_WHEELS.items()], paths.cache / "wheels")
+    for wheel in side:
+        shutil.copy2(wheel, pyodide_dir / wheel.name)
+    rewrite_lock(pyodide_dir / "pyodide-lock.json", [pyodide_dir / w.name for w in side])
+
+    pypi = lite_dir / "pypi"
+    pypi.mkdir()
+    for wheel in download_wheels(pinned_requirements(BROWSER_PACKAGES, pins), paths.cache / "wheels"):
+        shutil.copy2(wheel, pypi / wheel.name)
+    course_wheel(paths.root, pypi, project_version(paths.root))
+
+    contents = work / "contents" / EXERCISES_FOLDER
+    contents.mkdir(parents=True)
+    for folder in PROGRESS_FOLDERS:  # listed by the site: creating them in the browser asks for a listing, a 404
+        (work / "contents" / folder).mkdir(parents=True)
+        (work / "contents" / folder / "LISEZMOI.md").write_text(PROGRESS_README, encoding="utf-8")
+    for source in sorted((paths.root / "exercises").glob("[0-9][0-9]_*.ipynb")):
+        nbformat.write(exercise_notebook(source, INSTALL_LINES), contents / source.name)
+
+    extensions = Path(sys.prefix) / "share" / "jupyter" / "labextensions"
+    output = work / "lite"
+    command = [
+        sys.executable, "-m", "jupyterlite_core", "build", "--lite-dir", str(lite_dir), "--output-dir", str(output),
+        "--contents", str(work / "contents"), "--no-sourcemaps", "--ignore-sys-prefix", "--no-libarchive",
+        "--ContentsManager.allow_hidden=True",
+        *[arg for app in LITE_APPS for arg in ("--apps", app)],
+        *[f"--LiteBuildConfig.federated_extensions={extensions / ext}" for ext in LITE_EXTENSIONS],
+    ]
+    env = {**os.environ, "JUPYTER_PLATFORM_DIRS": "1"}
+    log("jupyter lite build")
+    subprocess.run(command, cwd=work, check=True, env=env)
+    return output
+
+
+def customize_repl(lite: Path, stylesheet: Path) -> None:
+    """The REPL's page as a workshop page: the course's style (no prompt cell, no code), in French."""
+    shutil.copy2(stylesheet, lite / LIVE_CSS)
+    page = lite / "repl" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    html = re.sub(r"<html(\s[^>]*)?>", '<html lang="fr">', html, count=1)
+    html = html.replace("Loading JupyterLite...", LOADING_TEXT)
+    html = html.replace("</head>", f'<link rel="stylesheet" href="../{LIVE_CSS}"></head>', 1)
+    page.write_text(html, encoding="utf-8")
+
+
+def check_site(site: Path) -> list[str]:
+    """What is wrong with a built site: source maps, a page without the policy, a size over the limit."""
+    problems = [f"source map: {p.relative_to(site)}" for p in site.rglob("*.map")]
+    for page in site.rglob("*.html"):
+        if 'http-equiv="Content-Security-Policy"' not in page.read_text(encoding="utf-8", errors="replace"):
+            problems.append(f"no Content-Security-Policy: {page.relative_to(site)}")
+    total = folder_size(site)
+    if total > MAX_SITE_BYTES:
+        problems.append(f"site is {total / 1e6:.1f} MB, over {MAX_SITE_BYTES / 1e6:.0f} MB")
+    return problems
+
+
+def build(paths: Paths) -> list[tuple[str, int]]:
+    if not (paths.book / "index.html").is_file():
+        raise SystemExit(f"{paths.book} has no index.html: run `make book` first")
+    paths.out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="site-build-", dir=paths.out.parent) as temp:
+        work = Path(temp)
+        site = work / "site"
+        shutil.copytree(paths.book, site, ignore=shutil.ignore_patterns(".buildinfo", "*.map"))
+        lite = build_lite(paths, work)
+        for leftover in lite.rglob("*.map"):
+            leftover.unlink()
+        customize_repl(lite, paths.site_config / LIVE_CSS)
+        shutil.copytree(lite, site / "lite")
+        shutil.copy2(paths.site_config / "_headers", site / "_headers")
+        (site / ".nojekyll").write_text("", encoding="utf-8")
+        if not (site / "favicon.ico").exists():  # browsers ask for it at the root of any page without an icon
+            shutil.copy2(lite / "notebooks" / "favicon.ico", site / "favicon.ico")
+        pages = inject_csp_everywhere(site)
+        log(f"Content-Security-Policy added to {pages} pages")
+        problems = check_site(site)
+        if problems:
+            raise SystemExit("the site is not publishable:\n  " + "\n  ".join(problems[:20]))
+        if paths.out.exists():
+            shutil.rmtree(paths.out)
+        shutil.move(str(site), paths.out)
+    rows = size_report(paths.out)
+    log(f"built {paths.out}")
+    print_sizes(rows)
+    return rows
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--root", type=Path, default=None, help="the course's checkout (default: found)")
+    args = parser.parse_args(argv)
+    build(Paths.of((args.root or course_root()).resolve()))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,95 @@
+"""What runs in the learner's browser on the published site, and the links to it.
+
+The site (``make site``, :mod:`influence_workbook.authoring.site`) holds JupyterLite in :data:`LITE_FOLDER`. A chapter's
+workshop runs in JupyterLite's REPL app, opened with the few lines of :func:`workshop_lines` in its address
+(:func:`repl_url`): the first installs the course from the site's own wheels (no other host: the fallback to PyPI is
+off), the others show the workshop the chapter notebook's workshop cell shows. The progress store finds JupyterLite's
+browser-backed ``/drive`` by itself (:func:`influence_workbook.progress.default_progress_path`).
+
+An exercise notebook opens in JupyterLite's notebook app (:func:`notebook_url`); the site ships the learner versions
+(``exercises/``), never the solutions.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+LITE_FOLDER = "lite"
+#: Where the exercises are in JupyterLite's file browser.
+EXERCISES_FOLDER = "exercices"
+
+#: The packages the course needs in the browser, installed without resolving dependencies (they are all on the
+#: site, and resolving would read every wheel's metadata first): the course, the widgets and what the exports use.
+BROWSER_INSTALL = ("influence-workbook", "ipywidgets", "fpdf2", "fonttools", "defusedxml", "openpyxl", "et-xmlfile")
+#: One line: piplite is what the kernel itself installs with; ``deps=False`` skips the resolution.
+INSTALL_LINE = f"import piplite; await piplite.install({list(BROWSER_INSTALL)!r}, deps=False)"
+INSTALL_LINES: tuple[str, ...] = (INSTALL_LINE,)
+
+#: Per chapter notebook, the call its workshop cell makes: (module, function).
+WORKSHOPS: dict[str, tuple[str, str]] = {
+    "01_objectif_flou": ("influence_workbook.widgets.objective", "objective_workshop"),
+    "02_mauvais_influenceur": ("influence_workbook.widgets.shortlist", "shortlist_workshop"),
+    "03_concept_peu_creatif": ("influence_workbook.widgets.concept", "concept_workshop"),
+    "04_communication_authentique": ("influence_workbook.widgets.outreach", "outreach_workshop"),
+    "05_partenariat_cache": ("influence_workbook.widgets.disclosure", "disclosure_workshop"),
+    "06_confiance_createurs": ("influence_workbook.widgets.constraints", "constraints_workshop"),
+    "07_partenariats_long_terme": ("influence_workbook.widgets.partnerships", "partnerships_workshop"),
+    "08_evaluer_resultats": ("influence_workbook.widgets.results", "results_workshop"),
+    "09_remuneration": ("influence_workbook.widgets.pay", "pay_workshop"),
+    "10_brief_clair": ("influence_workbook.widgets.brief", "brief_workshop"),
+}
+HOME = "00_accueil"
+#: The home page's parts, as its notebook shows them, then the re-import of a progress file.
+HOME_LINES: tuple[str, ...] = (
+    "from influence_workbook.widgets.home import HomePage; accueil = HomePage(); accueil.campaign_form()",
+    "accueil.progress()",
+    "accueil.certificate()",
+    "from influence_workbook.widgets.export import export_panel; export_panel(accueil.store)",
+    "from influence_workbook.widgets.progress_import import import_panel; import_panel(accueil.store)",
+)
+
+_SLUG = re.compile(r"^\d\d_[a-z0-9_]+$")
+
+
+def live_slugs() -> list[str]:
+    """Every notebook with a live version on the site: the home, then the chapters."""
+    return [HOME, *WORKSHOPS]
+
+
+def workshop_lines(notebook_slug: str) -> list[str]:
+    """The lines the REPL runs for ``notebook_slug`` (``"01_objectif_flou"``, ``"00_accueil"``), in order."""
+    if notebook_slug == HOME:
+        return [*INSTALL_LINES, *HOME_LINES]
+    try:
+        module, function = WORKSHOPS[notebook_slug]
+    except KeyError:
+        raise ValueError(f"no live workshop for {notebook_slug!r}; known: {', '.join(live_slugs())}") from None
+    return [*INSTALL_LINES, f"from {module} import {function}; {function}()"]
+
+
+def _query(lines: list[str]) -> str:
+    return "&".join(f"code={quote(line, safe='')}" for line in lines)
+
+
+def repl_url(notebook_slug: str) -> str:
+    """The REPL's address for ``notebook_slug``, relative to the site's root (no leading slash)."""
+    return (f"{LITE_FOLDER}/repl/index.html?kernel=python&showBanner=0&hideCodeInput=1&"
+            f"{_query(workshop_lines(notebook_slug))}")
+
+
+def notebook_url(path: str) -> str:
+    """The notebook app's address for an exercise, relative to the site's root.
+
+    ``path`` is the exercise's slug (``"01_objectif_flou"``), its file name or its path in JupyterLite's files
+    (``"exercices/01_objectif_flou.ipynb"``).
+    """
+    name = path.rsplit("/", 1)[-1]
+    name = name if name.endswith(".ipynb") else f"{name}.ipynb"
+    if not _SLUG.match(name.removesuffix(".ipynb")):
+        raise ValueError(f"not an exercise notebook: {path!r}")
+    return f"{LITE_FOLDER}/notebooks/index.html?path={quote(f'{EXERCISES_FOLDER}/{name}')}"
+
+
+__all__ = ["EXERCISES_FOLDER", "HOME", "INSTALL_LINES", "LITE_FOLDER", "WORKSHOPS", "live_slugs", "notebook_url",
+           "repl_url", "workshop_lines"]
