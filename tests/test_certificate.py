@@ -318,3 +318,31 @@ def test_the_command_line_speaks_french_and_exits_as_documented(done: ProgressSt
     usage = subprocess.run([sys.executable, "-m", "influence_workbook.certificate"], capture_output=True, text=True,
                            timeout=60, check=False)
     assert usage.returncode == 2 and usage.stderr.startswith("Utilisation")
+
+
+def test_without_the_pdf_library_or_its_fonts_the_certificate_is_refused_in_french_and_not_recorded(
+    done: ProgressStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The online course (Pyodide) has no matplotlib, hence no DejaVu fonts unless its wheel ships them.
+    monkeypatch.setattr(cert, "pdf_available", lambda: False)
+    with pytest.raises(CertificateRefused) as refused:
+        issue_certificate(done, NAME, today=DAY)
+    assert str(refused.value) == cert.CERTIFICATE_UNAVAILABLE
+    assert "version en ligne du cours\u00a0:" in cert.CERTIFICATE_UNAVAILABLE
+    assert done.records(cert.SECTION) == [] and not (done.path.parent / "attestations").exists()
+
+
+def test_the_pdf_fonts_shipped_in_the_package_are_used_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from influence_workbook import optional
+
+    package = tmp_path / "influence_workbook"
+    (package / "resources" / "fonts").mkdir(parents=True)
+    for source in optional.pdf_fonts():
+        (package / "resources" / "fonts" / source.name).write_bytes(source.read_bytes())
+    monkeypatch.setattr(optional, "__file__", str(package / "optional.py"))
+    optional.pdf_fonts.cache_clear()
+    try:
+        assert optional.pdf_fonts() == tuple(package / "resources" / "fonts" / name for name in optional.FONT_FILES)
+        assert optional.pdf_available()
+    finally:
+        optional.pdf_fonts.cache_clear()

@@ -16,6 +16,7 @@ import dataclasses
 import importlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -65,6 +66,9 @@ plan = json.loads(sys.stdin.read())
 result = driver.drive(plan)
 result["loaded"] = sorted({name.split(".")[0] for name in sys.modules} & set(BLOCKED))
 result["attempts"] = sorted(set(ATTEMPTS))
+import influence_workbook
+from influence_workbook.data.rows import data_dir
+result["package"], result["data"] = influence_workbook.__file__, str(data_dir())
 refused = []
 for name in BLOCKED:
     try:
@@ -232,14 +236,24 @@ def make_plan() -> tuple[dict[str, Any], list[Any]]:
     return {"today": TODAY, "workshops": workshops}, list(WORKSHOPS)
 
 
+def _run_blocked(plan: Mapping[str, Any], *, path_first: Path | None = None, cwd: Path | None = None) -> Any:
+    """Run :func:`drive` on ``plan`` in a Python that cannot import the scientific stack; its JSON result."""
+    script = SUBPROCESS.replace("TESTS_FOLDER", repr(str(TESTS)))
+    if path_first is not None:  # an installed copy of the package, not the checkout's editable install
+        script = (f"import sys\nsys.path.insert(0, {str(path_first)!r})\n"
+                  "sys.path[:] = [p for p in sys.path if not p.endswith('/src') and '__editable__' not in p]\n"
+                  f"sys.meta_path[:] = [f for f in sys.meta_path if '__editable__' not in repr(f)]\n{script}")
+    env = {key: value for key, value in os.environ.items() if not key.startswith("INFLUENCE_WORKBOOK_")}
+    blocked = subprocess.run([sys.executable, "-c", script], input=json.dumps(plan), capture_output=True, text=True,
+                             env=env, timeout=600, check=False, cwd=cwd)
+    assert blocked.returncode == 0, blocked.stderr[-4000:]
+    return json.loads(blocked.stdout)
+
+
 @pytest.fixture(scope="module")
 def runs() -> tuple[dict[str, Any], dict[str, Any], list[Any]]:
     plan, specs = make_plan()
-    env = {key: value for key, value in os.environ.items() if not key.startswith("INFLUENCE_WORKBOOK_")}
-    script = SUBPROCESS.replace("TESTS_FOLDER", repr(str(TESTS)))
-    blocked = subprocess.run([sys.executable, "-c", script], input=json.dumps(plan), capture_output=True, text=True,
-                             env=env, timeout=600, check=False)
-    assert blocked.returncode == 0, blocked.stderr[-4000:]
+    blocked = _run_blocked(plan)
     saved = {key: os.environ.get(key) for key in ("INFLUENCE_WORKBOOK_TODAY", "INFLUENCE_WORKBOOK_HOME")}
     try:
         here = drive(plan)  # the same workshops with pandas, numpy and matplotlib importable
@@ -249,7 +263,7 @@ def runs() -> tuple[dict[str, Any], dict[str, Any], list[Any]]:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
-    return json.loads(blocked.stdout), here, specs
+    return blocked, here, specs
 
 
 def test_the_subprocess_really_ran_without_the_scientific_stack(runs: Any) -> None:
@@ -307,3 +321,30 @@ def test_the_home_page_and_the_export_panel_work_without_the_scientific_stack(ru
     assert "il reste" in blocked["home"]["certificate"].lower()  # a fresh learner: chapters left, said in French
     assert "data:application/json;base64," in blocked["home"]["export"]
     assert "Traceback" not in json.dumps(blocked)
+
+
+def test_an_installed_copy_reads_the_data_it_ships_in_its_resources(runs: Any, tmp_path: Path) -> None:
+    # As the wheel the published site installs: the package alone, the data in influence_workbook/resources/data,
+    # run from a folder outside the checkout.
+    import influence_workbook
+    from influence_workbook.data.rows import data_dir, workshop_data_files
+
+    site = tmp_path / "site"
+    package = site / "influence_workbook"
+    shutil.copytree(Path(influence_workbook.__file__).parent, package,
+                    ignore=shutil.ignore_patterns("__pycache__", "resources"))
+    for name in workshop_data_files():
+        target = package / "resources" / "data" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(data_dir() / name, target)
+    (tmp_path / "elsewhere").mkdir()
+    _, here, _ = runs
+    plan, _ = make_plan()
+    data_users = {"ch02", "ch04", "ch05-classification", "ch07", "ch08", "ch09"}
+    plan["workshops"] = [spec for spec in plan["workshops"] if spec["id"] in data_users]
+    copy = _run_blocked(plan, path_first=site, cwd=tmp_path / "elsewhere")
+    assert copy["loaded"] == [] and set(copy["workshops"]) == data_users
+    assert copy["package"] == str(package / "__init__.py") and copy["data"] == str(package / "resources" / "data")
+    for workshop, answers in copy["workshops"].items():
+        for name, shown in answers.items():
+            assert shown["feedback"] == here["workshops"][workshop][name]["feedback"], (workshop, name)

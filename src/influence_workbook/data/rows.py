@@ -32,6 +32,14 @@ PACKAGED_DATA_FOLDER = ("resources", "data")
 
 Row = dict[str, Any]
 
+#: The tables the workshops read (their files are what a wheel for the browser ships in ``resources/data/``).
+WORKSHOP_TABLES: tuple[str, ...] = ("creators", "collaborations", "holdout", "posts", "posts_disclosure")
+
+
+def workshop_data_files() -> list[str]:
+    """The files the workshops read, relative to the data folder (``answer_key/…`` keeps its folder)."""
+    return [TABLES[name].path for name in WORKSHOP_TABLES]
+
 
 def _has_data(folder: Path) -> bool:
     return (folder / CREATORS.path).is_file()
