@@ -1,0 +1,226 @@
+"""The site build's helpers (``influence_workbook.authoring.site``) and the links to the live workshops
+(``influence_workbook.live_site``), without building the site (the browser smoke test does that)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import zipfile
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import nbformat
+import pytest
+
+from influence_workbook import live_site
+from influence_workbook.authoring import site
+from influence_workbook.paths import course_root
+
+ROOT = course_root()
+
+
+def _wheel(folder: Path, name: str, version: str) -> Path:
+    path = folder / f"{name}-{version}-py3-none-any.whl"
+    with zipfile.ZipFile(path, "w") as wheel:
+        wheel.writestr(f"{name}/__init__.py", f"# {name} {version}\n")
+    return path
+
+
+# ------------------------------------------------------------------ downloads and pins
+
+
+def test_integrity_is_checked_against_the_subresource_digest() -> None:
+    data = b"pyodide"
+    good = "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()
+    assert site.sri_matches(data, good)
+    assert not site.sri_matches(data + b"!", good)
+    assert not site.sri_matches(data, "md5-" + base64.b64encode(hashlib.md5(data).digest()).decode())
+
+
+def test_every_browser_package_is_pinned_from_constraints_or_here() -> None:
+    pins = site.read_pins(ROOT / "constraints.txt")
+    requirements = site.pinned_requirements(site.BROWSER_PACKAGES, pins)
+    assert "ipywidgets==" + pins["ipywidgets"] in requirements
+    assert all(re.fullmatch(r"[\w.-]+==[\w.]+", r) for r in requirements)
+    with pytest.raises(SystemExit, match="no pinned version"):
+        site.pinned_requirements(["surely-not-a-course-dependency"], pins)
+
+
+def test_nothing_the_browser_cannot_run_is_shipped_or_installed() -> None:
+    compiled = {"pandas", "numpy", "matplotlib", "pillow", "lxml", "python-docx"}
+    assert not compiled & {site.normalize(p) for p in site.BROWSER_PACKAGES}
+    assert not compiled & {site.normalize(p) for p in site.BROWSER_REQUIRES}
+    shipped = {site.normalize(p) for p in site.BROWSER_PACKAGES} | {"influence-workbook"}
+    assert {site.normalize(p) for p in live_site.BROWSER_INSTALL} <= shipped
+
+
+# ------------------------------------------------------------------ Pyodide's lock file
+
+
+def test_the_lock_file_keeps_only_the_shipped_wheels_with_their_own_digests(tmp_path: Path) -> None:
+    lock_path = tmp_path / "pyodide-lock.json"
+    lock_path.write_text(json.dumps({"info": {"version": "314.0.6"}, "packages": {
+        "micropip": {"name": "micropip", "version": "0.9", "file_name": "https://cdn/micropip.whl",
+                     "sha256": "0" * 64, "depends": ["packaging", "numpy"]},
+        "packaging": {"name": "packaging", "version": "24", "file_name": "packaging.whl", "sha256": "1" * 64,
+                      "depends": []},
+        "numpy": {"name": "numpy", "version": "2", "file_name": "numpy.whl", "sha256": "2" * 64, "depends": []},
+    }}), encoding="utf-8")
+    shipped = [_wheel(tmp_path, "micropip", "0.11.1"), _wheel(tmp_path, "packaging", "26.0")]
+
+    lock = site.rewrite_lock(lock_path, shipped)
+
+    assert set(lock["packages"]) == {"micropip", "packaging"}
+    micropip = lock["packages"]["micropip"]
+    assert micropip["file_name"] == "micropip-0.11.1-py3-none-any.whl"
+    assert micropip["sha256"] == hashlib.sha256(shipped[0].read_bytes()).hexdigest()
+    assert micropip["depends"] == ["packaging"]
+    assert json.loads(lock_path.read_text(encoding="utf-8")) == lock
+
+
+def test_a_shipped_wheel_the_lock_does_not_describe_fails_the_build(tmp_path: Path) -> None:
+    lock_path = tmp_path / "pyodide-lock.json"
+    lock_path.write_text(json.dumps({"packages": {}}), encoding="utf-8")
+    with pytest.raises(SystemExit, match="micropip"):
+        site.rewrite_lock(lock_path, [_wheel(tmp_path, "micropip", "0.11.1")])
+
+
+# ------------------------------------------------------------------ the course's wheel
+
+
+def test_the_course_wheel_holds_the_package_and_the_sample_data_not_the_answer_key(tmp_path: Path) -> None:
+    wheel_path = site.course_wheel(ROOT, tmp_path, "0.1.0")
+    with zipfile.ZipFile(wheel_path) as wheel:
+        names = set(wheel.namelist())
+        metadata = wheel.read("influence_workbook-0.1.0.dist-info/METADATA").decode()
+        record = wheel.read("influence_workbook-0.1.0.dist-info/RECORD").decode()
+        for line in record.splitlines():
+            name, digest, _size = line.split(",")
+            if digest:
+                expected = base64.urlsafe_b64encode(hashlib.sha256(wheel.read(name)).digest()).rstrip(b"=")
+                assert digest == "sha256=" + expected.decode(), name
+    assert "influence_workbook/live_site.py" in names
+    assert "influence_workbook/resources/data/creators.csv" in names
+    assert not any("answer_key" in name or "__pycache__" in name or name.endswith(".pyc") for name in names)
+    requires = re.findall(r"^Requires-Dist: (.+)$", metadata, re.MULTILINE)
+    assert requires == list(site.BROWSER_REQUIRES)
+
+
+def test_the_course_wheel_is_the_same_bytes_from_the_same_sources(tmp_path: Path) -> None:
+    first = site.course_wheel(ROOT, tmp_path / "a", "0.1.0").read_bytes()
+    second = site.course_wheel(ROOT, tmp_path / "b", "0.1.0").read_bytes()
+    assert first == second
+
+
+# ------------------------------------------------------------------ pages, policy, checks
+
+
+def test_the_policy_goes_first_in_the_head_once() -> None:
+    page = '<!DOCTYPE html><html lang="fr"><head data-x="1"><title>t</title></head><body></body></html>'
+    once = site.inject_csp(page)
+    assert once.startswith('<!DOCTYPE html><html lang="fr"><head data-x="1">' + site.CSP_META + "<title>")
+    assert site.inject_csp(once) == once
+    redirect = '<meta http-equiv="Refresh" content="0; url=book/index.html" />'
+    assert site.inject_csp(redirect) == site.CSP_META + redirect
+
+
+def test_the_policy_reaches_no_other_host() -> None:
+    directives = dict(d.strip().split(" ", 1) for d in site.CONTENT_SECURITY_POLICY.split(";"))
+    assert directives["default-src"] == "'self'"
+    assert directives["connect-src"] == "'self' blob: data:"  # micropip.install cannot reach pypi.org
+    assert "http" not in site.CONTENT_SECURITY_POLICY
+    assert "*" not in site.CONTENT_SECURITY_POLICY
+
+
+def test_the_headers_file_states_the_same_policy() -> None:
+    headers = (ROOT / "site" / "_headers").read_text(encoding="utf-8")
+    assert f"  Content-Security-Policy: {site.CONTENT_SECURITY_POLICY}\n" in headers
+    readme = (ROOT / "site" / "README.md").read_text(encoding="utf-8")
+    assert site.CONTENT_SECURITY_POLICY in readme
+
+
+def test_the_site_check_finds_source_maps_pages_without_policy_and_excess_size(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "index.html").write_text(site.inject_csp("<html><head></head></html>"), encoding="utf-8")
+    assert site.check_site(tmp_path) == []
+    (tmp_path / "lite").mkdir()
+    (tmp_path / "lite" / "app.js.map").write_text("{}", encoding="utf-8")
+    (tmp_path / "lite" / "index.html").write_text("<html><head></head></html>", encoding="utf-8")
+    monkeypatch.setattr(site, "MAX_SITE_BYTES", 10)
+    problems = site.check_site(tmp_path)
+    assert "source map: lite/app.js.map" in problems
+    assert "no Content-Security-Policy: lite/index.html" in problems
+    assert any(p.startswith("site is ") for p in problems)
+
+
+def test_a_shipped_exercise_starts_with_the_install_and_holds_no_solution() -> None:
+    for source in sorted((ROOT / "exercises").glob("[0-9][0-9]_*.ipynb")):
+        notebook = site.exercise_notebook(source, live_site.INSTALL_LINES)
+        first_code = next(c for c in notebook.cells if c.cell_type == "code")
+        assert first_code.source == "\n".join(live_site.INSTALL_LINES)
+        assert all(not c.get("outputs") for c in notebook.cells if c.cell_type == "code")
+        text = json.dumps(nbformat.v4.writes(notebook))
+        assert "# SOLUTION" not in text and "BEGIN SOLUTION" not in text, source.name
+        assert len(notebook.cells) == len(nbformat.read(source, as_version=4).cells) + 2
+
+
+# ------------------------------------------------------------------ live_site
+
+
+def _workshop_cells(slug: str) -> list[str]:
+    notebook = nbformat.read(ROOT / "notebooks" / f"{slug}.ipynb", as_version=4)
+    return [c.source for c in notebook.cells if c.cell_type == "code"]
+
+
+@pytest.mark.parametrize("slug", list(live_site.WORKSHOPS))
+def test_each_chapter_runs_the_workshop_its_notebook_shows(slug: str) -> None:
+    module, function = live_site.WORKSHOPS[slug]
+    assert any(f"from {module} import {function}" in cell and f"{function}()" in cell
+               for cell in _workshop_cells(slug)), slug
+    lines = live_site.workshop_lines(slug)
+    assert lines[: len(live_site.INSTALL_LINES)] == list(live_site.INSTALL_LINES)
+    assert lines[-1] == f"from {module} import {function}; {function}()"
+
+
+def test_every_chapter_notebook_has_its_live_workshop() -> None:
+    chapters = {p.stem for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")} - {live_site.HOME}
+    assert chapters == set(live_site.WORKSHOPS)
+
+
+def test_the_home_shows_its_notebooks_parts_then_the_import() -> None:
+    cells = _workshop_cells(live_site.HOME)
+    lines = live_site.workshop_lines(live_site.HOME)
+    for call in ("HomePage()", "accueil.campaign_form()", "accueil.progress()", "accueil.certificate()",
+                 "export_panel(accueil.store)"):
+        assert any(call in cell for cell in cells), call
+        assert any(call in line for line in lines), call
+    assert lines[-1].endswith("import_panel(accueil.store)")
+
+
+def test_each_line_compiles_as_one_cell() -> None:
+    for slug in live_site.live_slugs():
+        for line in live_site.workshop_lines(slug):
+            assert "\n" not in line
+            compile(line, slug, "exec", flags=0x2000)  # PyCF_ALLOW_TOP_LEVEL_AWAIT
+
+
+def test_the_repl_url_runs_the_lines_in_order_with_no_code_shown() -> None:
+    url = live_site.repl_url("01_objectif_flou")
+    parts = urlsplit(url)
+    assert parts.path == "lite/repl/index.html"
+    query = parse_qs(parts.query)
+    assert query["kernel"] == ["python"] and query["showBanner"] == ["0"] and query["hideCodeInput"] == ["1"]
+    assert query["code"] == live_site.workshop_lines("01_objectif_flou")
+    with pytest.raises(ValueError, match="no live workshop"):
+        live_site.repl_url("99_nothing")
+
+
+def test_an_exercise_opens_in_the_notebook_app() -> None:
+    expected = "lite/notebooks/index.html?path=exercices/01_objectif_flou.ipynb"
+    assert live_site.notebook_url("01_objectif_flou") == expected
+    assert live_site.notebook_url("exercices/01_objectif_flou.ipynb") == expected
+    assert live_site.notebook_url("exercises/01_objectif_flou.ipynb") == expected
+    with pytest.raises(ValueError):
+        live_site.notebook_url("../solutions/x.ipynb")
