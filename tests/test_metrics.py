@@ -373,3 +373,23 @@ def test_scoring_a_sample_sized_table() -> None:
     scored = score_creators(filter_creators(big, platform="instagram", followers_min=5_000))
     assert len(scored) == int((big["followers"] >= 5_000).sum())
     assert scored["engagement_rate"].notna().all()
+
+
+def test_the_workshops_plain_rows_score_and_filter_as_the_dataframe_api() -> None:
+    # One rule, two ways in: the workshop (no pandas in the browser) reads plain rows, students a DataFrame.
+    from influence_workbook.data import load_creators
+    from influence_workbook.data.rows import read_rows
+    from influence_workbook.metrics import SCORED_COLUMNS, filter_rows, score_rows
+
+    frame, rows = load_creators(), read_rows("creators")
+    target = target_from_objective("Notoriété : 200 000 vues d'ici juin 2027 chez les 25-44 ans en Belgique, en France")
+    table, plain = score_creators(frame, target), score_rows(rows, target)
+    for column in SCORED_COLUMNS:
+        expected = [None if pd.isna(v) else v for v in table[column].tolist()]
+        got = [None if v is None or (isinstance(v, float) and math.isnan(v)) else v for v in (r[column] for r in plain)]
+        assert got == expected, column
+    for filters in ({}, {"niche": "beaute", "audience_country": "FR"}, {"platform": ["tiktok", "youtube"]},
+                    {"audience_age": "18-34", "followers_min": 10_000, "fee_max": 500},
+                    {"audience_country": ["CH"], "language": "toutes", "followers_max": 50_000}):
+        assert [r["creator_id"] for r in filter_rows(plain, **filters)] == list(
+            filter_creators(table, **filters)["creator_id"]), filters

@@ -173,6 +173,9 @@ def drive(plan: Mapping[str, Any]) -> dict[str, Any]:
                 extra.update(_apply(root, step) or {})
             _one(root, f"{spec['prefix']}-check").click()
             feedback = _one(root, spec["feedback"]).value
+            if spec["id"] == "ch09":  # the budget's export (openpyxl: pure Python, shipped to the browser)
+                _one(root, "iw-ch09-export").click()
+                extra["budget_export"] = _one(root, "iw-ch09-export-result").value
             status = _one(root, spec["status"]).value if spec["status"] else ""
             again = _build(spec["module"], spec["function"])  # the notebook opened again: same progress file
             kept = [step for step in answer["steps"] if step.get("kept", True) and step["kind"] not in
@@ -312,6 +315,12 @@ def test_the_brief_export_offers_markdown_and_says_why_word_is_missing(runs: Any
     assert ".md" in without and ".docx" not in without and escape(WORD_UNAVAILABLE) in without
     assert ".md" in with_stack and ".docx" in with_stack and ".pdf" in with_stack
     assert escape(WORD_UNAVAILABLE) not in with_stack
+
+
+def test_the_budget_exports_as_excel_and_csv_without_the_scientific_stack(runs: Any) -> None:
+    blocked, _, _ = runs
+    for shown in blocked["workshops"]["ch09"].values():
+        assert ".xlsx" in shown["budget_export"] and ".csv" in shown["budget_export"], shown["budget_export"][:300]
 
 
 def test_the_home_page_and_the_export_panel_work_without_the_scientific_stack(runs: Any) -> None:
