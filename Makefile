@@ -68,8 +68,7 @@ site: $(STAMP_SITE) book ## Build the publishable site into _build/site (book + 
 	$(PY) -m influence_workbook.authoring.site
 
 site-serve: ## Serve _build/site on 127.0.0.1 (port SITE_PORT, default 8000) to try it (make site first)
-	@test -f _build/site/index.html || { echo "Construisez d'abord le site : make site" >&2; exit 2; }
-	$(PY) -m http.server $(SITE_PORT) --bind 127.0.0.1 --directory _build/site
+	@$(PY) -m influence_workbook.authoring.site --serve $(SITE_PORT)
 
 book-clean: ## Remove the built site and its execution cache
 	rm -rf _build

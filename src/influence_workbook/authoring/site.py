@@ -468,11 +468,69 @@ def build(paths: Paths) -> list[tuple[str, int]]:
     return rows
 
 
+def read_headers(headers_file: Path) -> list[tuple[str, str]]:
+    """The headers of a ``_headers`` file (Netlify's format) for every path (``/*``): what ``serve`` sends."""
+    headers: list[tuple[str, str]] = []
+    applies = False
+    for line in headers_file.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            applies = line.strip() == "/*"
+        elif applies and ":" in line:
+            name, value = line.strip().split(":", 1)
+            headers.append((name.strip(), value.strip()))
+    return headers
+
+
+def serve(site: Path, port: int, host: str = "127.0.0.1") -> None:
+    """Serve the built site as a static host would, with the headers of its ``_headers`` file.
+
+    The ``<meta>`` policy covers the pages, not the workers they start (a worker's policy comes from its own response's
+    headers): only the header keeps the Python kernel, which runs in a worker, from reaching another host.
+    """
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    headers = read_headers(site / "_headers") if (site / "_headers").is_file() else []
+
+    class Handler(SimpleHTTPRequestHandler):
+        def guess_type(self, path: str | os.PathLike[str]) -> str:
+            types = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript"}
+            return types.get(Path(path).suffix) or super().guess_type(path)
+
+        def end_headers(self) -> None:
+            for name, value in headers:
+                self.send_header(name, value)
+            super().end_headers()
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer((host, port), partial(Handler, directory=str(site)))
+    print(f"Site servi sur http://{host}:{server.server_address[1]}/ (Ctrl+C pour arrêter)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--root", type=Path, default=None, help="the course's checkout (default: found)")
+    parser.add_argument("--serve", type=int, metavar="PORT", default=None,
+                        help="serve the built site on 127.0.0.1:PORT with its _headers instead of building")
     args = parser.parse_args(argv)
-    build(Paths.of((args.root or course_root()).resolve()))
+    paths = Paths.of((args.root or course_root()).resolve())
+    if args.serve is not None:
+        if not (paths.out / "index.html").is_file():
+            print("Construisez d'abord le site : make site", file=sys.stderr)
+            return 2
+        serve(paths.out, args.serve)
+        return 0
+    build(paths)
     return 0
 
 
