@@ -31,6 +31,8 @@ import urllib.request
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -483,15 +485,12 @@ def read_headers(headers_file: Path) -> list[tuple[str, str]]:
     return headers
 
 
-def serve(site: Path, port: int, host: str = "127.0.0.1") -> None:
-    """Serve the built site as a static host would, with the headers of its ``_headers`` file.
+def site_server(site: Path, port: int = 0, host: str = "127.0.0.1") -> ThreadingHTTPServer:
+    """An HTTP server for the built site, as a static host serves it: with the headers of its ``_headers`` file.
 
     The ``<meta>`` policy covers the pages, not the workers they start (a worker's policy comes from its own response's
     headers): only the header keeps the Python kernel, which runs in a worker, from reaching another host.
     """
-    from functools import partial
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
     headers = read_headers(site / "_headers") if (site / "_headers").is_file() else []
 
     class Handler(SimpleHTTPRequestHandler):
@@ -508,6 +507,13 @@ def serve(site: Path, port: int, host: str = "127.0.0.1") -> None:
             pass
 
     server = ThreadingHTTPServer((host, port), partial(Handler, directory=str(site)))
+    server.daemon_threads = True
+    return server
+
+
+def serve(site: Path, port: int, host: str = "127.0.0.1") -> None:
+    """``make site-serve``: serve the built site until Ctrl+C."""
+    server = site_server(site, port, host)
     print(f"Site servi sur http://{host}:{server.server_address[1]}/ (Ctrl+C pour arrêter)", flush=True)
     try:
         server.serve_forever()

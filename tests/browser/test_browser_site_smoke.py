@@ -1,0 +1,74 @@
+"""Smoke test of the published site: chapter 1's workshop runs in the browser, offline, and keeps its answer.
+
+The site (``make site``) is built when stale and served as a static host serves it, with its ``_headers`` (the
+Content-Security-Policy header that also covers the kernel's Web Worker). Every request that leaves 127.0.0.1 is
+aborted and counted by the harness's guard. The REPL opens at ``live_site.repl_url("01_objectif_flou")``: the
+workshop must appear, « Vérifier » must give its verdict and save it, a new REPL page (a reload) must show the saved
+answer, and the whole visit must make no request to another host and log no console error.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import browser_harness as h
+import pytest
+from playwright.sync_api import BrowserContext, expect
+
+from influence_workbook.authoring.site import site_server
+from influence_workbook.live_site import repl_url
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+#: Cold start on this 2-core machine: Pyodide, ipython and jedi, then the course (about 15 s alone, more when busy).
+WORKSHOP_TIMEOUT_MS = 150_000
+ANSWER = {
+    "iw-ch01-target": "1 500 ventes",
+    "iw-ch01-deadline": "d'ici fin juin 2027",
+    "iw-ch01-audience": "femmes de 18-34 ans en France et en Suisse romande",
+}
+
+
+@pytest.fixture(scope="module")
+def site_url() -> Iterator[str]:
+    try:
+        folder = h.ensure_site_built()
+    except h.HarnessError as error:
+        pytest.fail(f"the site could not be built: {error}", pytrace=False)
+    server = site_server(folder)
+    thread = threading.Thread(target=server.serve_forever, name="site", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_chapter_1_workshop_runs_offline_and_keeps_its_answer(site_url: str, context: BrowserContext,
+                                                               guard: h.PageGuard) -> None:
+    page = context.new_page()
+    page.goto(site_url + repl_url("01_objectif_flou"))
+    check = page.get_by_role("button", name="Vérifier")
+    expect(check).to_be_visible(timeout=WORKSHOP_TIMEOUT_MS)
+    expect(page.locator(".jp-CodeConsole-promptCell")).to_be_hidden()  # the learner sees the workshop only
+
+    page.locator(".iw-ch01-goal select").select_option(label="Conversion")
+    page.locator(".iw-ch01-kpi select").select_option(label="Ventes")
+    for css_class, text in ANSWER.items():
+        page.locator(f".{css_class} input").fill(text)
+    check.click()
+    expect(page.locator(".iw-ch01-feedback")).to_contain_text("Réussi", timeout=30_000)
+    expect(page.locator(".iw-ch01-status")).to_contain_text("Enregistré", timeout=30_000)
+    page.close()
+
+    again = context.new_page()
+    again.goto(site_url + repl_url("01_objectif_flou"))
+    expect(again.get_by_role("button", name="Vérifier")).to_be_visible(timeout=WORKSHOP_TIMEOUT_MS)
+    for css_class, text in ANSWER.items():
+        expect(again.locator(f".{css_class} input")).to_have_value(text)
+    expect(again.locator(".iw-ch01-feedback")).to_contain_text("Réussi")
+
+    assert guard.blocked == [], f"{len(guard.blocked)} requests to another host: {guard.blocked[:10]}"
+    assert guard.problems(failed_requests=True, console=True) == []
