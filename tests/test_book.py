@@ -33,6 +33,7 @@ from urllib.parse import unquote, urldefrag, urlsplit
 import pytest
 import yaml
 
+from influence_workbook import live_site
 from influence_workbook.chapters import CHAPTERS
 
 REPO = Path(__file__).resolve().parents[1]
@@ -50,6 +51,9 @@ MATHJAX_JS = "mathjax/tex-mml-chtml.js"
 TYPESET_SHIM_JS = "typeset-shim.js"
 WIDGET_PATHS_JS = "widget-paths.js"
 COURSE_CSS = "course.css"
+LIVE_JS = "live-workshop.js"
+#: The theme's Font Awesome script (1.5 MB), which book/_templates/static/webpack-macros.html leaves out.
+FONTAWESOME_JS = "scripts/fontawesome.js"
 
 #: Hosts that serve scripts, styles, fonts, analytics or live kernels: a script mentioning one of
 #: them could make the page reach the internet. Any host containing "cdn" counts too.
@@ -556,7 +560,9 @@ def test_scripts_reference_no_cdn_beyond_known_fallbacks(built_book: BuiltBook) 
                     scripts.add(target)
         for _attrs, code in page.inline_scripts:
             problems += [f"{rel} {p}" for p in _unexplained("inline", _asset_host_urls(code), code)]
-    assert any(s.name == "embed-amd.js" for s in scripts), "no page loads the widget bundle: is a chapter missing?"
+    assert scripts, "no page loads a local script: the parsing is broken"
+    # The vendored files are checked whether a page loads them today or not (none loads the widget bundle).
+    scripts |= {static / REQUIRE_JS, static / EMBED_JS, static / MATHJAX_JS}
     for script in sorted(scripts):
         code = script.read_text(encoding="utf-8", errors="replace")
         where = script.relative_to(static).as_posix() if static in script.parents else script.name
@@ -603,7 +609,9 @@ def test_vendored_assets_are_shipped_and_used(built_book: BuiltBook) -> None:
         other = [s for s in scripts if re.search(r"require|embed-amd|mathjax|tex-", s, re.IGNORECASE)
                  and s not in (REQUIRE_JS, EMBED_JS, MATHJAX_JS)]
         assert not other, f"{rel} loads another copy of a vendored library: {other}"
-    assert with_widgets, "no page embeds widget state: the widget scripts are never exercised"
+    # A workshop shows as a light picture (test_chapter_pages_show_a_light_workshop_picture): no page needs the
+    # widget renderer any more; the rules above still hold for one that would embed widget state.
+    assert not with_widgets, "a page embeds widget state: its widgets should show as the course's light picture"
     assert with_math, "no page shows a formula: the vendored MathJax is never exercised (glossaire has some)"
     bundle = (ASSETS / EMBED_JS).read_text(encoding="utf-8", errors="replace")
     fonts = set(re.findall(r'"([0-9a-f]{20}\.woff2?)"', bundle))
@@ -611,12 +619,19 @@ def test_vendored_assets_are_shipped_and_used(built_book: BuiltBook) -> None:
     assert all((static / "widgets" / font).is_file() for font in fonts), "widget fonts are missing"
 
 
+def test_widget_cdn_fallback_is_configured_local() -> None:
+    """embed-amd.js would fetch unknown widget libraries from a CDN unless told otherwise: the configuration
+    myst-nb would use on a page with widget state (none has any today) points it at a local folder."""
+    attrs = _config()["sphinx"]["config"]["nb_ipywidgets_js"][EMBED_JS]
+    cdn = attrs.get("data-jupyter-widgets-cdn")
+    assert cdn and not is_external(cdn), f"embed-amd.js without a local data-jupyter-widgets-cdn: {attrs}"
+
+
 @pytest.mark.slow
 def test_widget_cdn_fallback_is_local(built_book: BuiltBook) -> None:
-    """embed-amd.js would fetch unknown widget libraries from a CDN unless told otherwise."""
+    """A page that loads embed-amd.js (none today) gives it a local fallback."""
     tags = [attrs for page in built_book.pages.values() for src, attrs in _scripts_of(page)
             if src.split("?")[0].endswith("embed-amd.js")]
-    assert tags, "no page loads the widget bundle"
     for attrs in tags:
         cdn = attrs.get("data-jupyter-widgets-cdn")
         assert cdn and not is_external(cdn), f"embed-amd.js without a local data-jupyter-widgets-cdn: {attrs}"
@@ -638,6 +653,8 @@ def test_internal_links_and_anchors_resolve(built_book: BuiltBook) -> None:
             target = path if not url else _local_target(path, url, html_root)
             if target is None:
                 continue
+            if _is_live_site_link(target, html_root):
+                continue  # JupyterLite is added by `make site`; test_exercise_pages_open_in_the_browser checks these
             if not target.exists():
                 problems.append(f"{rel}: broken link {href}")
                 continue
@@ -647,6 +664,11 @@ def test_internal_links_and_anchors_resolve(built_book: BuiltBook) -> None:
                 if unquote(fragment) not in ids:
                     problems.append(f"{rel}: link {href} points to a missing anchor")
     assert not problems, "\n".join(problems)
+
+
+def _is_live_site_link(target: Path, html_root: Path) -> bool:
+    """A link into the site's JupyterLite folder, which `make site` adds beside the book (not in _build/html)."""
+    return target.relative_to(html_root).parts[:1] == (live_site.LITE_FOLDER,)
 
 
 @pytest.mark.slow
@@ -683,3 +705,52 @@ def test_no_solution_or_answer_key_value_in_the_book(built_book: BuiltBook) -> N
 
     assert built_book.html.is_dir(), "the book was built"
     assert leaks(built_book.html) == []
+
+
+def _scripts_named(page: PageInfo) -> list[str]:
+    return [_static_name(src).split("?")[0] for src, _ in _scripts_of(page)]
+
+
+@pytest.mark.slow
+def test_chapter_pages_show_a_light_workshop_picture(built_book: BuiltBook) -> None:
+    """Issue 23: a chapter page shows its workshop as an inert picture with « Activer l'atelier », whose frame
+    is the chapter's live workshop (live_site.repl_url), and loads no widget renderer, state or icon font."""
+    for chapter in CHAPTERS:
+        rel = f"notebooks/{chapter.slug}.html"
+        page = built_book.pages[rel]
+        scripts = _scripts_named(page)
+        assert "application/vnd.jupyter.widget-state+json" not in page.source, f"{rel} embeds widget state"
+        assert "application/vnd.jupyter.widget-view+json" not in page.source, f"{rel} embeds a widget view"
+        assert not [s for s in scripts if re.search(r"require\.js|embed-amd|widget-paths|typeset-shim", s)], (
+            f"{rel} loads the widget renderer: {scripts}")
+        buttons = [attrs for tag, attrs in page.tags if tag == "button" and "iw-live-button" in attrs.get("class", "")]
+        assert len(buttons) == 1 and buttons[0].get("type") == "button", f"{rel}: one « Activer l'atelier » button"
+        assert re.search(r'<button type="button" class="iw-live-button">Activer l&#x27;atelier</button>', page.source)
+        assert "Aperçu de l&#x27;atelier" in page.source, f"{rel}: the picture's caption is missing"
+        blocks = [attrs for tag, attrs in page.tags if "data-iw-live-src" in attrs]
+        assert [attrs["data-iw-live-src"] for attrs in blocks] == ["../" + live_site.repl_url(chapter.slug)], rel
+        assert LIVE_JS in scripts, f"{rel} does not load {LIVE_JS}"
+        assert not [tag for tag, attrs in page.tags if tag in {"input", "textarea", "select"}], (
+            f"{rel}: the picture has fields a learner could type in")
+    for rel, page in _content_pages(built_book).items():
+        assert FONTAWESOME_JS not in _scripts_named(page), f"{rel} loads the theme's Font Awesome"
+        if not rel.startswith("notebooks/"):
+            assert LIVE_JS not in _scripts_named(page), f"{rel} loads {LIVE_JS} with no workshop"
+    assert (built_book.html / "_static" / LIVE_JS).is_file()
+
+
+@pytest.mark.slow
+def test_mathjax_only_on_pages_with_formulas(built_book: BuiltBook) -> None:
+    for rel, page in _content_pages(built_book).items():
+        has_math = bool(re.search(r'class="[^"]*\bmath\b', page.source))
+        loaded = MATHJAX_JS in _scripts_named(page)
+        assert loaded == has_math, f"{rel}: MathJax loaded={loaded}, formulas={has_math}"
+
+
+@pytest.mark.slow
+def test_exercise_pages_open_in_the_browser(built_book: BuiltBook) -> None:
+    for chapter in CHAPTERS:
+        page = built_book.pages[f"exercises/{chapter.slug}.html"]
+        links = [attrs["href"] for tag, attrs in page.tags if tag == "a" and "iw-live-link" in attrs.get("class", "")]
+        assert links == ["../" + live_site.notebook_url(chapter.slug)], f"exercises/{chapter.slug}.html: {links}"
+        assert "Ouvrir l&#x27;exercice dans le navigateur" in page.source

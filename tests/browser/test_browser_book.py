@@ -2,8 +2,11 @@
 
 Each page: loads with no request to another host, no failed request and no console error; says
 ``<html lang="fr">``; axe-core finds no serious or critical problem; every image of the content has a
-text alternative; widget previews are rendered (not blank); every quiz answers a click without a
-kernel; every internal link answers HTTP 200 and lands on an existing anchor.
+text alternative; a chapter's workshop shows as its static picture, with « Activer l'atelier » (a real
+button) and no widget renderer; every quiz answers a click without a kernel; every internal link answers
+HTTP 200 and lands on an existing anchor, except the links into the site's JupyterLite (``lite/``), which
+``make site`` adds beside the book: they are checked to be live_site's addresses here, and opened by
+tests/browser/test_browser_site.py.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from urllib.parse import urldefrag, urlsplit
 import browser_harness as h
 import pytest
 from playwright.sync_api import Page, expect
+
+from influence_workbook import live_site
 
 pytestmark = pytest.mark.browser
 
@@ -56,16 +61,20 @@ def test_book_page(page: Page, guard: h.PageGuard, book: h.StaticServer, path: s
     expect(page.locator(CONTENT)).to_be_visible()
     failures: list[str] = []
 
-    # Widget previews: the embed manager replaces each stored view by the rendered widget.
-    views = page.locator(_WIDGET_VIEW)
-    if views.count():
-        rendered = page.locator(".jupyter-widgets")
-        expect(rendered.first).to_be_visible(timeout=h.WIDGET_TIMEOUT_MS)
-        blank = views.evaluate_all(
-            "views => views.filter("
-            "v => !v.parentElement.querySelector('.jupyter-widgets, [class*=\"widget-\"]'))"
-            ".map(v => v.textContent.slice(0, 120))")
-        failures += [f"widget preview left blank: {view}" for view in blank]
+    # Workshops: a static picture and « Activer l'atelier », no widget view or renderer to load.
+    assert page.locator(_WIDGET_VIEW).count() == 0, f"{path}: a widget view is embedded"
+    scripts = page.locator("script[src]").evaluate_all("s => s.map(e => e.src)")
+    failures += [f"widget renderer loaded: {s}" for s in scripts if re.search(r"embed-amd|require\.js|fontawesome", s)]
+    slug = path.removeprefix("notebooks/").removesuffix(".html")
+    if path.startswith("notebooks/") and slug in live_site.WORKSHOPS:
+        expect(page.locator(".iw-preview")).to_be_visible()
+        expect(page.get_by_text("Aperçu de l'atelier")).to_be_visible()
+        button = page.get_by_role("button", name="Activer l'atelier")
+        expect(button).to_have_count(1)
+        expect(page.locator(".iw-live-block")).to_have_attribute("data-iw-live-src", "../" + live_site.repl_url(slug))
+        # Nothing in the picture can be focused: Tab from the button leaves the workshop's block.
+        assert page.locator(".iw-preview").evaluate(
+            "p => p.querySelectorAll('input, textarea, select, button, a[href], [tabindex]').length") == 0
 
     # Quizzes: each answer opens on a click, with no kernel and no script, and says its verdict in words.
     answers = page.locator(".iw-quiz .iw-quiz-answer")
@@ -84,8 +93,14 @@ def test_book_page(page: Page, guard: h.PageGuard, book: h.StaticServer, path: s
     # Internal links: every one answers 200 and its #anchor exists on the target page.
     hrefs = page.locator("a[href]").evaluate_all("links => links.map(a => a.href)")
     broken = []
+    live_root = f"{book.url}/{live_site.LITE_FOLDER}/"
     for href in sorted(set(hrefs)):
         if urlsplit(href).hostname != "127.0.0.1":
+            continue
+        if href.startswith(live_root):
+            expected = f"{book.url}/{live_site.notebook_url(path.removeprefix('exercises/').removesuffix('.html'))}"
+            if not (path.startswith("exercises/") and href == expected):
+                broken.append(f"{href}: a link into JupyterLite that is not this exercise's (expected {expected})")
             continue
         target, fragment = urldefrag(href)
         status, body = _fetch(target)

@@ -17,24 +17,50 @@
    chapter's quiz is then the static HTML quiz that answers with no kernel, not the live widget
    (:func:`influence_workbook.quiz.show_quiz`). Set here, it holds for ``make book`` and the tests'
    builds alike.
+4. **Workshops as a light picture.** The kernels load :mod:`influence_workbook.widgets.preview` as an IPython
+   extension: in the book medium a workshop cell shows an inert picture of the workshop and « Activer
+   l'atelier », which opens the live workshop (JupyterLite, :func:`influence_workbook.live_site.repl_url`). The
+   build keeps no widget state (``NotebookClient.store_widget_state``), so no page embeds any, and myst-nb adds
+   the widget renderer (``nb_ipywidgets_js``, 3.6 MB) to none. Each page's link to its live workshop, relative to
+   the page, replaces the picture's marker; ``live-workshop.js`` (the button's script) is added to those pages
+   only. Exercise pages get a link « Ouvrir l'exercice dans le navigateur » (:func:`live_site.notebook_url`).
+5. **Lighter pages.** The theme's Font Awesome script (1.5 MB, on every page, for sixteen icons) is left out by
+   ``book/_templates/static/webpack-macros.html``; the theme's stylesheet draws those icons with its web font.
+   MathJax is loaded by a page whose own content has formulas, not by the home page for its table of contents'
+   sake (Sphinx counts the formulas of the pages a toctree includes); the widget renderer, its state and its
+   MathJax 2 shim only by a page that shows a widget's view (none).
 """
 
 from __future__ import annotations
 
+import hashlib
+import html
 import os
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
+import nbformat
 from docutils import nodes
 from nbclient import NotebookClient
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.config import Config
 
+from influence_workbook import live_site
 from influence_workbook.quiz import MEDIUM_VARIABLE
+from influence_workbook.widgets import preview
+from influence_workbook.widgets.preview import LIVE_URL_MARKER
 
 HOME_NOTEBOOK = "00_accueil.ipynb"
 #: The kernel's own log level during the build (its start-up notices and warnings).
 KERNEL_LOG_LEVEL = "--IPKernelApp.log_level=ERROR"
+#: The kernels display widgets as the book's light picture (influence_workbook.widgets.preview).
+KERNEL_PREVIEW_EXTENSION = "--IPKernelApp.extensions=influence_workbook.widgets.preview"
+#: The button's script (book/_assets), added to the pages that show a workshop's picture.
+LIVE_SCRIPT = "live-workshop.js"
+TYPESET_SHIM = "typeset-shim.js"
+MATHJAX_SCRIPT = "mathjax/"
+EXERCISE_LINK_LABEL = "Ouvrir l'exercice dans le navigateur"
 
 
 def rewrite_home_links(doctree: nodes.Node, root_doc: str) -> int:
@@ -62,12 +88,113 @@ def rewrite_home_links(doctree: nodes.Node, root_doc: str) -> int:
 
 
 def quiet_kernel_start_up() -> list[str]:
-    """Kernels started by nbclient in this process log errors only; the arguments they get."""
+    """Kernels started by nbclient in this process log errors only, and show widgets as the book's
+    picture; the arguments they get. Widget state is not kept: no page needs it."""
     trait = NotebookClient.extra_arguments
     current = list(trait.default_value) if isinstance(trait.default_value, list) else []  # unset: []
-    if KERNEL_LOG_LEVEL not in current:
-        trait.default_value = [*current, KERNEL_LOG_LEVEL]
+    added = [argument for argument in (KERNEL_LOG_LEVEL, KERNEL_PREVIEW_EXTENSION) if argument not in current]
+    if added:
+        trait.default_value = [*current, *added]
+    keep_no_widget_state()
     return list(trait.default_value)
+
+
+def keep_no_widget_state() -> bool:
+    """Clients made from now on in this process keep no widget state; what a new client gets.
+
+    jupyter-cache makes its ``NotebookClient`` with no configuration, so the trait's default decides.
+    traitlets copies a Bool's default into the class once (``_static_immutable_initial_values``) when the
+    class is made: changing ``default_value`` alone would not reach new clients, so both are set."""
+    NotebookClient.store_widget_state.default_value = False
+    initial = getattr(NotebookClient, "_static_immutable_initial_values", None)
+    if isinstance(initial, dict):
+        initial["store_widget_state"] = False
+    return bool(NotebookClient(nbformat.v4.new_notebook()).store_widget_state)
+
+
+def page_root(pagename: str) -> str:
+    """The relative prefix from a page to the site's root (``"../"`` for ``notebooks/01_objectif_flou``)."""
+    return "../" * pagename.count("/")
+
+
+def live_link(pagename: str) -> str | None:
+    """The link from a chapter page to its live workshop, relative to the page; None for other pages."""
+    folder, _, slug = pagename.rpartition("/")
+    if folder != "notebooks" or slug not in live_site.WORKSHOPS:
+        return None
+    return page_root(pagename) + live_site.repl_url(slug)
+
+
+def exercise_link(pagename: str) -> str | None:
+    """The link from an exercise page to the exercise in JupyterLite, relative to the page; None otherwise."""
+    folder, _, slug = pagename.rpartition("/")
+    if folder != "exercises" or slug not in live_site.WORKSHOPS:
+        return None
+    return page_root(pagename) + live_site.notebook_url(slug)
+
+
+def exercise_link_html(href: str) -> str:
+    return (f'<p class="iw-exercise-live"><a class="iw-live-link" href="{html.escape(href)}">'
+            f"{html.escape(EXERCISE_LINK_LABEL)}</a> (Python démarre dans votre navigateur, rien à installer).</p>")
+
+
+def preview_cache_key() -> str:
+    """A digest of the code that draws a workshop's picture in the executed notebooks."""
+    return hashlib.sha256(Path(preview.__file__).read_bytes()).hexdigest()[:12]
+
+
+def _on_config_inited(app: Sphinx, config: Config) -> None:
+    """Executed notebooks are cached by their code alone (jupyter-cache): a change to how the kernels draw
+    a workshop would leave the pages with the old outputs. The cache's folder is keyed on that code, so
+    such a change re-executes the notebooks once (as a first build does)."""
+    if not config.nb_execution_cache_path:
+        folder = Path(app.outdir).parent / ".jupyter_cache" / f"preview-{preview_cache_key()}"
+        config.nb_execution_cache_path = str(folder)
+
+
+def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    body = context.get("body")
+    if not isinstance(body, str):
+        return
+    if LIVE_URL_MARKER in body:
+        link = live_link(pagename)
+        if link is None:
+            raise ValueError(f"{pagename}: a workshop's picture, but no live workshop for this page")
+        context["body"] = body.replace(LIVE_URL_MARKER, html.escape(link))
+        app.add_js_file(LIVE_SCRIPT, loading_method="defer")
+    link = exercise_link(pagename)
+    if link is not None:
+        # After the page's title (its first heading), before the exercises themselves.
+        heading_end = context["body"].find("</h1>")
+        at = heading_end + len("</h1>") if heading_end >= 0 else 0
+        context["body"] = context["body"][:at] + exercise_link_html(link) + context["body"][at:]
+    scripts = context.get("script_files")
+    if isinstance(scripts, list):
+        math_domain = app.env.get_domain("math")
+        own_math = bool(math_domain.data.get("has_equations", {}).get(pagename))
+        widget_views = WIDGET_VIEW_TYPE in str(context.get("body", ""))
+        scripts[:] = [script for script in scripts if _keeps(script, own_math=own_math, widget_views=widget_views)]
+
+
+#: The MIME types of the widget state a notebook's metadata carries and of a widget's view in an output.
+WIDGET_STATE_TYPE = "application/vnd.jupyter.widget-state+json"
+WIDGET_VIEW_TYPE = "application/vnd.jupyter.widget-view+json"
+#: The widget renderer's files (``nb_ipywidgets_js`` in _config.yml) and its MathJax 2 shim.
+WIDGET_SCRIPTS = ("widgets/require.js", "widget-paths.js", "widgets/embed-amd.js", TYPESET_SHIM)
+
+
+def _keeps(script: Any, *, own_math: bool, widget_views: bool) -> bool:
+    """Whether a page keeps one of the scripts Sphinx and its extensions gave it.
+
+    The widget state and renderer stay only on a page that shows a widget's view (none, since a workshop shows
+    as a picture: the stored notebooks still carry their widgets' state in their metadata, which myst-nb would
+    embed); MathJax and its configuration only on a page with formulas of its own."""
+    name = str(getattr(script, "filename", "") or "").removeprefix("_static/")
+    attributes = getattr(script, "attributes", {}) or {}
+    if not widget_views and (name in WIDGET_SCRIPTS or attributes.get("type") == WIDGET_STATE_TYPE):
+        return False
+    is_mathjax = name.startswith(MATHJAX_SCRIPT) or "window.MathJax" in str(attributes.get("body", ""))
+    return own_math or not is_mathjax
 
 
 def _on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
@@ -77,6 +204,9 @@ def _on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     # Before Sphinx's download collector (priority 500) would copy the notebook into _downloads.
     app.connect("doctree-read", _on_doctree_read, priority=400)
+    app.connect("config-inited", _on_config_inited)
+    # After sphinx.ext.mathjax's own handler (priority 500), which adds MathJax to the page.
+    app.connect("html-page-context", _on_page_context, priority=600)
     quiet_kernel_start_up()
     os.environ[MEDIUM_VARIABLE] = "book"  # the notebooks' kernels are started by this process
     return {"parallel_read_safe": True, "parallel_write_safe": True}
