@@ -21,46 +21,27 @@ from __future__ import annotations
 import bisect
 import math
 import re
-import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeAlias, overload
 
 from influence_workbook.campaign import BRAND
 from influence_workbook.data.schema import TIERS
+from influence_workbook.tables import cell_number as _cell_number
+from influence_workbook.tables import is_array as _is_array
+from influence_workbook.tables import is_series as _is_series
+from influence_workbook.tables import is_vector
+from influence_workbook.tables import missing as _missing
 from influence_workbook.text import find_age_ranges, fold
 
 if TYPE_CHECKING:
     import pandas as pd
 
 
-def _is_series(value: object) -> bool:
-    """A pandas Series (pandas loaded: a value cannot be a Series before pandas is imported)."""
-    pandas = sys.modules.get("pandas")
-    return pandas is not None and isinstance(value, pandas.Series)
-
-
-def _is_array(value: object) -> bool:
-    """A numpy array (numpy loaded: a value cannot be an array before numpy is imported)."""
-    numpy = sys.modules.get("numpy")
-    return numpy is not None and isinstance(value, numpy.ndarray)
-
-
 def _is_vector_input(value: object) -> bool:
     """A Series, an array, a pandas Index, a list or a tuple: the vectorised path, with pandas."""
-    if isinstance(value, list | tuple) or _is_series(value) or _is_array(value):
-        return True
-    pandas = sys.modules.get("pandas")
-    return pandas is not None and isinstance(value, pandas.Index)
+    return isinstance(value, list | tuple) or is_vector(value)
 
-
-def _missing(value: object) -> bool:
-    """None, NaN, or pandas' NA and NaT: a cell that says nothing."""
-    if value is None:
-        return True
-    if isinstance(value, float):
-        return math.isnan(value)
-    return type(value).__name__ in {"NAType", "NaTType"}
 
 # --------------------------------------------------------------------------- engagement rate
 
@@ -332,18 +313,6 @@ def audience_quality(followers_growth_30d_pct: Any = 0, max_daily_growth_pct: An
                                _as_float(generic_comment_share))
     reasons = [r for bit, r in enumerate(QUALITY_REASONS) if flags & (1 << bit)]
     return QUALITY_LEVELS[_LEVEL_BY_FLAGS[flags]], reasons
-
-
-def _cell_number(value: object) -> float:
-    """A table cell as a float, as pandas' ``to_numeric(errors="coerce")`` reads it; NaN when it is none."""
-    if isinstance(value, bool):
-        return float(value)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return math.nan
-    try:
-        return float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError, OverflowError):
-        return math.nan
 
 
 def _cell_code(value: object, categories: tuple[str, ...], upper: bool = False) -> int:

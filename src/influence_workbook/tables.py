@@ -24,6 +24,16 @@ def is_dataframe(value: object) -> bool:
     return _instance(value, "pandas", "DataFrame")
 
 
+def is_series(value: object) -> bool:
+    """A pandas Series."""
+    return _instance(value, "pandas", "Series")
+
+
+def is_array(value: object) -> bool:
+    """A numpy array."""
+    return _instance(value, "numpy", "ndarray")
+
+
 def is_vector(value: object) -> bool:
     """A pandas Series or Index, or a numpy array."""
     return _instance(value, "pandas", "Series", "Index") or _instance(value, "numpy", "ndarray")
@@ -51,6 +61,18 @@ def missing(value: object) -> bool:
     if isinstance(value, float):
         return math.isnan(value)
     return type(value).__name__ in {"NAType", "NaTType"}
+
+
+def cell_number(value: object) -> float:
+    """A table cell as a float, as pandas' ``to_numeric(errors="coerce")`` reads it; NaN when it is none."""
+    if isinstance(value, bool) or is_bool(value):
+        return float(value)  # type: ignore[arg-type]
+    if missing(value) or (isinstance(value, str) and not value.strip()):
+        return math.nan
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
+        return math.nan
 
 
 def as_rows(table: object) -> list[dict[str, Any]] | None:

@@ -37,6 +37,7 @@ from influence_workbook.progress import ProgressStore
 from influence_workbook.reading import Meaning, read
 from influence_workbook.tables import (
     as_rows,
+    cell_number,
     columns_of,
     is_bool,
     is_dataframe,
@@ -367,16 +368,6 @@ def _biggest_accounts(ids: list[str], followers: list[float], n: int) -> set[str
     return {str(known[index][1]) for index in order}
 
 
-def _number(value: object) -> float:
-    """A cell as a float, NaN when it is none (as pandas' ``to_numeric(errors="coerce")``)."""
-    if _missing(value) or is_bool(value):
-        return float(value) if is_bool(value) else math.nan  # type: ignore[arg-type]
-    try:
-        return float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError, OverflowError):
-        return math.nan
-
-
 _REACH_UNITS = (
     ("personnes", r"personnes?(?:\s+(?:differentes|uniques|touchees|atteintes))?|individus"),
     ("vues", r"vues|visionnages|vues de (?:video|story|stories|reel|reels)"),
@@ -471,11 +462,11 @@ class ShortlistChecker:
             handle = row.get("handle")
             if not _missing(handle):
                 self.by_handle.setdefault(str(handle).strip().lstrip("@").lower(), str(orig))
-        self.followers = [_number(row.get("followers")) for row in self.table]
+        self.followers = [cell_number(row.get("followers")) for row in self.table]
         self.columns = {column: [str(row.get(column)) for row in self.table]
                         for column in ("platform", "niche") if column in self.table_columns}
         #: Fee per post of each row, NaN where unknown (an imported file may have no fee column).
-        self.fees = [_number(row.get("fee_per_post_eur")) for row in self.scored]
+        self.fees = [cell_number(row.get("fee_per_post_eur")) for row in self.scored]
         self._items: dict[str, FeedbackItem] = {}
 
     def resolve(self, picks: list[str]) -> tuple[list[str], list[str]]:
@@ -508,7 +499,7 @@ class ShortlistChecker:
         pool_rows = as_rows(pool)
         if pool_rows is not None and {"creator_id", "followers"} <= columns_of(pool, pool_rows):
             candidates.append(([str(row.get("creator_id")) for row in pool_rows],
-                               [_number(row.get("followers")) for row in pool_rows]))
+                               [cell_number(row.get("followers")) for row in pool_rows]))
         everyone = [True] * len(self.ids)
         both = everyone
         masks = [everyone]
@@ -609,7 +600,7 @@ class ShortlistChecker:
         if self.reach_goal is None or "avg_views" not in self.table_columns:
             return None
         goal, unit = self.reach_goal
-        views = [_number(self.scored[row].get("avg_views")) for row in rows]
+        views = [cell_number(self.scored[row].get("avg_views")) for row in rows]
         known = [value for value in views if math.isfinite(value) and value >= 0]
         if not known:
             return None

@@ -40,7 +40,7 @@ from influence_workbook.metrics import (
 )
 from influence_workbook.optional import CHART_UNAVAILABLE, IMPORT_UNAVAILABLE, missing_library
 from influence_workbook.progress import ProgressStore
-from influence_workbook.tables import missing
+from influence_workbook.tables import cell_number, missing
 from influence_workbook.text import format_number
 from influence_workbook.typography import fix
 from influence_workbook.widgets.campaign import (
@@ -660,16 +660,7 @@ class ShortlistWorkshop:
 
 def sorted_rows(rows: Sequence[Mapping[str, Any]], column: str, *, ascending: bool) -> list[Mapping[str, Any]]:
     """The rows sorted on a numeric column, missing values last, ties in their order (a stable sort)."""
-    def number(row: Mapping[str, Any]) -> float:
-        value = row.get(column)
-        if missing(value) or isinstance(value, bool):
-            return math.nan
-        try:
-            return float(value)  # type: ignore[arg-type]
-        except (TypeError, ValueError, OverflowError):
-            return math.nan
-
-    keyed = [(number(row), row) for row in rows]
+    keyed = [(cell_number(row.get(column)), row) for row in rows]
     known = [(value, row) for value, row in keyed if not math.isnan(value)]
     known.sort(key=lambda pair: pair[0] if ascending else -pair[0])
     return [row for _, row in known] + [row for value, row in keyed if math.isnan(value)]
