@@ -52,14 +52,12 @@ def test_nothing_the_browser_cannot_run_is_shipped_or_installed() -> None:
     compiled = {"pandas", "numpy", "matplotlib", "pillow", "lxml", "python-docx"}
     assert not compiled & {site.normalize(p) for p in site.BROWSER_PACKAGES}
     assert not compiled & {site.normalize(p) for p in site.BROWSER_REQUIRES}
-    shipped = {site.normalize(p) for p in site.BROWSER_PACKAGES} | {"influence-workbook"}
-    assert {site.normalize(p) for p in live_site.BROWSER_INSTALL} <= shipped
 
 
 # ------------------------------------------------------------------ Pyodide's lock file
 
 
-def test_the_lock_file_keeps_only_the_shipped_wheels_with_their_own_digests(tmp_path: Path) -> None:
+def test_the_lock_file_describes_exactly_the_shipped_wheels_with_their_own_digests(tmp_path: Path) -> None:
     lock_path = tmp_path / "pyodide-lock.json"
     lock_path.write_text(json.dumps({"info": {"version": "314.0.6"}, "packages": {
         "micropip": {"name": "micropip", "version": "0.9", "file_name": "https://cdn/micropip.whl",
@@ -68,11 +66,13 @@ def test_the_lock_file_keeps_only_the_shipped_wheels_with_their_own_digests(tmp_
                       "depends": []},
         "numpy": {"name": "numpy", "version": "2", "file_name": "numpy.whl", "sha256": "2" * 64, "depends": []},
     }}), encoding="utf-8")
-    shipped = [_wheel(tmp_path, "micropip", "0.11.1"), _wheel(tmp_path, "packaging", "26.0")]
+    shipped = [_wheel(tmp_path, "micropip", "0.11.1"), _wheel(tmp_path, "packaging", "26.0"),
+               _wheel(tmp_path, "influence_workbook", "0.1.0")]
 
     lock = site.rewrite_lock(lock_path, shipped)
 
-    assert set(lock["packages"]) == {"micropip", "packaging"}
+    assert set(lock["packages"]) == {"micropip", "packaging", "influence-workbook"}
+    assert lock["packages"]["influence-workbook"]["imports"] == ["influence_workbook"]
     micropip = lock["packages"]["micropip"]
     assert micropip["file_name"] == "micropip-0.11.1-py3-none-any.whl"
     assert micropip["sha256"] == hashlib.sha256(shipped[0].read_bytes()).hexdigest()
@@ -80,11 +80,13 @@ def test_the_lock_file_keeps_only_the_shipped_wheels_with_their_own_digests(tmp_
     assert json.loads(lock_path.read_text(encoding="utf-8")) == lock
 
 
-def test_a_shipped_wheel_the_lock_does_not_describe_fails_the_build(tmp_path: Path) -> None:
-    lock_path = tmp_path / "pyodide-lock.json"
-    lock_path.write_text(json.dumps({"packages": {}}), encoding="utf-8")
-    with pytest.raises(SystemExit, match="micropip"):
-        site.rewrite_lock(lock_path, [_wheel(tmp_path, "micropip", "0.11.1")])
+def test_every_wheel_of_the_site_is_preloaded_by_the_kernel(tmp_path: Path) -> None:
+    target = tmp_path / "jupyter-lite.json"
+    site.write_lite_config(ROOT / "site" / "jupyter-lite.json", target, ["ipython", "influence-workbook"])
+    settings = json.loads(target.read_text(encoding="utf-8"))["jupyter-config-data"]["litePluginSettings"][
+        "@jupyterlite/pyodide-kernel-extension:kernel"]
+    assert settings["disablePyPIFallback"] is True
+    assert settings["loadPyodideOptions"] == {"packages": ["ipython", "influence-workbook"]}
 
 
 # ------------------------------------------------------------------ the course's wheel
@@ -155,15 +157,16 @@ def test_the_site_check_finds_source_maps_pages_without_policy_and_excess_size(t
     assert any(p.startswith("site is ") for p in problems)
 
 
-def test_a_shipped_exercise_starts_with_the_install_and_holds_no_solution() -> None:
+@pytest.mark.parametrize("install", [(), ("import piplite; await piplite.install(['x'])",)])
+def test_a_shipped_exercise_is_the_learner_version_with_the_install_first_if_any(install: tuple[str, ...]) -> None:
     for source in sorted((ROOT / "exercises").glob("[0-9][0-9]_*.ipynb")):
-        notebook = site.exercise_notebook(source, live_site.INSTALL_LINES)
-        first_code = next(c for c in notebook.cells if c.cell_type == "code")
-        assert first_code.source == "\n".join(live_site.INSTALL_LINES)
-        assert all(not c.get("outputs") for c in notebook.cells if c.cell_type == "code")
+        notebook = site.exercise_notebook(source, install)
+        code = [c for c in notebook.cells if c.cell_type == "code"]
+        learner = [c for c in nbformat.read(source, as_version=4).cells if c.cell_type == "code"]
+        assert [c.source for c in code] == ["\n".join(install)] * bool(install) + [c.source for c in learner]
+        assert all(not c.get("outputs") for c in code)
         text = json.dumps(nbformat.v4.writes(notebook))
         assert "# SOLUTION" not in text and "BEGIN SOLUTION" not in text, source.name
-        assert len(notebook.cells) == len(nbformat.read(source, as_version=4).cells) + 2
 
 
 # ------------------------------------------------------------------ live_site

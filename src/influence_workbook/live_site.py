@@ -2,9 +2,12 @@
 
 The site (``make site``, :mod:`influence_workbook.authoring.site`) holds JupyterLite in :data:`LITE_FOLDER`. A chapter's
 workshop runs in JupyterLite's REPL app, opened with the few lines of :func:`workshop_lines` in its address
-(:func:`repl_url`): the first installs the course from the site's own wheels (no other host: the fallback to PyPI is
-off), the others show the workshop the chapter notebook's workshop cell shows. The progress store finds JupyterLite's
-browser-backed ``/drive`` by itself (:func:`influence_workbook.progress.default_progress_path`).
+(:func:`repl_url`): they show the workshop the chapter notebook's workshop cell shows. There is no install line: the
+kernel loads the course and everything it needs from the site's own wheels as it starts (the build lists them in
+``loadPyodideOptions.packages``; Pyodide loads them in parallel, where a ``piplite.install`` line cost 0.5 s more
+after the kernel's own start, measured in Chromium here), and no other host is asked (the fallback to PyPI is off).
+The progress store finds JupyterLite's browser-backed ``/drive`` by itself
+(:func:`influence_workbook.progress.default_progress_path`).
 
 An exercise notebook opens in JupyterLite's notebook app (:func:`notebook_url`); the site ships the learner versions
 (``exercises/``), never the solutions.
@@ -19,12 +22,9 @@ LITE_FOLDER = "lite"
 #: Where the exercises are in JupyterLite's file browser.
 EXERCISES_FOLDER = "exercices"
 
-#: The packages the course needs in the browser, installed without resolving dependencies (they are all on the
-#: site, and resolving would read every wheel's metadata first): the course, the widgets and what the exports use.
-BROWSER_INSTALL = ("influence-workbook", "ipywidgets", "fpdf2", "fonttools", "defusedxml", "openpyxl", "et-xmlfile")
-#: One line: piplite is what the kernel itself installs with; ``deps=False`` skips the resolution.
-INSTALL_LINE = f"import piplite; await piplite.install({list(BROWSER_INSTALL)!r}, deps=False)"
-INSTALL_LINES: tuple[str, ...] = (INSTALL_LINE,)
+#: What runs before a workshop: nothing, the kernel has loaded the course when it starts (see above). Kept as a
+#: name so that the exercises and the tests have one place to look.
+INSTALL_LINES: tuple[str, ...] = ()
 
 #: Per chapter notebook, the call its workshop cell makes: (module, function).
 WORKSHOPS: dict[str, tuple[str, str]] = {

@@ -46,12 +46,12 @@ PYODIDE_TARBALL = f"https://registry.npmjs.org/pyodide/-/pyodide-{PYODIDE_VERSIO
 PYODIDE_INTEGRITY = "sha512-BKDTJyIqFxC4BExLqeRS3f5xvXZIjOt8C3zGLN/Cc7tFxSwvKVhVkchQQ2AGLOtR4YrVOIFxbV8poyDOOmWwxQ=="
 #: The files of the npm package the kernel loads (the rest are typings, a README and the CommonJS entry).
 PYODIDE_CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
-#: Pure wheels shipped beside Pyodide (``static/pyodide/``): Pyodide's ``loadPackage("micropip")`` reads them from its
-#: lock file, which the build rewrites to list only them.
+#: micropip and packaging, pinned at the versions Pyodide 314.0.6 was released with (micropip) or PyPI has (packaging):
+#: the kernel loads micropip from the lock file, like every other shipped wheel.
 PYODIDE_SIDE_WHEELS = {"micropip": "0.11.1", "packaging": "26.0"}
 
-#: Pure-Python wheels served from ``lite/pypi/``: the kernel's own start (ipython, jedi and their dependencies; the
-#: kernel installs them with piplite), the widgets and what the course imports in the browser. Versions from
+#: Pure-Python wheels served beside Pyodide (``lite/static/pyodide/``) and loaded when the kernel starts: the kernel's
+#: own (ipython, jedi and their dependencies), the widgets and what the course imports in the browser. Versions from
 #: constraints.txt where it has them (the ones the local install runs), else pinned here.
 BROWSER_PACKAGES: tuple[str, ...] = (
     # the kernel's start
@@ -79,6 +79,9 @@ PROGRESS_README = (
     "Ce dossier garde votre progression dans ce navigateur (fichier `progression.json`, et vos exports dans "
     "`exports/`). Pour la garder ailleurs, utilisez « Exporter ma progression » sur la page d'accueil du cours.\n"
 )
+
+#: The kernel's own wheels (in jupyterlite-pyodide-kernel's extension), loaded with the rest when the kernel starts.
+KERNEL_WHEELS = ("piplite", "pyodide-kernel", "ipykernel")
 
 LITE_APPS = ("repl", "notebooks")
 #: Federated JupyterLab extensions of the lite site: the widgets' renderer and the Pyodide kernel, nothing else of
@@ -264,30 +267,39 @@ def project_version(root: Path) -> str:
 # --------------------------------------------------------------------------- Pyodide's lock file
 
 
+def wheel_imports(wheel: Path) -> list[str]:
+    """The top-level modules a pure wheel installs (its ``top_level.txt``, else its folders and modules)."""
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        listed = [n for n in names if n.endswith(".dist-info/top_level.txt")]
+        if listed:
+            return sorted(line.strip() for line in archive.read(listed[0]).decode().splitlines() if line.strip())
+    tops = {n.split("/", 1)[0].removesuffix(".py") for n in names
+            if not n.split("/", 1)[0].endswith((".dist-info", ".data")) and (n.endswith(".py") or "/" in n)}
+    return sorted(t for t in tops if t.isidentifier())
+
+
 def rewrite_lock(lock_path: Path, shipped: Sequence[Path]) -> dict[str, Any]:
-    """Keep in ``pyodide-lock.json`` only the packages whose wheels are shipped beside it, with their own digests.
+    """Make ``pyodide-lock.json`` describe exactly the wheels shipped beside it, with their own digests.
 
     Pyodide's lock describes its whole distribution (356 packages) at addresses the site does not serve: a package left
-    in it would be fetched from there (a 404), and micropip prefers the lock to piplite's index.
+    in it would be fetched from there (a 404), and micropip prefers the lock to piplite's index. Each shipped wheel gets
+    an entry (Pyodide's own where it has one, for its ``imports``), so that the kernel can load them all at once when
+    it starts (``loadPyodideOptions.packages``), in parallel, instead of installing them one by one with piplite.
     """
     lock: dict[str, Any] = json.loads(lock_path.read_text(encoding="utf-8"))
-    by_name = {normalize(wheel_key(w)[0]): w for w in shipped}
+    known = {normalize(name): entry for name, entry in lock["packages"].items()}
+    by_name = {wheel_key(w)[0]: w for w in shipped}
     kept: dict[str, Any] = {}
-    for name, entry in lock["packages"].items():
-        wheel = by_name.get(normalize(name))
-        if wheel is None:
-            continue
-        entry = dict(entry)
+    for key, wheel in sorted(by_name.items()):
+        entry = dict(known.get(key) or {"name": key, "imports": wheel_imports(wheel), "unvendored_tests": False})
         entry["file_name"] = wheel.name
         entry["version"] = wheel_key(wheel)[1]
         entry["sha256"] = hashlib.sha256(wheel.read_bytes()).hexdigest()
-        entry["depends"] = [d for d in entry.get("depends", []) if normalize(d) in by_name]
+        entry["depends"] = sorted(normalize(d) for d in entry.get("depends", []) if normalize(d) in by_name)
         entry["install_dir"] = "site"
         entry["package_type"] = "package"
-        kept[name] = entry
-    missing = sorted(set(by_name) - {normalize(n) for n in kept})
-    if missing:
-        raise SystemExit(f"pyodide-lock.json does not describe {', '.join(missing)}")
+        kept[key] = entry
     lock["packages"] = kept
     lock_path.write_text(json.dumps(lock, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return lock
@@ -297,12 +309,15 @@ def rewrite_lock(lock_path: Path, shipped: Sequence[Path]) -> dict[str, Any]:
 
 
 def exercise_notebook(source: Path, install_lines: Sequence[str]) -> nbformat.NotebookNode:
-    """A learner exercise for the browser: an install cell first (the course from the site), outputs cleared."""
+    """A learner exercise for the browser: outputs cleared, and an install cell first when ``install_lines`` has any."""
     notebook: nbformat.NotebookNode = nbformat.read(source, as_version=4)
     for cell in notebook.cells:
         if cell.cell_type == "code":
             cell.outputs = []
             cell.execution_count = None
+    notebook.metadata["kernelspec"] = {"name": "python", "display_name": "Python (Pyodide)", "language": "python"}
+    if not install_lines:
+        return notebook
     install = nbformat.v4.new_code_cell("\n".join(install_lines))
     install.metadata["tags"] = ["iw-browser-install"]
     intro = nbformat.v4.new_markdown_cell(
@@ -310,7 +325,6 @@ def exercise_notebook(source: Path, install_lines: Sequence[str]) -> nbformat.No
         "(quelques secondes, rien n'est envoyé ailleurs)."
     )
     notebook.cells = [intro, install, *notebook.cells]
-    notebook.metadata["kernelspec"] = {"name": "python", "display_name": "Python (Pyodide)", "language": "python"}
     return notebook
 
 
@@ -347,15 +361,14 @@ def folder_size(folder: Path, files: Iterable[Path] | None = None) -> int:
 def size_report(site: Path) -> list[tuple[str, int]]:
     lite = site / "lite"
     pyodide = lite / "static" / "pyodide"
-    pypi = lite / "pypi"
     lite_files = [p for p in lite.rglob("*") if p.is_file()]
-    app = [p for p in lite_files if pyodide not in p.parents and pypi not in p.parents]
+    app = [p for p in lite_files if pyodide not in p.parents]
     book = [p for p in site.rglob("*") if p.is_file() and lite not in p.parents]
     return [
         ("book (Jupyter Book HTML)", folder_size(site, book)),
         ("lite app (JupyterLite, widgets, kernel)", folder_size(lite, app)),
-        ("pyodide core + micropip", folder_size(pyodide)),
-        ("wheels (lite/pypi)", folder_size(pypi)),
+        ("pyodide core", folder_size(pyodide, [p for p in pyodide.iterdir() if p.suffix != ".whl"])),
+        ("wheels (lite/static/pyodide/*.whl)", folder_size(pyodide, pyodide.glob("*.whl"))),
         ("total", folder_size(site)),
     ]
 
@@ -382,16 +395,17 @@ def build_lite(paths: Paths, work: Path) -> Path:
     pyodide_dir = lite_dir / "static" / "pyodide"
     extract_pyodide_core(pyodide_tarball(paths.cache), pyodide_dir)
     pins = read_pins(paths.root / "constraints.txt")
-    side = download_wheels([f"{n}=={v}" for n, v in PYODIDE_SIDE_WHEELS.items()], paths.cache / "wheels")
-    for wheel in side:
+    wheels = [
+        *download_wheels([f"{n}=={v}" for n, v in PYODIDE_SIDE_WHEELS.items()], paths.cache / "wheels"),
+        *download_wheels(pinned_requirements(BROWSER_PACKAGES, pins), paths.cache / "wheels"),
+        *kernel_wheels(),
+    ]
+    for wheel in wheels:
         shutil.copy2(wheel, pyodide_dir / wheel.name)
-    rewrite_lock(pyodide_dir / "pyodide-lock.json", [pyodide_dir / w.name for w in side])
-
-    pypi = lite_dir / "pypi"
-    pypi.mkdir()
-    for wheel in download_wheels(pinned_requirements(BROWSER_PACKAGES, pins), paths.cache / "wheels"):
-        shutil.copy2(wheel, pypi / wheel.name)
-    course_wheel(paths.root, pypi, project_version(paths.root))
+    shipped = [pyodide_dir / w.name for w in wheels]
+    shipped.append(course_wheel(paths.root, pyodide_dir, project_version(paths.root)))
+    lock = rewrite_lock(pyodide_dir / "pyodide-lock.json", shipped)
+    write_lite_config(paths.site_config / "jupyter-lite.json", lite_dir / "jupyter-lite.json", sorted(lock["packages"]))
 
     contents = work / "contents" / EXERCISES_FOLDER
     contents.mkdir(parents=True)
@@ -414,6 +428,24 @@ def build_lite(paths: Paths, work: Path) -> Path:
     log("jupyter lite build")
     subprocess.run(command, cwd=work, check=True, env=env)
     return output
+
+
+def kernel_wheels() -> list[Path]:
+    """The Pyodide kernel's own wheels (piplite, the kernel, its ipykernel shim), from its installed extension."""
+    folder = (Path(sys.prefix) / "share" / "jupyter" / "labextensions" / "@jupyterlite" / "pyodide-kernel-extension"
+              / "static" / "pypi")
+    wheels = [w for w in sorted(folder.glob("*.whl")) if wheel_key(w)[0] in KERNEL_WHEELS]
+    if {wheel_key(w)[0] for w in wheels} != set(KERNEL_WHEELS):
+        raise SystemExit(f"{folder} lacks one of {', '.join(KERNEL_WHEELS)}: is jupyterlite-pyodide-kernel installed?")
+    return wheels
+
+
+def write_lite_config(source: Path, target: Path, preload: Sequence[str]) -> None:
+    """``site/jupyter-lite.json`` with the packages the kernel loads when it starts."""
+    config = json.loads(source.read_text(encoding="utf-8"))
+    settings = config["jupyter-config-data"]["litePluginSettings"]["@jupyterlite/pyodide-kernel-extension:kernel"]
+    settings["loadPyodideOptions"] = {"packages": list(preload)}
+    target.write_text(json.dumps(config, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def customize_repl(lite: Path, stylesheet: Path) -> None:
