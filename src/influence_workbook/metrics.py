@@ -1,10 +1,11 @@
 """The course's figures: chapter 2's engagement, tiers, benchmarks and audience fit; chapters 7–8's KPIs.
 
-Each rule is written once, in plain Python over one creator or one row (:func:`score_row`,
-:func:`row_matches`): the workshops use it as it is, with no pandas nor numpy (Pyodide in the
-learner's browser has neither), and the table API for students (:func:`score_creators`,
-:func:`filter_creators`, the KPI functions on Series and arrays) applies it to a DataFrame, importing
-pandas and numpy only when it is given one. ``benchmarks/bench_scoring.py`` times both paths.
+Each rule is written once, over « cells » that are either one creator's plain values or a whole
+table's columns (:class:`_Cells` and the few operations beside it): the workshops run it on plain rows
+(:func:`score_row`, :meth:`CreatorFilters.matches`), with no pandas nor numpy (Pyodide in the
+learner's browser has neither); the table API for students (:func:`score_creators`,
+:func:`filter_creators`, the KPI functions on Series and arrays) runs the same rule vectorised,
+importing pandas and numpy only when it is given a table. ``benchmarks/bench_scoring.py`` times both.
 Learner-facing strings are French.
 
 Definitions and sources (see ``research/domain-facts.md`` §1 and chapter 2):
@@ -40,6 +41,8 @@ if TYPE_CHECKING:
 
 def _is_vector_input(value: object) -> bool:
     """A Series, an array, a pandas Index, a list or a tuple: the vectorised path, with pandas."""
+    if type(value) in (float, int):  # one row's value, the common case: answered at once
+        return False
     return isinstance(value, list | tuple) or is_vector(value)
 
 
@@ -280,37 +283,17 @@ _REASON_STRINGS: tuple[str, ...] = tuple(
 _LEVEL_BY_FLAGS: tuple[int, ...] = tuple(min(bin(flags).count("1"), 2) for flags in range(1 << _N_FLAGS))
 
 
-def _quality_flag_bits(daily: float, growth: float, likes: float, comments: float, suspicious: float,
-                       generic: float) -> int:
-    """The audience-quality signals of one creator as bits (the order of QUALITY_REASONS); NaN signals nothing."""
-    ratio = _comment_like_ratio(likes, comments)
-    flags = 0
-    if daily > SPIKE_DAILY_GROWTH_PCT or growth > SPIKE_MONTHLY_GROWTH_PCT:
-        flags |= 1
-    if ratio < LOW_COMMENT_LIKE_RATIO and likes >= 100:
-        flags |= 1 << 1
-    if suspicious > HIGH_SUSPICIOUS_PCT:
-        flags |= 1 << 2
-    if generic > HIGH_GENERIC_SHARE:
-        flags |= 1 << 3
-    return flags
-
-
-def _comment_like_ratio(likes: float, comments: float) -> float:
-    """Comments per like; NaN without likes or with a negative or missing count."""
-    if not likes > 0:
-        return math.nan
-    ratio = comments / likes
-    return ratio if math.isfinite(ratio) and comments >= 0 else math.nan
-
-
 def audience_quality(followers_growth_30d_pct: Any = 0, max_daily_growth_pct: Any = 0, avg_likes: Any = 0,
                      avg_comments: Any = 0, suspicious_followers_pct: Any = 0,
                      generic_comment_share: Any = 0) -> tuple[str, list[str]]:
     """The verdict for one creator: (« fiable » | « à vérifier » | « suspecte », French reasons)."""
-    flags = _quality_flag_bits(_as_float(max_daily_growth_pct), _as_float(followers_growth_30d_pct),
-                               _as_float(avg_likes), _as_float(avg_comments), _as_float(suspicious_followers_pct),
-                               _as_float(generic_comment_share))
+    cells = _Cells(row={
+        "follower_growth_30d_pct": _as_float(followers_growth_30d_pct),
+        "max_daily_growth_pct": _as_float(max_daily_growth_pct), "avg_likes": _as_float(avg_likes),
+        "avg_comments": _as_float(avg_comments), "suspicious_followers_pct": _as_float(suspicious_followers_pct),
+        "generic_comment_share": _as_float(generic_comment_share),
+    })
+    flags = int(_quality_flags(cells, _comment_like_ratio(cells)))
     reasons = [r for bit, r in enumerate(QUALITY_REASONS) if flags & (1 << bit)]
     return QUALITY_LEVELS[_LEVEL_BY_FLAGS[flags]], reasons
 
@@ -326,6 +309,150 @@ def _cell_code(value: object, categories: tuple[str, ...], upper: bool = False) 
 
 def _wanted(values: Iterable[str], upper: bool = False) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v.strip().upper() if upper else v.strip().lower() for v in values))
+
+
+# --------------------------------------------------------------------------- one rule, one row or a whole table
+#
+# The scoring and the filters are written once, over "cells": one creator's values (plain floats and texts,
+# what the workshop reads, in the browser too) or a whole table's columns (numpy arrays, what score_creators
+# and filter_creators read). The few operations below run on either; Python's ``&``, ``|``, ``<``… already do.
+
+
+class _Cells:
+    """One creator (``row``: a mapping) or a whole table (``frame``: a DataFrame); a missing column says nothing."""
+
+    def __init__(self, row: Mapping[str, Any] | None = None, frame: Any = None) -> None:
+        self.row, self.frame = row, frame
+        self.size = len(frame) if frame is not None else 1
+
+    def has(self, name: str) -> bool:
+        return name in (self.frame.columns if self.frame is not None else self.row or {})
+
+    def number(self, name: str) -> Any:
+        """The column as floats (NaN where a cell is missing or not a number), or the row's cell as a float."""
+        if self.frame is None:
+            return _cell_number((self.row or {}).get(name))
+        import numpy as np
+        import pandas as pd
+
+        if name not in self.frame.columns:
+            return np.full(self.size, np.nan)
+        column = self.frame[name]
+        if not pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
+            column = pd.to_numeric(column, errors="coerce")
+        return np.asarray(column.to_numpy(dtype="float64", na_value=np.nan))
+
+    def code(self, name: str, categories: tuple[str, ...], upper: bool = False) -> Any:
+        """The index of each text cell in ``categories`` (-1 elsewhere or when missing), case-insensitive."""
+        if self.frame is None:
+            return _cell_code((self.row or {}).get(name), categories, upper)
+        import numpy as np
+        import pandas as pd
+
+        if name not in self.frame.columns:
+            return np.full(self.size, -1, dtype="int16")
+        # Factorised first: the text work is done once per distinct value, not once per row.
+        codes, uniques = pd.factorize(self.frame[name], use_na_sentinel=True)
+        lookup = [_cell_code(unique, categories, upper) for unique in uniques] + [-1]  # -1: a missing value
+        return np.asarray(lookup, dtype="int16")[codes]
+
+    def const(self, value: Any) -> Any:
+        """``value`` for every row (a table's column of it, or the value itself)."""
+        if self.frame is None:
+            return value
+        import numpy as np
+
+        return np.full(self.size, value)
+
+
+#: Plain Python values: a row's cells, checked first (the workshop scores row by row).
+_SCALARS = frozenset({float, int, bool})
+
+
+def _vector(*values: Any) -> bool:
+    """Whether any of ``values`` is a numpy array (a table's column) rather than one row's value."""
+    for value in values:
+        if type(value) not in _SCALARS and _is_array(value):
+            return True
+    return False
+
+
+def _where(condition: Any, yes: Any, no: Any) -> Any:
+    if _vector(condition, yes, no):
+        import numpy as np
+
+        return np.where(condition, yes, no)
+    return yes if condition else no
+
+
+def _known(value: Any) -> Any:
+    """Not NaN (NaN is the only value that differs from itself)."""
+    return value == value
+
+
+def _or_zero(value: Any) -> Any:
+    return _where(_known(value), value, 0.0)
+
+
+def _clip(value: Any) -> Any:
+    """``value`` within 0 and 1; NaN stays NaN."""
+    if _vector(value):
+        import numpy as np
+
+        return np.clip(value, 0.0, 1.0)
+    return value if math.isnan(value) else min(max(value, 0.0), 1.0)
+
+
+def _take(table: tuple[Any, ...], code: Any) -> Any:
+    """``table[code]`` for a code or an array of codes; -1 gives the table's last entry (its « unknown »)."""
+    if _vector(code):
+        import numpy as np
+
+        return np.asarray(table)[code]
+    return table[code]
+
+
+def _divide(numerator: Any, denominator: Any, scale: float = 1.0) -> Any:
+    """``scale × numerator / denominator``; NaN where the denominator is not positive or the result not finite."""
+    if _vector(numerator, denominator):
+        import numpy as np
+
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            result = scale * numerator / np.where(denominator > 0, denominator, np.nan)
+        return np.where(np.isfinite(result), result, np.nan)
+    if not denominator > 0:
+        return math.nan
+    value = scale * numerator / denominator
+    return value if math.isfinite(value) else math.nan
+
+
+def _bit(condition: Any, position: int) -> Any:
+    return condition.astype("int8") << position if _vector(condition) else int(condition) << position
+
+
+def _tier_codes(followers: Any) -> Any:
+    """Each follower count's index in TIER_NAMES, -1 below 1 000 or when unknown."""
+    if not _vector(followers):
+        return _tier_code(followers)
+    import numpy as np
+
+    codes = np.searchsorted(np.asarray(TIER_BOUNDS, dtype="float64"), followers, side="right") - 1
+    return np.where(np.isfinite(followers) & (followers >= TIER_BOUNDS[0]), codes, -1).astype("int8")
+
+
+def _comment_like_ratio(cells: _Cells) -> Any:
+    """Comments per like; NaN without likes or with a negative or missing count."""
+    comments = cells.number("avg_comments")
+    return _where(comments >= 0, _divide(comments, cells.number("avg_likes")), math.nan)
+
+
+def _quality_flags(cells: _Cells, ratio: Any) -> Any:
+    """The audience-quality signals as bits, in the order of QUALITY_REASONS; NaN signals nothing."""
+    daily, growth = cells.number("max_daily_growth_pct"), cells.number("follower_growth_30d_pct")
+    return (_bit((daily > SPIKE_DAILY_GROWTH_PCT) | (growth > SPIKE_MONTHLY_GROWTH_PCT), 0)
+            | _bit((ratio < LOW_COMMENT_LIKE_RATIO) & (cells.number("avg_likes") >= 100), 1)
+            | _bit(cells.number("suspicious_followers_pct") > HIGH_SUSPICIOUS_PCT, 2)
+            | _bit(cells.number("generic_comment_share") > HIGH_GENERIC_SHARE, 3))
 
 
 # --------------------------------------------------------------------------- audience target
@@ -441,43 +568,38 @@ def _overlap(low: int, high: int, other_low: int, other_high: int) -> float:
     return max(covered, 0) / (other_high - other_low + 1)
 
 
-def _audience_shares(row: Mapping[str, Any], target: AudienceTarget) -> tuple[float, float]:
-    """Estimated share of one audience in the target countries and in the target ages.
+def _audience_shares(cells: _Cells, target: AudienceTarget) -> tuple[Any, Any]:
+    """Estimated share of each audience in the target countries and in the target ages.
 
-    NaN where the row says nothing about the audience (an imported list without those columns).
+    NaN where the table says nothing about the audience (an imported list without those columns).
     """
-    raw_fr, raw_ch = _cell_number(row.get("audience_share_fr")), _cell_number(row.get("audience_share_ch"))
-    main_country = row.get("audience_main_country")
-    country_known = not (math.isnan(raw_fr) and math.isnan(raw_ch))
-    country_known = country_known or _cell_code(main_country, tuple(COUNTRY_NAMES), upper=True) >= 0
-    share_fr = 0.0 if math.isnan(raw_fr) else raw_fr
-    share_ch = 0.0 if math.isnan(raw_ch) else raw_ch
-    country = 0.0
+    raw_fr, raw_ch = cells.number("audience_share_fr"), cells.number("audience_share_ch")
+    country_known = (_known(raw_fr) | _known(raw_ch)
+                     | (cells.code("audience_main_country", tuple(COUNTRY_NAMES), upper=True) >= 0))
+    share_fr, share_ch = _or_zero(raw_fr), _or_zero(raw_ch)
+    country: Any = 0.0
     if "FR" in target.countries:
-        country += share_fr
+        country = country + share_fr
     if "CH" in target.countries:
-        country += share_ch
+        country = country + share_ch
     others = [c for c in target.countries if c not in ("FR", "CH")]
-    if others and _cell_code(main_country, _wanted(others, upper=True), upper=True) >= 0:
+    if others:
         # Only the main country is known beyond France and Switzerland: count the rest of the audience.
-        country += _clip(1.0 - share_fr - share_ch)
-    country = _clip(country) if country_known else math.nan
+        main = cells.code("audience_main_country", _wanted(others, upper=True), upper=True) >= 0
+        country = country + _where(main, _clip(1.0 - share_fr - share_ch), 0.0)
+    country = _where(country_known, _clip(country), math.nan)
 
-    young = _cell_number(row.get("audience_share_18_34"))
+    young = cells.number("audience_share_18_34")
     inside = _overlap(target.age_low, target.age_high, 18, 34)
-    age = math.nan if math.isnan(young) else young * inside
-    main_age = _cell_code(row.get("audience_main_age"), AGE_BRACKETS)
-    if main_age >= 0:
-        low, high = _BRACKET_BOUNDS[AGE_BRACKETS[main_age]]
-        # The main bracket lies outside 18-34 and inside the target: count half the rest of the audience.
-        bonus = 0.0 if low >= 18 and high <= 34 else _overlap(target.age_low, target.age_high, low, high)
-        age = age + (0.0 if math.isnan(young) else 1.0 - young) * bonus * 0.5
+    age = _where(_known(young), _or_zero(young) * inside, math.nan)
+    bonus_by_bracket = tuple(
+        0.0 if low >= 18 and high <= 34 else _overlap(target.age_low, target.age_high, low, high)
+        for low, high in (_BRACKET_BOUNDS[b] for b in AGE_BRACKETS)
+    )
+    outside_bonus = _take((*bonus_by_bracket, 0.0), cells.code("audience_main_age", AGE_BRACKETS))
+    # The main bracket lies outside 18-34 and inside the target: count half the rest of the audience.
+    age = age + _where(_known(young), 1.0 - _or_zero(young), 0.0) * outside_bonus * 0.5
     return country, _clip(age)
-
-
-def _clip(value: float) -> float:
-    """``value`` within 0 and 1; NaN stays NaN."""
-    return value if math.isnan(value) else min(max(value, 0.0), 1.0)
 
 
 # --------------------------------------------------------------------------- scoring
@@ -489,11 +611,19 @@ CPM_REFERENCE_EUR: dict[str, tuple[float, float]] = {"instagram": (30.0, 40.0), 
 CPM_SOURCE = "Inzpire.me : CPM de 30 à 40 € sur Instagram, 23 à 33 € sur TikTok, 45 à 55 € sur YouTube"
 #: A CPM above this many times the top of the platform's range is far above the going rate.
 HIGH_PRICE_FACTOR = 3.5
-_CPM_MID: dict[str, float] = {p: sum(CPM_REFERENCE_EUR[p]) / 2 for p in PLATFORMS}
-_CPM_TOP: dict[str, float] = {p: CPM_REFERENCE_EUR[p][1] for p in PLATFORMS}
+# By platform code, the last entry for an unknown platform.
+_CPM_MID: tuple[float, ...] = (*(sum(CPM_REFERENCE_EUR[p]) / 2 for p in PLATFORMS), math.nan)
+_CPM_TOP: tuple[float, ...] = (*(CPM_REFERENCE_EUR[p][1] for p in PLATFORMS), math.nan)
 
 _FORMULA_TEXTS: tuple[str, ...] = (*dict.fromkeys(FORMULAS[p].text_fr for p in PLATFORMS),
                                    "formule inconnue (plateforme ?)")
+_FORMULA_CODES: tuple[int, ...] = (*(_FORMULA_TEXTS.index(FORMULAS[p].text_fr) for p in PLATFORMS),
+                                   len(_FORMULA_TEXTS) - 1)
+# By (platform, tier) as platform code × number of tiers + tier code, the last entry when either is unknown.
+_BENCH_KEYS = [(platform, name) for platform in PLATFORMS for name in TIER_NAMES]
+_REFERENCE: tuple[float, ...] = (*(BENCHMARKS[key].reference_pct for key in _BENCH_KEYS), math.nan)
+_LOW: tuple[float, ...] = (*(BENCHMARKS[key].low_pct for key in _BENCH_KEYS), math.nan)
+_HIGH: tuple[float, ...] = (*(BENCHMARKS[key].high_pct for key in _BENCH_KEYS), math.nan)
 
 SCORED_COLUMNS: tuple[str, ...] = (
     "engagement_rate", "er_formula", "tier", "tier_benchmark", "benchmark_low", "benchmark_high",
@@ -507,80 +637,67 @@ SCORED_COLUMNS: tuple[str, ...] = (
 SCORED_FOR = "influence_workbook.scored_for"
 
 
-#: The columns of a creators' table the scoring reads (any may be missing).
-SCORE_INPUTS: tuple[str, ...] = (
-    "platform", "followers", "avg_likes", "avg_comments", "avg_shares", "avg_views", "follower_growth_30d_pct",
-    "max_daily_growth_pct", "suspicious_followers_pct", "generic_comment_share", "audience_share_fr",
-    "audience_share_ch", "audience_main_country", "audience_share_18_34", "audience_main_age", "niche",
-    "fee_per_post_eur",
-)
+#: The categorical columns of a scored table: their categories and whether they are ordered.
+_CATEGORIES: dict[str, tuple[tuple[str, ...], bool]] = {
+    "er_formula": (_FORMULA_TEXTS, False), "tier": (TIER_NAMES, True), "er_verdict": (ER_VERDICTS, False),
+    "audience_quality": (QUALITY_LEVELS, True), "quality_reasons": (_REASON_STRINGS, False),
+}
+
+
+def _score(cells: _Cells, target: AudienceTarget) -> dict[str, Any]:
+    """The computed columns of chapter 2, for one row or a whole table; categories as codes (-1: unknown)."""
+    p_code = cells.code("platform", PLATFORMS)
+    likes, comments = cells.number("avg_likes"), cells.number("avg_comments")
+    views, followers = cells.number("avg_views"), cells.number("followers")
+    by_followers = engagement_rate(likes, comments, followers)
+    by_views = engagement_rate_by_views(likes, comments, views, _or_zero(cells.number("avg_shares")))
+    rate = _where(p_code == PLATFORMS.index("tiktok"), by_views, _where(p_code >= 0, by_followers, math.nan))
+    t_code = _tier_codes(followers)
+    bench = _where((p_code >= 0) & (t_code >= 0), p_code * len(TIER_NAMES) + t_code, -1)
+    reference, low, high = _take(_REFERENCE, bench), _take(_LOW, bench), _take(_HIGH, bench)
+    verdict = _where(rate < low, 0, _where(rate <= high, 1, _where(
+        rate <= high * ABNORMAL_FACTOR, 2, _where(rate > high * ABNORMAL_FACTOR, 3, -1))))
+    ratio = _comment_like_ratio(cells)
+    flags = _quality_flags(cells, ratio)
+    country, age = _audience_shares(cells, target)
+    fee = cells.number("fee_per_post_eur")
+    cpm_value = _where(fee >= 0, _divide(fee, views, 1000.0), math.nan)
+    return {
+        "engagement_rate": rate,
+        "er_formula": _take(_FORMULA_CODES, p_code),
+        "tier": t_code,
+        "tier_benchmark": reference,
+        "benchmark_low": low,
+        "benchmark_high": high,
+        "er_vs_benchmark": _divide(rate, reference),
+        "er_verdict": verdict,
+        "comment_like_ratio": ratio,
+        "audience_quality": _take(_LEVEL_BY_FLAGS, flags),
+        "quality_reasons": flags,
+        "quality_flags": flags,
+        "audience_country_share": country,
+        "audience_age_share": age,
+        "audience_fit": country * age,
+        "audience_fit_ok": (country >= MIN_COUNTRY_SHARE) & (age >= MIN_AGE_SHARE),
+        "niche_fit": cells.code("niche", _wanted(target.niches)) >= 0,
+        "cpm_eur": cpm_value,
+        "cpm_vs_reference": cpm_value / _take(_CPM_MID, p_code),
+        "high_price": cpm_value > HIGH_PRICE_FACTOR * _take(_CPM_TOP, p_code),
+    }
 
 
 def score_row(row: Mapping[str, Any], target: AudienceTarget | None = None) -> dict[str, Any]:
     """The computed columns of chapter 2 for one creator (a row of ``creators.csv`` as a mapping).
 
-    The one definition of the scoring: :func:`score_creators` applies it to every row of a table.
-    Numbers are floats (NaN when not computable), ``tier``, ``er_verdict`` and the like are their
-    French or code labels (None when unknown); see :func:`score_creators` for each column.
+    What the workshop runs (no pandas, no numpy); :func:`score_creators` runs the same rule on a whole table.
+    Numbers are floats (NaN when not computable), ``tier``, ``er_verdict`` and the like are their French or
+    code labels (None when unknown); see :func:`score_creators` for each column.
     """
-    target = target or DEFAULT_TARGET
-    p_code = _cell_code(row.get("platform"), PLATFORMS)
-    platform = PLATFORMS[p_code] if p_code >= 0 else None
-    likes, comments = _cell_number(row.get("avg_likes")), _cell_number(row.get("avg_comments"))
-    shares, views = _cell_number(row.get("avg_shares")), _cell_number(row.get("avg_views"))
-    followers = _cell_number(row.get("followers"))
-    if platform == "tiktok":
-        rate = engagement_rate_by_views(likes, comments, views, 0.0 if math.isnan(shares) else shares)
-    elif platform is not None:
-        rate = engagement_rate(likes, comments, followers)
-    else:
-        rate = math.nan
-    t_code = _tier_code(followers)
-    tier_name = TIER_NAMES[t_code] if t_code >= 0 else None
-    benchmark = BENCHMARKS.get((platform, tier_name)) if platform and tier_name else None
-    reference = benchmark.reference_pct if benchmark else math.nan
-    low = benchmark.low_pct if benchmark else math.nan
-    high = benchmark.high_pct if benchmark else math.nan
-    if rate < low:
-        verdict: str | None = ER_VERDICTS[0]
-    elif rate <= high:
-        verdict = ER_VERDICTS[1]
-    elif rate <= high * ABNORMAL_FACTOR:
-        verdict = ER_VERDICTS[2]
-    elif rate > high * ABNORMAL_FACTOR:
-        verdict = ER_VERDICTS[3]
-    else:
-        verdict = None
-    flags = _quality_flag_bits(
-        _cell_number(row.get("max_daily_growth_pct")), _cell_number(row.get("follower_growth_30d_pct")), likes,
-        comments, _cell_number(row.get("suspicious_followers_pct")), _cell_number(row.get("generic_comment_share")))
-    country, age = _audience_shares(row, target)
-    fee = _cell_number(row.get("fee_per_post_eur"))
-    cpm_value = 1000.0 * fee / views if views > 0 else math.nan
-    if not (math.isfinite(cpm_value) and fee >= 0):
-        cpm_value = math.nan
-    return {
-        "engagement_rate": rate,
-        "er_formula": FORMULAS[platform].text_fr if platform else _FORMULA_TEXTS[-1],
-        "tier": tier_name,
-        "tier_benchmark": reference,
-        "benchmark_low": low,
-        "benchmark_high": high,
-        "er_vs_benchmark": rate / reference,
-        "er_verdict": verdict,
-        "comment_like_ratio": _comment_like_ratio(likes, comments),
-        "audience_quality": QUALITY_LEVELS[_LEVEL_BY_FLAGS[flags]],
-        "quality_reasons": _REASON_STRINGS[flags],
-        "quality_flags": flags,
-        "audience_country_share": country,
-        "audience_age_share": age,
-        "audience_fit": country * age,
-        "audience_fit_ok": country >= MIN_COUNTRY_SHARE and age >= MIN_AGE_SHARE,
-        "niche_fit": _cell_code(row.get("niche"), _wanted(target.niches)) >= 0,
-        "cpm_eur": cpm_value,
-        "cpm_vs_reference": cpm_value / _CPM_MID[platform] if platform else math.nan,
-        "high_price": cpm_value > HIGH_PRICE_FACTOR * _CPM_TOP[platform] if platform else False,
-    }
+    scored = _score(_Cells(row=row), target or DEFAULT_TARGET)
+    for name, (categories, _ordered) in _CATEGORIES.items():
+        code = int(scored[name])
+        scored[name] = categories[code] if code >= 0 else None
+    return scored
 
 
 def score_rows(rows: Iterable[Mapping[str, Any]], target: AudienceTarget | None = None) -> list[dict[str, Any]]:
@@ -589,15 +706,9 @@ def score_rows(rows: Iterable[Mapping[str, Any]], target: AudienceTarget | None 
     return [{**row, **score_row(row, target)} for row in rows]
 
 
-#: The categorical columns of a scored table: their categories and whether they are ordered.
-_CATEGORIES: dict[str, tuple[tuple[str, ...], bool]] = {
-    "er_formula": (_FORMULA_TEXTS, False), "tier": (TIER_NAMES, True), "er_verdict": (ER_VERDICTS, False),
-    "audience_quality": (QUALITY_LEVELS, True), "quality_reasons": (_REASON_STRINGS, False),
-}
-
-
 def score_creators(df: pd.DataFrame, target: AudienceTarget | None = None) -> pd.DataFrame:
-    """A copy of ``df`` with the computed columns of chapter 2 (:func:`score_row` on every row).
+    """A copy of ``df`` with the computed columns of chapter 2, vectorised: the rule :func:`score_row` runs on
+    one row, run here on the table's columns.
 
     * ``engagement_rate``: % with the platform's formula (``er_formula``); NaN when not computable;
     * ``tier``, ``tier_benchmark`` (reference %, middle of the range), ``benchmark_low``/``high``,
@@ -615,16 +726,13 @@ def score_creators(df: pd.DataFrame, target: AudienceTarget | None = None) -> pd
 
     target = target or DEFAULT_TARGET
     out = df.copy(deep=False)  # new columns only: the caller's table is never changed
-    present = [name for name in SCORE_INPUTS if name in out.columns]
-    columns = [out[name].tolist() for name in present]
-    rows = ([dict(zip(present, values, strict=True)) for values in zip(*columns, strict=True)] if present
-            else [{} for _ in range(len(out))])
-    scored = [score_row(row, target) for row in rows]
+    scored = _score(_Cells(frame=out), target)
     for name in SCORED_COLUMNS:
-        values = [row[name] for row in scored]
+        values = scored[name]
         if name in _CATEGORIES:
             categories, ordered = _CATEGORIES[name]
-            out[name] = pd.Categorical(values, categories=list(categories), ordered=ordered)
+            out[name] = pd.Categorical.from_codes(np.asarray(values, dtype="int16"), categories=list(categories),
+                                                  ordered=ordered)
         elif name == "quality_flags":
             out[name] = np.asarray(values, dtype="int8")
         elif name in {"audience_fit_ok", "niche_fit", "high_price"}:
@@ -665,13 +773,6 @@ def _number(value: object) -> float | None:
 MIN_SHARE_FOR_COUNTRY_FILTER = 0.3
 
 
-#: The columns of a creators' table the filters read (any may be missing).
-FILTER_INPUTS: tuple[str, ...] = (
-    "platform", "niche", "language", "audience_main_country", "audience_share_fr", "audience_share_ch",
-    "audience_main_age", "audience_share_18_34", "followers", "fee_per_post_eur",
-)
-
-
 @dataclass(frozen=True)
 class CreatorFilters:
     """The filters of :func:`filter_creators`, read once (see it for each argument); None: no filter."""
@@ -702,34 +803,39 @@ class CreatorFilters:
 
     def matches(self, row: Mapping[str, Any]) -> bool:
         """Whether one creator (a mapping; a key it lacks is a column the table lacks) passes every filter."""
+        return bool(self.mask(_Cells(row=row)))
+
+    def mask(self, cells: _Cells) -> Any:
+        """Which rows pass every filter: a bool for one row, a bool array for a table (a missing column is ignored)."""
+        keep = cells.const(True)
         for column, values in (("platform", self.platform), ("niche", self.niche), ("language", self.language)):
-            if values is not None and column in row and _cell_code(row[column], values) < 0:
-                return False
+            if values is not None and cells.has(column):
+                keep = keep & (cells.code(column, values) >= 0)
         if self.audience_country is not None:
-            hit = ("audience_main_country" in row
-                   and _cell_code(row["audience_main_country"], _wanted(self.audience_country, True), True) >= 0)
+            hit = cells.const(False)
+            if cells.has("audience_main_country"):
+                hit = hit | (cells.code("audience_main_country", _wanted(self.audience_country, True), True) >= 0)
             for code, column in (("FR", "audience_share_fr"), ("CH", "audience_share_ch")):
-                if code in self.audience_country and column in row:
-                    hit = hit or _cell_number(row[column]) >= MIN_SHARE_FOR_COUNTRY_FILTER
-            if not hit:
-                return False
+                if code in self.audience_country and cells.has(column):
+                    hit = hit | (cells.number(column) >= MIN_SHARE_FOR_COUNTRY_FILTER)
+            keep = keep & hit
         if self.audience_age is not None:
+            hit = cells.const(False)
             brackets = [a for a in self.audience_age if a in AGE_BRACKETS]
-            hit = bool(brackets) and "audience_main_age" in row and _cell_code(
-                row["audience_main_age"], _wanted(brackets)) >= 0
-            if "18-34" in self.audience_age and "audience_share_18_34" in row:
-                hit = hit or _cell_number(row["audience_share_18_34"]) >= 0.5
-            if not hit:
-                return False
-        if "followers" in row:
-            followers = _cell_number(row["followers"])
-            if self.followers_min is not None and not followers >= self.followers_min:
-                return False
-            if self.followers_max is not None and not followers <= self.followers_max:
-                return False
-        if self.fee_max is not None and "fee_per_post_eur" in row:
-            return _cell_number(row["fee_per_post_eur"]) <= self.fee_max
-        return True
+            if brackets and cells.has("audience_main_age"):
+                hit = hit | (cells.code("audience_main_age", _wanted(brackets)) >= 0)
+            if "18-34" in self.audience_age and cells.has("audience_share_18_34"):
+                hit = hit | (cells.number("audience_share_18_34") >= 0.5)
+            keep = keep & hit
+        if cells.has("followers"):
+            followers = cells.number("followers")
+            if self.followers_min is not None:
+                keep = keep & (followers >= self.followers_min)
+            if self.followers_max is not None:
+                keep = keep & (followers <= self.followers_max)
+        if self.fee_max is not None and cells.has("fee_per_post_eur"):
+            keep = keep & (cells.number("fee_per_post_eur") <= self.fee_max)
+        return keep
 
 
 def filter_rows(rows: Iterable[Mapping[str, Any]], **filters: object) -> list[Mapping[str, Any]]:
@@ -750,8 +856,8 @@ def filter_creators(df: pd.DataFrame, platform: object = None, niche: object = N
     ``platform``, ``niche``, ``language``: one value or a list. ``audience_country``: ISO codes;
     FR and CH match when it is the main country or at least 30 % of the audience. ``audience_age``:
     a bracket (``"18-24"``…) matched on the main bracket, or ``"18-34"`` (half the audience or
-    more). Bounds are inclusive. Unknown columns are ignored; never raises. Each row is judged by
-    :meth:`CreatorFilters.matches`, as the workshop judges its plain rows.
+    more). Bounds are inclusive. Unknown columns are ignored; never raises. Vectorised: the table goes
+    through :meth:`CreatorFilters.mask`, the rule the workshop runs on its plain rows.
     """
     import pandas as pd
 
@@ -760,11 +866,7 @@ def filter_creators(df: pd.DataFrame, platform: object = None, niche: object = N
     chosen = CreatorFilters.read(platform=platform, niche=niche, language=language,
                                  audience_country=audience_country, audience_age=audience_age,
                                  followers_min=followers_min, followers_max=followers_max, fee_max=fee_max)
-    present = [name for name in FILTER_INPUTS if name in df.columns]
-    columns = [df[name].tolist() for name in present]
-    rows = ([dict(zip(present, values, strict=True)) for values in zip(*columns, strict=True)] if present
-            else [{} for _ in range(len(df))])
-    return df.loc[[chosen.matches(row) for row in rows]]
+    return df.loc[chosen.mask(_Cells(frame=df))]
 
 
 # --------------------------------------------------------------------------- display
