@@ -172,3 +172,10 @@ def test_the_book_build_keeps_no_widget_state() -> None:
     finally:  # the other tests' clients are nbclient's own
         trait.default_value, initial["store_widget_state"] = saved
         NotebookClient.extra_arguments.default_value = arguments
+
+
+def test_pages_are_written_again_when_the_live_links_change(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = book.live_links_key()
+    assert before == book.live_links_key()
+    monkeypatch.setattr(live_site, "repl_url", lambda slug: f"autre/{slug}")
+    assert book.live_links_key() != before

@@ -150,6 +150,19 @@ def _on_config_inited(app: Sphinx, config: Config) -> None:
     if not config.nb_execution_cache_path:
         folder = Path(app.outdir).parent / ".jupyter_cache" / f"preview-{preview_cache_key()}"
         config.nb_execution_cache_path = str(folder)
+    # The pages' links to the live workshops come from live_site: when it changes, every page is written
+    # again (an « html » config value that changes does that), not only the pages whose source changed.
+    config[LIVE_LINKS_KEY] = live_links_key()
+
+
+#: A config value that follows what the pages' live links are made from.
+LIVE_LINKS_KEY = "influence_workbook_live_links"
+
+
+def live_links_key() -> str:
+    """A digest of every chapter's and exercise's link to the live site (``live_site``)."""
+    links = [f"{slug}\n{live_site.repl_url(slug)}\n{live_site.notebook_url(slug)}" for slug in live_site.WORKSHOPS]
+    return hashlib.sha256("\n".join(links).encode("utf-8")).hexdigest()[:12]
 
 
 def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
@@ -204,6 +217,7 @@ def _on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     # Before Sphinx's download collector (priority 500) would copy the notebook into _downloads.
     app.connect("doctree-read", _on_doctree_read, priority=400)
+    app.add_config_value(LIVE_LINKS_KEY, "", "html")
     app.connect("config-inited", _on_config_inited)
     # After sphinx.ext.mathjax's own handler (priority 500), which adds MathJax to the page.
     app.connect("html-page-context", _on_page_context, priority=600)
