@@ -208,7 +208,7 @@ class ImportPanel:
         self.plan: ImportPlan | None = None
         self.intro = widgets.HTML(text_html(INTRO, "iw-import-intro"))
         self.upload = widgets.FileUpload(accept=".json,application/json", multiple=False,
-                                         description="Choisir le fichier")
+                                         description="Choisir le fichier", layout=widgets.Layout(width="auto"))
         self.upload.add_class("iw-import-file")
         self.upload.observe(lambda _change: self.read_upload(), names="value")
         self.mode = widgets.RadioButtons(options=[(label, key) for key, label in MODE_LABELS.items()], value="merge",
