@@ -382,8 +382,18 @@ def test_the_course_sample_is_the_one_numpy_draws_from_the_data(all_cases: list[
         drawn.append(pool[int(rng.integers(len(pool)))])
     assert tuple(c.post_id for c in drawn) == SAMPLE_POST_IDS
     assert [c.post_id for c in sample_cases(all_cases)] == list(SAMPLE_POST_IDS)
+    assert sample_cases() == drawn  # read from the package's resource, the answer key not needed
     other = sample_cases(all_cases, seed=SAMPLE_SEED + 1)  # another seed: a draw of the standard library's
     assert [(c.kind, c.language) for c in other] == list(SAMPLE_PLAN) and other == sample_cases(all_cases, seed=6)
+
+
+def test_the_packaged_sample_is_the_datas() -> None:
+    # The browser's wheel has the sample data but not the teachers' answer key: chapter 5 reads its eight posts
+    # and their verdicts from the package. After `make data`, write it again with write_sample_resource().
+    from influence_workbook.checks.disclosure import SAMPLE_RESOURCE, sample_resource_text
+
+    assert SAMPLE_RESOURCE.read_text(encoding="utf-8") == sample_resource_text(), (
+        "stale: python -c 'from influence_workbook.checks.disclosure import write_sample_resource as w; w()'")
 
 
 def test_classification_feedback_gives_check_disclosure_reasons(all_cases: list[Case]) -> None:

@@ -202,15 +202,15 @@ def test_the_home_page_and_the_export_panel_work_without_the_scientific_stack(ru
 
 
 def test_an_installed_copy_reads_the_data_it_ships_in_its_resources(runs: Any, tmp_path: Path) -> None:
-    # As the wheel the published site installs: the package alone, the data in influence_workbook/resources/data,
-    # run from a folder outside the checkout.
+    # As the wheel the published site installs: the package alone, the data in influence_workbook/resources/data
+    # (not the teachers' answer key), run from a folder outside the checkout.
     import influence_workbook
     from influence_workbook.data.rows import data_dir, workshop_data_files
 
     site = tmp_path / "site"
     package = site / "influence_workbook"
     shutil.copytree(Path(influence_workbook.__file__).parent, package,
-                    ignore=shutil.ignore_patterns("__pycache__", "resources"))
+                    ignore=shutil.ignore_patterns("__pycache__"))
     for name in workshop_data_files():
         target = package / "resources" / "data" / name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -218,6 +218,7 @@ def test_an_installed_copy_reads_the_data_it_ships_in_its_resources(runs: Any, t
     (tmp_path / "elsewhere").mkdir()
     _, here, _ = runs
     plan, _ = make_plan()
+    assert not any("answer_key" in name for name in workshop_data_files())
     data_users = {"ch02", "ch04", "ch05-classification", "ch07", "ch08", "ch09"}
     plan["workshops"] = [spec for spec in plan["workshops"] if spec["id"] in data_users]
     copy = _run_blocked(plan, path_first=site, cwd=tmp_path / "elsewhere")
