@@ -9,8 +9,10 @@ answer, and the whole visit must make no request to another host and log no cons
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import browser_harness as h
 import pytest
@@ -69,6 +71,35 @@ def test_chapter_1_workshop_runs_offline_and_keeps_its_answer(site_url: str, con
     for css_class, text in ANSWER.items():
         expect(again.locator(f".{css_class} input")).to_have_value(text)
     expect(again.locator(".iw-ch01-feedback")).to_contain_text("Réussi")
+
+    assert guard.blocked == [], f"{len(guard.blocked)} requests to another host: {guard.blocked[:10]}"
+    assert guard.problems(failed_requests=True, console=True) == []
+
+
+def test_a_progress_file_imported_on_the_home_page_comes_back_in_its_workshop(
+        site_url: str, context: BrowserContext, guard: h.PageGuard, tmp_path: Path) -> None:
+    saved = {"format": "influence-workbook/progress", "version": 1, "steps": {"ch01/objective": {
+        "answer": "Conversion : 1 500 ventes d'ici fin juin 2027 auprès des 18-34 ans en France",
+        "feedback": None, "saved_at": "2026-12-06T10:00:00+00:00"}}}
+    upload = tmp_path / "progression.json"
+    upload.write_text(json.dumps(saved), encoding="utf-8")
+
+    home = context.new_page()
+    home.goto(site_url + repl_url("00_accueil"))
+    choose = home.locator(".iw-import-file")
+    expect(choose).to_be_visible(timeout=WORKSHOP_TIMEOUT_MS)
+    with home.expect_file_chooser() as chooser:
+        choose.click()
+    chooser.value.set_files(upload)
+    expect(home.locator(".iw-import-summary")).to_contain_text("reprendra 1 réponse", timeout=30_000)
+    home.get_by_role("button", name="Importer ce fichier").click()
+    expect(home.locator(".iw-import-status")).to_contain_text("Importé", timeout=30_000)
+    home.close()
+
+    chapter = context.new_page()
+    chapter.goto(site_url + repl_url("01_objectif_flou"))
+    expect(chapter.locator(".iw-ch01-objective")).to_contain_text("Réponse reprise de votre dernière visite",
+                                                                   timeout=WORKSHOP_TIMEOUT_MS)
 
     assert guard.blocked == [], f"{len(guard.blocked)} requests to another host: {guard.blocked[:10]}"
     assert guard.problems(failed_requests=True, console=True) == []
