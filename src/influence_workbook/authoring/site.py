@@ -459,6 +459,19 @@ def customize_repl(lite: Path, stylesheet: Path) -> None:
     page.write_text(html, encoding="utf-8")
 
 
+def add_favicons(lite: Path) -> None:
+    """The kernel-status icons the notebook app asks for (``static/favicons/``), which JupyterLite does not ship:
+    taken from jupyter_server, which the build needs anyway (each missing one is a 404 in the console)."""
+    import jupyter_server
+
+    source = Path(jupyter_server.__file__).parent / "static" / "favicons"
+    target = lite / "static" / "favicons"
+    target.mkdir(parents=True, exist_ok=True)
+    for icon in ("favicon-notebook.ico", "favicon-busy-1.ico", "favicon-busy-2.ico", "favicon-busy-3.ico",
+                 "favicon.ico"):
+        shutil.copy2(source / icon, target / icon)
+
+
 def check_site(site: Path) -> list[str]:
     """What is wrong with a built site: source maps, a page without the policy, a size over the limit."""
     problems = [f"source map: {p.relative_to(site)}" for p in site.rglob("*.map")]
@@ -483,6 +496,7 @@ def build(paths: Paths) -> list[tuple[str, int]]:
         for leftover in lite.rglob("*.map"):
             leftover.unlink()
         customize_repl(lite, paths.site_config / LIVE_CSS)
+        add_favicons(lite)
         shutil.copytree(lite, site / "lite")
         shutil.copy2(paths.site_config / "_headers", site / "_headers")
         (site / ".nojekyll").write_text("", encoding="utf-8")
