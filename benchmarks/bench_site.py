@@ -80,7 +80,7 @@ def _activate(page: Page, spec: WorkshopSpec) -> tuple[float, Frame, h.Workshop]
     return time.perf_counter() - started, frame, workshop
 
 
-def measure_once(browser: Browser, site: h.StaticServer, spec: WorkshopSpec, figures: Figures) -> None:
+def measure_once(browser: Browser, site: h.SiteServer, spec: WorkshopSpec, figures: Figures) -> None:
     today = date.today()  # the browser's Python reads the real clock
     guard = h.PageGuard()
     context = h.new_context(browser, guard)
@@ -147,7 +147,7 @@ def main() -> None:
     started = time.perf_counter()
     folder = h.ensure_site_built()
     results = {name: Figures() for name in specs}
-    with h.StaticServer(folder) as site, sync_playwright() as playwright:
+    with h.SiteServer(folder) as site, sync_playwright() as playwright:
         browser = playwright.chromium.launch(**h.launch_args())
         print(f"Chromium {browser.version}; {RUNS} runs per chapter of {CLICKS} clicks each, median (min–max)")
         try:

@@ -694,6 +694,28 @@ def ensure_site_built(timeout_s: float = 1500) -> Path:
     return SITE
 
 
+class SiteServer:
+    """The built site served as a static host serves it: with its ``_headers`` (the Content-Security-Policy)."""
+
+    def __init__(self, directory: Path) -> None:
+        from influence_workbook.authoring.site import site_server
+
+        self.server = site_server(directory)
+        self.thread = threading.Thread(target=self.server.serve_forever, name="site", daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def __enter__(self) -> SiteServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
 def toc_pages(repo: Path = REPO) -> list[str]:
     """Every page listed by ``_toc.yml`` (root first), as paths relative to _build/html (``x/y.html``)."""
     import yaml  # jupyter-book's dependency

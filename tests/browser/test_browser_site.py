@@ -60,12 +60,12 @@ _WIPE_STORAGE_JS = """async () => {
 
 
 @pytest.fixture(scope="module")
-def site() -> Iterator[h.StaticServer]:
+def site() -> Iterator[h.SiteServer]:
     try:
         folder = h.ensure_site_built()
     except h.HarnessError as error:
         pytest.fail(f"the site could not be built: {error}", pytrace=False)
-    with h.StaticServer(folder) as server:
+    with h.SiteServer(folder) as server:
         yield server
 
 
@@ -131,7 +131,7 @@ def _ordered(spec: WorkshopSpec) -> tuple[Answer, ...]:
 
 
 @pytest.mark.parametrize("slug", list(CHAPTERS), ids=list(CHAPTERS))
-def test_chapter_workshop_live(site_page: Page, site: h.StaticServer, slug: str) -> None:
+def test_chapter_workshop_live(site_page: Page, site: h.SiteServer, slug: str) -> None:
     page = site_page
     today = date.today()  # the browser's Python reads the real clock (no INFLUENCE_WORKBOOK_TODAY there)
     chapter_url = f"{site.url}/notebooks/{slug}.html"
