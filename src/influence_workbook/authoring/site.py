@@ -83,6 +83,9 @@ PROGRESS_README = (
 #: The kernel's own wheels (in jupyterlite-pyodide-kernel's extension), loaded with the rest when the kernel starts.
 KERNEL_WHEELS = ("piplite", "pyodide-kernel", "ipykernel")
 
+#: JupyterLite's interface language (the notebook app of the exercises), as JupyterLab's in the local course.
+LOCALE = "fr_FR"
+
 LITE_APPS = ("repl", "notebooks")
 #: Federated JupyterLab extensions of the lite site: the widgets' renderer and the Pyodide kernel, nothing else of
 #: what the course's environment has installed (Voilà's, MyST's).
@@ -459,6 +462,25 @@ def customize_repl(lite: Path, stylesheet: Path) -> None:
     page.write_text(html, encoding="utf-8")
 
 
+def add_translation(lite: Path, locale: str) -> None:
+    """JupyterLite's menus in French (``api/translations/``), from the language pack the course installs for JupyterLab.
+
+    JupyterLite's own translation step needs the environment's prefix, which the build ignores (it would also copy
+    every JupyterLab extension of the course's environment, Voilà's and MyST's); ``site/overrides.json`` selects it.
+    """
+    from jupyterlab_server.translation_utils import get_language_pack, get_language_packs
+
+    packs, _ = get_language_packs()
+    if locale not in packs:
+        raise SystemExit(f"no JupyterLab language pack for {locale} (jupyterlab-language-pack-fr-FR, requirements.txt)")
+    folder = lite / "api" / "translations"
+    folder.mkdir(parents=True, exist_ok=True)
+    metadata = {"data": {"en": packs["en"], locale: packs[locale]}, "message": ""}
+    (folder / "all.json").write_text(json.dumps(metadata, ensure_ascii=False), encoding="utf-8")
+    (folder / f"{locale}.json").write_text(json.dumps({"data": get_language_pack(locale)[0], "message": ""},
+                                                      ensure_ascii=False), encoding="utf-8")
+
+
 def add_favicons(lite: Path) -> None:
     """The kernel-status icons the notebook app asks for (``static/favicons/``), which JupyterLite does not ship:
     taken from jupyter_server, which the build needs anyway (each missing one is a 404 in the console)."""
@@ -497,6 +519,7 @@ def build(paths: Paths) -> list[tuple[str, int]]:
             leftover.unlink()
         customize_repl(lite, paths.site_config / LIVE_CSS)
         add_favicons(lite)
+        add_translation(lite, LOCALE)
         shutil.copytree(lite, site / "lite")
         shutil.copy2(paths.site_config / "_headers", site / "_headers")
         (site / ".nojekyll").write_text("", encoding="utf-8")
