@@ -757,3 +757,11 @@ def test_exercise_pages_open_in_the_browser(built_book: BuiltBook) -> None:
         links = [attrs["href"] for tag, attrs in page.tags if tag == "a" and "iw-live-link" in attrs.get("class", "")]
         assert links == ["../" + live_site.notebook_url(chapter.slug)], f"exercises/{chapter.slug}.html: {links}"
         assert "Ouvrir l&#x27;exercice dans le navigateur" in page.source
+
+
+@pytest.mark.slow
+def test_home_page_opens_the_live_progress(built_book: BuiltBook) -> None:
+    page = built_book.pages["book/index.html"]
+    links = [attrs["href"] for tag, attrs in page.tags if tag == "a" and "iw-live-link" in attrs.get("class", "")]
+    assert links == ["../" + live_site.repl_url(live_site.HOME)]
+    assert "__IW_" not in "".join(p.source for p in built_book.pages.values()), "a live link marker was left"

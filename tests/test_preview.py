@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -179,3 +180,14 @@ def test_pages_are_written_again_when_the_live_links_change(monkeypatch: pytest.
     assert before == book.live_links_key()
     monkeypatch.setattr(live_site, "repl_url", lambda slug: f"autre/{slug}")
     assert book.live_links_key() != before
+
+
+def test_the_home_page_links_to_the_live_home() -> None:
+    app: Any = SimpleNamespace(add_js_file=lambda *a, **k: None,
+                               env=SimpleNamespace(get_domain=lambda _: SimpleNamespace(data={})))
+    context: dict[str, Any] = {"body": f'<a href="{book.HOME_URL_MARKER}">Ouvrir ma progression</a>'}
+    book._on_page_context(app, "book/index", "page.html", context, None)
+    home = html.escape("../" + live_site.repl_url(live_site.HOME))
+    assert context["body"] == f'<a href="{home}">Ouvrir ma progression</a>'
+    index = Path(__file__).resolve().parents[1] / "book" / "index.md"
+    assert book.HOME_URL_MARKER in index.read_text(encoding="utf-8")

@@ -98,9 +98,10 @@ def test_book_page(page: Page, guard: h.PageGuard, book: h.StaticServer, path: s
         if urlsplit(href).hostname != "127.0.0.1":
             continue
         if href.startswith(live_root):
-            expected = f"{book.url}/{live_site.notebook_url(path.removeprefix('exercises/').removesuffix('.html'))}"
-            if not (path.startswith("exercises/") and href == expected):
-                broken.append(f"{href}: a link into JupyterLite that is not this exercise's (expected {expected})")
+            expected = (f"{book.url}/{live_site.repl_url(live_site.HOME)}" if path == PAGES[0] else
+                        f"{book.url}/{live_site.notebook_url(path.removeprefix('exercises/').removesuffix('.html'))}")
+            if not ((path.startswith("exercises/") or path == PAGES[0]) and href == expected):
+                broken.append(f"{href}: a link into JupyterLite that is not this page's (expected {expected})")
             continue
         target, fragment = urldefrag(href)
         status, body = _fetch(target)

@@ -23,7 +23,8 @@
    build keeps no widget state (``NotebookClient.store_widget_state``), so no page embeds any, and myst-nb adds
    the widget renderer (``nb_ipywidgets_js``, 3.6 MB) to none. Each page's link to its live workshop, relative to
    the page, replaces the picture's marker; ``live-workshop.js`` (the button's script) is added to those pages
-   only. Exercise pages get a link « Ouvrir l'exercice dans le navigateur » (:func:`live_site.notebook_url`).
+   only. Exercise pages get a link « Ouvrir l'exercice dans le navigateur » (:func:`live_site.notebook_url`),
+   and the home page's link « Ouvrir ma progression » (:data:`HOME_URL_MARKER`) leads to the live home.
 5. **Lighter pages.** The theme's Font Awesome script (1.5 MB, on every page, for sixteen icons) is left out by
    ``book/_templates/static/webpack-macros.html``; the theme's stylesheet draws those icons with its web font.
    MathJax is loaded by a page whose own content has formulas, not by the home page for its table of contents'
@@ -61,6 +62,8 @@ LIVE_SCRIPT = "live-workshop.js"
 TYPESET_SHIM = "typeset-shim.js"
 MATHJAX_SCRIPT = "mathjax/"
 EXERCISE_LINK_LABEL = "Ouvrir l'exercice dans le navigateur"
+#: Written in a book page (book/index.md) where the link to the live home (progress, export, import) goes.
+HOME_URL_MARKER = "__IW_HOME_URL__"
 
 
 def rewrite_home_links(doctree: nodes.Node, root_doc: str) -> int:
@@ -162,6 +165,7 @@ LIVE_LINKS_KEY = "influence_workbook_live_links"
 def live_links_key() -> str:
     """A digest of every chapter's and exercise's link to the live site (``live_site``)."""
     links = [f"{slug}\n{live_site.repl_url(slug)}\n{live_site.notebook_url(slug)}" for slug in live_site.WORKSHOPS]
+    links.append(live_site.repl_url(live_site.HOME))
     return hashlib.sha256("\n".join(links).encode("utf-8")).hexdigest()[:12]
 
 
@@ -175,6 +179,9 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dic
             raise ValueError(f"{pagename}: a workshop's picture, but no live workshop for this page")
         context["body"] = body.replace(LIVE_URL_MARKER, html.escape(link))
         app.add_js_file(LIVE_SCRIPT, loading_method="defer")
+    if HOME_URL_MARKER in context["body"]:
+        home = page_root(pagename) + live_site.repl_url(live_site.HOME)
+        context["body"] = context["body"].replace(HOME_URL_MARKER, html.escape(home))
     link = exercise_link(pagename)
     if link is not None:
         # After the page's title (its first heading), before the exercises themselves.
