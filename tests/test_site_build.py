@@ -183,8 +183,7 @@ def test_each_chapter_runs_the_workshop_its_notebook_shows(slug: str) -> None:
     assert any(f"from {module} import {function}" in cell and f"{function}()" in cell
                for cell in _workshop_cells(slug)), slug
     lines = live_site.workshop_lines(slug)
-    assert lines[: len(live_site.INSTALL_LINES)] == list(live_site.INSTALL_LINES)
-    assert lines[-1] == f"from {module} import {function}; {function}()"
+    assert lines == [*live_site.INSTALL_LINES, live_site.STORAGE_LINE, f"from {module} import {function}; {function}()"]
 
 
 def test_every_chapter_notebook_has_its_live_workshop() -> None:
@@ -227,3 +226,28 @@ def test_an_exercise_opens_in_the_notebook_app() -> None:
     assert live_site.notebook_url("exercises/01_objectif_flou.ipynb") == expected
     with pytest.raises(ValueError):
         live_site.notebook_url("../solutions/x.ipynb")
+
+
+class _Node:
+    def __init__(self, mountpoint: str) -> None:
+        self.node = type("N", (), {"mount": type("M", (), {"mountpoint": mountpoint})()})()
+
+
+@pytest.mark.parametrize(("mountpoint", "warned"), [("/drive", False), ("/", True), (None, True)])
+def test_the_learner_is_told_in_french_when_the_browser_keeps_nothing(monkeypatch: pytest.MonkeyPatch,
+                                                                     mountpoint: str | None, warned: bool) -> None:
+    import sys
+    import types
+
+    def lookup(path: str) -> _Node:
+        if mountpoint is None:
+            raise OSError("ENOENT")
+        return _Node(mountpoint)
+
+    monkeypatch.setitem(sys.modules, "pyodide_js", types.SimpleNamespace(FS=types.SimpleNamespace(lookupPath=lookup)))
+    assert live_site.storage_notice() is None  # outside Pyodide: nothing to say
+    monkeypatch.setattr(sys, "platform", "emscripten")
+    notice = live_site.storage_notice()
+    assert (notice is not None) == warned
+    if warned:
+        assert "Exporter ma progression" in notice.data and 'role="alert"' in notice.data

@@ -16,6 +16,8 @@ An exercise notebook opens in JupyterLite's notebook app (:func:`notebook_url`);
 from __future__ import annotations
 
 import re
+import sys
+from typing import Any
 from urllib.parse import quote
 
 LITE_FOLDER = "lite"
@@ -39,6 +41,13 @@ WORKSHOPS: dict[str, tuple[str, str]] = {
     "09_remuneration": ("influence_workbook.widgets.pay", "pay_workshop"),
     "10_brief_clair": ("influence_workbook.widgets.brief", "brief_workshop"),
 }
+#: Before a workshop: a French warning when the browser gives the site no storage (see :func:`storage_notice`).
+STORAGE_LINE = "from influence_workbook.live_site import storage_notice; storage_notice()"
+STORAGE_WARNING = (
+    "Attention : ce navigateur ne laisse pas le cours enregistrer vos réponses sur ce site (stockage indisponible, "
+    "par exemple en navigation privée). Vos réponses seront perdues à la fermeture de la page : avant de partir, "
+    "utilisez « Exporter ma progression » sur la page d'accueil du cours pour les garder dans un fichier."
+)
 HOME = "00_accueil"
 #: The home page's parts, as its notebook shows them, then the re-import of a progress file.
 HOME_LINES: tuple[str, ...] = (
@@ -60,12 +69,35 @@ def live_slugs() -> list[str]:
 def workshop_lines(notebook_slug: str) -> list[str]:
     """The lines the REPL runs for ``notebook_slug`` (``"01_objectif_flou"``, ``"00_accueil"``), in order."""
     if notebook_slug == HOME:
-        return [*INSTALL_LINES, *HOME_LINES]
+        return [*INSTALL_LINES, STORAGE_LINE, *HOME_LINES]
     try:
         module, function = WORKSHOPS[notebook_slug]
     except KeyError:
         raise ValueError(f"no live workshop for {notebook_slug!r}; known: {', '.join(live_slugs())}") from None
-    return [*INSTALL_LINES, f"from {module} import {function}; {function}()"]
+    return [*INSTALL_LINES, STORAGE_LINE, f"from {module} import {function}; {function}()"]
+
+
+def drive_is_mounted() -> bool:
+    """Whether ``/drive`` is JupyterLite's browser-backed drive in this Pyodide (it is not when the browser refuses the
+    site a service worker and shared memory: the folder then lives in memory only, and a save would vanish)."""
+    try:
+        from pyodide_js import FS
+
+        return bool(FS.lookupPath("/drive").node.mount.mountpoint == "/drive")
+    except Exception:  # no such folder, or not Pyodide
+        return False
+
+
+def storage_notice() -> Any:
+    """In the browser, a French warning (HTML) when answers cannot be kept; None when they can, or outside Pyodide."""
+    if sys.platform != "emscripten" or drive_is_mounted():
+        return None
+    from IPython.display import HTML
+
+    from influence_workbook.typography import fix
+    from influence_workbook.widgets.render import notice_html
+
+    return HTML(notice_html(fix(STORAGE_WARNING)))
 
 
 def _query(lines: list[str]) -> str:
@@ -92,4 +124,4 @@ def notebook_url(path: str) -> str:
 
 
 __all__ = ["EXERCISES_FOLDER", "HOME", "INSTALL_LINES", "LITE_FOLDER", "WORKSHOPS", "live_slugs", "notebook_url",
-           "repl_url", "workshop_lines"]
+           "repl_url", "storage_notice", "workshop_lines"]

@@ -55,6 +55,7 @@ def test_chapter_1_workshop_runs_offline_and_keeps_its_answer(site_url: str, con
     check = page.get_by_role("button", name="Vérifier")
     expect(check).to_be_visible(timeout=WORKSHOP_TIMEOUT_MS)
     expect(page.locator(".jp-CodeConsole-promptCell")).to_be_hidden()  # the learner sees the workshop only
+    expect(page.get_by_text("ne laisse pas le cours enregistrer")).to_have_count(0)  # the browser keeps answers
 
     page.locator(".iw-ch01-goal select").select_option(label="Conversion")
     page.locator(".iw-ch01-kpi select").select_option(label="Ventes")
