@@ -175,11 +175,15 @@ def test_the_book_build_keeps_no_widget_state() -> None:
         NotebookClient.extra_arguments.default_value = arguments
 
 
-def test_pages_are_written_again_when_the_live_links_change(monkeypatch: pytest.MonkeyPatch) -> None:
-    before = book.live_links_key()
-    assert before == book.live_links_key()
+def test_pages_are_read_again_when_the_live_links_change(monkeypatch: pytest.MonkeyPatch) -> None:
+    env: Any = SimpleNamespace(found_docs={"book/index", "notebooks/01_objectif_flou"})
+    app: Any = None
+    everything = ["book/index", "notebooks/01_objectif_flou"]
+    assert book._on_env_get_outdated(app, env, set(), set(), set()) == everything  # a first build
+    assert book._on_env_get_outdated(app, env, set(), set(), set()) == []  # nothing changed
     monkeypatch.setattr(live_site, "repl_url", lambda slug: f"autre/{slug}")
-    assert book.live_links_key() != before
+    assert book._on_env_get_outdated(app, env, set(), set(), set()) == everything
+    assert book._on_env_get_outdated(app, env, set(), set(), set()) == []
 
 
 def test_the_home_page_links_to_the_live_home() -> None:

@@ -153,13 +153,20 @@ def _on_config_inited(app: Sphinx, config: Config) -> None:
     if not config.nb_execution_cache_path:
         folder = Path(app.outdir).parent / ".jupyter_cache" / f"preview-{preview_cache_key()}"
         config.nb_execution_cache_path = str(folder)
-    # The pages' links to the live workshops come from live_site: when it changes, every page is written
-    # again (an « html » config value that changes does that), not only the pages whose source changed.
-    config[LIVE_LINKS_KEY] = live_links_key()
 
 
-#: A config value that follows what the pages' live links are made from.
+#: Where the build environment remembers what its pages' live links were made from.
 LIVE_LINKS_KEY = "influence_workbook_live_links"
+
+
+def _on_env_get_outdated(app: Sphinx, env: Any, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
+    """The pages' links to the live site come from live_site: when they change, every page is read again, not
+    only the pages whose source changed (an incremental build kept the REPL's previous address)."""
+    key = live_links_key()
+    if getattr(env, LIVE_LINKS_KEY, None) == key:
+        return []
+    setattr(env, LIVE_LINKS_KEY, key)
+    return sorted(env.found_docs)
 
 
 def live_links_key() -> str:
@@ -224,8 +231,8 @@ def _on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     # Before Sphinx's download collector (priority 500) would copy the notebook into _downloads.
     app.connect("doctree-read", _on_doctree_read, priority=400)
-    app.add_config_value(LIVE_LINKS_KEY, "", "html")
     app.connect("config-inited", _on_config_inited)
+    app.connect("env-get-outdated", _on_env_get_outdated)
     # After sphinx.ext.mathjax's own handler (priority 500), which adds MathJax to the page.
     app.connect("html-page-context", _on_page_context, priority=600)
     quiet_kernel_start_up()
