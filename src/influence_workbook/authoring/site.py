@@ -93,6 +93,8 @@ LITE_EXTENSIONS = ("@jupyter-widgets/jupyterlab-manager", "@jupyterlite/pyodide-
 MAX_SITE_BYTES = 80 * 1024 * 1024
 #: The workshop page's style (``site/live.css``), copied to ``lite/`` and linked from the REPL's page.
 LIVE_CSS = "live.css"
+#: Its script (``site/live.js``): a focus that never scrolls the chapter page (a first click was lost).
+LIVE_JS = "live.js"
 LOADING_TEXT = "Chargement de l'atelier en Python dans votre navigateur…"
 
 CONTENT_SECURITY_POLICY = (
@@ -391,7 +393,7 @@ def build_lite(paths: Paths, work: Path) -> Path:
     lite_dir = work / "lite-src"
     lite_dir.mkdir()
     for item in sorted(paths.site_config.glob("*")):
-        if item.name in {"README.md", "_headers", LIVE_CSS}:
+        if item.name in {"README.md", "_headers", LIVE_CSS, LIVE_JS}:
             continue
         (shutil.copytree if item.is_dir() else shutil.copy2)(item, lite_dir / item.name)
 
@@ -452,13 +454,16 @@ def write_lite_config(source: Path, target: Path, preload: Sequence[str]) -> Non
 
 
 def customize_repl(lite: Path, stylesheet: Path) -> None:
-    """The REPL's page as a workshop page: the course's style (no prompt cell, no code), in French."""
+    """The REPL's page as a workshop page: the course's style (no prompt cell, no code), in French, and a focus
+    that does not scroll the chapter page (``site/live.js``, beside the stylesheet)."""
     shutil.copy2(stylesheet, lite / LIVE_CSS)
+    shutil.copy2(stylesheet.with_name(LIVE_JS), lite / LIVE_JS)
     page = lite / "repl" / "index.html"
     html = page.read_text(encoding="utf-8")
     html = re.sub(r"<html(\s[^>]*)?>", '<html lang="fr">', html, count=1)
     html = html.replace("Loading JupyterLite...", LOADING_TEXT)
-    html = html.replace("</head>", f'<link rel="stylesheet" href="../{LIVE_CSS}"></head>', 1)
+    html = html.replace("</head>", f'<link rel="stylesheet" href="../{LIVE_CSS}"><script src="../{LIVE_JS}"></script>'
+                        "</head>", 1)
     page.write_text(html, encoding="utf-8")
 
 
