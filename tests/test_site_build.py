@@ -7,8 +7,11 @@ import base64
 import hashlib
 import json
 import re
+import sys
+import types
 import zipfile
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import nbformat
@@ -251,3 +254,32 @@ def test_the_learner_is_told_in_french_when_the_browser_keeps_nothing(monkeypatc
     assert (notice is not None) == warned
     if warned:
         assert "Exporter ma progression" in notice.data and 'role="alert"' in notice.data
+
+
+def test_widget_updates_to_none_reach_the_page_in_pyodide(monkeypatch: pytest.MonkeyPatch) -> None:
+    """JupyterLite's kernel turns None into undefined, which drops the key: every None goes as JavaScript's null."""
+    jsnull = object()
+    sent: list[Any] = []
+
+    class Comm:
+        def publish_msg(self, msg_type: str, data: Any = None, metadata: Any = None, buffers: Any = None,
+                        **keys: Any) -> None:
+            sent.append((msg_type, data, keys))
+
+    monkeypatch.setitem(sys.modules, "pyodide", types.ModuleType("pyodide"))
+    monkeypatch.setitem(sys.modules, "pyodide.ffi", types.SimpleNamespace(jsnull=jsnull))
+    monkeypatch.setitem(sys.modules, "pyodide_kernel", types.ModuleType("pyodide_kernel"))
+    monkeypatch.setitem(sys.modules, "pyodide_kernel.comm", types.SimpleNamespace(Comm=Comm))
+    assert live_site.keep_none_in_widget_updates() is False  # outside Pyodide: nothing is changed
+    Comm().publish_msg("comm_msg", {"state": {"display": None}})
+    assert sent.pop()[1] == {"state": {"display": None}}
+
+    monkeypatch.setattr(sys, "platform", "emscripten")
+    assert live_site.keep_none_in_widget_updates() is True
+    assert live_site.keep_none_in_widget_updates() is True  # twice (a second workshop): wrapped once
+    Comm().publish_msg("comm_msg", {"method": "update", "state": {"display": None, "value": ["a", None]},
+                                    "buffer_paths": []}, comm_id="x")
+    msg_type, data, keys = sent.pop()
+    assert msg_type == "comm_msg"
+    assert data["state"]["display"] is jsnull and data["state"]["value"] == ["a", jsnull]
+    assert data["method"] == "update" and keys == {"comm_id": "x"} and sent == []

@@ -41,8 +41,9 @@ WORKSHOPS: dict[str, tuple[str, str]] = {
     "09_remuneration": ("influence_workbook.widgets.pay", "pay_workshop"),
     "10_brief_clair": ("influence_workbook.widgets.brief", "brief_workshop"),
 }
-#: Before a workshop: a French warning when the browser gives the site no storage (see :func:`storage_notice`).
-STORAGE_LINE = "from influence_workbook.live_site import storage_notice; storage_notice()"
+#: Before a workshop: the widgets' updates to None made to reach the page (:func:`keep_none_in_widget_updates`), and a
+#: French warning when the browser gives the site no storage (:func:`storage_notice`).
+STORAGE_LINE = "from influence_workbook.live_site import prepare_browser; prepare_browser()"
 STORAGE_WARNING = (
     "Attention : ce navigateur ne laisse pas le cours enregistrer vos réponses sur ce site (stockage indisponible, "
     "par exemple en navigation privée). Vos réponses seront perdues à la fermeture de la page : avant de partir, "
@@ -100,6 +101,52 @@ def storage_notice() -> Any:
     return HTML(notice_html(fix(STORAGE_WARNING)))
 
 
+def _with_js_nulls(value: Any, null: Any) -> Any:
+    if value is None:
+        return null
+    if isinstance(value, dict):
+        return {key: _with_js_nulls(item, null) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_with_js_nulls(item, null) for item in value]
+    return value
+
+
+def keep_none_in_widget_updates() -> bool:
+    """Make a widget's update to ``None`` reach the page in Pyodide; True when the kernel needed it (and has it now).
+
+    JupyterLite's Pyodide kernel hands each comm message to JavaScript, where Python's ``None`` becomes ``undefined``,
+    and a key whose value is ``undefined`` vanishes from the message: an update such as ``layout.display = None``
+    (show this box again) never reached the page. Measured in chapter 1: after « Phrase libre », the guided form was
+    hidden but the sentence's box never appeared. ``pyodide.ffi.jsnull`` stays ``null`` on the way: every ``None`` of
+    a message's data is replaced by it. Outside Pyodide (JupyterLab, Voilà) nothing changes.
+    """
+    if sys.platform != "emscripten":
+        return False
+    try:
+        from pyodide.ffi import jsnull
+        from pyodide_kernel.comm import Comm
+    except ImportError:
+        return False
+    if getattr(Comm.publish_msg, "keeps_none", False):
+        return True
+    original = Comm.publish_msg
+
+    def publish_msg(self: Any, msg_type: str, data: Any = None, metadata: Any = None, buffers: Any = None,
+                    **keys: Any) -> Any:
+        return original(self, msg_type, None if data is None else _with_js_nulls(data, jsnull), metadata, buffers,
+                        **keys)
+
+    publish_msg.keeps_none = True
+    Comm.publish_msg = publish_msg
+    return True
+
+
+def prepare_browser() -> Any:
+    """What runs before a live workshop: :func:`keep_none_in_widget_updates`, then :func:`storage_notice`."""
+    keep_none_in_widget_updates()
+    return storage_notice()
+
+
 def _query(lines: list[str]) -> str:
     return "&".join(f"code={quote(line, safe='')}" for line in lines)
 
@@ -123,5 +170,17 @@ def notebook_url(path: str) -> str:
     return f"{LITE_FOLDER}/notebooks/index.html?path={quote(f'{EXERCISES_FOLDER}/{name}')}"
 
 
-__all__ = ["EXERCISES_FOLDER", "HOME", "INSTALL_LINES", "LITE_FOLDER", "WORKSHOPS", "live_slugs", "notebook_url",
-           "repl_url", "storage_notice", "workshop_lines"]
+__all__ = [
+    "EXERCISES_FOLDER",
+    "HOME",
+    "INSTALL_LINES",
+    "LITE_FOLDER",
+    "WORKSHOPS",
+    "keep_none_in_widget_updates",
+    "live_slugs",
+    "notebook_url",
+    "prepare_browser",
+    "repl_url",
+    "storage_notice",
+    "workshop_lines",
+]
