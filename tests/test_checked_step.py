@@ -209,6 +209,14 @@ def test_in_the_kernel_a_click_shows_the_verdict_then_saves_it(store: ProgressSt
         saved = store.get("chtest", "words")
         assert saved is not None and saved.answer == "trois petits mots"
         assert "Enregistré le" in form.step.status.value
+        # A second answer: the earlier « Enregistré le … » does not stand under it until it is saved too.
+        form.field.value = "quatre tout petits mots"
+        form.step.button.click()
+        assert "4 mot(s)." in form.step.feedback.value and form.step.status.value == ""
+        assert store.get("chtest", "words").answer == "trois petits mots"
+        await asyncio.sleep(SAVE_AFTER_S * 4)
+        assert store.get("chtest", "words").answer == "quatre tout petits mots"
+        assert "Enregistré le" in form.step.status.value
 
     in_a_kernel(monkeypatch, learner_clicks)
 

@@ -86,6 +86,9 @@ def site_context(browser: Browser, site_guard: h.PageGuard) -> Iterator[BrowserC
 def site_page(site_context: BrowserContext, site_guard: h.PageGuard,
               request: pytest.FixtureRequest) -> Iterator[Page]:
     site_guard.reset()
+    # A widget's answer to a click goes through Python in WebAssembly, on a shared 2-core machine: the
+    # workshop steps' own waits (Playwright's 5 s default) are given the harness's action timeout.
+    expect.set_options(timeout=h.ACTION_TIMEOUT_MS)
     page = site_context.new_page()
     yield page
     failed = any(getattr(getattr(request.node, f"iw_report_{when}", None), "failed", False)
@@ -99,6 +102,7 @@ def site_page(site_context: BrowserContext, site_guard: h.PageGuard,
             (folder / "page.txt").write_text(f"no screenshot: {error}", encoding="utf-8")
         h.write_json_artifact(site_guard.__dict__, "failures", folder.name, "guard.json")
     page.close()
+    expect.set_options(timeout=5_000)
     problems = site_guard.problems(failed_requests=True, console=True)
     if problems and not failed:
         pytest.fail("the site misbehaved:\n  " + "\n  ".join(problems), pytrace=False)
@@ -158,6 +162,9 @@ def test_chapter_workshop_live(site_page: Page, site: h.SiteServer, slug: str) -
                 assert expected.passed is answer.passes, f"sample {answer.name!r} was meant to pass={answer.passes}"
             submission = submit(workshop, spec, answer.steps, today, None, LIVE_TIMEOUT_MS)
             assert "Traceback" not in workshop.root.inner_text()
+            if spec.status is not None and spec.saved_status is not None and not submission.result.is_input_problem:
+                # Saved in the browser's storage (the status is cleared at the click, then says « Enregistré »).
+                workshop.expect_text(spec.status, spec.saved_status, LIVE_TIMEOUT_MS)
             last[spec.id] = (answer, submission)
 
     # A reload: the saved answers come back from the browser's storage.

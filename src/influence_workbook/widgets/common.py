@@ -263,6 +263,10 @@ class CheckedStep:
             return
         shown = self._show_verdict()
         if shown is not None:
+            # The status line speaks of this answer only once it is saved: the previous « Enregistré le … »
+            # would otherwise stand under a verdict not saved yet (0.2–0.3 s in the browser's storage, where
+            # a page closed at once loses it), and nobody, a test neither, could tell when it is.
+            self.status.value = ""
             loop.call_later(SAVE_AFTER_S, self._record, *shown)
 
     def _show_verdict(self) -> tuple[Any, Feedback] | None:
