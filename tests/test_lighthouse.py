@@ -4,8 +4,8 @@ Desktop preset, Debian's Chromium, the site served on 127.0.0.1 with text compre
 serves it (benchmarks/bench_lighthouse.py, which prints the same figures). Every page must score
 performance ≥ 0.9, accessibility 1.0 and best practices ≥ 0.95, and ask no other host for anything.
 
-The pages are those of ``_build/site`` when ``make site`` made it fresh, else the book (built here
-when stale, as the browser tests build it). About 15 s a page on two cores.
+The pages are those of ``_build/site``, the site as it is published (built here when stale, as the
+browser tests build it). About 15 s a page on two cores.
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def scores() -> list[lighthouse.PageScore]:
     try:
-        root = h.SITE if h.site_is_fresh() else h.ensure_book_built()
+        root = h.ensure_site_built()
     except h.HarnessError as error:
-        pytest.fail(f"the book could not be built: {error}", pytrace=False)
+        pytest.fail(f"the site could not be built: {error}", pytrace=False)
     assert lighthouse.LIGHTHOUSE.is_file(), "Lighthouse is not installed: run `make install-test`"
     return lighthouse.audit_site(root, lighthouse.default_pages())
 
