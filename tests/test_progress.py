@@ -119,6 +119,23 @@ def test_backup_is_copied_where_the_folder_refuses_hard_links(
     assert not [p for p in store.path.parent.iterdir() if p.name.endswith(".tmp")]
 
 
+@pytest.mark.parametrize("damage", [b"{not json", b""])
+def test_a_platform_without_hard_links_saves_keeps_the_backup_and_sets_damage_aside(
+    store: ProgressStore, monkeypatch: pytest.MonkeyPatch, damage: bytes
+) -> None:
+    # Pyodide (the published site) has no os.link at all: the second save of an answer failed there.
+    monkeypatch.delattr(os, "link")
+    store.save("ch01", "objective", "first")
+    store.save("ch01", "objective", "second")
+    assert _backup_answer(store) == "first"
+    assert ProgressStore(store.path).answer("ch01", "objective") == "second"
+    store.path.write_bytes(damage)
+    assert ProgressStore(store.path).answer("ch01", "objective") == "first"  # the backup, reloaded
+    kept = [p for p in store.path.parent.iterdir() if ".endommage-" in p.name]
+    assert len(kept) == 1 and kept[0].read_bytes() == damage
+    assert not [p for p in store.path.parent.iterdir() if p.name.endswith(".tmp")]
+
+
 def test_damaged_file_without_backup_starts_fresh_with_a_message(store: ProgressStore) -> None:
     store.path.parent.mkdir(parents=True, exist_ok=True)
     store.path.write_text("{oops", encoding="utf-8")

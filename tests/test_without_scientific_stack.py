@@ -56,6 +56,8 @@ class Blocker(importlib.abc.MetaPathFinder):
             raise ImportError(f"{{name}} cannot be imported here (as in Pyodide)")
         return None
 sys.meta_path.insert(0, Blocker())
+import os
+del os.link  # Pyodide's os has no hard links (a second save failed there until progress.py did without)
 """
 
 SUBPROCESS = BLOCKER + """

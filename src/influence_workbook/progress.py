@@ -430,7 +430,7 @@ class ProgressStore:
             suffix = f"-{counter}" if counter else ""
             target = path.with_name(f"{path.stem}.endommage-{stamp}{suffix}{path.suffix}")
             try:
-                os.link(path, target)  # never replaces an earlier damaged file kept under that name
+                _hard_link(path, target)  # never replaces an earlier damaged file kept under that name
             except FileExistsError:
                 continue
             except FileNotFoundError:
@@ -842,6 +842,15 @@ def _restored_feedback(data: Mapping[str, Any]) -> Feedback:
     return feedback
 
 
+def _hard_link(source: Path, target: Path) -> None:
+    """``os.link``, or an OSError where the platform has no hard links (Pyodide's ``os`` has no ``link``: in the
+    published site the second save of an answer failed with AttributeError until this)."""
+    link = getattr(os, "link", None)
+    if link is None:
+        raise OSError(errno.ENOTSUP, "no hard links on this platform")
+    link(source, target)
+
+
 def _keep_as_backup(source: Path, target: Path) -> None:
     """Keep the last good version (read and checked under the lock just before) as the backup.
 
@@ -852,7 +861,7 @@ def _keep_as_backup(source: Path, target: Path) -> None:
     """
     linked = target.with_name(f".{source.name}.{secrets.token_hex(6)}.tmp")
     try:
-        os.link(source, linked)
+        _hard_link(source, linked)
         try:
             os.replace(linked, target)
         finally:
