@@ -18,17 +18,25 @@ root_or_sudo() {
   fi
 }
 
+# apt_install WHY PACKAGE...: install Debian packages, or say (in French) how to, and fail, when this
+# user can do neither as root nor with sudo.
+apt_install() {
+  local why=$1
+  shift
+  if ! root_or_sudo; then
+    echo "$why Installez-les avec :" >&2
+    echo "  sudo apt-get install -y --no-install-recommends $*" >&2
+    exit 1
+  fi
+  echo "Installation de : $* (paquets Debian)…"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
 install_lighthouse() {
   if ! command -v npm >/dev/null 2>&1; then
-    if ! root_or_sudo; then
-      echo "Node.js et npm sont nécessaires pour Lighthouse. Installez-les avec :" >&2
-      echo "  sudo apt-get install -y --no-install-recommends nodejs npm" >&2
-      exit 1
-    fi
-    echo "Installation de : nodejs npm (paquets Debian)…"
-    export DEBIAN_FRONTEND=noninteractive
-    $SUDO apt-get update -qq
-    $SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+    apt_install "Node.js et npm sont nécessaires pour Lighthouse." nodejs npm
   fi
   local stamp=tools/lighthouse/node_modules/.package-lock.json
   if [ -x tools/lighthouse/node_modules/.bin/lighthouse ] && [ "$stamp" -nt tools/lighthouse/package-lock.json ]; then
@@ -38,24 +46,12 @@ install_lighthouse() {
   PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix tools/lighthouse --no-audit --no-fund --loglevel=error
 }
 
-packages=(chromium fonts-noto-color-emoji fonts-dejavu-core)
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 dpkg -s fonts-noto-color-emoji >/dev/null 2>&1 || missing+=(fonts-noto-color-emoji)
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
-if [ ${#missing[@]} -eq 0 ]; then
-  install_lighthouse
-  exit 0
+if [ ${#missing[@]} -gt 0 ]; then
+  apt_install "Chromium et ses polices sont nécessaires pour les tests dans le navigateur." "${missing[@]}"
+  /usr/bin/chromium --version
 fi
-
-if ! root_or_sudo; then
-  echo "Chromium est nécessaire pour les tests dans le navigateur. Installez-le avec :" >&2
-  echo "  sudo apt-get install -y --no-install-recommends ${packages[*]}" >&2
-  exit 1
-fi
-echo "Installation de : ${missing[*]} (paquets Debian)…"
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-/usr/bin/chromium --version
 install_lighthouse

@@ -24,26 +24,13 @@ from typing import Any
 
 import pytest
 
+from influence_workbook import live_site
 from workshop_driver import drive
 
 TESTS = Path(__file__).resolve().parent
 TODAY = "2026-12-07"
 #: What Pyodide cannot install here (no WebAssembly wheels reachable): the subprocess blocks them.
 BLOCKED = ("pandas", "numpy", "matplotlib", "PIL", "lxml", "docx")
-
-#: The workshop function each chapter notebook's workshop cell calls, by the spec's notebook.
-WORKSHOP_FUNCTIONS = {
-    "01_objectif_flou": ("influence_workbook.widgets.objective", "objective_workshop"),
-    "02_mauvais_influenceur": ("influence_workbook.widgets.shortlist", "shortlist_workshop"),
-    "03_concept_peu_creatif": ("influence_workbook.widgets.concept", "concept_workshop"),
-    "04_communication_authentique": ("influence_workbook.widgets.outreach", "outreach_workshop"),
-    "05_partenariat_cache": ("influence_workbook.widgets.disclosure", "disclosure_workshop"),
-    "06_confiance_createurs": ("influence_workbook.widgets.constraints", "constraints_workshop"),
-    "07_partenariats_long_terme": ("influence_workbook.widgets.partnerships", "partnerships_workshop"),
-    "08_evaluer_resultats": ("influence_workbook.widgets.results", "results_workshop"),
-    "09_remuneration": ("influence_workbook.widgets.pay", "pay_workshop"),
-    "10_brief_clair": ("influence_workbook.widgets.brief", "brief_workshop"),
-}
 
 BLOCKER = f"""
 import importlib.abc, sys
@@ -101,7 +88,7 @@ def make_plan() -> tuple[dict[str, Any], list[Any]]:
         sys.path.remove(str(TESTS / "browser"))
     workshops = []
     for spec in WORKSHOPS:
-        module, function = WORKSHOP_FUNCTIONS[Path(spec.notebook).stem]
+        module, function = live_site.WORKSHOPS[Path(spec.notebook).stem]  # the site's, checked against the notebooks
         workshops.append({
             "id": spec.id, "module": module, "function": function, "feedback": spec.feedback,
             "prefix": spec.feedback.removesuffix("-feedback"), "status": spec.status,
