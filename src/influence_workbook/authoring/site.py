@@ -80,6 +80,16 @@ PROGRESS_README = (
     "`exports/`). Pour la garder ailleurs, utilisez « Exporter ma progression » sur la page d'accueil du cours.\n"
 )
 
+#: What the workshops' REPL does without: jedi (IPython's completion, 4.9 MB of wheel, most of it typeshed's stubs) and
+#: its parso. Nobody types code there (its prompt is hidden), and downloading and unpacking jedi held the kernel's
+#: start by 1.5 to 3 s in Chromium here (IPython's install waits for it). The kernel installs jedi with piplite when its
+#: preload list lacks the name, so the REPL's own lock (:data:`REPL_LOCK`) keeps the name ``jedi`` for an empty wheel
+#: (:data:`JEDI_PLACEHOLDER`): ``import jedi`` fails there, and IPython completes without it. The exercises' notebook
+#: app keeps the real jedi.
+REPL_WITHOUT = ("jedi", "parso")
+REPL_LOCK = "pyodide-lock-repl.json"
+JEDI_PLACEHOLDER = "jedi_placeholder-0.0.0-py3-none-any.whl"
+
 #: The kernel's own wheels (in jupyterlite-pyodide-kernel's extension), loaded with the rest when the kernel starts.
 KERNEL_WHEELS = ("piplite", "pyodide-kernel", "ipykernel")
 
@@ -411,6 +421,9 @@ def build_lite(paths: Paths, work: Path) -> Path:
     shipped.append(course_wheel(paths.root, pyodide_dir, project_version(paths.root)))
     lock = rewrite_lock(pyodide_dir / "pyodide-lock.json", shipped)
     write_lite_config(paths.site_config / "jupyter-lite.json", lite_dir / "jupyter-lite.json", sorted(lock["packages"]))
+    repl_packages = write_repl_lock(lock, pyodide_dir)
+    write_repl_config(lite_dir / "jupyter-lite.json", paths.site_config / "repl" / "jupyter-lite.json",
+                      lite_dir / "repl" / "jupyter-lite.json", repl_packages)
 
     contents = work / "contents" / EXERCISES_FOLDER
     contents.mkdir(parents=True)
@@ -450,6 +463,54 @@ def write_lite_config(source: Path, target: Path, preload: Sequence[str]) -> Non
     config = json.loads(source.read_text(encoding="utf-8"))
     settings = config["jupyter-config-data"]["litePluginSettings"]["@jupyterlite/pyodide-kernel-extension:kernel"]
     settings["loadPyodideOptions"] = {"packages": list(preload)}
+    target.write_text(json.dumps(config, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def placeholder_wheel(folder: Path) -> Path:
+    """:data:`JEDI_PLACEHOLDER`: a wheel with no module, only its metadata (same bytes at every build)."""
+    dist_info = "jedi_placeholder-0.0.0.dist-info"
+    files = {
+        f"{dist_info}/METADATA": b"Metadata-Version: 2.1\nName: jedi-placeholder\nVersion: 0.0.0\n"
+                                 b"Summary: Stands for jedi in the workshops' REPL, which has no code to complete.\n",
+        f"{dist_info}/WHEEL": b"Wheel-Version: 1.0\nGenerator: influence_workbook.authoring.site\n"
+                              b"Root-Is-Purelib: true\nTag: py3-none-any\n",
+    }
+    record = [_record_line(name, data) for name, data in files.items()] + [f"{dist_info}/RECORD,,"]
+    files[f"{dist_info}/RECORD"] = ("\n".join(record) + "\n").encode()
+    target = folder / JEDI_PLACEHOLDER
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as wheel:
+        for name, data in files.items():
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.external_attr = 0o644 << 16
+            wheel.writestr(info, data)
+    return target
+
+
+def write_repl_lock(lock: dict[str, Any], folder: Path) -> list[str]:
+    """The workshops' REPL's lock (:data:`REPL_LOCK`, beside the site's): the site's without :data:`REPL_WITHOUT`, and
+    ``jedi`` standing for :func:`placeholder_wheel`. Returns the packages the REPL's kernel loads as it starts."""
+    placeholder = placeholder_wheel(folder)
+    packages = {name: {**entry, "depends": [d for d in entry.get("depends", []) if d not in REPL_WITHOUT]}
+                for name, entry in lock["packages"].items() if name not in REPL_WITHOUT}
+    packages["jedi"] = {"name": "jedi", "version": "0.0.0", "file_name": placeholder.name,
+                        "sha256": hashlib.sha256(placeholder.read_bytes()).hexdigest(), "imports": [], "depends": [],
+                        "install_dir": "site", "package_type": "package", "unvendored_tests": False}
+    (folder / REPL_LOCK).write_text(json.dumps({**lock, "packages": packages}, indent=1, sort_keys=True) + "\n",
+                                    encoding="utf-8")
+    return sorted(packages)
+
+
+def write_repl_config(site_config: Path, source: Path, target: Path, preload: Sequence[str]) -> None:
+    """``site/repl/jupyter-lite.json`` with the kernel's settings for the REPL: the site's (``site_config``, as
+    :func:`write_lite_config` wrote it) with :data:`REPL_LOCK` and its packages. An app's settings replace the site's
+    whole (addresses relative to the app's folder); ``lockFileURL`` is relative to the kernel's worker, in ``lite/``."""
+    kernel = "@jupyterlite/pyodide-kernel-extension:kernel"
+    settings = dict(json.loads(site_config.read_text(encoding="utf-8"))["jupyter-config-data"]["litePluginSettings"]
+                    [kernel])
+    settings.update(pyodideUrl="../static/pyodide/pyodide.mjs", pipliteUrls=[],
+                    loadPyodideOptions={"packages": list(preload), "lockFileURL": f"./static/pyodide/{REPL_LOCK}"})
+    config = json.loads(source.read_text(encoding="utf-8"))
+    config["jupyter-config-data"].setdefault("litePluginSettings", {})[kernel] = settings
     target.write_text(json.dumps(config, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
