@@ -283,3 +283,25 @@ def test_widget_updates_to_none_reach_the_page_in_pyodide(monkeypatch: pytest.Mo
     assert msg_type == "comm_msg"
     assert data["state"]["display"] is jsnull and data["state"]["value"] == ["a", jsnull]
     assert data["method"] == "update" and keys == {"comm_id": "x"} and sent == []
+
+
+def test_the_workshops_repl_loads_no_jedi_but_a_placeholder(tmp_path: Path) -> None:
+    """The REPL's lock drops jedi's weight (4.9 MB, IPython waits for it) but still names a jedi, or the kernel would
+    install the real one with piplite; the exercises' notebook app keeps the site's lock."""
+    lock = {"info": {"version": "0.0.0"}, "packages": {
+        "ipython": {"name": "ipython", "depends": ["jedi", "traitlets"], "file_name": "ipython.whl"},
+        "jedi": {"name": "jedi", "depends": ["parso"], "file_name": "jedi.whl"},
+        "parso": {"name": "parso", "depends": [], "file_name": "parso.whl"},
+        "traitlets": {"name": "traitlets", "depends": [], "file_name": "traitlets.whl"},
+    }}
+    packages = site.write_repl_lock(lock, tmp_path)
+    written = json.loads((tmp_path / site.REPL_LOCK).read_text(encoding="utf-8"))["packages"]
+    assert packages == sorted(written) and "parso" not in written and written["ipython"]["depends"] == ["traitlets"]
+    placeholder = tmp_path / written["jedi"]["file_name"]
+    assert written["jedi"]["sha256"] == hashlib.sha256(placeholder.read_bytes()).hexdigest()
+    with zipfile.ZipFile(placeholder) as wheel:
+        assert not [name for name in wheel.namelist() if name.endswith(".py")]  # no module: nothing to import
+    again = tmp_path / "again"
+    again.mkdir()
+    assert site.placeholder_wheel(again).read_bytes() == placeholder.read_bytes()  # the same bytes at every build
+    assert lock["packages"]["jedi"]["file_name"] == "jedi.whl"  # the site's own lock is left as it was
