@@ -19,6 +19,7 @@ import pytest
 
 from influence_workbook import live_site
 from influence_workbook.authoring import site
+from influence_workbook.optional import FONT_FILES
 from influence_workbook.paths import course_root
 
 ROOT = course_root()
@@ -108,6 +109,8 @@ def test_the_course_wheel_holds_the_package_and_the_sample_data_not_the_answer_k
                 assert digest == "sha256=" + expected.decode(), name
     assert "influence_workbook/live_site.py" in names
     assert "influence_workbook/resources/data/creators.csv" in names
+    # The PDFs' fonts and their licence: the browser has no matplotlib to find them in.
+    assert {f"influence_workbook/resources/fonts/{name}" for name in (*FONT_FILES, "LICENSE_DEJAVU")} <= names
     assert not any("answer_key" in name or "__pycache__" in name or name.endswith(".pyc") for name in names)
     requires = re.findall(r"^Requires-Dist: (.+)$", metadata, re.MULTILINE)
     assert requires == list(site.BROWSER_REQUIRES)

@@ -238,7 +238,8 @@ def _record_line(name: str, data: bytes) -> str:
 def course_wheel(root: Path, folder: Path, version: str) -> Path:
     """The course's wheel for the browser, written from ``src/`` (no build backend, so no network).
 
-    Beside the package it holds the sample data (``resources/data/``, where ``data.rows.data_dir`` looks first) and
+    Beside the package it holds the sample data (``resources/data/``, where ``data.rows.data_dir`` looks first), the
+    PDF fonts (``resources/fonts/``, where ``optional.pdf_fonts`` looks first) and
     declares :data:`BROWSER_REQUIRES` instead of the local install's pandas, numpy and matplotlib. Entries are sorted
     and dated 1980-01-01: the same sources give the same bytes.
     """
@@ -249,6 +250,15 @@ def course_wheel(root: Path, folder: Path, version: str) -> Path:
             files[path.relative_to(package.parent).as_posix()] = path.read_bytes()
     for path in sorted((root / "data").glob(SAMPLE_DATA_GLOB)):
         files[f"influence_workbook/resources/data/{path.name}"] = path.read_bytes()
+    # The PDFs' fonts (the brief, the certificate): the browser has no matplotlib to find them in; their licence
+    # (Bitstream Vera's, which allows redistribution) travels with them.
+    from influence_workbook.optional import pdf_fonts
+
+    for font in pdf_fonts():
+        files[f"influence_workbook/resources/fonts/{font.name}"] = font.read_bytes()
+    licence = pdf_fonts()[0].with_name("LICENSE_DEJAVU")
+    if licence.is_file():
+        files["influence_workbook/resources/fonts/LICENSE_DEJAVU"] = licence.read_bytes()
     dist_info = f"influence_workbook-{version}.dist-info"
     metadata = "\n".join([
         "Metadata-Version: 2.1", "Name: influence-workbook", f"Version: {version}",
