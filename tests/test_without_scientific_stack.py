@@ -21,6 +21,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 
@@ -115,15 +116,8 @@ def _run_blocked(plan: Mapping[str, Any], *, path_first: Path | None = None, cwd
 def runs() -> tuple[dict[str, Any], dict[str, Any], list[Any]]:
     plan, specs = make_plan()
     blocked = _run_blocked(plan)
-    saved = {key: os.environ.get(key) for key in ("INFLUENCE_WORKBOOK_TODAY", "INFLUENCE_WORKBOOK_HOME")}
-    try:
+    with mock.patch.dict(os.environ):  # the driver sets the date and the learner's folder: put them back after
         here = drive(plan)  # the same workshops with pandas, numpy and matplotlib importable
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
     return blocked, here, specs
 
 
