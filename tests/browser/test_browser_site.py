@@ -167,11 +167,7 @@ def test_chapter_workshop_live(site_page: Page, site: h.SiteServer, slug: str) -
                 workshop.expect_text(spec.status, spec.saved_status, LIVE_TIMEOUT_MS)
             last[spec.id] = (answer, submission)
 
-    # A reload: the saved answers come back from the browser's storage. A second passes first, as a learner
-    # reads the verdict: a reload within about half a second of « Enregistré » could find the previous answer
-    # (seen on chapter 2 in 2 runs of 4 at once, never after 1 s; JupyterLite's drive awaits each write into
-    # the browser's storage, and where the delay comes from is not settled: see issue 23's note).
-    page.wait_for_timeout(1_000)
+    # A reload as soon as « Enregistré » shows: the saved answers come back from the browser's storage.
     page.reload(wait_until="load")
     frame = activate(page)
     for spec in CHAPTERS[slug]:

@@ -261,13 +261,17 @@ class CheckedStep:
         if loop is None:  # clicked from a script or a test: save now
             self.run_check()
             return
+        # The status line speaks of this answer only once it is saved: the previous « Enregistré le … » would
+        # otherwise stand under a verdict not saved yet (0.2–0.3 s in the browser's storage, where a page closed
+        # at once loses it). Cleared before the verdict is shown, so that the page never has the new verdict
+        # beside the old status: the site's test, reloading at « Enregistré », read the old one and lost the save.
+        previous = self.status.value
+        self.status.value = ""
         shown = self._show_verdict()
-        if shown is not None:
-            # The status line speaks of this answer only once it is saved: the previous « Enregistré le … »
-            # would otherwise stand under a verdict not saved yet (0.2–0.3 s in the browser's storage, where
-            # a page closed at once loses it), and nobody, a test neither, could tell when it is.
-            self.status.value = ""
-            loop.call_later(SAVE_AFTER_S, self._record, *shown)
+        if shown is None:
+            self.status.value = previous
+            return
+        loop.call_later(SAVE_AFTER_S, self._record, *shown)
 
     def _show_verdict(self) -> tuple[Any, Feedback] | None:
         """Collect and check the answer and show the verdict; None when there is none to show."""
