@@ -113,17 +113,17 @@ def _size(path: Path) -> tuple[float, int]:
 def site_parts(site: Path) -> list[tuple[str, float, int]]:
     """(part, MB, files) for each part of the site, then the whole."""
     lite = site / "lite"
+    pyodide = lite / "static" / "pyodide"  # Pyodide's core, with the wheels the kernel preloads beside it
+    wheels = sorted(pyodide.glob("*.whl")) if pyodide.is_dir() else []
+    app = [p for p in lite.rglob("*") if p.is_file() and pyodide not in p.parents] if lite.is_dir() else []
     parts = {
-        "Pyodide (Python en WebAssembly)": [lite / "static" / "pyodide"],
-        "paquets Python (roues)": [lite / "pypi"],
-        "JupyterLite (application)": [p for p in lite.iterdir() if p.name not in {"static", "pypi"}]
-        + [p for p in (lite / "static").iterdir() if p.name != "pyodide"] if lite.is_dir() else [],
-        "livre (HTML, CSS, images)": [p for p in site.iterdir() if p.name != "lite"],
+        "Pyodide (Python en WebAssembly)": [p for p in pyodide.rglob("*") if p.is_file() and p.suffix != ".whl"]
+        if pyodide.is_dir() else [],
+        "paquets Python (roues)": wheels,
+        "JupyterLite (application)": app,
+        "livre (HTML, CSS, images)": [p for p in site.rglob("*") if p.is_file() and lite not in p.parents],
     }
-    rows = []
-    for name, paths in parts.items():
-        sizes = [_size(p) for p in paths]
-        rows.append((name, sum(s for s, _ in sizes), sum(n for _, n in sizes)))
+    rows = [(name, sum(p.stat().st_size for p in files) / 1e6, len(files)) for name, files in parts.items()]
     total = _size(site)
     rows.append(("site entier", total[0], total[1]))
     return rows
