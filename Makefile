@@ -28,10 +28,12 @@ $(STAMP_COURSE): $(PY) requirements.txt constraints.txt pyproject.toml
 
 $(STAMP_TEST): $(STAMP_COURSE) requirements-test.txt requirements-site.txt
 	$(PY) -m pip install --quiet -r requirements-test.txt -r requirements-site.txt -c constraints.txt
+	$(PY) -m influence_workbook.authoring.site --hide-lite-extensions
 	touch $@
 
 $(STAMP_SITE): $(STAMP_COURSE) requirements-site.txt
 	$(PY) -m pip install --quiet -r requirements-site.txt -c constraints.txt
+	$(PY) -m influence_workbook.authoring.site --hide-lite-extensions
 	touch $@
 
 install: $(STAMP_COURSE) ## Create .venv and install the course

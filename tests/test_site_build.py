@@ -308,3 +308,21 @@ def test_the_workshops_repl_loads_no_jedi_but_a_placeholder(tmp_path: Path) -> N
     again.mkdir()
     assert site.placeholder_wheel(again).read_bytes() == placeholder.read_bytes()  # the same bytes at every build
     assert lock["packages"]["jedi"]["file_name"] == "jedi.whl"  # the site's own lock is left as it was
+
+
+def test_jupyterlites_kernel_extension_is_moved_out_of_jupyterlabs_sight(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """JupyterLab and Voilà load every extension of share/jupyter/labextensions: the Pyodide kernel's threw there."""
+    monkeypatch.setattr(site, "HIDDEN_LABEXTENSIONS", tmp_path / "share" / "influence-workbook" / "lite-labextensions")
+    monkeypatch.setattr(sys, "prefix", str(tmp_path))
+    labextensions = tmp_path / "share" / "jupyter" / "labextensions"
+    (labextensions / "@jupyterlite" / "pyodide-kernel-extension" / "static").mkdir(parents=True)
+    (labextensions / "@jupyterlite" / "pyodide-kernel-extension" / "package.json").write_text("{}", encoding="utf-8")
+    (labextensions / "@jupyter-widgets" / "jupyterlab-manager").mkdir(parents=True)
+    assert site.hide_lite_extensions() == ["@jupyterlite/pyodide-kernel-extension"]
+    assert sorted(p.name for p in labextensions.iterdir()) == ["@jupyter-widgets"]  # the widgets' stays
+    moved = site.labextension("@jupyterlite/pyodide-kernel-extension")
+    assert (moved / "package.json").is_file() and site.HIDDEN_LABEXTENSIONS in moved.parents
+    assert site.hide_lite_extensions() == []  # nothing left to move
+    assert site.labextension("@jupyter-widgets/jupyterlab-manager") == labextensions / "@jupyter-widgets" / \
+        "jupyterlab-manager"

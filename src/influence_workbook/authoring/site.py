@@ -443,14 +443,14 @@ def build_lite(paths: Paths, work: Path) -> Path:
     for source in sorted((paths.root / "exercises").glob("[0-9][0-9]_*.ipynb")):
         nbformat.write(exercise_notebook(source, INSTALL_LINES), contents / source.name)
 
-    extensions = Path(sys.prefix) / "share" / "jupyter" / "labextensions"
+    hide_lite_extensions()
     output = work / "lite"
     command = [
         sys.executable, "-m", "jupyterlite_core", "build", "--lite-dir", str(lite_dir), "--output-dir", str(output),
         "--contents", str(work / "contents"), "--no-sourcemaps", "--ignore-sys-prefix", "--no-libarchive",
         "--ContentsManager.allow_hidden=True",
         *[arg for app in LITE_APPS for arg in ("--apps", app)],
-        *[f"--LiteBuildConfig.federated_extensions={extensions / ext}" for ext in LITE_EXTENSIONS],
+        *[f"--LiteBuildConfig.federated_extensions={labextension(ext)}" for ext in LITE_EXTENSIONS],
     ]
     env = {**os.environ, "JUPYTER_PLATFORM_DIRS": "1"}
     log("jupyter lite build")
@@ -458,10 +458,39 @@ def build_lite(paths: Paths, work: Path) -> Path:
     return output
 
 
+#: JupyterLab and Voilà load every extension of ``share/jupyter/labextensions``: JupyterLite's kernel extension, which
+#: only the site's build needs, threw errors in both (« Shared module @jupyterlite/services doesn't exist », « reading
+#: 'LicensesClient' »). :func:`hide_lite_extensions` moves it here, out of their sight; the build reads it here.
+HIDDEN_LABEXTENSIONS = Path(sys.prefix) / "share" / "influence-workbook" / "lite-labextensions"
+LITE_ONLY_EXTENSIONS = ("@jupyterlite/pyodide-kernel-extension",)
+
+
+def hide_lite_extensions() -> list[str]:
+    """Move JupyterLite's own extensions out of JupyterLab's path (again after a reinstall); the names moved."""
+    moved = []
+    for name in LITE_ONLY_EXTENSIONS:
+        installed = Path(sys.prefix) / "share" / "jupyter" / "labextensions" / name
+        if installed.is_dir():
+            hidden = HIDDEN_LABEXTENSIONS / name
+            if hidden.exists():
+                shutil.rmtree(hidden)
+            hidden.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(str(installed), str(hidden))
+            moved.append(name)
+            if not any(installed.parent.iterdir()):
+                installed.parent.rmdir()
+    return moved
+
+
+def labextension(name: str) -> Path:
+    """Where a JupyterLab extension the site ships is installed: hidden from JupyterLab, or in its usual folder."""
+    hidden = HIDDEN_LABEXTENSIONS / name
+    return hidden if hidden.is_dir() else Path(sys.prefix) / "share" / "jupyter" / "labextensions" / name
+
+
 def kernel_wheels() -> list[Path]:
     """The Pyodide kernel's own wheels (piplite, the kernel, its ipykernel shim), from its installed extension."""
-    folder = (Path(sys.prefix) / "share" / "jupyter" / "labextensions" / "@jupyterlite" / "pyodide-kernel-extension"
-              / "static" / "pypi")
+    folder = labextension("@jupyterlite/pyodide-kernel-extension") / "static" / "pypi"
     wheels = [w for w in sorted(folder.glob("*.whl")) if wheel_key(w)[0] in KERNEL_WHEELS]
     if {wheel_key(w)[0] for w in wheels} != set(KERNEL_WHEELS):
         raise SystemExit(f"{folder} lacks one of {', '.join(KERNEL_WHEELS)}: is jupyterlite-pyodide-kernel installed?")
@@ -671,9 +700,14 @@ def serve(site: Path, port: int, host: str = "127.0.0.1") -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--root", type=Path, default=None, help="the course's checkout (default: found)")
+    parser.add_argument("--hide-lite-extensions", action="store_true",
+                        help="move JupyterLite's kernel extension out of JupyterLab's sight, then stop")
     parser.add_argument("--serve", type=int, metavar="PORT", default=None,
                         help="serve the built site on 127.0.0.1:PORT with its _headers instead of building")
     args = parser.parse_args(argv)
+    if args.hide_lite_extensions:
+        hide_lite_extensions()
+        return 0
     paths = Paths.of((args.root or course_root()).resolve())
     if args.serve is not None:
         if not (paths.out / "index.html").is_file():
