@@ -63,7 +63,8 @@ class Figures:
 def _open_chapter(page: Page, url: str) -> float:
     started = time.perf_counter()
     page.goto(url, wait_until="commit")
-    expect(page.locator("main h1").first).to_be_visible(timeout=h.WIDGET_TIMEOUT_MS)
+    # The theme writes the title twice (the second is its print header, hidden): wait for the one shown.
+    expect(page.locator("main h1:visible").first).to_be_visible(timeout=h.WIDGET_TIMEOUT_MS)
     expect(page.locator(".iw-preview").first).to_be_visible(timeout=h.WIDGET_TIMEOUT_MS)
     return time.perf_counter() - started
 
