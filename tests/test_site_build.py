@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
 import json
@@ -163,13 +164,13 @@ def test_the_site_check_finds_source_maps_pages_without_policy_and_excess_size(t
     assert any(p.startswith("site is ") for p in problems)
 
 
-@pytest.mark.parametrize("install", [(), ("import piplite; await piplite.install(['x'])",)])
-def test_a_shipped_exercise_is_the_learner_version_with_the_install_first_if_any(install: tuple[str, ...]) -> None:
+def test_a_shipped_exercise_is_the_learner_version_for_pyodides_kernel() -> None:
     for source in sorted((ROOT / "exercises").glob("[0-9][0-9]_*.ipynb")):
-        notebook = site.exercise_notebook(source, install)
+        notebook = site.exercise_notebook(source)
+        assert notebook.metadata["kernelspec"]["name"] == "python"
         code = [c for c in notebook.cells if c.cell_type == "code"]
         learner = [c for c in nbformat.read(source, as_version=4).cells if c.cell_type == "code"]
-        assert [c.source for c in code] == ["\n".join(install)] * bool(install) + [c.source for c in learner]
+        assert [c.source for c in code] == [c.source for c in learner]
         assert all(not c.get("outputs") for c in code)
         text = json.dumps(nbformat.v4.writes(notebook))
         assert "# SOLUTION" not in text and "BEGIN SOLUTION" not in text, source.name
@@ -189,7 +190,21 @@ def test_each_chapter_runs_the_workshop_its_notebook_shows(slug: str) -> None:
     assert any(f"from {module} import {function}" in cell and f"{function}()" in cell
                for cell in _workshop_cells(slug)), slug
     lines = live_site.workshop_lines(slug)
-    assert lines == [*live_site.INSTALL_LINES, live_site.STORAGE_LINE, f"from {module} import {function}; {function}()"]
+    first = [live_site.FILE_LINE] if slug in live_site.FILE_PAGES else []
+    assert lines == [*first, live_site.PREPARE_LINE, f"from {module} import {function}; {function}()"]
+
+
+def test_the_pages_that_make_files_load_their_libraries_first() -> None:
+    """The REPL's kernel does not load fpdf2 and openpyxl as it starts: the home page (certificate, exports) and
+    chapter 9 (its workbook) load them before anything else; no other page asks for them."""
+    assert set(live_site.FILE_PAGES) == {live_site.HOME, "09_remuneration"}
+    for slug in live_site.live_slugs():
+        lines = live_site.workshop_lines(slug)
+        assert (lines[0] == live_site.FILE_LINE) == (slug in live_site.FILE_PAGES), slug
+        assert sum(line == live_site.FILE_LINE for line in lines) == (slug in live_site.FILE_PAGES), slug
+    assert {"fpdf2", "fonttools", "openpyxl", "et-xmlfile", "defusedxml"} == set(live_site.FILE_PACKAGES)
+    for name in live_site.FILE_PACKAGES:
+        assert repr(name) in live_site.FILE_LINE
 
 
 def test_every_chapter_notebook_has_its_live_workshop() -> None:
@@ -288,26 +303,58 @@ def test_widget_updates_to_none_reach_the_page_in_pyodide(monkeypatch: pytest.Mo
     assert data["method"] == "update" and keys == {"comm_id": "x"} and sent == []
 
 
-def test_the_workshops_repl_loads_no_jedi_but_a_placeholder(tmp_path: Path) -> None:
+def test_the_workshops_repl_loads_no_jedi_but_placeholders(tmp_path: Path) -> None:
     """The REPL's lock drops jedi's weight (4.9 MB, IPython waits for it) but still names a jedi, or the kernel would
-    install the real one with piplite; the exercises' notebook app keeps the site's lock."""
+    install the real one with piplite; piplite is the course's small stand-in; the PDF and spreadsheet libraries are
+    in the lock but not loaded at the start; the exercises' notebook app keeps the site's lock."""
     lock = {"info": {"version": "0.0.0"}, "packages": {
-        "ipython": {"name": "ipython", "depends": ["jedi", "traitlets"], "file_name": "ipython.whl"},
+        "ipython": {"name": "ipython", "depends": ["jedi", "prompt-toolkit", "traitlets"], "file_name": "ipython.whl"},
         "jedi": {"name": "jedi", "depends": ["parso"], "file_name": "jedi.whl"},
         "parso": {"name": "parso", "depends": [], "file_name": "parso.whl"},
+        "prompt-toolkit": {"name": "prompt-toolkit", "depends": ["wcwidth"], "file_name": "prompt_toolkit.whl"},
+        "wcwidth": {"name": "wcwidth", "depends": [], "file_name": "wcwidth.whl"},
         "traitlets": {"name": "traitlets", "depends": [], "file_name": "traitlets.whl"},
+        "piplite": {"name": "piplite", "depends": [], "file_name": "piplite-0.8.6.whl"},
+        "fpdf2": {"name": "fpdf2", "depends": [], "file_name": "fpdf2.whl"},
     }}
-    packages = site.write_repl_lock(lock, tmp_path)
+    placeholders = site.repl_placeholders(tmp_path, ROOT / "site")
+    packages = site.write_repl_lock(lock, tmp_path, placeholders)
     written = json.loads((tmp_path / site.REPL_LOCK).read_text(encoding="utf-8"))["packages"]
-    assert packages == sorted(written) and "parso" not in written and written["ipython"]["depends"] == ["traitlets"]
-    placeholder = tmp_path / written["jedi"]["file_name"]
-    assert written["jedi"]["sha256"] == hashlib.sha256(placeholder.read_bytes()).hexdigest()
-    with zipfile.ZipFile(placeholder) as wheel:
+    assert packages == sorted(set(written) - {"fpdf2"})  # loaded by the pages that make files only
+    assert not {"parso", "prompt-toolkit", "wcwidth"} & set(written)
+    assert written["ipython"]["depends"] == ["traitlets"]
+    for name in ("jedi", "piplite"):
+        wheel = tmp_path / written[name]["file_name"]
+        assert wheel == placeholders[name]
+        assert written[name]["sha256"] == hashlib.sha256(wheel.read_bytes()).hexdigest()
+    with zipfile.ZipFile(placeholders["jedi"]) as wheel:
         assert not [name for name in wheel.namelist() if name.endswith(".py")]  # no module: nothing to import
+    assert written["jedi"]["imports"] == [] and written["piplite"]["imports"] == ["piplite"]
     again = tmp_path / "again"
-    again.mkdir()
-    assert site.placeholder_wheel(again).read_bytes() == placeholder.read_bytes()  # the same bytes at every build
+    assert site.repl_placeholders(again, ROOT / "site") == {name: again / path.name
+                                                           for name, path in placeholders.items()}
+    for name, path in placeholders.items():  # the same bytes at every build
+        assert (again / path.name).read_bytes() == path.read_bytes(), name
     assert lock["packages"]["jedi"]["file_name"] == "jedi.whl"  # the site's own lock is left as it was
+
+
+def test_the_repl_piplite_has_what_the_kernel_sets_and_refuses_installs_in_french(tmp_path: Path) -> None:
+    """JupyterLite's kernel runs ``import piplite.piplite`` and sets two of its attributes as it starts."""
+    wheel = site.repl_placeholders(tmp_path, ROOT / "site")["piplite"]
+    sys.path.insert(0, str(wheel))
+    try:
+        for name in [n for n in sys.modules if n == "piplite" or n.startswith("piplite.")]:
+            del sys.modules[name]
+        import piplite.piplite as standin
+
+        assert standin._PIPLITE_DISABLE_PYPI is True and standin._PIPLITE_URLS == []
+        with pytest.raises(RuntimeError, match="n’installent aucun paquet\u00a0:"):
+            asyncio.run(standin.install(["numpy"]))
+        assert "micropip" not in sys.modules and "unittest.mock" not in sys.modules  # what the real one costs
+    finally:
+        sys.path.remove(str(wheel))
+        for name in [n for n in sys.modules if n == "piplite" or n.startswith("piplite.")]:
+            del sys.modules[name]
 
 
 def test_jupyterlites_kernel_extension_is_moved_out_of_jupyterlabs_sight(tmp_path: Path,

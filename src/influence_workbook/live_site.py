@@ -24,10 +24,6 @@ LITE_FOLDER = "lite"
 #: Where the exercises are in JupyterLite's file browser.
 EXERCISES_FOLDER = "exercices"
 
-#: What runs before a workshop: nothing, the kernel has loaded the course when it starts (see above). Kept as a
-#: name so that the exercises and the tests have one place to look.
-INSTALL_LINES: tuple[str, ...] = ()
-
 #: Per chapter notebook, the call its workshop cell makes: (module, function).
 WORKSHOPS: dict[str, tuple[str, str]] = {
     "01_objectif_flou": ("influence_workbook.widgets.objective", "objective_workshop"),
@@ -43,13 +39,19 @@ WORKSHOPS: dict[str, tuple[str, str]] = {
 }
 #: Before a workshop: the widgets' updates to None made to reach the page (:func:`keep_none_in_widget_updates`), and a
 #: French warning when the browser gives the site no storage (:func:`storage_notice`).
-STORAGE_LINE = "from influence_workbook.live_site import prepare_browser; prepare_browser()"
+PREPARE_LINE = "from influence_workbook.live_site import prepare_browser; prepare_browser()"
 STORAGE_WARNING = (
     "Attention : ce navigateur ne laisse pas le cours enregistrer vos réponses sur ce site (stockage indisponible, "
     "par exemple en navigation privée). Vos réponses seront perdues à la fermeture de la page : avant de partir, "
     "utilisez « Exporter ma progression » sur la page d'accueil du cours pour les garder dans un fichier."
 )
 HOME = "00_accueil"
+#: The pages that make files, and the libraries they need: the home page (the certificate's PDF, the exports) and
+#: chapter 9 (its budget as a workbook). The workshops' kernel does not load these as it starts (1.9 MB of wheels to
+#: unpack, which every other workshop would wait for): these pages load them first (:data:`FILE_LINE`).
+FILE_PAGES = (HOME, "09_remuneration")
+FILE_PACKAGES = ("fpdf2", "fonttools", "defusedxml", "openpyxl", "et-xmlfile")
+FILE_LINE = f"import pyodide_js; await pyodide_js.loadPackage({list(FILE_PACKAGES)!r})"
 #: The home page's parts, as its notebook shows them, then the re-import of a progress file.
 HOME_LINES: tuple[str, ...] = (
     "from influence_workbook.widgets.home import HomePage; accueil = HomePage(); accueil.campaign_form()",
@@ -69,13 +71,14 @@ def live_slugs() -> list[str]:
 
 def workshop_lines(notebook_slug: str) -> list[str]:
     """The lines the REPL runs for ``notebook_slug`` (``"01_objectif_flou"``, ``"00_accueil"``), in order."""
+    first = [FILE_LINE, PREPARE_LINE] if notebook_slug in FILE_PAGES else [PREPARE_LINE]
     if notebook_slug == HOME:
-        return [*INSTALL_LINES, STORAGE_LINE, *HOME_LINES]
+        return [*first, *HOME_LINES]
     try:
         module, function = WORKSHOPS[notebook_slug]
     except KeyError:
         raise ValueError(f"no live workshop for {notebook_slug!r}; known: {', '.join(live_slugs())}") from None
-    return [*INSTALL_LINES, STORAGE_LINE, f"from {module} import {function}; {function}()"]
+    return [*first, f"from {module} import {function}; {function}()"]
 
 
 def drive_is_mounted() -> bool:
@@ -173,7 +176,6 @@ def notebook_url(path: str) -> str:
 __all__ = [
     "EXERCISES_FOLDER",
     "HOME",
-    "INSTALL_LINES",
     "LITE_FOLDER",
     "WORKSHOPS",
     "keep_none_in_widget_updates",

@@ -38,6 +38,8 @@ from typing import Any
 
 import nbformat
 
+from influence_workbook.authoring.bytecode import compile_in_pyodide, write_wheel
+from influence_workbook.live_site import FILE_PACKAGES
 from influence_workbook.paths import course_root
 
 PYODIDE_VERSION = "314.0.6"
@@ -81,14 +83,19 @@ PROGRESS_README = (
 )
 
 #: What the workshops' REPL does without: jedi (IPython's completion, 4.9 MB of wheel, most of it typeshed's stubs) and
-#: its parso. Nobody types code there (its prompt is hidden), and downloading and unpacking jedi held the kernel's
-#: start by 1.5 to 3 s in Chromium here (IPython's install waits for it). The kernel installs jedi with piplite when its
-#: preload list lacks the name, so the REPL's own lock (:data:`REPL_LOCK`) keeps the name ``jedi`` for an empty wheel
-#: (:data:`JEDI_PLACEHOLDER`): ``import jedi`` fails there, and IPython completes without it. The exercises' notebook
-#: app keeps the real jedi.
-REPL_WITHOUT = ("jedi", "parso")
+#: its parso, prompt_toolkit (IPython's terminal) and its wcwidth. Nobody types code there (its prompt is hidden), the
+#: kernel imports none of them (checked in Pyodide: ``sys.modules`` after a workshop), and unpacking them held the
+#: kernel's start (jedi by 1.5 to 3 s, prompt_toolkit by 0.1 s in Chromium here). The kernel installs jedi with piplite
+#: when its preload list lacks the name, so the REPL's own lock (:data:`REPL_LOCK`) keeps the name ``jedi`` for an empty
+#: wheel (:func:`placeholder_wheel`): ``import jedi`` fails there, and IPython completes without it. The exercises'
+#: notebook app keeps them all.
+REPL_WITHOUT = ("jedi", "parso", "prompt-toolkit", "wcwidth")
 REPL_LOCK = "pyodide-lock-repl.json"
-JEDI_PLACEHOLDER = "jedi_placeholder-0.0.0-py3-none-any.whl"
+#: piplite (the kernel's ``%pip``) is imported by the kernel as it starts, and it imports micropip and
+#: ``unittest.mock``: 0.5 s of the start, for a command nobody can type in a workshop. The REPL's lock names the
+#: course's small piplite instead (``site/repl-piplite/``: what the kernel sets at its start, and an ``install`` that
+#: says in French that the workshops install nothing). The exercises' notebook app keeps the real piplite.
+PIPLITE_STANDIN = "repl-piplite"
 
 #: The kernel's own wheels (in jupyterlite-pyodide-kernel's extension), loaded with the rest when the kernel starts.
 KERNEL_WHEELS = ("piplite", "pyodide-kernel", "ipykernel")
@@ -230,11 +237,6 @@ def wheel_key(wheel: Path) -> tuple[str, str]:
 # --------------------------------------------------------------------------- the course's wheel
 
 
-def _record_line(name: str, data: bytes) -> str:
-    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
-    return f"{name},sha256={digest},{len(data)}"
-
-
 def course_wheel(root: Path, folder: Path, version: str) -> Path:
     """The course's wheel for the browser, written from ``src/`` (no build backend, so no network).
 
@@ -269,17 +271,7 @@ def course_wheel(root: Path, folder: Path, version: str) -> Path:
     files[f"{dist_info}/WHEEL"] = b"Wheel-Version: 1.0\nGenerator: influence_workbook.authoring.site\n" \
                                   b"Root-Is-Purelib: true\nTag: py3-none-any\n"
     files[f"{dist_info}/top_level.txt"] = b"influence_workbook\n"
-    record = [_record_line(name, data) for name, data in files.items()] + [f"{dist_info}/RECORD,,"]
-    files[f"{dist_info}/RECORD"] = ("\n".join(record) + "\n").encode()
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"influence_workbook-{version}-py3-none-any.whl"
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as wheel:
-        for name, data in files.items():
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            wheel.writestr(info, data)
-    return target
+    return write_wheel(folder / f"influence_workbook-{version}-py3-none-any.whl", files, dist_info)
 
 
 def project_version(root: Path) -> str:
@@ -333,23 +325,15 @@ def rewrite_lock(lock_path: Path, shipped: Sequence[Path]) -> dict[str, Any]:
 # --------------------------------------------------------------------------- contents (the exercises)
 
 
-def exercise_notebook(source: Path, install_lines: Sequence[str]) -> nbformat.NotebookNode:
-    """A learner exercise for the browser: outputs cleared, and an install cell first when ``install_lines`` has any."""
+def exercise_notebook(source: Path) -> nbformat.NotebookNode:
+    """A learner exercise for the browser: outputs cleared, Pyodide's kernel named (the course is loaded as the kernel
+    starts: no install cell)."""
     notebook: nbformat.NotebookNode = nbformat.read(source, as_version=4)
     for cell in notebook.cells:
         if cell.cell_type == "code":
             cell.outputs = []
             cell.execution_count = None
     notebook.metadata["kernelspec"] = {"name": "python", "display_name": "Python (Pyodide)", "language": "python"}
-    if not install_lines:
-        return notebook
-    install = nbformat.v4.new_code_cell("\n".join(install_lines))
-    install.metadata["tags"] = ["iw-browser-install"]
-    intro = nbformat.v4.new_markdown_cell(
-        "Exécutez d'abord la cellule ci-dessous : elle installe le cours dans votre navigateur "
-        "(quelques secondes, rien n'est envoyé ailleurs)."
-    )
-    notebook.cells = [intro, install, *notebook.cells]
     return notebook
 
 
@@ -408,12 +392,12 @@ def print_sizes(rows: Sequence[tuple[str, int]]) -> None:
 
 def build_lite(paths: Paths, work: Path) -> Path:
     """Build ``lite/`` in ``work`` (a fresh folder) and return it."""
-    from influence_workbook.live_site import EXERCISES_FOLDER, INSTALL_LINES
+    from influence_workbook.live_site import EXERCISES_FOLDER
 
     lite_dir = work / "lite-src"
     lite_dir.mkdir()
     for item in sorted(paths.site_config.glob("*")):
-        if item.name in {"README.md", "_headers", LIVE_CSS, LIVE_JS}:
+        if item.name in {"README.md", "_headers", LIVE_CSS, LIVE_JS, PIPLITE_STANDIN}:
             continue
         (shutil.copytree if item.is_dir() else shutil.copy2)(item, lite_dir / item.name)
 
@@ -429,9 +413,12 @@ def build_lite(paths: Paths, work: Path) -> Path:
         shutil.copy2(wheel, pyodide_dir / wheel.name)
     shipped = [pyodide_dir / w.name for w in wheels]
     shipped.append(course_wheel(paths.root, pyodide_dir, project_version(paths.root)))
+    placeholders = repl_placeholders(pyodide_dir, paths.site_config)
+    log("the standard library and the wheels compiled to bytecode by Pyodide's own Python (Node.js)")
+    compile_in_pyodide(pyodide_dir, pyodide_dir)
     lock = rewrite_lock(pyodide_dir / "pyodide-lock.json", shipped)
     write_lite_config(paths.site_config / "jupyter-lite.json", lite_dir / "jupyter-lite.json", sorted(lock["packages"]))
-    repl_packages = write_repl_lock(lock, pyodide_dir)
+    repl_packages = write_repl_lock(lock, pyodide_dir, placeholders)
     write_repl_config(lite_dir / "jupyter-lite.json", paths.site_config / "repl" / "jupyter-lite.json",
                       lite_dir / "repl" / "jupyter-lite.json", repl_packages)
 
@@ -441,7 +428,7 @@ def build_lite(paths: Paths, work: Path) -> Path:
         (work / "contents" / folder).mkdir(parents=True)
         (work / "contents" / folder / "LISEZMOI.md").write_text(PROGRESS_README, encoding="utf-8")
     for source in sorted((paths.root / "exercises").glob("[0-9][0-9]_*.ipynb")):
-        nbformat.write(exercise_notebook(source, INSTALL_LINES), contents / source.name)
+        nbformat.write(exercise_notebook(source), contents / source.name)
 
     hide_lite_extensions()
     output = work / "lite"
@@ -505,38 +492,48 @@ def write_lite_config(source: Path, target: Path, preload: Sequence[str]) -> Non
     target.write_text(json.dumps(config, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def placeholder_wheel(folder: Path) -> Path:
-    """:data:`JEDI_PLACEHOLDER`: a wheel with no module, only its metadata (same bytes at every build)."""
-    dist_info = "jedi_placeholder-0.0.0.dist-info"
-    files = {
-        f"{dist_info}/METADATA": b"Metadata-Version: 2.1\nName: jedi-placeholder\nVersion: 0.0.0\n"
-                                 b"Summary: Stands for jedi in the workshops' REPL, which has no code to complete.\n",
+def placeholder_wheel(folder: Path, name: str, summary: str, files: dict[str, bytes] | None = None) -> Path:
+    """A wheel ``<name>_placeholder-0.0.0`` of ``files`` (none: only its metadata), the same bytes at every build."""
+    dist_info = f"{name}_placeholder-0.0.0.dist-info"
+    metadata = f"Metadata-Version: 2.1\nName: {name}-placeholder\nVersion: 0.0.0\nSummary: {summary}\n"
+    contents = {
+        **(files or {}),
+        f"{dist_info}/METADATA": metadata.encode(),
         f"{dist_info}/WHEEL": b"Wheel-Version: 1.0\nGenerator: influence_workbook.authoring.site\n"
                               b"Root-Is-Purelib: true\nTag: py3-none-any\n",
     }
-    record = [_record_line(name, data) for name, data in files.items()] + [f"{dist_info}/RECORD,,"]
-    files[f"{dist_info}/RECORD"] = ("\n".join(record) + "\n").encode()
-    target = folder / JEDI_PLACEHOLDER
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as wheel:
-        for name, data in files.items():
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.external_attr = 0o644 << 16
-            wheel.writestr(info, data)
-    return target
+    return write_wheel(folder / f"{name}_placeholder-0.0.0-py3-none-any.whl", contents, dist_info)
 
 
-def write_repl_lock(lock: dict[str, Any], folder: Path) -> list[str]:
-    """The workshops' REPL's lock (:data:`REPL_LOCK`, beside the site's): the site's without :data:`REPL_WITHOUT`, and
-    ``jedi`` standing for :func:`placeholder_wheel`. Returns the packages the REPL's kernel loads as it starts."""
-    placeholder = placeholder_wheel(folder)
+def repl_placeholders(folder: Path, site_config: Path) -> dict[str, Path]:
+    """The REPL's stand-ins, by the package name they take in its lock: an empty jedi and the course's piplite
+    (:data:`PIPLITE_STANDIN`, in ``site_config``)."""
+    standin = site_config / PIPLITE_STANDIN
+    piplite = {path.relative_to(standin).as_posix(): path.read_bytes()
+               for path in sorted(standin.rglob("*.py")) if "__pycache__" not in path.parts}
+    return {
+        "jedi": placeholder_wheel(folder, "jedi", "Stands for jedi in the workshops' REPL, which has no code to "
+                                                  "complete."),
+        "piplite": placeholder_wheel(folder, "piplite", "Stands for piplite in the workshops' REPL, which installs "
+                                                        "nothing.", piplite),
+    }
+
+
+def write_repl_lock(lock: dict[str, Any], folder: Path, placeholders: dict[str, Path]) -> list[str]:
+    """The workshops' REPL's lock (:data:`REPL_LOCK`, beside the site's): the site's without :data:`REPL_WITHOUT`, each
+    of ``placeholders`` (:func:`repl_placeholders`) standing for the package of its name. Returns the packages the
+    REPL's kernel loads as it starts: all but the libraries only the pages that make files load
+    (:data:`influence_workbook.live_site.FILE_PACKAGES`)."""
     packages = {name: {**entry, "depends": [d for d in entry.get("depends", []) if d not in REPL_WITHOUT]}
                 for name, entry in lock["packages"].items() if name not in REPL_WITHOUT}
-    packages["jedi"] = {"name": "jedi", "version": "0.0.0", "file_name": placeholder.name,
-                        "sha256": hashlib.sha256(placeholder.read_bytes()).hexdigest(), "imports": [], "depends": [],
-                        "install_dir": "site", "package_type": "package", "unvendored_tests": False}
+    for name, wheel in placeholders.items():
+        imports = wheel_imports(wheel) if name != "jedi" else []  # ``import jedi`` must fail: IPython then skips it
+        packages[name] = {"name": name, "version": "0.0.0", "file_name": wheel.name,
+                          "sha256": hashlib.sha256(wheel.read_bytes()).hexdigest(), "imports": imports, "depends": [],
+                          "install_dir": "site", "package_type": "package", "unvendored_tests": False}
     (folder / REPL_LOCK).write_text(json.dumps({**lock, "packages": packages}, indent=1, sort_keys=True) + "\n",
                                     encoding="utf-8")
-    return sorted(packages)
+    return sorted(name for name in packages if name not in FILE_PACKAGES)
 
 
 def write_repl_config(site_config: Path, source: Path, target: Path, preload: Sequence[str]) -> None:
