@@ -4,11 +4,13 @@ For each chapter page with a workshop (``tests/browser/workshops.py``), RUNS tim
 ``http.server`` on 127.0.0.1 and every other host blocked, in headless Chromium:
 
 * page → readable: from asking for the chapter's page to its title and the workshop's preview shown;
-* « Activer » → usable, cold: a new browser profile (empty HTTP cache and storage), from the click on
-  « Activer l'atelier » to the live workshop's button visible and enabled (Python started in the page,
-  the course installed, the workshop built);
-* « Activer » → usable, warm: the same page reloaded in the same profile (HTTP cache warm), activated
-  again: a learner's second visit, or the next chapter;
+* « Activer » → usable, cold: a new browser profile on disk (empty HTTP cache, code cache and storage), from
+  the click on « Activer l'atelier » to the live workshop's button visible and enabled (Python started in the
+  page, the course loaded, the workshop built);
+* « Activer » → usable, warm: the same page in the same profile, after the browser was closed and opened again
+  (HTTP cache and compiled code kept, as in a learner's browser), activated again: a learner's next visit, or the
+  next chapter. The profile is on disk because Playwright's ordinary contexts are off the record: Chromium keeps
+  no compiled code there, and every visit would compile Pyodide's WebAssembly again;
 * click → feedback: from the click on « Vérifier » to the first frame painted with the expected verdict,
   measured in the workshop's frame (``performance.now()``), first click then CLICKS - 1 later clicks
   alternating between the spec's first two answers.
@@ -24,12 +26,13 @@ from __future__ import annotations
 import os
 import statistics
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from playwright.sync_api import Browser, Frame, Page, expect
+from playwright.sync_api import Frame, Page, Playwright, expect
 
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 CLICKS = max(2, int(os.environ.get("BENCH_CLICKS", "4")))
@@ -81,29 +84,38 @@ def _activate(page: Page, spec: WorkshopSpec) -> tuple[float, Frame, h.Workshop]
     return time.perf_counter() - started, frame, workshop
 
 
-def measure_once(browser: Browser, site: h.SiteServer, spec: WorkshopSpec, figures: Figures) -> None:
+def measure_once(playwright: Playwright, site: h.SiteServer, spec: WorkshopSpec, figures: Figures) -> None:
     today = date.today()  # the browser's Python reads the real clock
     guard = h.PageGuard()
-    context = h.new_context(browser, guard)
-    try:
-        page = context.new_page()
-        url = f"{site.url}/{Path(spec.notebook).with_suffix('.html')}"
-        figures.readable_s.append(_open_chapter(page, url))
-        cold, frame, workshop = _activate(page, spec)
-        figures.cold_s.append(cold)
-        answers = (spec.answers[0].steps, _second_answer(spec))
-        figures.first_clicks_ms.append(_timed_click(frame, workshop, spec, answers[0], today,  # type: ignore[arg-type]
-                                                    in_lab=False).painted_ms)
-        for click in range(1, CLICKS):
-            figures.later_clicks_ms.append(_timed_click(frame, workshop, spec, answers[click % 2], today,  # type: ignore[arg-type]
+    url = f"{site.url}/{Path(spec.notebook).with_suffix('.html')}"
+    with tempfile.TemporaryDirectory(prefix="bench-site-profile-") as profile:
+        context = h.new_profile_context(playwright, Path(profile), guard)
+        try:
+            page = context.new_page()
+            figures.readable_s.append(_open_chapter(page, url))
+            cold, frame, workshop = _activate(page, spec)
+            figures.cold_s.append(cold)
+            answers = (spec.answers[0].steps, _second_answer(spec))
+            figures.first_clicks_ms.append(_timed_click(frame, workshop, spec, answers[0], today,  # type: ignore[arg-type]
                                                         in_lab=False).painted_ms)
-        _open_chapter(page, url)
-        warm, _, _ = _activate(page, spec)
-        figures.warm_s.append(warm)
-        figures.blocked.update(guard.unexpected_blocked())
-        figures.errors += guard.page_errors + guard.console_errors
-    finally:
-        context.close()
+            for click in range(1, CLICKS):
+                figures.later_clicks_ms.append(_timed_click(frame, workshop, spec, answers[click % 2], today,  # type: ignore[arg-type]
+                                                            in_lab=False).painted_ms)
+        finally:
+            figures.blocked.update(guard.unexpected_blocked())
+            figures.errors += guard.page_errors + guard.console_errors
+            context.close()  # the profile is written to disk, as when a learner closes the browser
+        guard = h.PageGuard()
+        context = h.new_profile_context(playwright, Path(profile), guard)
+        try:
+            page = context.new_page()
+            _open_chapter(page, url)
+            warm, _, _ = _activate(page, spec)
+            figures.warm_s.append(warm)
+        finally:
+            figures.blocked.update(guard.unexpected_blocked())
+            figures.errors += guard.page_errors + guard.console_errors
+            context.close()
 
 
 def _size(path: Path) -> tuple[float, int]:
@@ -151,15 +163,13 @@ def main() -> None:
     with h.SiteServer(folder) as site, sync_playwright() as playwright:
         browser = playwright.chromium.launch(**h.launch_args())
         print(f"Chromium {browser.version}; {RUNS} runs per chapter of {CLICKS} clicks each, median (min–max)")
-        try:
-            for _ in range(RUNS):
-                for name, spec in specs.items():
-                    try:
-                        measure_once(browser, site, spec, results[name])
-                    except Exception as error:  # one run lost is reported, not the whole benchmark
-                        results[name].failed_runs.append(str(error).splitlines()[0][:300])
-        finally:
-            browser.close()
+        browser.close()
+        for _ in range(RUNS):
+            for name, spec in specs.items():
+                try:
+                    measure_once(playwright, site, spec, results[name])
+                except Exception as error:  # one run lost is reported, not the whole benchmark
+                    results[name].failed_runs.append(str(error).splitlines()[0][:300])
 
     print()
     print("| chapitre | page → lisible (s) | Activer → utilisable, froid (s) | chaud (s) | 1er clic (ms) "

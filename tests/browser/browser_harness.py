@@ -180,6 +180,23 @@ def new_context(browser: Any, guard: PageGuard | None = None, **kwargs: Any) -> 
     return context
 
 
+def new_profile_context(playwright: Any, profile: Path, guard: PageGuard | None = None,
+                        **kwargs: Any) -> BrowserContext:
+    """A browser with an on-disk profile in ``profile`` (French locale, offline guard installed), as a learner's.
+
+    :func:`new_context`'s contexts are off the record: Chromium keeps their HTTP cache in memory and no compiled
+    code at all, so a second visit there compiles Pyodide's 9.6 MB of WebAssembly again. A learner's browser keeps
+    that code: a warm visit is measured in a profile like theirs, opened again.
+    """
+    options: dict[str, Any] = {**launch_args(), "viewport": VIEWPORT, "locale": "fr-FR"}
+    options.update(kwargs)
+    context: BrowserContext = playwright.chromium.launch_persistent_context(str(profile), **options)
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
+    if guard is not None:
+        guard.install(context)
+    return context
+
+
 # ----------------------------------------------------------------------------------- page guard
 
 
