@@ -751,12 +751,21 @@ def test_mathjax_only_on_pages_with_formulas(built_book: BuiltBook) -> None:
 
 
 @pytest.mark.slow
-def test_exercise_pages_open_in_the_browser(built_book: BuiltBook) -> None:
+def test_exercise_pages_open_in_the_browser_or_send_to_the_local_install(built_book: BuiltBook) -> None:
+    local = 0
     for chapter in CHAPTERS:
         page = built_book.pages[f"exercises/{chapter.slug}.html"]
         links = [attrs["href"] for tag, attrs in page.tags if tag == "a" and "iw-live-link" in attrs.get("class", "")]
-        assert links == ["../" + live_site.notebook_url(chapter.slug)], f"exercises/{chapter.slug}.html: {links}"
-        assert "Ouvrir l&#x27;exercice dans le navigateur" in page.source
+        modules = live_site.local_only_imports(REPO / "exercises" / f"{chapter.slug}.ipynb")
+        if modules:  # pandas and co. do not run in the browser: no link there, a French note instead
+            local += 1
+            assert links == [], f"exercises/{chapter.slug}.html: {links}"
+            assert 'class="iw-exercise-local"' in page.source and "cours installé sur votre ordinateur" in page.source
+            assert all(module in page.source.split('class="iw-exercise-local"')[1][:200] for module in modules)
+        else:
+            assert links == ["../" + live_site.notebook_url(chapter.slug)], f"exercises/{chapter.slug}.html: {links}"
+            assert "Ouvrir l&#x27;exercice dans le navigateur" in page.source
+    assert 0 < local < len(CHAPTERS)
 
 
 @pytest.mark.slow

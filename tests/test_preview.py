@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -100,9 +101,38 @@ def test_the_ipython_extension_acts_in_the_book_medium_only(monkeypatch: pytest.
 def test_chapter_pages_link_to_their_live_workshop_relative_to_the_page() -> None:
     for slug in live_site.WORKSHOPS:
         assert book.live_link(f"notebooks/{slug}") == "../" + live_site.repl_url(slug)
-        assert book.exercise_link(f"exercises/{slug}") == "../" + live_site.notebook_url(slug)
+        local_only = book.exercise_local_only(f"exercises/{slug}")
+        expected = None if local_only else "../" + live_site.notebook_url(slug)
+        assert book.exercise_link(f"exercises/{slug}") == expected
     assert book.live_link("book/index") is None and book.exercise_link("book/glossaire") is None
     assert book.live_link("notebooks/00_accueil") is None
+
+
+def test_an_exercise_that_needs_pandas_sends_the_learner_to_the_local_install_in_french() -> None:
+    """pandas, numpy and matplotlib have no WebAssembly build the site can ship: those exercises get no link to the
+    browser (a traceback at their first cell) but a note, and the others keep theirs."""
+    local = {slug for slug in live_site.WORKSHOPS if book.exercise_local_only(f"exercises/{slug}")}
+    assert local == {"02_mauvais_influenceur", "07_partenariats_long_terme", "08_evaluer_resultats", "09_remuneration"}
+    assert book.exercise_local_only("exercises/08_evaluer_resultats") == ["matplotlib", "pandas"]
+    note = book.exercise_local_html("exercises/08_evaluer_resultats", ["matplotlib", "pandas"])
+    assert "utilisent matplotlib et pandas, qui ne fonctionnent pas dans le navigateur\u00a0:" in note
+    assert 'href="../book/ouvrir-en-direct.html#sur-votre-ordinateur-avec-jupyterlab"' in note
+    assert "utilisent pandas, qui ne fonctionne pas" in book.exercise_local_html("exercises/09_remuneration",
+                                                                                ["pandas"])
+
+
+def test_local_only_imports_reads_every_form_of_import(tmp_path: Path) -> None:
+    cells = [
+        {"cell_type": "code", "source": ["import numpy as np, json\n", "from pandas import DataFrame\n"]},
+        {"cell_type": "code", "source": "%pip install x\nimport matplotlib.pyplot as plt"},  # a magic: read by line
+        {"cell_type": "code", "source": "from .local import thing\nfrom influence_workbook import data"},
+        {"cell_type": "markdown", "source": "import pandas  # prose, not code"},
+    ]
+    notebook = tmp_path / "n.ipynb"
+    notebook.write_text(json.dumps({"cells": cells}), encoding="utf-8")
+    assert live_site.local_only_imports(notebook) == ["matplotlib", "numpy", "pandas"]
+    notebook.write_text(json.dumps({"cells": cells[2:]}), encoding="utf-8")
+    assert live_site.local_only_imports(notebook) == []
 
 
 def test_page_context_fills_the_link_and_adds_the_script_to_that_page_only() -> None:
@@ -124,14 +154,19 @@ def test_page_context_fills_the_link_and_adds_the_script_to_that_page_only() -> 
         book._on_page_context(app, "book/glossaire", "page.html", {"body": preview.LIVE_URL_MARKER}, None)
 
 
-def test_exercise_pages_get_the_link_to_the_notebook_in_the_browser() -> None:
+def test_exercise_pages_get_the_link_to_the_notebook_in_the_browser_or_the_local_note() -> None:
     app: Any = SimpleNamespace(add_js_file=lambda *a, **k: None,
                                env=SimpleNamespace(get_domain=lambda _: SimpleNamespace(data={})))
     context: dict[str, Any] = {"body": "<section><h1>Exercices</h1><p>Texte</p></section>"}
-    book._on_page_context(app, "exercises/02_mauvais_influenceur", "page.html", context, None)
-    link = html.escape("../" + live_site.notebook_url("02_mauvais_influenceur"))
+    book._on_page_context(app, "exercises/01_objectif_flou", "page.html", context, None)
+    link = html.escape("../" + live_site.notebook_url("01_objectif_flou"))
     assert context["body"].startswith(f'<section><h1>Exercices</h1><p class="iw-exercise-live"><a class="iw-live-link" '
                                       f'href="{link}">Ouvrir l&#x27;exercice dans le navigateur</a>')
+    context = {"body": "<section><h1>Exercices</h1><p>Texte</p></section>"}
+    book._on_page_context(app, "exercises/02_mauvais_influenceur", "page.html", context, None)
+    assert context["body"].startswith('<section><h1>Exercices</h1><p class="iw-exercise-local">Ces exercices '
+                                      "utilisent pandas")
+    assert "iw-live-link" not in context["body"]
 
 
 def test_mathjax_and_the_widget_renderer_stay_only_where_needed() -> None:

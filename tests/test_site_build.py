@@ -348,7 +348,7 @@ def test_the_repl_piplite_has_what_the_kernel_sets_and_refuses_installs_in_frenc
         import piplite.piplite as standin
 
         assert standin._PIPLITE_DISABLE_PYPI is True and standin._PIPLITE_URLS == []
-        with pytest.raises(RuntimeError, match="n’installent aucun paquet\u00a0:"):
+        with pytest.raises(RuntimeError, match="n'installent aucun paquet\u00a0:"):
             asyncio.run(standin.install(["numpy"]))
         assert "micropip" not in sys.modules and "unittest.mock" not in sys.modules  # what the real one costs
     finally:

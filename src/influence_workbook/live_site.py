@@ -10,13 +10,18 @@ The progress store finds JupyterLite's browser-backed ``/drive`` by itself
 (:func:`influence_workbook.progress.default_progress_path`).
 
 An exercise notebook opens in JupyterLite's notebook app (:func:`notebook_url`); the site ships the learner versions
-(``exercises/``), never the solutions.
+(``exercises/``), never the solutions, and only those that run there: an exercise whose code imports pandas, numpy or
+matplotlib (:func:`local_only_imports`), which have no WebAssembly build the site can ship, is done in the local
+install, and its page says so.
 """
 
 from __future__ import annotations
 
+import ast
+import json
 import re
 import sys
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -62,6 +67,35 @@ HOME_LINES: tuple[str, ...] = (
 )
 
 _SLUG = re.compile(r"^\d\d_[a-z0-9_]+$")
+#: What the browser's Python here cannot import (no WebAssembly wheel reachable from the registries).
+LOCAL_ONLY_MODULES = ("pandas", "numpy", "matplotlib")
+_IMPORT_LINE = re.compile(r"^\s*(?:from|import)\s+([A-Za-z_]\w*)", re.MULTILINE)
+
+
+def _imported_modules(source: str) -> set[str]:
+    """The top-level modules a cell imports; a cell Python cannot parse (an IPython magic) is read line by line."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return set(_IMPORT_LINE.findall(source))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def local_only_imports(notebook: Path) -> list[str]:
+    """The modules of :data:`LOCAL_ONLY_MODULES` a notebook's code imports, sorted (empty: it runs in the browser)."""
+    cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells", [])
+    imported: set[str] = set()
+    for cell in cells:
+        if cell.get("cell_type") == "code":
+            source = cell.get("source", "")
+            imported |= _imported_modules("".join(source) if isinstance(source, list) else source)
+    return sorted(imported & set(LOCAL_ONLY_MODULES))
 
 
 def live_slugs() -> list[str]:
@@ -180,6 +214,7 @@ __all__ = [
     "WORKSHOPS",
     "keep_none_in_widget_updates",
     "live_slugs",
+    "local_only_imports",
     "notebook_url",
     "prepare_browser",
     "repl_url",

@@ -10,18 +10,21 @@ answer, and the whole visit must make no request to another host and log no cons
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import browser_harness as h
+import nbformat
 import pytest
 from playwright.sync_api import BrowserContext, expect
 
 from influence_workbook.authoring.site import site_server
-from influence_workbook.live_site import repl_url
+from influence_workbook.live_site import notebook_url, repl_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
+REPO = Path(__file__).resolve().parents[2]
 
 #: Cold start on this 2-core machine: Pyodide, ipython and jedi, then the course (about 15 s alone, more when busy).
 WORKSHOP_TIMEOUT_MS = 150_000
@@ -102,5 +105,34 @@ def test_a_progress_file_imported_on_the_home_page_comes_back_in_its_workshop(
     expect(chapter.locator(".iw-ch01-objective")).to_contain_text("Réponse reprise de votre dernière visite",
                                                                    timeout=WORKSHOP_TIMEOUT_MS)
 
+    assert guard.blocked == [], f"{len(guard.blocked)} requests to another host: {guard.blocked[:10]}"
+    assert guard.problems(failed_requests=True, console=True) == []
+
+
+def test_an_exercise_runs_whole_in_the_notebook_app_offline(site_url: str, context: BrowserContext,
+                                                            guard: h.PageGuard) -> None:
+    """Exercise 1 (no pandas: it runs in the browser) opens in JupyterLite's notebook app with Pyodide's kernel, in
+    French; « Exécuter toutes les cellules » runs it to the end: its checks answer (the blanks are « À revoir »), no
+    cell raises, nothing leaves the machine. The app has the real piplite and jedi, and the compiled standard
+    library: what the workshops' REPL does without must still be there."""
+    page = context.new_page()
+    page.goto(site_url + notebook_url("01_objectif_flou"))
+    idle = page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first
+    idle.wait_for(timeout=WORKSHOP_TIMEOUT_MS)
+    page.get_by_role("menuitem", name="Exécution").click()
+    page.locator("li[data-command='runmenu:run-all']").click()  # « Exécuter toutes les cellules »
+    outputs = page.locator(".jp-OutputArea-output")
+    expect(outputs.filter(has_text="À revoir").first).to_be_attached(timeout=WORKSHOP_TIMEOUT_MS)
+    idle.wait_for(timeout=WORKSHOP_TIMEOUT_MS)
+    expect(page.locator(".jp-InputPrompt", has_text="[*]")).to_have_count(0)  # nothing still running or queued
+    # Each code cell ran once, in order: the last shown count is the number of code cells. (Cells scrolled out of
+    # view may be drawn empty: JupyterLab draws only what is near the screen.)
+    prompts = [p.strip() for p in page.locator(".jp-CodeCell .jp-InputPrompt").all_inner_texts() if p.strip()]
+    assert prompts and all(re.fullmatch(r"\[\d+\]:", p) for p in prompts), prompts
+    code_cells = [c for c in nbformat.read(REPO / "exercises" / "01_objectif_flou.ipynb", as_version=4).cells
+                  if c.cell_type == "code"]
+    assert max(int(p[1:-2]) for p in prompts) == len(code_cells), (prompts, len(code_cells))
+    assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+    assert outputs.filter(has_text="Traceback").count() == 0 and outputs.filter(has_text="Error").count() == 0
     assert guard.blocked == [], f"{len(guard.blocked)} requests to another host: {guard.blocked[:10]}"
     assert guard.problems(failed_requests=True, console=True) == []

@@ -8,5 +8,5 @@ _PIPLITE_DISABLE_PYPI = True
 
 
 async def install(*args: Any, **kwargs: Any) -> None:
-    raise RuntimeError("Les ateliers en ligne n’installent aucun paquet : ouvrez un exercice pour écrire votre "
+    raise RuntimeError("Les ateliers en ligne n'installent aucun paquet : ouvrez un exercice pour écrire votre "
                        "propre code.")

@@ -48,7 +48,9 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from influence_workbook import live_site
+from influence_workbook.paths import course_root
 from influence_workbook.quiz import MEDIUM_VARIABLE
+from influence_workbook.typography import fix
 from influence_workbook.widgets import preview
 from influence_workbook.widgets.preview import LIVE_URL_MARKER
 
@@ -128,10 +130,22 @@ def live_link(pagename: str) -> str | None:
     return page_root(pagename) + live_site.repl_url(slug)
 
 
-def exercise_link(pagename: str) -> str | None:
-    """The link from an exercise page to the exercise in JupyterLite, relative to the page; None otherwise."""
+def _exercise_slug(pagename: str) -> str | None:
     folder, _, slug = pagename.rpartition("/")
-    if folder != "exercises" or slug not in live_site.WORKSHOPS:
+    return slug if folder == "exercises" and slug in live_site.WORKSHOPS else None
+
+
+def exercise_local_only(pagename: str) -> list[str]:
+    """What an exercise page's code imports that the browser cannot (pandas...): empty for other pages."""
+    slug = _exercise_slug(pagename)
+    return [] if slug is None else live_site.local_only_imports(course_root() / "exercises" / f"{slug}.ipynb")
+
+
+def exercise_link(pagename: str) -> str | None:
+    """The link from an exercise page to the exercise in JupyterLite, relative to the page; None for other pages and
+    for an exercise that needs the local install (:func:`exercise_local_only`)."""
+    slug = _exercise_slug(pagename)
+    if slug is None or exercise_local_only(pagename):
         return None
     return page_root(pagename) + live_site.notebook_url(slug)
 
@@ -139,6 +153,21 @@ def exercise_link(pagename: str) -> str | None:
 def exercise_link_html(href: str) -> str:
     return (f'<p class="iw-exercise-live"><a class="iw-live-link" href="{html.escape(href)}">'
             f"{html.escape(EXERCISE_LINK_LABEL)}</a> (Python démarre dans votre navigateur, rien à installer).</p>")
+
+
+#: Where the book explains the local install, from the site's root.
+LOCAL_INSTALL_PAGE = "book/ouvrir-en-direct.html#sur-votre-ordinateur-avec-jupyterlab"
+
+
+def exercise_local_html(pagename: str, modules: list[str]) -> str:
+    """The note an exercise page shows instead of the link when its code needs the local install."""
+    names = " et ".join(", ".join(modules).rsplit(", ", 1)) if len(modules) > 1 else modules[0]
+    verb = "fonctionnent" if len(modules) > 1 else "fonctionne"
+    href = page_root(pagename) + LOCAL_INSTALL_PAGE
+    return fix(f'<p class="iw-exercise-local">Ces exercices utilisent {html.escape(names)}, qui ne {verb} pas dans '
+               f"le navigateur : faites-les dans le cours installé sur votre ordinateur "
+               f'(<a href="{html.escape(href)}">comment l\'installer</a>). Les ateliers du chapitre, eux, '
+               f"s'ouvrent dans le navigateur.</p>")
 
 
 def preview_cache_key() -> str:
@@ -170,8 +199,10 @@ def _on_env_get_outdated(app: Sphinx, env: Any, added: set[str], changed: set[st
 
 
 def live_links_key() -> str:
-    """A digest of every chapter's and exercise's link to the live site (``live_site``)."""
-    links = [f"{slug}\n{live_site.repl_url(slug)}\n{live_site.notebook_url(slug)}" for slug in live_site.WORKSHOPS]
+    """A digest of every chapter's and exercise's link to the live site (``live_site``), or of the note that sends
+    an exercise to the local install."""
+    links = [f"{slug}\n{live_site.repl_url(slug)}\n{exercise_link(f'exercises/{slug}')}\n"
+             f"{exercise_local_only(f'exercises/{slug}')}" for slug in live_site.WORKSHOPS]
     links.append(live_site.repl_url(live_site.HOME))
     return hashlib.sha256("\n".join(links).encode("utf-8")).hexdigest()[:12]
 
@@ -190,11 +221,14 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dic
         home = page_root(pagename) + live_site.repl_url(live_site.HOME)
         context["body"] = context["body"].replace(HOME_URL_MARKER, html.escape(home))
     link = exercise_link(pagename)
-    if link is not None:
+    local_only = exercise_local_only(pagename)
+    note = exercise_link_html(link) if link is not None else exercise_local_html(pagename, local_only) \
+        if local_only else None
+    if note is not None:
         # After the page's title (its first heading), before the exercises themselves.
         heading_end = context["body"].find("</h1>")
         at = heading_end + len("</h1>") if heading_end >= 0 else 0
-        context["body"] = context["body"][:at] + exercise_link_html(link) + context["body"][at:]
+        context["body"] = context["body"][:at] + note + context["body"][at:]
     scripts = context.get("script_files")
     if isinstance(scripts, list):
         math_domain = app.env.get_domain("math")

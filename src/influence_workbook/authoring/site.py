@@ -325,6 +325,15 @@ def rewrite_lock(lock_path: Path, shipped: Sequence[Path]) -> dict[str, Any]:
 # --------------------------------------------------------------------------- contents (the exercises)
 
 
+def browser_exercises(root: Path) -> list[Path]:
+    """The learner exercises that run in the browser: not those whose code imports pandas, numpy or matplotlib
+    (:func:`influence_workbook.live_site.local_only_imports`; their pages send learners to the local install)."""
+    from influence_workbook.live_site import local_only_imports
+
+    return [source for source in sorted((root / "exercises").glob("[0-9][0-9]_*.ipynb"))
+            if not local_only_imports(source)]
+
+
 def exercise_notebook(source: Path) -> nbformat.NotebookNode:
     """A learner exercise for the browser: outputs cleared, Pyodide's kernel named (the course is loaded as the kernel
     starts: no install cell)."""
@@ -427,7 +436,7 @@ def build_lite(paths: Paths, work: Path) -> Path:
     for folder in PROGRESS_FOLDERS:  # listed by the site: creating them in the browser asks for a listing, a 404
         (work / "contents" / folder).mkdir(parents=True)
         (work / "contents" / folder / "LISEZMOI.md").write_text(PROGRESS_README, encoding="utf-8")
-    for source in sorted((paths.root / "exercises").glob("[0-9][0-9]_*.ipynb")):
+    for source in browser_exercises(paths.root):
         nbformat.write(exercise_notebook(source), contents / source.name)
 
     hide_lite_extensions()
