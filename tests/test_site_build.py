@@ -8,6 +8,7 @@ import base64
 import hashlib
 import json
 import re
+import subprocess
 import sys
 import types
 import zipfile
@@ -350,11 +351,15 @@ def test_the_repl_piplite_has_what_the_kernel_sets_and_refuses_installs_in_frenc
         assert standin._PIPLITE_DISABLE_PYPI is True and standin._PIPLITE_URLS == []
         with pytest.raises(RuntimeError, match="n'installent aucun paquet\u00a0:"):
             asyncio.run(standin.install(["numpy"]))
-        assert "micropip" not in sys.modules and "unittest.mock" not in sys.modules  # what the real one costs
     finally:
         sys.path.remove(str(wheel))
         for name in [n for n in sys.modules if n == "piplite" or n.startswith("piplite.")]:
             del sys.modules[name]
+    # What the real piplite costs at the kernel's start, in a fresh interpreter (this one has imported anything).
+    probe = (f"import sys; sys.path.insert(0, {str(wheel)!r}); import piplite.piplite; "
+             "print(sorted({'micropip', 'unittest.mock'} & set(sys.modules)))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
 
 
 def test_jupyterlites_kernel_extension_is_moved_out_of_jupyterlabs_sight(tmp_path: Path,
