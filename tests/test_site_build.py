@@ -191,17 +191,20 @@ def test_each_chapter_runs_the_workshop_its_notebook_shows(slug: str) -> None:
     assert any(f"from {module} import {function}" in cell and f"{function}()" in cell
                for cell in _workshop_cells(slug)), slug
     lines = live_site.workshop_lines(slug)
-    first = [live_site.FILE_LINE] if slug in live_site.FILE_PAGES else []
-    assert lines == [*first, live_site.PREPARE_LINE, f"from {module} import {function}; {function}()"]
+    after = [live_site.FILE_LINE] if slug in live_site.FILE_PAGES else []
+    assert lines == [live_site.PREPARE_LINE, f"from {module} import {function}; {function}()", *after]
 
 
 def test_the_pages_that_make_files_load_their_libraries_first() -> None:
-    """The REPL's kernel does not load fpdf2 and openpyxl as it starts: the home page (certificate, exports) and
-    chapter 9 (its workbook) load them before anything else; no other page asks for them."""
-    assert set(live_site.FILE_PAGES) == {live_site.HOME, "09_remuneration"}
+    """The REPL's kernel does not load fpdf2 and openpyxl as it starts: the home page (certificate, exports) loads
+    them first, chapters 9 (its workbook) and 10 (the brief's PDF) once their workshop is shown; no other page asks
+    for them."""
+    assert set(live_site.FILE_PAGES) == {live_site.HOME, "09_remuneration", "10_brief_clair"}
+    assert live_site.workshop_lines(live_site.HOME)[0] == live_site.FILE_LINE
+    assert live_site.workshop_lines("09_remuneration")[-1] == live_site.FILE_LINE
+    assert live_site.workshop_lines("10_brief_clair")[-1] == live_site.FILE_LINE
     for slug in live_site.live_slugs():
         lines = live_site.workshop_lines(slug)
-        assert (lines[0] == live_site.FILE_LINE) == (slug in live_site.FILE_PAGES), slug
         assert sum(line == live_site.FILE_LINE for line in lines) == (slug in live_site.FILE_PAGES), slug
     assert {"fpdf2", "fonttools", "openpyxl", "et-xmlfile", "defusedxml"} == set(live_site.FILE_PACKAGES)
     for name in live_site.FILE_PACKAGES:
@@ -378,3 +381,17 @@ def test_jupyterlites_kernel_extension_is_moved_out_of_jupyterlabs_sight(tmp_pat
     assert site.hide_lite_extensions() == []  # nothing left to move
     assert site.labextension("@jupyter-widgets/jupyterlab-manager") == labextensions / "@jupyter-widgets" / \
         "jupyterlab-manager"
+
+
+def test_the_widget_renderer_is_left_out_unless_a_page_loads_it(tmp_path: Path) -> None:
+    (tmp_path / "_static" / "widgets").mkdir(parents=True)
+    (tmp_path / "_static" / "widgets" / "embed-amd.js").write_text("//", encoding="utf-8")
+    (tmp_path / "index.html").write_text('<script src="_static/doctools.js"></script>', encoding="utf-8")
+    (tmp_path / "notebooks").mkdir()
+    page = tmp_path / "notebooks" / "01.html"
+    page.write_text('<script src="../_static/widgets/embed-amd.js"></script>', encoding="utf-8")
+    assert site.drop_unused_book_assets(tmp_path) == []  # a page loads it: kept
+    assert (tmp_path / "_static" / "widgets" / "embed-amd.js").is_file()
+    page.write_text("<p>Aperçu de l'atelier</p>", encoding="utf-8")
+    assert site.drop_unused_book_assets(tmp_path) == ["_static/widgets"]
+    assert not (tmp_path / "_static" / "widgets").exists()

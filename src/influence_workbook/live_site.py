@@ -51,10 +51,13 @@ STORAGE_WARNING = (
     "utilisez « Exporter ma progression » sur la page d'accueil du cours pour les garder dans un fichier."
 )
 HOME = "00_accueil"
-#: The pages that make files, and the libraries they need: the home page (the certificate's PDF, the exports) and
-#: chapter 9 (its budget as a workbook). The workshops' kernel does not load these as it starts (1.9 MB of wheels to
-#: unpack, which every other workshop would wait for): these pages load them first (:data:`FILE_LINE`).
-FILE_PAGES = (HOME, "09_remuneration")
+#: The pages that make files, and the libraries they need: the home page (the certificate's PDF, the exports),
+#: chapter 9 (its budget as a workbook) and chapter 10 (the brief as a PDF). The workshops' kernel does not load these
+#: as it starts (1.9 MB of wheels to unpack, which every other workshop would wait for): these pages load them
+#: (:data:`FILE_LINE`), the home page first (its certificate asks at once whether PDFs can be made), the chapters
+#: after their workshop is shown (only « Exporter » needs them; a click in the half second they take gets a French
+#: « Réessayez »).
+FILE_PAGES = (HOME, "09_remuneration", "10_brief_clair")
 FILE_PACKAGES = ("fpdf2", "fonttools", "defusedxml", "openpyxl", "et-xmlfile")
 FILE_LINE = f"import pyodide_js; await pyodide_js.loadPackage({list(FILE_PACKAGES)!r})"
 #: The home page's parts, as its notebook shows them, then the re-import of a progress file.
@@ -105,14 +108,14 @@ def live_slugs() -> list[str]:
 
 def workshop_lines(notebook_slug: str) -> list[str]:
     """The lines the REPL runs for ``notebook_slug`` (``"01_objectif_flou"``, ``"00_accueil"``), in order."""
-    first = [FILE_LINE, PREPARE_LINE] if notebook_slug in FILE_PAGES else [PREPARE_LINE]
     if notebook_slug == HOME:
-        return [*first, *HOME_LINES]
+        return [FILE_LINE, PREPARE_LINE, *HOME_LINES]
     try:
         module, function = WORKSHOPS[notebook_slug]
     except KeyError:
         raise ValueError(f"no live workshop for {notebook_slug!r}; known: {', '.join(live_slugs())}") from None
-    return [*first, f"from {module} import {function}; {function}()"]
+    after = [FILE_LINE] if notebook_slug in FILE_PAGES else []
+    return [PREPARE_LINE, f"from {module} import {function}; {function}()", *after]
 
 
 def drive_is_mounted() -> bool:

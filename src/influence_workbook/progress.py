@@ -92,6 +92,10 @@ NEWER_REMEDY = (
 )
 
 
+#: Where the progress file lives in JupyterLite (Pyodide): its ``/drive``, persisted in the browser.
+BROWSER_FOLDER = Path("/drive/.influence-workbook")
+
+
 def default_progress_path() -> Path:
     explicit = os.environ.get("INFLUENCE_WORKBOOK_PROGRESS")
     if explicit:
@@ -100,7 +104,7 @@ def default_progress_path() -> Path:
     if home:
         return Path(home).expanduser() / FILE_NAME
     if sys.platform == "emscripten":  # JupyterLite: /drive is persisted in the browser
-        return Path("/drive/.influence-workbook") / FILE_NAME
+        return BROWSER_FOLDER / FILE_NAME
     return Path.home() / ".influence-workbook" / FILE_NAME
 
 

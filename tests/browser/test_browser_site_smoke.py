@@ -134,5 +134,38 @@ def test_an_exercise_runs_whole_in_the_notebook_app_offline(site_url: str, conte
     assert max(int(p[1:-2]) for p in prompts) == len(code_cells), (prompts, len(code_cells))
     assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
     assert outputs.filter(has_text="Traceback").count() == 0 and outputs.filter(has_text="Error").count() == 0
+    # The site has neither JupyterLab nor the file browser's page: the app offers neither (they led to a 404).
+    page.get_by_role("menuitem", name="Affichage").click()
+    expect(page.locator(".lm-Menu li[data-command]").first).to_be_visible()
+    expect(page.locator("li[data-command='application:open-lab']")).to_have_count(0)
+    expect(page.locator("li[data-command='application:open-tree']")).to_have_count(0)
+    page.keyboard.press("Escape")
+    assert guard.blocked == [], f"{len(guard.blocked)} requests to another host: {guard.blocked[:10]}"
+    assert guard.problems(failed_requests=True, console=True) == []
+
+
+def test_chapter_10s_brief_is_exported_from_the_browser_as_markdown_and_pdf(site_url: str, context: BrowserContext,
+                                                                            guard: h.PageGuard) -> None:
+    """The course's final product, in the browser: « Exporter » gives the brief as Markdown and PDF (the PDF
+    library is loaded once the workshop is shown, live_site.FILE_LINE), and says in French why there is no Word
+    file (python-docx needs lxml, which has no WebAssembly build here). The files are downloaded and read."""
+    from workshops import WORKSHOPS, ExportFiles
+
+    from influence_workbook.optional import WORD_UNAVAILABLE
+    from influence_workbook.typography import fix
+
+    spec = next(s for s in WORKSHOPS if s.notebook.endswith("10_brief_clair.ipynb"))
+    page = context.new_page()
+    page.goto(site_url + repl_url("10_brief_clair"))
+    workshop = h.Workshop(page, spec.root, WORKSHOP_TIMEOUT_MS)
+    workshop.wait_ready(spec.button)
+    passing = next(answer for answer in spec.answers if answer.passes)
+    steps = [step for step in passing.steps if not isinstance(step, ExportFiles)]
+    for step in steps:
+        step.apply(workshop)
+    export = next(step for step in passing.steps if isinstance(step, ExportFiles))
+    ExportFiles(button=export.button, links=export.links,
+                files=tuple(f for f in export.files if f[0] != ".docx")).apply(workshop)
+    expect(workshop.root.get_by_text(fix(WORD_UNAVAILABLE))).to_be_visible()
     assert guard.blocked == [], f"{len(guard.blocked)} requests to another host: {guard.blocked[:10]}"
     assert guard.problems(failed_requests=True, console=True) == []

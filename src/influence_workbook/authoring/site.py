@@ -76,7 +76,15 @@ SAMPLE_DATA_GLOB = "*.csv"
 
 #: The folders the progress store writes in JupyterLite's ``/drive`` (:mod:`influence_workbook.progress`,
 #: :mod:`influence_workbook.class_export`), shipped empty so that the browser never has to create them.
-PROGRESS_FOLDERS = (".influence-workbook", ".influence-workbook/exports")
+def progress_folders() -> tuple[str, ...]:
+    """The progress file's folder in JupyterLite's ``/drive`` and each folder the course writes files in beside it
+    (briefs, budgets, certificates, exports: each module's own constant)."""
+    from influence_workbook import brief_export, budget_export, certificate, class_export
+    from influence_workbook.progress import BROWSER_FOLDER
+
+    base = BROWSER_FOLDER.relative_to("/drive").as_posix()
+    written = (brief_export.FOLDER, budget_export.FOLDER, certificate.FOLDER, class_export.EXPORT_FOLDER)
+    return (base, *(f"{base}/{folder}" for folder in written))
 PROGRESS_README = (
     "Ce dossier garde votre progression dans ce navigateur (fichier `progression.json`, et vos exports dans "
     "`exports/`). Pour la garder ailleurs, utilisez « Exporter ma progression » sur la page d'accueil du cours.\n"
@@ -433,7 +441,7 @@ def build_lite(paths: Paths, work: Path) -> Path:
 
     contents = work / "contents" / EXERCISES_FOLDER
     contents.mkdir(parents=True)
-    for folder in PROGRESS_FOLDERS:  # listed by the site: creating them in the browser asks for a listing, a 404
+    for folder in progress_folders():  # listed by the site: creating them in the browser asks for a listing, a 404
         (work / "contents" / folder).mkdir(parents=True)
         (work / "contents" / folder / "LISEZMOI.md").write_text(PROGRESS_README, encoding="utf-8")
     for source in browser_exercises(paths.root):
@@ -617,6 +625,22 @@ def check_site(site: Path) -> list[str]:
     return problems
 
 
+#: The book's assets that no page may need: the widget renderer (4 MB with its fonts), which a page loads only when it
+#: shows a widget's view (``authoring/book.py``: a workshop shows as a picture, so none does).
+UNUSED_IF_UNREFERENCED = ("_static/widgets",)
+
+
+def drop_unused_book_assets(site: Path) -> list[str]:
+    """Remove each folder of :data:`UNUSED_IF_UNREFERENCED` that no HTML page of ``site`` names; those removed."""
+    pages = [page.read_text(encoding="utf-8", errors="replace") for page in site.rglob("*.html")]
+    dropped = []
+    for folder in UNUSED_IF_UNREFERENCED:
+        if (site / folder).is_dir() and not any(f"{folder}/" in page for page in pages):
+            shutil.rmtree(site / folder)
+            dropped.append(folder)
+    return dropped
+
+
 def build(paths: Paths) -> list[tuple[str, int]]:
     if not (paths.book / "index.html").is_file():
         raise SystemExit(f"{paths.book} has no index.html: run `make book` first")
@@ -625,6 +649,8 @@ def build(paths: Paths) -> list[tuple[str, int]]:
         work = Path(temp)
         site = work / "site"
         shutil.copytree(paths.book, site, ignore=shutil.ignore_patterns(".buildinfo", "*.map"))
+        for folder in drop_unused_book_assets(site):
+            log(f"{folder} left out: no page of the book loads it")
         lite = build_lite(paths, work)
         for leftover in lite.rglob("*.map"):
             leftover.unlink()
