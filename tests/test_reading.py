@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from influence_workbook.reading import (
@@ -100,3 +102,21 @@ def test_typos_are_corrected_only_one_letter_away_and_not_inflections() -> None:
     assert correct_typos("partenairiat remunaration pubilcite") == "partenariat remuneration publicite"
     assert correct_typos("ventes abonne achete") == "ventes abonne achete"
     assert one_edit_apart("publicite", "pubilcite") and not one_edit_apart("achete", "cachet")
+
+
+def test_every_meaning_of_the_course_compiles() -> None:
+    """Meanings compile at first use (a workshop's start in the browser does not pay for all of them): every one
+    the checks define must still compile, and a bad pattern still fails loudly."""
+    import importlib
+    import pkgutil
+
+    import influence_workbook.checks as checks
+    from influence_workbook.reading import compile_meanings
+
+    for module in pkgutil.iter_modules(checks.__path__):
+        importlib.import_module(f"{checks.__name__}.{module.name}")
+    assert compile_meanings() >= 100
+    broken = Meaning("broken", "(unclosed")
+    with pytest.raises(re.error):
+        broken.compile()
+    assert Meaning("late", r"\bdemain\b").said("On le publie demain.")

@@ -32,9 +32,10 @@ from __future__ import annotations
 
 import bisect
 import re
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from influence_workbook.text import fold
 
@@ -271,17 +272,41 @@ class Hit:
     negated: bool
 
 
+#: Every meaning made (weakly: a check may make meanings of its own for one campaign).
+_MEANINGS: weakref.WeakSet[Meaning] = weakref.WeakSet()
+
+
+def compile_meanings() -> int:
+    """Compile every meaning made so far; how many there are. A pattern that does not compile raises here."""
+    meanings = list(_MEANINGS)
+    for meaning in meanings:
+        meaning.compile()
+    return len(meanings)
+
+
 class Meaning:
     """One thing a learner's text can say, written once for every spelling and register.
 
     ``patterns`` are regexes on folded, typo-corrected text; ``<verb>`` stands for every form of
-    that verb (:func:`verb_pattern`). Compiled when the meaning is created, at import.
+    that verb (:func:`verb_pattern`). Compiled when the meaning is first used, not at import: the
+    course's meanings are a few hundred regexes, and compiling them all held each workshop's start
+    in the browser (Python in WebAssembly) by about a tenth of a second, most of them for checks the
+    workshop shown never runs. :func:`compile_meanings` compiles every meaning made so far (the
+    tests check that each pattern compiles).
     """
 
     def __init__(self, name: str, *patterns: str) -> None:
         self.name = name
         self.patterns = patterns
-        self._compiled = tuple(re.compile(expand(pattern)) for pattern in patterns)
+        _MEANINGS.add(self)
+
+    @cached_property
+    def _compiled(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(expand(pattern)) for pattern in self.patterns)
+
+    def compile(self) -> None:
+        """Compile the patterns now (see the class's docstring)."""
+        self._compiled  # noqa: B018 - a cached property: reading it compiles
 
     def __repr__(self) -> str:
         return f"Meaning({self.name!r})"

@@ -25,7 +25,7 @@ import re
 import re._parser as sre_parse
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from influence_workbook.campaign import Campaign, resolve
@@ -141,16 +141,21 @@ class GatedMeaning(Meaning):
     tried at every character of the text, where ``"enregistr" in text`` is one quick scan.
     """
 
-    def __init__(self, name: str, *patterns: str) -> None:
-        super().__init__(name, *patterns)
+    @cached_property
+    def _gates(self) -> tuple[tuple[frozenset[str], ...], ...]:
+        # Worked out at first use, like the patterns (see Meaning).
         gates: list[tuple[frozenset[str], ...]] = []
-        for pattern in patterns:
+        for pattern in self.patterns:
             try:
                 needs = _required_literals(sre_parse.parse(expand(pattern)))
             except (re.error, RecursionError):  # pragma: no cover - a pattern sre cannot parse is not gated
                 needs = []
             gates.append(tuple(sorted(needs, key=lambda need: -min(map(len, need)))[:2]))
-        self._gates = tuple(gates)
+        return tuple(gates)
+
+    def compile(self) -> None:
+        super().compile()
+        self._gates  # noqa: B018 - a cached property: reading it works the gates out
 
     def hits(self, reading: Reading | str) -> list[Hit]:
         reading = read(reading) if isinstance(reading, str) else reading
