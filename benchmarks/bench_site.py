@@ -29,6 +29,8 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -90,14 +92,26 @@ def _without_exports(steps: tuple[Step, ...]) -> tuple[Step, ...]:
     return tuple(step for step in steps if not isinstance(step, ExportFiles))
 
 
+@contextmanager
+def _browser(playwright: Playwright, profile: Path, figures: Figures) -> Iterator[Page]:
+    """A page of a browser opened on ``profile``; requests to other hosts and page errors go to ``figures``, and
+    the browser is closed at the end (its profile written to disk, as when a learner closes it)."""
+    guard = h.PageGuard()
+    context = h.new_profile_context(playwright, profile, guard)
+    try:
+        yield context.new_page()
+    finally:
+        figures.blocked.update(guard.unexpected_blocked())
+        figures.errors += guard.page_errors + guard.console_errors
+        context.close()
+
+
 def measure_once(playwright: Playwright, site: h.SiteServer, spec: WorkshopSpec, figures: Figures) -> None:
     today = date.today()  # the browser's Python reads the real clock
-    guard = h.PageGuard()
     url = f"{site.url}/{Path(spec.notebook).with_suffix('.html')}"
-    with tempfile.TemporaryDirectory(prefix="bench-site-profile-") as profile:
-        context = h.new_profile_context(playwright, Path(profile), guard)
-        try:
-            page = context.new_page()
+    with tempfile.TemporaryDirectory(prefix="bench-site-profile-") as folder:
+        profile = Path(folder)
+        with _browser(playwright, profile, figures) as page:
             figures.readable_s.append(_open_chapter(page, url))
             cold, frame, workshop = _activate(page, spec)
             figures.cold_s.append(cold)
@@ -108,24 +122,11 @@ def measure_once(playwright: Playwright, site: h.SiteServer, spec: WorkshopSpec,
             for click in range(1, CLICKS):
                 figures.later_clicks_ms.append(_timed_click(frame, workshop, spec, answers[click % 2], today,  # type: ignore[arg-type]
                                                             in_lab=False).painted_ms)
+            _open_chapter(page, url)  # the same browser: the next chapter, or a reload
+            figures.warm_s.append(_activate(page, spec)[0])
+        with _browser(playwright, profile, figures) as page:  # the browser reopened: the learner's next visit
             _open_chapter(page, url)
-            warm, _, _ = _activate(page, spec)
-            figures.warm_s.append(warm)
-        finally:
-            figures.blocked.update(guard.unexpected_blocked())
-            figures.errors += guard.page_errors + guard.console_errors
-            context.close()  # the profile is written to disk, as when a learner closes the browser
-        guard = h.PageGuard()
-        context = h.new_profile_context(playwright, Path(profile), guard)
-        try:
-            page = context.new_page()
-            _open_chapter(page, url)
-            reopened, _, _ = _activate(page, spec)
-            figures.reopened_s.append(reopened)
-        finally:
-            figures.blocked.update(guard.unexpected_blocked())
-            figures.errors += guard.page_errors + guard.console_errors
-            context.close()
+            figures.reopened_s.append(_activate(page, spec)[0])
 
 
 def _size(path: Path) -> tuple[float, int]:

@@ -134,12 +134,14 @@ def test_an_exercise_runs_whole_in_the_notebook_app_offline(site_url: str, conte
     assert max(int(p[1:-2]) for p in prompts) == len(code_cells), (prompts, len(code_cells))
     assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
     assert outputs.filter(has_text="Traceback").count() == 0 and outputs.filter(has_text="Error").count() == 0
-    # The site has neither JupyterLab nor the file browser's page: the app offers neither (they led to a 404).
+    # The site has neither JupyterLab nor the file browser's page: the app offers neither (they led to a 404),
+    # nor links to the latter with its logo.
     page.get_by_role("menuitem", name="Affichage").click()
     expect(page.locator(".lm-Menu li[data-command]").first).to_be_visible()
     expect(page.locator("li[data-command='application:open-lab']")).to_have_count(0)
     expect(page.locator("li[data-command='application:open-tree']")).to_have_count(0)
     page.keyboard.press("Escape")
+    expect(page.locator("a[href$='/tree']")).to_have_count(0)  # JupyterLite's logo linked there
     assert guard.blocked == [], f"{len(guard.blocked)} requests to another host: {guard.blocked[:10]}"
     assert guard.problems(failed_requests=True, console=True) == []
 
