@@ -197,3 +197,92 @@ def test_the_course_server_config_names_the_hook() -> None:
     config = json.loads((course_root() / "config" / "jupyter" / "jupyter_server_config.json").read_text())
     module, _, name = config["ContentsManager"]["pre_save_hook"].rpartition(".")
     assert getattr(__import__(module, fromlist=[name]), name) is forget_widget_views
+
+
+# ----------------------------------------------------------------------------- kernel WebSockets stay open
+
+
+def _closed_at_ping(settings: dict[str, object], pong_after_each_ping: bool, pings: int,
+                    monkeypatch: pytest.MonkeyPatch) -> int | None:
+    """Run Jupyter Server's own ping loop (WebSocketMixin.send_ping) on a clock of our own; the number of the
+    ping at which it closes the connection, None if it never does."""
+    import logging
+    from types import SimpleNamespace
+
+    from jupyter_server.base import websocket
+
+    clock = SimpleNamespace(now=1000.0)
+    loop = SimpleNamespace(time=lambda: clock.now)
+    monkeypatch.setattr(websocket.ioloop.IOLoop, "current", staticmethod(lambda: loop))
+
+    class Handler(websocket.WebSocketMixin):
+        log = logging.getLogger("test_server")
+        ws_connection = SimpleNamespace(client_terminated=False)
+        ping_callback = object()
+        closed = False
+
+        def __init__(self) -> None:
+            self.settings = settings
+            self.last_ping = self.last_pong = clock.now  # what open() sets
+
+        def close(self) -> None:
+            self.closed = True
+
+        def ping(self, _data: bytes) -> None:
+            if pong_after_each_ping:
+                clock.now += 0.005  # the browser answers within milliseconds
+                self.on_pong(b"")
+
+    handler = Handler()
+    for number in range(1, pings + 1):
+        clock.now += handler.ping_interval / 1000 + 0.002  # the periodic callback runs a little late
+        handler.send_ping()
+        if handler.closed:
+            return number
+    return None
+
+
+def _course_tornado_settings() -> dict[str, object]:
+    import json
+
+    from influence_workbook.paths import course_root
+
+    config = json.loads((course_root() / "config" / "jupyter" / "jupyter_server_config.json").read_text())
+    return dict(config["ServerApp"]["tornado_settings"])
+
+
+def test_the_course_server_keeps_a_kernel_websocket_open_while_the_page_answers(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Closed at the first ping, JupyterLab and Voilà reconnect every 30 s and ipywidgets reloads every widget
+    # from the kernel, putting a text just typed back to its previous value (server.TornadoPingWarningFilter).
+    assert _closed_at_ping(_course_tornado_settings(), True, 10, monkeypatch) is None
+    # The same loop closes a connection whose page stopped answering: 90 s, the third ping.
+    assert _closed_at_ping(_course_tornado_settings(), False, 10, monkeypatch) == 3
+    # ... and closes at the first ping with the timeout the course once set to silence Tornado.
+    assert _closed_at_ping({**_course_tornado_settings(), "ws_ping_timeout": 30000}, True, 10, monkeypatch) == 1
+
+
+def test_only_tornados_ping_warning_is_dropped() -> None:
+    import logging
+
+    from influence_workbook.server import quiet_tornado_ping_warning
+
+    logger = logging.getLogger("tornado.general")
+    seen: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            seen.append(record.getMessage())
+
+    collect = Collect()
+    logger.addHandler(collect)
+    try:
+        quiet_tornado_ping_warning()
+        quiet_tornado_ping_warning()  # the extension may load twice: one filter
+        logger.warning("The websocket_ping_timeout (90000) cannot be longer than the websocket_ping_interval "
+                       "(30000).\nSetting websocket_ping_timeout=30000")
+        logger.warning("Malformed HTTP message from 127.0.0.1")
+    finally:
+        logger.removeHandler(collect)
+    assert seen == ["Malformed HTTP message from 127.0.0.1"]
+    assert sum(type(f).__name__ == "TornadoPingWarningFilter" for f in logger.filters) == 1

@@ -15,6 +15,7 @@ documentation advises for such traffic, removes the stall.
 from __future__ import annotations
 
 import asyncio
+import logging
 from typing import Any
 
 from jupyter_server.base.handlers import JupyterHandler
@@ -33,6 +34,32 @@ class NoDelayKernelConnection(ZMQChannelsWebsocketConnection):
         self.websocket_handler.set_nodelay(True)
         result: asyncio.Future[None] | None = super().connect()
         return result
+
+
+class TornadoPingWarningFilter(logging.Filter):
+    """Drops Tornado's warning that « the websocket_ping_timeout (90000) cannot be longer than the
+    websocket_ping_interval (30000) », a false alarm printed in the learner's terminal at the first page.
+
+    Jupyter Server gives its WebSocket handlers ``ping_interval`` and ``ping_timeout`` in milliseconds: a ping
+    every 30 s, the connection closed after 90 s without an answer. Tornado 6.5 reads the same properties as
+    seconds (it would ping every 30 000 s, that is never) and finds the timeout longer than the interval.
+    The course once silenced it with ``ws_ping_timeout = 30000`` instead: Jupyter Server then closed every kernel
+    WebSocket at its first ping, 30 s after it opened (no answer could have come yet). JupyterLab and Voilà
+    reconnected, ipywidgets reloaded every widget from the kernel, and a text typed in the meantime, not yet
+    echoed by the kernel, went back to its previous value on the screen (chapter 9's thirty fields, in CI).
+    """
+
+    PREFIX = "The websocket_ping_timeout ("
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(self.PREFIX)
+
+
+def quiet_tornado_ping_warning() -> None:
+    """Add :class:`TornadoPingWarningFilter` to Tornado's logger, once."""
+    logger = logging.getLogger("tornado.general")
+    if not any(isinstance(existing, TornadoPingWarningFilter) for existing in logger.filters):
+        logger.addFilter(TornadoPingWarningFilter())
 
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -83,6 +110,7 @@ def _jupyter_server_extension_points() -> list[dict[str, str]]:
 
 
 def _load_jupyter_server_extension(serverapp: Any) -> None:
+    quiet_tornado_ping_warning()
     web_app = serverapp.web_app
     route = url_path_join(web_app.settings["base_url"], "influence-workbook/xsrf")
     web_app.add_handlers(".*$", [(route, XsrfCookieHandler)])
