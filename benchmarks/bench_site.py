@@ -46,7 +46,7 @@ GOAL_SITE_MB = 80.0
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "browser"))
 
 import browser_harness as h  # noqa: E402
-from workshops import WORKSHOPS, ExportFiles, Step, WorkshopSpec  # noqa: E402
+from workshops import WORKSHOPS, WorkshopSpec, without_exports  # noqa: E402
 
 from benchmarks.bench_browser import _second_answer, _timed_click  # noqa: E402
 
@@ -88,10 +88,6 @@ def _activate(page: Page, spec: WorkshopSpec) -> tuple[float, Frame, h.Workshop]
     return time.perf_counter() - started, frame, workshop
 
 
-def _without_exports(steps: tuple[Step, ...]) -> tuple[Step, ...]:
-    return tuple(step for step in steps if not isinstance(step, ExportFiles))
-
-
 @contextmanager
 def _browser(playwright: Playwright, profile: Path, figures: Figures) -> Iterator[Page]:
     """A page of a browser opened on ``profile``; requests to other hosts and page errors go to ``figures``, and
@@ -116,7 +112,7 @@ def measure_once(playwright: Playwright, site: h.SiteServer, spec: WorkshopSpec,
             cold, frame, workshop = _activate(page, spec)
             figures.cold_s.append(cold)
             # The exports are not what is timed (tests/browser/test_browser_site_smoke.py checks chapter 10's).
-            answers = (_without_exports(spec.answers[0].steps), _without_exports(_second_answer(spec)))
+            answers = (without_exports(spec.answers[0].steps), without_exports(_second_answer(spec)))
             figures.first_clicks_ms.append(_timed_click(frame, workshop, spec, answers[0], today,  # type: ignore[arg-type]
                                                         in_lab=False).painted_ms)
             for click in range(1, CLICKS):

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -11,6 +12,7 @@ import socket
 import subprocess
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from jupyter_server.services.kernels.connection.channels import ZMQChannelsWebsocketConnection
@@ -188,14 +190,17 @@ def test_saved_notebooks_forget_their_widget_views_and_keep_everything_else() ->
     assert text_file == {"type": "file", "content": "{}"}
 
 
-def test_the_course_server_config_names_the_hook() -> None:
-    import json
-
+def _course_server_config() -> dict[str, Any]:
+    """config/jupyter/jupyter_server_config.json, the configuration make start and the browser tests use."""
     from influence_workbook.paths import course_root
+
+    return dict(json.loads((course_root() / "config" / "jupyter" / "jupyter_server_config.json").read_text()))
+
+
+def test_the_course_server_config_names_the_hook() -> None:
     from influence_workbook.server import forget_widget_views
 
-    config = json.loads((course_root() / "config" / "jupyter" / "jupyter_server_config.json").read_text())
-    module, _, name = config["ContentsManager"]["pre_save_hook"].rpartition(".")
+    module, _, name = _course_server_config()["ContentsManager"]["pre_save_hook"].rpartition(".")
     assert getattr(__import__(module, fromlist=[name]), name) is forget_widget_views
 
 
@@ -243,12 +248,7 @@ def _closed_at_ping(settings: dict[str, object], pong_after_each_ping: bool, pin
 
 
 def _course_tornado_settings() -> dict[str, object]:
-    import json
-
-    from influence_workbook.paths import course_root
-
-    config = json.loads((course_root() / "config" / "jupyter" / "jupyter_server_config.json").read_text())
-    return dict(config["ServerApp"]["tornado_settings"])
+    return dict(_course_server_config()["ServerApp"]["tornado_settings"])
 
 
 def test_the_course_server_keeps_a_kernel_websocket_open_while_the_page_answers(

@@ -27,7 +27,7 @@ import browser_harness as h
 import pytest
 from playwright.sync_api import Browser, BrowserContext, FrameLocator, Page, expect
 from workshop_flows import Submission, expect_restored, submit
-from workshops import WORKSHOPS, Answer, ExportFiles, WorkshopSpec, values_of
+from workshops import WORKSHOPS, Answer, WorkshopSpec, values_of, without_exports
 
 from influence_workbook import live_site
 
@@ -130,8 +130,7 @@ def _ordered(spec: WorkshopSpec) -> tuple[Answer, ...]:
     the reload must then bring back the passing one. The exports are left to their own test."""
     chosen = (spec.answers[1], spec.answers[0])
     assert [a.passes for a in chosen] == [False, True], f"{spec.id}: samples 1 and 0 should fail and pass"
-    return tuple(Answer(a.name, tuple(s for s in a.steps if not isinstance(s, ExportFiles)), a.passes)
-                 for a in chosen)
+    return tuple(Answer(a.name, without_exports(a.steps), a.passes) for a in chosen)
 
 
 @pytest.mark.parametrize("slug", list(CHAPTERS), ids=list(CHAPTERS))

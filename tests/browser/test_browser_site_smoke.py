@@ -151,7 +151,7 @@ def test_chapter_10s_brief_is_exported_from_the_browser_as_markdown_and_pdf(site
     """The course's final product, in the browser: « Exporter » gives the brief as Markdown and PDF (the PDF
     library is loaded once the workshop is shown, live_site.FILE_LINE), and says in French why there is no Word
     file (python-docx needs lxml, which has no WebAssembly build here). The files are downloaded and read."""
-    from workshops import WORKSHOPS, ExportFiles
+    from workshops import WORKSHOPS, ExportFiles, without_exports
 
     from influence_workbook.optional import WORD_UNAVAILABLE
     from influence_workbook.typography import fix
@@ -162,8 +162,7 @@ def test_chapter_10s_brief_is_exported_from_the_browser_as_markdown_and_pdf(site
     workshop = h.Workshop(page, spec.root, WORKSHOP_TIMEOUT_MS)
     workshop.wait_ready(spec.button)
     passing = next(answer for answer in spec.answers if answer.passes)
-    steps = [step for step in passing.steps if not isinstance(step, ExportFiles)]
-    for step in steps:
+    for step in without_exports(passing.steps):
         step.apply(workshop)
     export = next(step for step in passing.steps if isinstance(step, ExportFiles))
     ExportFiles(button=export.button, links=export.links,

@@ -12,7 +12,7 @@ text field lets HTML or script through; axe-core finds no serious or critical pr
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -943,6 +943,11 @@ class ExportFiles:
 
     def expect_shown(self, workshop: Workshop, timeout_ms: int) -> None:
         expect(workshop.root.locator(f"a.{self.links}")).to_have_count(len(self.files), timeout=timeout_ms)
+
+
+def without_exports(steps: Iterable[Step]) -> tuple[Step, ...]:
+    """``steps`` without their « Exporter » step: what a test or a benchmark that is not about the files enters."""
+    return tuple(step for step in steps if not isinstance(step, ExportFiles))
 
 
 def _ch10_brief(**changes: str) -> tuple[Step, ...]:

@@ -74,17 +74,19 @@ BROWSER_REQUIRES = ("ipywidgets", "fpdf2", "openpyxl")
 #: with the teachers.
 SAMPLE_DATA_GLOB = "*.csv"
 
-#: The folders the progress store writes in JupyterLite's ``/drive`` (:mod:`influence_workbook.progress`,
-#: :mod:`influence_workbook.class_export`), shipped empty so that the browser never has to create them.
+
 def progress_folders() -> tuple[str, ...]:
     """The progress file's folder in JupyterLite's ``/drive`` and each folder the course writes files in beside it
-    (briefs, budgets, certificates, exports: each module's own constant)."""
+    (briefs, budgets, certificates, exports: each module's own constant). The site ships them empty, so that the
+    browser never has to create them."""
     from influence_workbook import brief_export, budget_export, certificate, class_export
     from influence_workbook.progress import BROWSER_FOLDER
 
     base = BROWSER_FOLDER.relative_to("/drive").as_posix()
     written = (brief_export.FOLDER, budget_export.FOLDER, certificate.FOLDER, class_export.EXPORT_FOLDER)
     return (base, *(f"{base}/{folder}" for folder in written))
+
+
 PROGRESS_README = (
     "Ce dossier garde votre progression dans ce navigateur (fichier `progression.json`, et vos exports dans "
     "`exports/`). Pour la garder ailleurs, utilisez « Exporter ma progression » sur la page d'accueil du cours.\n"
