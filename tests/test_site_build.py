@@ -9,7 +9,10 @@ import json
 import re
 import subprocess
 import sys
+import threading
 import types
+import urllib.error
+import urllib.request
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -148,6 +151,31 @@ def test_the_headers_file_states_the_same_policy() -> None:
     assert f"  Content-Security-Policy: {site.CONTENT_SECURITY_POLICY}\n" in headers
     readme = (ROOT / "site" / "README.md").read_text(encoding="utf-8")
     assert site.CONTENT_SECURITY_POLICY in readme
+
+
+def test_the_site_server_sends_the_headers_and_tells_each_answer(tmp_path: Path) -> None:
+    (tmp_path / "_headers").write_text("/*\n  X-Content-Type-Options: nosniff\n", encoding="utf-8")
+    (tmp_path / "kernel.wasm").write_bytes(b"\0asm")
+    answered: list[tuple[str, int]] = []
+    server = site.site_server(tmp_path, on_request=lambda path, status: answered.append((path, status)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        with urllib.request.urlopen(f"{url}/kernel.wasm") as response:
+            assert response.headers["Content-Type"] == "application/wasm"  # or browsers refuse to stream-compile it
+            assert response.headers["X-Content-Type-Options"] == "nosniff"
+            modified = response.headers["Last-Modified"]
+        again = urllib.request.Request(f"{url}/kernel.wasm", headers={"If-Modified-Since": modified})
+        with pytest.raises(urllib.error.HTTPError) as unchanged:
+            urllib.request.urlopen(again)
+        assert unchanged.value.code == 304  # a returning browser's cache is confirmed, not downloaded again
+        with pytest.raises(urllib.error.HTTPError):
+            urllib.request.urlopen(f"{url}/missing.js")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert answered == [("/kernel.wasm", 200), ("/kernel.wasm", 304), ("/missing.js", 404)]
 
 
 def test_the_site_check_finds_source_maps_pages_without_policy_and_excess_size(tmp_path: Path,

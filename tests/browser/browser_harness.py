@@ -171,6 +171,9 @@ def launch_args() -> dict[str, Any]:
 
 def new_context(browser: Any, guard: PageGuard | None = None, **kwargs: Any) -> BrowserContext:
     """A fresh browser context, French locale, with the offline guard installed."""
+    if guard is not None and guard.keep_http_cache:
+        raise HarnessError("a guard that keeps the HTTP cache needs a browser launched with BLOCK_OTHER_HOSTS_ARGS: "
+                           "open it with new_profile_context")
     options: dict[str, Any] = {"viewport": VIEWPORT, "locale": "fr-FR"}
     options.update(kwargs)
     context: BrowserContext = browser.new_context(**options)
@@ -189,6 +192,8 @@ def new_profile_context(playwright: Any, profile: Path, guard: PageGuard | None 
     that code: a warm visit is measured in a profile like theirs, opened again.
     """
     options: dict[str, Any] = {**launch_args(), "viewport": VIEWPORT, "locale": "fr-FR"}
+    if guard is not None and guard.keep_http_cache:
+        options["args"] = [*options["args"], *BLOCK_OTHER_HOSTS_ARGS]
     options.update(kwargs)
     context: BrowserContext = playwright.chromium.launch_persistent_context(str(profile), **options)
     context.set_default_timeout(ACTION_TIMEOUT_MS)
@@ -217,6 +222,12 @@ NOT_LOCAL = re.compile(r"^(?!(?:data|blob|about|chrome-error):)"
                        r"(?!(?:https?|wss?)://127\.0\.0\.1(?::\d+)?(?:[/?#]|$))")
 
 
+#: Launch flags with which Chromium itself refuses every other host, for :class:`PageGuard` with ``keep_http_cache``:
+#: every request goes to a proxy at a port where nothing listens (it fails with ERR_PROXY_CONNECTION_FAILED, host
+#: names and IP addresses alike), except loopback's, which Chromium never sends to a proxy.
+BLOCK_OTHER_HOSTS_ARGS = ("--proxy-server=http://127.0.0.1:9",)
+
+
 def _allowed_external(url: str) -> bool:
     return any(url.startswith(prefix) for prefix in ALLOWED_EXTERNAL_REQUESTS)
 
@@ -228,7 +239,15 @@ class PageGuard:
     Install it on a context before opening pages. ``problems()`` lists what a test must not have:
     blocked requests (a page needed the network), JavaScript dialogs (``alert`` and friends), and,
     when asked, failed requests, console errors and uncaught errors.
+
+    By default the guard blocks by routing requests in Playwright, which also turns Chromium's HTTP cache off
+    (microsoft/playwright#7220): every visit then downloads and compiles everything again. A benchmark of a
+    returning visitor needs that cache: with ``keep_http_cache`` the browser itself refuses other hosts
+    (:data:`BLOCK_OTHER_HOSTS_ARGS`, added by :func:`new_profile_context`) and the guard only records them.
     """
+
+    #: Block with Chromium's launch flags instead of Playwright's routes, which keeps the HTTP cache on.
+    keep_http_cache: bool = False
 
     blocked: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
@@ -240,8 +259,11 @@ class PageGuard:
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def install(self, context: BrowserContext) -> None:
-        context.route(NOT_LOCAL, self._route)
-        context.route_web_socket(NOT_LOCAL, self._route_ws)
+        if self.keep_http_cache:
+            context.on("request", self._record_remote)
+        else:
+            context.route(NOT_LOCAL, self._route)
+            context.route_web_socket(NOT_LOCAL, self._route_ws)
         context.on("page", self.watch)
         for page in context.pages:
             self.watch(page)
@@ -252,6 +274,12 @@ class PageGuard:
         page.on("pageerror", lambda error: self._page_error(page, error))
         page.on("requestfailed", self._request_failed)
         page.on("response", self._response)
+        if self.keep_http_cache:
+            page.on("websocket", self._record_remote)
+
+    def _record_remote(self, request: Request | Any) -> None:
+        if not is_local(request.url):
+            self._add(self.blocked, request.url)
 
     def _page_error(self, page: Page, error: Any) -> None:
         # Keep the top of the stack: it says whether the error comes from our code or from upstream.
@@ -291,7 +319,7 @@ class PageGuard:
 
     def _request_failed(self, request: Request) -> None:
         failure = request.failure or ""
-        if "ERR_BLOCKED_BY_CLIENT" in failure and not is_local(request.url):
+        if not is_local(request.url) and ("ERR_BLOCKED_BY_CLIENT" in failure or self.keep_http_cache):
             return  # already recorded as blocked
         if "ERR_ABORTED" in failure and request.resource_type in {"websocket", "eventsource"}:
             return  # a page closing its own socket
@@ -717,7 +745,9 @@ class SiteServer:
     def __init__(self, directory: Path) -> None:
         from influence_workbook.authoring.site import site_server
 
-        self.server = site_server(directory)
+        #: (path, HTTP status) of every request answered, in order (what a browser's cache did not serve).
+        self.answered: list[tuple[str, int]] = []
+        self.server = site_server(directory, on_request=lambda path, status: self.answered.append((path, status)))
         self.thread = threading.Thread(target=self.server.serve_forever, name="site", daemon=True)
 
     @property

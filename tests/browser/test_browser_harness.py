@@ -10,13 +10,15 @@ computed reply.
 
 from __future__ import annotations
 
+import os
 import re
+import time
 from datetime import date
 from pathlib import Path
 
 import browser_harness as h
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Playwright, expect
 from workshop_flows import injected_markup, open_workshop, pwned, submit, xss_probe
 from workshops import BARE_FORM, Fill
 
@@ -73,6 +75,61 @@ def test_guard_blocks_and_records_other_hosts(page: Page, guard: h.PageGuard, tm
     assert guard.unexpected_blocked() == ["http://example.invalid/tracker.js", "ws://example.invalid/socket"]
     assert any("example.invalid" in problem for problem in guard.problems())
     guard.reset()  # the blocked requests were this test's point, not a failure of the page
+
+
+#: Reads, in the page, how many bytes a second fetch of the same file took from the network (0: the HTTP cache served
+#: it), then tries three other hosts: a name, an IP address (which no name resolution could stop) and a WebSocket.
+_CACHE_AND_REMOTE_PROBE = """async () => {
+    await (await fetch('/cached.txt')).text();
+    await (await fetch('/cached.txt')).text();
+    const entries = performance.getEntriesByName(new URL('/cached.txt', location.href).href);
+    const outcome = {second_transfer: entries[entries.length - 1].transferSize};
+    const others = [['name', 'http://example.invalid/tracker.js'], ['address', 'http://10.1.2.3/pixel.gif']];
+    for (const [key, url] of others) {
+      try { await fetch(url); outcome[key] = 'fetched'; } catch (e) { outcome[key] = 'blocked'; }
+    }
+    outcome.socket = await new Promise(resolve => {
+      const ws = new WebSocket('ws://example.invalid/socket');
+      ws.onopen = () => resolve('open');
+      ws.onclose = () => resolve('closed');
+    });
+    return outcome;
+}"""
+
+
+@pytest.mark.parametrize("keep_http_cache", [False, True], ids=["routed", "browser-blocked"])
+def test_cache_keeping_guard_blocks_other_hosts_and_keeps_the_http_cache(
+        playwright: Playwright, tmp_path: Path, keep_http_cache: bool) -> None:
+    # The routed guard (the tests') turns the HTTP cache off: the control that shows this test can fail. The other
+    # (the site benchmark's warm visits) must keep the cache on and still refuse and record every other host.
+    served = tmp_path / "served"
+    served.mkdir()
+    (served / "cached.txt").write_text("servi en local " * 200, encoding="utf-8")
+    year_ago = time.time() - 365 * 24 * 3600  # a file long unchanged: fresh in the cache without asking again
+    os.utime(served / "cached.txt", (year_ago, year_ago))
+    guard = h.PageGuard(keep_http_cache=keep_http_cache)
+    context = h.new_profile_context(playwright, tmp_path / "profile", guard)
+    try:
+        with h.StaticServer(served) as server:
+            page = context.new_page()
+            page.goto(f"{server.url}/cached.txt")
+            outcome = page.evaluate(_CACHE_AND_REMOTE_PROBE)
+    finally:
+        context.close()
+    assert {key: outcome[key] for key in ("name", "address", "socket")} == {
+        "name": "blocked", "address": "blocked", "socket": "closed"}
+    assert sorted(guard.unexpected_blocked()) == [
+        "http://10.1.2.3/pixel.gif", "http://example.invalid/tracker.js", "ws://example.invalid/socket"]
+    assert guard.failed_requests == []  # the refusals are recorded as blocked, not as failures of the page
+    if keep_http_cache:
+        assert outcome["second_transfer"] == 0, outcome
+    else:
+        assert outcome["second_transfer"] > 0, outcome
+
+
+def test_cache_keeping_guard_needs_a_browser_launched_for_it(browser: Browser) -> None:
+    with pytest.raises(h.HarnessError, match="BLOCK_OTHER_HOSTS_ARGS"):
+        h.new_context(browser, h.PageGuard(keep_http_cache=True))
 
 
 def test_axe_reports_a_missing_alt_text(page: Page) -> None:

@@ -29,7 +29,7 @@ import tarfile
 import tempfile
 import urllib.request
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -693,11 +693,14 @@ def read_headers(headers_file: Path) -> list[tuple[str, str]]:
     return headers
 
 
-def site_server(site: Path, port: int = 0, host: str = "127.0.0.1") -> ThreadingHTTPServer:
+def site_server(site: Path, port: int = 0, host: str = "127.0.0.1",
+                on_request: Callable[[str, int], None] | None = None) -> ThreadingHTTPServer:
     """An HTTP server for the built site, as a static host serves it: with the headers of its ``_headers`` file.
 
     The ``<meta>`` policy covers the pages, not the workers they start (a worker's policy comes from its own response's
     headers): only the header keeps the Python kernel, which runs in a worker, from reaching another host.
+    ``on_request`` is told the path and status of every request answered (the site benchmark counts what a returning
+    visitor's browser still asks for).
     """
     headers = read_headers(site / "_headers") if (site / "_headers").is_file() else []
 
@@ -713,6 +716,10 @@ def site_server(site: Path, port: int = 0, host: str = "127.0.0.1") -> Threading
 
         def log_message(self, format: str, *args: Any) -> None:
             pass
+
+        def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+            if on_request is not None:
+                on_request(self.path, int(code))
 
     server = ThreadingHTTPServer((host, port), partial(Handler, directory=str(site)))
     server.daemon_threads = True
