@@ -724,11 +724,14 @@ def test_chapter_pages_show_a_light_workshop_picture(built_book: BuiltBook) -> N
         assert not [s for s in scripts if re.search(r"require\.js|embed-amd|widget-paths|typeset-shim", s)], (
             f"{rel} loads the widget renderer: {scripts}")
         buttons = [attrs for tag, attrs in page.tags if tag == "button" and "iw-live-button" in attrs.get("class", "")]
-        assert len(buttons) == 1 and buttons[0].get("type") == "button", f"{rel}: one « Activer l'atelier » button"
-        assert re.search(r'<button type="button" class="iw-live-button">Activer l&#x27;atelier</button>', page.source)
+        assert [b.get("type") for b in buttons] == ["button", "button"], f"{rel}: a workshop's and a quiz's button"
+        # The workshop's button, then (at the chapter's end) the quiz's: the quiz is live on the site too.
+        assert re.findall(r'<button type="button" class="iw-live-button">([^<]*)</button>', page.source) == [
+            "Activer l&#x27;atelier", "Activer le quiz"], rel
         assert "Aperçu de l&#x27;atelier" in page.source, f"{rel}: the picture's caption is missing"
         blocks = [attrs for tag, attrs in page.tags if "data-iw-live-src" in attrs]
-        assert [attrs["data-iw-live-src"] for attrs in blocks] == ["../" + live_site.repl_url(chapter.slug)], rel
+        assert [attrs["data-iw-live-src"] for attrs in blocks] == [
+            "../" + live_site.repl_url(chapter.slug), "../" + live_site.quiz_url(chapter.slug)], rel
         assert LIVE_JS in scripts, f"{rel} does not load {LIVE_JS}"
         picture = page.source[page.source.index('<figure class="iw-live-preview">'):]
         picture = picture[:picture.index("</figure>")]

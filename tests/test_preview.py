@@ -13,7 +13,7 @@ from typing import Any
 import ipywidgets as widgets
 import pytest
 
-from influence_workbook import live_site
+from influence_workbook import live_site, quiz
 from influence_workbook.authoring import book
 from influence_workbook.widgets import preview
 from influence_workbook.widgets.common import dropdown, text_area, text_field, workshop_box
@@ -81,7 +81,7 @@ def test_live_block_has_a_caption_a_real_button_and_the_marker() -> None:
     assert "Aperçu de l&#x27;atelier</figcaption>" in markup
     assert preview.LIVE_URL_MARKER in markup
     # What happens on a click, in French with its non-breaking spaces.
-    assert "15 à 20\u00a0s" in preview.ACTIVATE_NOTE and "navigateur\u00a0:" in preview.ACTIVATE_NOTE
+    assert "5 à 10\u00a0s" in preview.ACTIVATE_NOTE and "navigateur\u00a0:" in preview.ACTIVATE_NOTE
 
 
 def test_the_ipython_extension_acts_in_the_book_medium_only(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -219,6 +219,18 @@ def test_pages_are_read_again_when_the_live_links_change(monkeypatch: pytest.Mon
     monkeypatch.setattr(live_site, "repl_url", lambda slug: f"autre/{slug}")
     assert book._on_env_get_outdated(app, env, set(), set(), set()) == everything
     assert book._on_env_get_outdated(app, env, set(), set(), set()) == []
+
+
+def test_a_chapters_quiz_links_to_its_live_quiz_and_gets_the_buttons_script() -> None:
+    scripts: list[str] = []
+    app: Any = SimpleNamespace(add_js_file=lambda name, **_k: scripts.append(name),
+                               env=SimpleNamespace(get_domain=lambda _: SimpleNamespace(data={})))
+    block = quiz.quiz_block_html("03_concept_peu_creatif", "<section>quiz</section>")
+    context: dict[str, Any] = {"body": f"<h1>Chapitre 3</h1>{block}"}
+    book._on_page_context(app, "notebooks/03_concept_peu_creatif", "page.html", context, None)
+    link = html.escape("../" + live_site.quiz_url("03_concept_peu_creatif"))
+    assert f'data-iw-live-src="{link}"' in context["body"] and quiz.QUIZ_URL_MARKER not in context["body"]
+    assert scripts == [book.LIVE_SCRIPT]
 
 
 def test_the_home_page_links_to_the_live_home() -> None:

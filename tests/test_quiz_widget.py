@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -23,10 +24,13 @@ from influence_workbook.progress import ProgressNotSaved, ProgressStore
 from influence_workbook.quiz import (
     MEDIUM_VARIABLE,
     QUIZ_STEP,
+    QUIZ_URL_MARKER,
     load_quiz,
     needed_to_pass,
+    quiz_block_html,
     quiz_html,
     quiz_medium,
+    quiz_path,
     quiz_result,
     read_attempt,
     show_quiz,
@@ -125,11 +129,41 @@ def test_every_course_quiz_loads_into_the_widget(path: Path, store: ProgressStor
     assert result is not None and result.passed and result.correct == len(questions)
 
 
-def test_show_quiz_in_the_book_is_todays_html(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(MEDIUM_VARIABLE, "book")
+def test_show_quiz_in_the_book_is_todays_html_under_activer_le_quiz(monkeypatch: pytest.MonkeyPatch) -> None:
+    static = quiz_html(load_quiz("03_concept_peu_creatif"), "03_concept_peu_creatif")
+    monkeypatch.setenv(MEDIUM_VARIABLE, "book")  # the book's build
     shown = show_quiz("03_concept_peu_creatif")
     assert isinstance(shown, HTML)
-    assert shown.data == quiz_html(load_quiz("03_concept_peu_creatif"), "03_concept_peu_creatif")
+    assert shown.data == quiz_block_html("03_concept_peu_creatif", static)
+    assert shown.data.startswith('<div class="iw-live-block iw-quiz-block" '
+                                 f'data-iw-live-src="{QUIZ_URL_MARKER}03_concept_peu_creatif"')
+    assert '<button type="button" class="iw-live-button">Activer le quiz</button>' in shown.data
+    note = re.search(r'<p class="iw-live-note">(.*?)</p>', shown.data)
+    assert note and "attestation" in note.group(1) and "activez-le\u00a0:" in note.group(1), shown.data[:600]
+    assert f'<div class="iw-live-preview">{static}</div>' in shown.data  # the static quiz still answers in place
+    monkeypatch.delenv(MEDIUM_VARIABLE)  # a script, outside the book's build: the quiz alone, no dead button
+    assert show_quiz("03_concept_peu_creatif").data == static
+
+
+def test_without_a_course_folder_the_quiz_comes_from_the_package(monkeypatch: pytest.MonkeyPatch,
+                                                                   tmp_path: Path) -> None:
+    # The published site's Python: the course's wheel carries the quizzes, there is no notebooks/ folder.
+    packaged = tmp_path / "package"
+    packaged.mkdir()
+    source = notebooks_dir() / "quiz" / "03_concept_peu_creatif.json"
+    (packaged / source.name).write_bytes(source.read_bytes())
+    monkeypatch.setattr("influence_workbook.quiz.PACKAGED_QUIZ_FOLDER", packaged)
+    monkeypatch.setattr("influence_workbook.quiz.notebooks_dir", lambda: tmp_path / "nowhere")
+    assert quiz_path("03_concept_peu_creatif") == packaged / source.name
+    assert load_quiz("03_concept_peu_creatif") == json.loads(source.read_text(encoding="utf-8"))
+    # A course folder wins: a teacher's edit of notebooks/quiz/ is what the local course shows.
+    monkeypatch.setattr("influence_workbook.quiz.notebooks_dir", lambda: source.parents[1])
+    assert quiz_path("03_concept_peu_creatif") == source
+
+
+def test_a_quiz_block_takes_only_a_quiz_name() -> None:
+    with pytest.raises(ValueError, match="not a quiz name"):
+        quiz_block_html('x" onclick="alert(1)', "<p>quiz</p>")
 
 
 def test_show_quiz_live_is_the_widget(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -113,6 +113,8 @@ def test_the_course_wheel_holds_the_package_and_the_sample_data_not_the_answer_k
                 assert digest == "sha256=" + expected.decode(), name
     assert "influence_workbook/live_site.py" in names
     assert "influence_workbook/resources/data/creators.csv" in names
+    # Every chapter's quiz: the live quiz and the home page read them in the browser, where no course folder is.
+    assert {f"influence_workbook/resources/quiz/{slug}.json" for slug in live_site.WORKSHOPS} <= names
     # The PDFs' fonts and their licence: the browser has no matplotlib to find them in.
     assert {f"influence_workbook/resources/fonts/{name}" for name in (*FONT_FILES, "LICENSE_DEJAVU")} <= names
     assert not any("answer_key" in name or "__pycache__" in name or name.endswith(".pyc") for name in names)
@@ -270,6 +272,18 @@ def test_the_repl_url_runs_the_lines_in_order_with_no_code_shown() -> None:
     assert query["code"] == live_site.workshop_lines("01_objectif_flou")
     with pytest.raises(ValueError, match="no live workshop"):
         live_site.repl_url("99_nothing")
+
+
+def test_the_quiz_url_shows_the_chapters_live_quiz_with_no_code_shown() -> None:
+    for slug in live_site.WORKSHOPS:
+        parts = urlsplit(live_site.quiz_url(slug))
+        query = parse_qs(parts.query)
+        assert parts.path == "lite/repl/index.html" and query["hideCodeInput"] == ["1"]
+        assert query["code"] == [live_site.PREPARE_LINE,
+                                 f"from influence_workbook.widgets.quiz import quiz_widget; quiz_widget({slug!r})"]
+        assert (ROOT / "notebooks" / "quiz" / f"{slug}.json").is_file()  # every chapter with a workshop has a quiz
+    with pytest.raises(ValueError, match="no live quiz"):
+        live_site.quiz_url("99_nothing")
 
 
 def test_an_exercise_opens_in_the_notebook_app() -> None:

@@ -124,6 +124,14 @@ def workshop_lines(notebook_slug: str) -> list[str]:
     return [PREPARE_LINE, f"from {module} import {function}; {function}()", *after, WARM_UP_LINE]
 
 
+def quiz_lines(notebook_slug: str) -> list[str]:
+    """The lines the REPL runs for the live quiz of ``notebook_slug`` (``"01_objectif_flou"``): the chapter notebook's
+    quiz as a kernel shows it, scored and saved under ``/drive`` for the home page and the certificate."""
+    if notebook_slug not in WORKSHOPS:
+        raise ValueError(f"no live quiz for {notebook_slug!r}; known: {', '.join(WORKSHOPS)}")
+    return [PREPARE_LINE, f"from influence_workbook.widgets.quiz import quiz_widget; quiz_widget({notebook_slug!r})"]
+
+
 def drive_is_mounted() -> bool:
     """Whether ``/drive`` is JupyterLite's browser-backed drive in this Pyodide (it is not when the browser refuses the
     site a service worker and shared memory: the folder then lives in memory only, and a save would vanish)."""
@@ -203,6 +211,12 @@ def repl_url(notebook_slug: str) -> str:
             f"{_query(workshop_lines(notebook_slug))}")
 
 
+def quiz_url(notebook_slug: str) -> str:
+    """The REPL's address for the live quiz of ``notebook_slug``, relative to the site's root (no leading slash)."""
+    return (f"{LITE_FOLDER}/repl/index.html?kernel=python&showBanner=0&hideCodeInput=1&"
+            f"{_query(quiz_lines(notebook_slug))}")
+
+
 def notebook_url(path: str) -> str:
     """The notebook app's address for an exercise, relative to the site's root.
 
@@ -226,6 +240,8 @@ __all__ = [
     "local_only_imports",
     "notebook_url",
     "prepare_browser",
+    "quiz_lines",
+    "quiz_url",
     "repl_url",
     "storage_notice",
     "workshop_lines",

@@ -65,8 +65,16 @@ _QUIZ_STYLE = (
 )
 
 
+#: Where the course's wheel for the browser carries the quizzes (``authoring.site.course_wheel``): the published
+#: site's Python has the package but no course folder.
+PACKAGED_QUIZ_FOLDER = Path(__file__).resolve().parent / "resources" / "quiz"
+
+
 def quiz_path(name: str) -> Path:
-    return notebooks_dir() / "quiz" / f"{name}.json"
+    """The quiz's file: the course folder's (``notebooks/quiz/``, which a teacher may edit), or else the package's."""
+    in_course = notebooks_dir() / "quiz" / f"{name}.json"
+    packaged = PACKAGED_QUIZ_FOLDER / f"{name}.json"
+    return packaged if not in_course.is_file() and packaged.is_file() else in_course
 
 
 def validate_quiz(questions: Any) -> list[str]:
@@ -393,6 +401,35 @@ def quiz_html(questions: list[dict[str, Any]], name: str) -> str:
 #: a Jupyter kernel gets the live quiz and anything else (a script, a plain console) the HTML.
 MEDIUM_VARIABLE = CHAPTERS_MEDIUM_VARIABLE
 
+#: In the book's build, the quiz's block carries this marker followed by the quiz's name; the book's Sphinx extension
+#: replaces both with the page's link to the live quiz (``live_site.quiz_url``), as it does for the workshops.
+QUIZ_URL_MARKER = "__IW_QUIZ_URL__"
+QUIZ_ACTIVATE_LABEL = "Activer le quiz"
+#: Non-breaking spaces before « : » and « ; » and inside « 5 à 10 s » (French typography).
+QUIZ_ACTIVATE_NOTE = (
+    "Ce quiz répond déjà à vos clics, mais sans rien retenir. Pour que vos réponses comptent dans votre "
+    "parcours et pour l'attestation, activez-le\u00a0: Python démarre dans votre navigateur (environ 5 à "
+    "10\u00a0s) et vos réponses restent enregistrées dans ce navigateur."
+)
+QUIZ_FRAME_TITLE = "Quiz en direct"
+
+
+def quiz_block_html(name: str, static_html: str) -> str:
+    """The book's quiz (``static_html``, which answers without Python) under « Activer le quiz », which swaps it for
+    the live quiz, scored and saved, in the published site (``book/_assets/live-workshop.js``, as for a workshop)."""
+    if not re.fullmatch(r"[0-9a-z_]+", name):
+        raise ValueError(f"not a quiz name: {name!r}")
+    return (
+        f'<div class="iw-live-block iw-quiz-block" data-iw-live-src="{QUIZ_URL_MARKER}{name}" '
+        f'data-iw-frame-title="{escape(QUIZ_FRAME_TITLE)}">'
+        '<div class="iw-live-start">'
+        f'<button type="button" class="iw-live-button">{escape(QUIZ_ACTIVATE_LABEL)}</button>'
+        f'<p class="iw-live-note">{escape(fix(QUIZ_ACTIVATE_NOTE))}</p>'
+        "</div>"
+        f'<div class="iw-live-preview">{static_html}</div>'
+        "</div>"
+    )
+
 
 def quiz_medium() -> str:
     """« book » (the static HTML quiz, no kernel needed to read it) or « live » (the scored, saved widget)."""
@@ -413,4 +450,7 @@ def show_quiz(name: str) -> Any:
         return quiz_widget(name)
     from IPython.display import HTML  # imported late: only notebooks need it
 
-    return HTML(quiz_html(load_quiz(name), name))
+    static = quiz_html(load_quiz(name), name)
+    # Only the book's build (the variable set explicitly) links to the live quiz: a script gets the quiz alone.
+    building_the_book = os.environ.get(MEDIUM_VARIABLE, "").strip().lower() == "book"
+    return HTML(quiz_block_html(name, static) if building_the_book else static)

@@ -71,7 +71,10 @@ def test_book_page(page: Page, guard: h.PageGuard, book: h.StaticServer, path: s
         expect(page.get_by_text("Aperçu de l'atelier")).to_be_visible()
         button = page.get_by_role("button", name="Activer l'atelier")
         expect(button).to_have_count(1)
-        expect(page.locator(".iw-live-block")).to_have_attribute("data-iw-live-src", "../" + live_site.repl_url(slug))
+        expect(page.locator(".iw-live-block:not(.iw-quiz-block)")).to_have_attribute(
+            "data-iw-live-src", "../" + live_site.repl_url(slug))
+        expect(page.locator(".iw-quiz-block")).to_have_attribute("data-iw-live-src", "../" + live_site.quiz_url(slug))
+        expect(page.get_by_role("button", name="Activer le quiz")).to_have_count(1)
         # Nothing in the picture can be typed in or pressed (its links to other chapters are real links, and a
         # wide table's scrolling region takes the focus so that a keyboard can scroll it).
         assert page.locator(".iw-preview").evaluate(

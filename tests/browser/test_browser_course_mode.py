@@ -27,13 +27,11 @@ import pytest
 from browser_harness import BLOCKING_IMPACTS, REPO, WIDGET_TIMEOUT_MS, PageGuard, Workshop, new_context, run_axe
 from course_server import CourseServer
 from playwright.sync_api import Browser, Page, expect
-from workshop_flows import Submission, _flatten, expect_restored, submit
+from workshop_flows import Submission, _flatten, answer_quiz, expect_restored, submit
 from workshops import CH04_GOOD, WORKSHOPS, Fill, Select, Step, WaitFor, WorkshopSpec, values_of
 
 from influence_workbook.chapters import CHAPTERS
 from influence_workbook.feedback import Feedback
-from influence_workbook.quiz import load_quiz
-from influence_workbook.typography import fix
 
 pytestmark = pytest.mark.browser
 
@@ -128,20 +126,6 @@ def _submit_passing(workshop: Workshop, spec: WorkshopSpec, course: CourseServer
     return Submission(values_of(steps), feedback, texts, entry)
 
 
-def _answer_quiz(page: Page, slug: str) -> None:
-    quiz = page.locator(".iw-quiz-live")
-    quiz.scroll_into_view_if_needed(timeout=WIDGET_TIMEOUT_MS)
-    for number, question in enumerate(load_quiz(slug), start=1):
-        box = quiz.locator(f".iw-quiz-q{number}")
-        for answer in question["answers"]:
-            if answer["correct"]:
-                box.get_by_role("button", name=fix(str(answer["answer"])), exact=True).click()
-        if question["type"] == "many_choice":
-            box.get_by_role("button", name="Valider", exact=True).click()
-        expect(box.locator(".iw-quiz-explanation")).to_contain_text("Juste", timeout=WIDGET_TIMEOUT_MS)
-    expect(quiz.locator(".iw-quiz-score")).to_contain_text("réussi", timeout=WIDGET_TIMEOUT_MS)
-
-
 def _expect_page_is_an_application(page: Page) -> None:
     assert page.evaluate("document.documentElement.lang") == "fr"
     expect(page.locator("main")).to_have_count(1)
@@ -197,7 +181,7 @@ def test_a_new_learner_walks_the_course_and_finds_it_all_the_next_day(
                                     or isinstance(step, WaitFor)), submission)
     for chapter in (chapter for chapter in CHAPTERS if chapter.available):
         page.goto(course.url(f"voila/render/cours/{chapter.slug}.ipynb"))
-        _answer_quiz(page, chapter.slug)
+        answer_quiz(page, chapter.slug, WIDGET_TIMEOUT_MS)
 
     # 3. « Mon parcours » and the certificate.
     page.goto(course.url())

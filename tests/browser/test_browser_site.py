@@ -14,6 +14,9 @@ goes on to the next chapter), with this site's saved data wiped first (a learner
   shows exactly the feedback the course's check computes in this process;
 * after a reload and a new activation, the last answer and its verdict are back (saved in the
   browser, under JupyterLite's ``/drive``).
+
+And a chapter's quiz: its static version answers without Python, « Activer le quiz » swaps in the live quiz, whose
+passing score is kept after a reload and counted by the live home page (what the certificate reads).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from pathlib import Path
 import browser_harness as h
 import pytest
 from playwright.sync_api import Browser, BrowserContext, FrameLocator, Page, expect
-from workshop_flows import Submission, expect_restored, submit
+from workshop_flows import Submission, answer_quiz, expect_restored, submit
 from workshops import WORKSHOPS, Answer, WorkshopSpec, values_of, without_exports
 
 from influence_workbook import live_site
@@ -178,3 +181,42 @@ def test_chapter_workshop_live(site_page: Page, site: h.SiteServer, slug: str) -
         answer, submission = last[spec.id]
         if spec.progress_key is not None:
             expect_restored(workshop, spec, submission, answer.steps, LIVE_TIMEOUT_MS)
+
+
+def activate_quiz(page: Page) -> FrameLocator:
+    """Click « Activer le quiz »; return the live quiz's frame."""
+    block = page.locator(".iw-quiz-block")
+    expect(block).to_have_count(1)
+    block.get_by_role("button", name="Activer le quiz").click()
+    frame = block.locator("iframe.iw-live")
+    expect(frame).to_have_attribute("title", re.compile(r"^Quiz en direct"))
+    expect(frame).to_have_attribute("src", re.compile(r"quiz_widget"))
+    return page.frame_locator(".iw-quiz-block iframe.iw-live")
+
+
+def test_chapter_quiz_live_is_kept_and_counted_on_the_home_page(site_page: Page, site: h.SiteServer) -> None:
+    page = site_page
+    slug = "01_objectif_flou"
+    page.goto(f"{site.url}/notebooks/{slug}.html", wait_until="load")
+    page.evaluate(_WIPE_STORAGE_JS)
+    page.reload(wait_until="load")
+
+    # Before any activation, the static quiz answers a click by itself.
+    static_answer = page.locator(".iw-quiz-block .iw-quiz-answer").first
+    static_answer.locator("summary").click()
+    expect(static_answer.locator(".iw-quiz-feedback")).to_be_visible()
+
+    frame = activate_quiz(page)
+    expect(frame.locator(".iw-quiz-live")).to_be_visible(timeout=LIVE_TIMEOUT_MS)
+    page.wait_for_timeout(500)  # JupyterLab's console scrolled to its bottom as the output came (site/live.js)
+    assert frame.locator(".jp-CodeConsole-content").evaluate("content => content.scrollTop") == 0, (
+        "the live quiz opened scrolled down, away from its first question")
+    answer_quiz(frame, slug, LIVE_TIMEOUT_MS)
+    page.wait_for_timeout(1_000)  # as for the workshops: the last save lands in the browser's storage
+    page.reload(wait_until="load")
+    expect(activate_quiz(page).locator(".iw-quiz-live .iw-quiz-score")).to_contain_text(
+        "réussi", timeout=LIVE_TIMEOUT_MS)
+
+    page.goto(f"{site.url}/{live_site.repl_url(live_site.HOME)}", wait_until="load")
+    first_chapter = page.locator(".iw-home-progress tbody tr").first
+    expect(first_chapter).to_contain_text(re.compile(r"Réussi\s*:\s*\d+/\d+"), timeout=LIVE_TIMEOUT_MS)

@@ -24,8 +24,11 @@ from browser_harness import (
     open_notebook,
     run_all,
 )
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FrameLocator, Page, expect
 from workshops import Fill, Mode, Step, WorkshopSpec, expected_texts, values_of
+
+from influence_workbook.quiz import load_quiz
+from influence_workbook.typography import fix
 
 #: Hostile texts typed into every text field. Those that set window.__pwned prove that no script ran
 #: even without a dialog; the ids let the probe find any element that got injected.
@@ -171,3 +174,19 @@ def xss_probe(page: Page, workshop: Workshop, spec: WorkshopSpec, mode: Mode, gu
         if not submission.texts:
             problems.append(f"{where}: no expected feedback to wait for")
     return problems
+
+
+def answer_quiz(scope: Page | FrameLocator, slug: str, timeout_ms: int) -> None:
+    """Answer every question of the chapter's live quiz right at the first pick, in a page or a frame (the published
+    site's), and wait for its score to say « réussi »."""
+    quiz = scope.locator(".iw-quiz-live")
+    quiz.scroll_into_view_if_needed(timeout=timeout_ms)
+    for number, question in enumerate(load_quiz(slug), start=1):
+        box = quiz.locator(f".iw-quiz-q{number}")
+        for answer in question["answers"]:
+            if answer["correct"]:
+                box.get_by_role("button", name=fix(str(answer["answer"])), exact=True).click()
+        if question["type"] == "many_choice":
+            box.get_by_role("button", name="Valider", exact=True).click()
+        expect(box.locator(".iw-quiz-explanation")).to_contain_text("Juste", timeout=timeout_ms)
+    expect(quiz.locator(".iw-quiz-score")).to_contain_text("réussi", timeout=timeout_ms)

@@ -23,8 +23,11 @@
    build keeps no widget state (``NotebookClient.store_widget_state``), so no page embeds any, and myst-nb adds
    the widget renderer (``nb_ipywidgets_js``, 3.6 MB) to none. Each page's link to its live workshop, relative to
    the page, replaces the picture's marker; ``live-workshop.js`` (the button's script) is added to those pages
-   only. Exercise pages get a link « Ouvrir l'exercice dans le navigateur » (:func:`live_site.notebook_url`),
-   and the home page's link « Ouvrir ma progression » (:data:`HOME_URL_MARKER`) leads to the live home.
+   only. A chapter's quiz gets « Activer le quiz » the same way (:func:`influence_workbook.quiz.quiz_block_html`,
+   :func:`live_site.quiz_url`): its static version answers without Python, the live one is scored and saved for the
+   home page and the certificate. Exercise pages get a link « Ouvrir l'exercice dans le navigateur »
+   (:func:`live_site.notebook_url`), and the home page's link « Ouvrir ma progression » (:data:`HOME_URL_MARKER`)
+   leads to the live home.
 5. **Lighter pages.** The theme's Font Awesome script (1.5 MB, on every page, for sixteen icons) is left out by
    ``book/_templates/static/webpack-macros.html``; the theme's stylesheet draws those icons with its web font.
    MathJax is loaded by a page whose own content has formulas, not by the home page for its table of contents'
@@ -37,6 +40,7 @@ from __future__ import annotations
 import hashlib
 import html
 import os
+import re
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -49,7 +53,7 @@ from sphinx.config import Config
 
 from influence_workbook import live_site
 from influence_workbook.paths import course_root
-from influence_workbook.quiz import MEDIUM_VARIABLE
+from influence_workbook.quiz import MEDIUM_VARIABLE, QUIZ_URL_MARKER
 from influence_workbook.typography import fix
 from influence_workbook.widgets import preview
 from influence_workbook.widgets.preview import LIVE_URL_MARKER
@@ -61,6 +65,8 @@ KERNEL_LOG_LEVEL = "--IPKernelApp.log_level=ERROR"
 KERNEL_PREVIEW_EXTENSION = "--IPKernelApp.extensions=influence_workbook.widgets.preview"
 #: The button's script (book/_assets), added to the pages that show a workshop's picture.
 LIVE_SCRIPT = "live-workshop.js"
+#: A quiz's marker and name (``quiz.quiz_block_html``), replaced by the page's link to the live quiz.
+_QUIZ_LINK = re.compile(re.escape(QUIZ_URL_MARKER) + r"([0-9a-z_]+)")
 TYPESET_SHIM = "typeset-shim.js"
 MATHJAX_SCRIPT = "mathjax/"
 EXERCISE_LINK_LABEL = "Ouvrir l'exercice dans le navigateur"
@@ -201,7 +207,7 @@ def _on_env_get_outdated(app: Sphinx, env: Any, added: set[str], changed: set[st
 def live_links_key() -> str:
     """A digest of every chapter's and exercise's link to the live site (``live_site``), or of the note that sends
     an exercise to the local install."""
-    links = [f"{slug}\n{live_site.repl_url(slug)}\n{exercise_link(f'exercises/{slug}')}\n"
+    links = [f"{slug}\n{live_site.repl_url(slug)}\n{live_site.quiz_url(slug)}\n{exercise_link(f'exercises/{slug}')}\n"
              f"{exercise_local_only(f'exercises/{slug}')}" for slug in live_site.WORKSHOPS]
     links.append(live_site.repl_url(live_site.HOME))
     return hashlib.sha256("\n".join(links).encode("utf-8")).hexdigest()[:12]
@@ -211,11 +217,16 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dic
     body = context.get("body")
     if not isinstance(body, str):
         return
+    live_blocks = LIVE_URL_MARKER in body or QUIZ_URL_MARKER in body
     if LIVE_URL_MARKER in body:
         link = live_link(pagename)
         if link is None:
             raise ValueError(f"{pagename}: a workshop's picture, but no live workshop for this page")
-        context["body"] = body.replace(LIVE_URL_MARKER, html.escape(link))
+        body = context["body"] = body.replace(LIVE_URL_MARKER, html.escape(link))
+    if QUIZ_URL_MARKER in body:
+        context["body"] = _QUIZ_LINK.sub(lambda found: html.escape(page_root(pagename) + live_site.quiz_url(
+            found.group(1))), body)
+    if live_blocks:
         app.add_js_file(LIVE_SCRIPT, loading_method="defer")
     if HOME_URL_MARKER in context["body"]:
         home = page_root(pagename) + live_site.repl_url(live_site.HOME)

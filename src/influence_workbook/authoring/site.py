@@ -251,7 +251,8 @@ def course_wheel(root: Path, folder: Path, version: str) -> Path:
     """The course's wheel for the browser, written from ``src/`` (no build backend, so no network).
 
     Beside the package it holds the sample data (``resources/data/``, where ``data.rows.data_dir`` looks first), the
-    PDF fonts (``resources/fonts/``, where ``optional.pdf_fonts`` looks first) and
+    quizzes (``resources/quiz/``, where ``quiz.quiz_path`` looks when there is no course folder), the PDF fonts
+    (``resources/fonts/``, where ``optional.pdf_fonts`` looks first) and
     declares :data:`BROWSER_REQUIRES` instead of the local install's pandas, numpy and matplotlib. Entries are sorted
     and dated 1980-01-01: the same sources give the same bytes.
     """
@@ -262,6 +263,9 @@ def course_wheel(root: Path, folder: Path, version: str) -> Path:
             files[path.relative_to(package.parent).as_posix()] = path.read_bytes()
     for path in sorted((root / "data").glob(SAMPLE_DATA_GLOB)):
         files[f"influence_workbook/resources/data/{path.name}"] = path.read_bytes()
+    # The chapters' quizzes, for the live quiz and the home page's scores (``quiz.PACKAGED_QUIZ_FOLDER``).
+    for path in sorted((root / "notebooks" / "quiz").glob("*.json")):
+        files[f"influence_workbook/resources/quiz/{path.name}"] = path.read_bytes()
     # The PDFs' fonts (the brief, the certificate): the browser has no matplotlib to find them in; their licence
     # (Bitstream Vera's, which allows redistribution) travels with them.
     from influence_workbook.optional import pdf_fonts
