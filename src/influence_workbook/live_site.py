@@ -205,16 +205,19 @@ def _query(lines: list[str]) -> str:
     return "&".join(f"code={quote(line, safe='')}" for line in lines)
 
 
+def _repl_address(lines: list[str]) -> str:
+    """The REPL's address running ``lines`` with no banner nor code shown, relative to the site's root."""
+    return f"{LITE_FOLDER}/repl/index.html?kernel=python&showBanner=0&hideCodeInput=1&{_query(lines)}"
+
+
 def repl_url(notebook_slug: str) -> str:
     """The REPL's address for ``notebook_slug``, relative to the site's root (no leading slash)."""
-    return (f"{LITE_FOLDER}/repl/index.html?kernel=python&showBanner=0&hideCodeInput=1&"
-            f"{_query(workshop_lines(notebook_slug))}")
+    return _repl_address(workshop_lines(notebook_slug))
 
 
 def quiz_url(notebook_slug: str) -> str:
     """The REPL's address for the live quiz of ``notebook_slug``, relative to the site's root (no leading slash)."""
-    return (f"{LITE_FOLDER}/repl/index.html?kernel=python&showBanner=0&hideCodeInput=1&"
-            f"{_query(quiz_lines(notebook_slug))}")
+    return _repl_address(quiz_lines(notebook_slug))
 
 
 def notebook_url(path: str) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,7 +19,6 @@ import nbformat
 import pytest
 from playwright.sync_api import BrowserContext, expect
 
-from influence_workbook.authoring.site import site_server
 from influence_workbook.live_site import notebook_url, repl_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -41,14 +39,8 @@ def site_url() -> Iterator[str]:
         folder = h.ensure_site_built()
     except h.HarnessError as error:
         pytest.fail(f"the site could not be built: {error}", pytrace=False)
-    server = site_server(folder)
-    thread = threading.Thread(target=server.serve_forever, name="site", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with h.SiteServer(folder) as server:
+        yield f"{server.url}/"
 
 
 def test_chapter_1_workshop_runs_offline_and_keeps_its_answer(site_url: str, context: BrowserContext,
