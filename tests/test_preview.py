@@ -194,19 +194,24 @@ def test_mathjax_and_the_widget_renderer_stay_only_where_needed() -> None:
         "widget-paths.js", "widgets/embed-amd.js"]
 
 
-def test_the_book_build_keeps_no_widget_state() -> None:
+def test_the_book_build_keeps_no_widget_state_and_stops_kernels_at_once() -> None:
     from nbclient import NotebookClient
     from nbformat import v4
 
-    trait, initial = NotebookClient.store_widget_state, NotebookClient._static_immutable_initial_values
+    initial = NotebookClient._static_immutable_initial_values
+    changed = ("store_widget_state", "shutdown_kernel")
+    assert NotebookClient(v4.new_notebook()).shutdown_kernel == "graceful"  # nbclient's own default
     arguments = NotebookClient.extra_arguments.default_value
-    saved = (trait.default_value, initial.get("store_widget_state"))
+    saved = {name: (getattr(NotebookClient, name).default_value, initial.get(name)) for name in changed}
     try:
         book.quiet_kernel_start_up()
-        assert NotebookClient(v4.new_notebook()).store_widget_state is False
-        assert book.KERNEL_PREVIEW_EXTENSION in NotebookClient(v4.new_notebook()).extra_arguments
+        client = NotebookClient(v4.new_notebook())
+        assert client.store_widget_state is False
+        assert client.shutdown_kernel == "immediate"
+        assert book.KERNEL_PREVIEW_EXTENSION in client.extra_arguments
     finally:  # the other tests' clients are nbclient's own
-        trait.default_value, initial["store_widget_state"] = saved
+        for name, (default, copied) in saved.items():
+            getattr(NotebookClient, name).default_value, initial[name] = default, copied
         NotebookClient.extra_arguments.default_value = arguments
 
 

@@ -12,7 +12,12 @@
    builder's folder while the kernel runs in the notebook's (they never meet). So the kernels the
    build starts log at ERROR level (``--IPKernelApp.log_level=ERROR``). This quiets only the kernel
    process's own start-up log: a cell's warnings still reach the build through its outputs
-   (``stderr_output: warn`` in ``_config.yml``) and still fail it under ``-W``.
+   (``stderr_output: warn`` in ``_config.yml``) and still fail it under ``-W``. Once a notebook has run, its
+   kernel is stopped at once (``NotebookClient.shutdown_kernel = "immediate"``) rather than asked to shut
+   down: ipykernel 7.4 answers a shutdown request by publishing « idle » from its control thread while its
+   main thread closes the IOPub pipes, and when the two cross, the kernel prints « Uncaught exception in
+   ZMQStream callback » and a ZMQ traceback into the build's log (seen once in CI, 2026-12-07). Nothing is
+   lost: the notebook's outputs are all in when the kernel is stopped, and the build's kernels keep nothing.
 3. **The book's medium.** The kernels the build starts inherit ``INFLUENCE_WORKBOOK_MEDIUM=book``: a
    chapter's quiz is then the static HTML quiz that answers with no kernel, not the live widget
    (:func:`influence_workbook.quiz.show_quiz`). Set here, it holds for ``make book`` and the tests'
@@ -63,6 +68,8 @@ HOME_NOTEBOOK = "00_accueil.ipynb"
 KERNEL_LOG_LEVEL = "--IPKernelApp.log_level=ERROR"
 #: The kernels display widgets as the book's light picture (influence_workbook.widgets.preview).
 KERNEL_PREVIEW_EXTENSION = "--IPKernelApp.extensions=influence_workbook.widgets.preview"
+#: How the build stops a kernel whose notebook is done (see 2. above: a graceful stop can print a traceback).
+KERNEL_SHUTDOWN = "immediate"
 #: The button's script (book/_assets), added to the pages that show a workshop's picture.
 LIVE_SCRIPT = "live-workshop.js"
 #: A quiz's marker and name (``quiz.quiz_block_html``), replaced by the page's link to the live quiz.
@@ -99,28 +106,36 @@ def rewrite_home_links(doctree: nodes.Node, root_doc: str) -> int:
 
 
 def quiet_kernel_start_up() -> list[str]:
-    """Kernels started by nbclient in this process log errors only, and show widgets as the book's
-    picture; the arguments they get. Widget state is not kept: no page needs it."""
+    """Kernels started by nbclient in this process log errors only, show widgets as the book's picture and
+    are stopped at once when their notebook is done; the arguments they get. Widget state is not kept: no
+    page needs it."""
     trait = NotebookClient.extra_arguments
     current = list(trait.default_value) if isinstance(trait.default_value, list) else []  # unset: []
     added = [argument for argument in (KERNEL_LOG_LEVEL, KERNEL_PREVIEW_EXTENSION) if argument not in current]
     if added:
         trait.default_value = [*current, *added]
     keep_no_widget_state()
+    set_client_default("shutdown_kernel", KERNEL_SHUTDOWN)
     return list(trait.default_value)
 
 
 def keep_no_widget_state() -> bool:
-    """Clients made from now on in this process keep no widget state; what a new client gets.
+    """Clients made from now on in this process keep no widget state; what a new client gets."""
+    return bool(set_client_default("store_widget_state", False))
+
+
+def set_client_default(name: str, value: bool | str) -> object:
+    """Clients made from now on in this process get ``value`` for the trait ``name``; what a new client gets.
 
     jupyter-cache makes its ``NotebookClient`` with no configuration, so the trait's default decides.
-    traitlets copies a Bool's default into the class once (``_static_immutable_initial_values``) when the
-    class is made: changing ``default_value`` alone would not reach new clients, so both are set."""
-    NotebookClient.store_widget_state.default_value = False
+    traitlets copies an immutable default (a bool, a str) into the class once
+    (``_static_immutable_initial_values``) when the class is made: changing ``default_value`` alone would
+    not reach new clients, so both are set."""
+    getattr(NotebookClient, name).default_value = value
     initial = getattr(NotebookClient, "_static_immutable_initial_values", None)
     if isinstance(initial, dict):
-        initial["store_widget_state"] = False
-    return bool(NotebookClient(nbformat.v4.new_notebook()).store_widget_state)
+        initial[name] = value
+    return getattr(NotebookClient(nbformat.v4.new_notebook()), name)
 
 
 def page_root(pagename: str) -> str:
