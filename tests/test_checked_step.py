@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import html
-import threading
+import sys
+import types
 from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from typing import Any
 import ipywidgets as widgets
 import pytest
 
+from event_loops import in_a_thread, on_a_loop_of_its_own
 from influence_workbook.feedback import Feedback, FeedbackItem
 from influence_workbook.progress import ProgressStore
 from influence_workbook.widgets import common
@@ -61,28 +63,6 @@ class Step:
 @pytest.fixture
 def store(tmp_path: Path) -> ProgressStore:
     return ProgressStore(tmp_path / "progression.json")
-
-
-def on_a_loop_of_its_own(scenario: Callable[[], Coroutine[Any, Any, None]]) -> None:
-    """Run ``scenario`` with ``asyncio.run`` in a thread of its own; its failures are raised here.
-
-    A thread, because in ``make test`` the browser tests' Playwright already holds a (non-turning)
-    loop in the main thread, where ``asyncio.run`` refuses to start another.
-    """
-    failures: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            asyncio.run(scenario())
-        except BaseException as failure:  # re-raised in the test's own thread below
-            failures.append(failure)
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join(timeout=60)
-    assert not thread.is_alive(), "the scenario did not finish"
-    if failures:
-        raise failures[0]
 
 
 def in_a_kernel(monkeypatch: pytest.MonkeyPatch, scenario: Callable[[], Coroutine[Any, Any, None]]) -> None:
@@ -219,6 +199,43 @@ def test_in_the_kernel_a_click_shows_the_verdict_then_saves_it(store: ProgressSt
         assert "Enregistré le" in form.step.status.value
 
     in_a_kernel(monkeypatch, learner_clicks)
+
+
+def test_the_published_sites_kernel_is_a_kernel_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    # JupyterLite's Pyodide kernel ships an ipykernel stand-in without ``kernelbase`` and runs a click's handler outside
+    # any task: kernel_loop took it for a script, so the site saved inside the click and never cleared the status line.
+    def outside_any_task() -> None:
+        loop = asyncio.new_event_loop()
+        try:
+            asyncio.set_event_loop(loop)
+            assert common.kernel_loop() is None  # no kernel: a script that happens to have a loop
+            monkeypatch.setitem(sys.modules, common.PYODIDE_KERNEL, types.ModuleType(common.PYODIDE_KERNEL))
+            assert common.kernel_loop() is loop  # the loop Pyodide runs between messages (its WebLoop)
+        finally:
+            asyncio.set_event_loop(None)
+            loop.close()
+
+    in_a_thread(outside_any_task)
+
+
+def test_in_the_published_sites_kernel_a_click_clears_the_status_then_saves(store: ProgressStore,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    # The real kernel_loop this time: the previous « Enregistré le … » must not stand under a new verdict not saved yet
+    # (a reload right at it lost the answer in the published site, issue 23).
+    monkeypatch.setitem(sys.modules, common.PYODIDE_KERNEL, types.ModuleType(common.PYODIDE_KERNEL))
+    form = Step(store)
+
+    async def learner_clicks() -> None:
+        for text, count in (("trois petits mots", 3), ("quatre tout petits mots", 4)):
+            form.field.value = text
+            form.step.button.click()
+            assert f"{count} mot(s)." in form.step.feedback.value and form.step.status.value == ""
+            await asyncio.sleep(SAVE_AFTER_S * 4)
+            saved = store.get("chtest", "words")
+            assert saved is not None and saved.answer == text
+            assert "Enregistré le" in form.step.status.value
+
+    on_a_loop_of_its_own(learner_clicks)
 
 
 def test_a_save_that_fails_after_the_click_is_reported_in_french(store: ProgressStore,

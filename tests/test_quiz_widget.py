@@ -4,6 +4,7 @@ failing save or by saved data that cannot be read. The book keeps the static HTM
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import json
 import os
@@ -11,6 +12,7 @@ import re
 import subprocess
 import sys
 import textwrap
+import types
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,7 @@ from typing import Any
 import pytest
 from IPython.display import HTML
 
+from event_loops import on_a_loop_of_its_own
 from influence_workbook.chapters import CHAPTERS
 from influence_workbook.paths import notebooks_dir
 from influence_workbook.progress import ProgressNotSaved, ProgressStore
@@ -37,6 +40,8 @@ from influence_workbook.quiz import (
     validate_quiz,
 )
 from influence_workbook.typography import fix
+from influence_workbook.widgets import common
+from influence_workbook.widgets.common import SAVE_AFTER_S
 from influence_workbook.widgets.quiz import (
     RESTART_LABEL,
     VALIDATE_LABEL,
@@ -241,6 +246,26 @@ def test_a_right_pick_says_juste_and_scores(store: ProgressStore) -> None:
     saved = store.get("ch03", QUIZ_STEP)
     assert saved is not None and saved.answer["questions"][0]["picked"] == ["Q1 réponse 2"]
     assert saved.feedback is not None and saved.feedback.check == "quiz" and saved.feedback.score == (1, 7)
+
+
+def test_in_a_kernel_a_pick_clears_the_status_until_it_is_saved(store: ProgressStore,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    # As a workshop's « Vérifier »: the previous « Enregistré le … » does not stand while this pick is being saved.
+    monkeypatch.setitem(sys.modules, common.PYODIDE_KERNEL, types.ModuleType(common.PYODIDE_KERNEL))
+    quiz = _sample(store)
+
+    async def learner_picks() -> None:
+        for index in (0, 1):
+            answer(quiz, index, right=True)
+            assert quiz.status.value == ""
+            saved = store.get("ch03", QUIZ_STEP)
+            assert saved is None or sum(q is not None for q in saved.answer["questions"]) == index
+            await asyncio.sleep(SAVE_AFTER_S * 4)
+            saved = store.get("ch03", QUIZ_STEP)
+            assert saved is not None and sum(q is not None for q in saved.answer["questions"]) == index + 1
+            assert "Enregistré le" in quiz.status.value
+
+    on_a_loop_of_its_own(learner_picks)
 
 
 def test_a_wrong_pick_reveals_the_right_answer_and_later_clicks_do_not_count(store: ProgressStore) -> None:

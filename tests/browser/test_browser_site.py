@@ -169,11 +169,11 @@ def test_chapter_workshop_live(site_page: Page, site: h.SiteServer, slug: str) -
                 workshop.expect_text(spec.status, spec.saved_status, LIVE_TIMEOUT_MS)
             last[spec.id] = (answer, submission)
 
-    # A reload: the saved answers come back from the browser's storage. A second passes first, as a learner
-    # reads the verdict: a reload within about half a second of « Enregistré » could find the previous answer
-    # (chapter 1 and 2, even with the status line cleared before the verdict; never seen after 1 s). JupyterLite's
-    # drive awaits each write into IndexedDB; where the delay comes from is not settled (issue 23's note).
-    page.wait_for_timeout(1_000)
+    # A reload right at the last « Enregistré »: the saved answers come back from the browser's storage. The status
+    # line is cleared at each click and says « Enregistré » once that answer is written, so nothing is waited for
+    # besides it. (Until the site's kernel was known to kernel_loop, each click saved inside its handler and never
+    # cleared the line: the previous « Enregistré » stood under the new verdict while it was saved, and a reload
+    # then lost it, 6 times out of 6 on chapter 1.)
     page.reload(wait_until="load")
     frame = activate(page)
     for spec in CHAPTERS[slug]:
@@ -212,7 +212,9 @@ def test_chapter_quiz_live_is_kept_and_counted_on_the_home_page(site_page: Page,
     assert frame.locator(".jp-CodeConsole-content").evaluate("content => content.scrollTop") == 0, (
         "the live quiz opened scrolled down, away from its first question")
     answer_quiz(frame, slug, LIVE_TIMEOUT_MS)
-    page.wait_for_timeout(1_000)  # as for the workshops: the last save lands in the browser's storage
+    # As for the workshops, a reload right at « Enregistré » (cleared at each pick, before the pick is shown).
+    expect(frame.locator(".iw-quiz-live .iw-quiz-status")).to_contain_text(
+        re.compile(r"Enregistré le \d{2}/\d{2}/\d{4}"), timeout=LIVE_TIMEOUT_MS)
     page.reload(wait_until="load")
     expect(activate_quiz(page).locator(".iw-quiz-live .iw-quiz-score")).to_contain_text(
         "réussi", timeout=LIVE_TIMEOUT_MS)

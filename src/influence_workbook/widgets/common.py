@@ -71,6 +71,8 @@ PREPARE_DELAY_S = 0.15
 #: stop 11) 11 of 13 differing click medians were faster, by about 3 ms; the page's share of the
 #: click did not drop everywhere, so why it helps is not settled.
 SAVE_AFTER_S = 0.05
+#: The module the published site's kernel runs (JupyterLite's Pyodide kernel); see :func:`kernel_loop`.
+PYODIDE_KERNEL = "pyodide_kernel"
 KEPT_PREVIOUS = ("Rien n'a été enregistré pour cette réponse vide : votre réponse précédente reste "
                  "enregistrée et sera reprise dans les chapitres suivants.")
 
@@ -111,17 +113,28 @@ def dropdown(
 def kernel_loop() -> asyncio.AbstractEventLoop | None:
     """The event loop of the Jupyter kernel running this code, or None (a script, a test).
 
+    A kernel is ipykernel's (JupyterLab, Voilà) or the published site's (Pyodide in the browser).
+
     A running loop alone is not enough: Playwright's synchronous API, for one, keeps a loop
     « running » that only turns while it waits for the browser, so that a callback put on it may
     never run (the unit tests that follow the browser tests in ``make test`` met exactly this).
     """
     kernelbase = sys.modules.get("ipykernel.kernelbase")
-    if kernelbase is None or not kernelbase.Kernel.initialized():
-        return None
-    try:
-        return asyncio.get_running_loop()
-    except RuntimeError:
-        return None
+    if kernelbase is not None and kernelbase.Kernel.initialized():
+        try:
+            return asyncio.get_running_loop()
+        except RuntimeError:
+            return None
+    if PYODIDE_KERNEL in sys.modules:
+        # The published site's kernel (JupyterLite): its ipykernel is a stand-in without ``kernelbase``, and it runs a
+        # click's handler outside any task, but Pyodide's loop (a WebLoop) runs what is put on it between messages.
+        # Without it, a click saved inside its handler and never cleared the status line: the previous « Enregistré »
+        # stood under the new verdict while the answer was being saved, and a page closed then lost it.
+        try:
+            return asyncio.get_event_loop()
+        except RuntimeError:
+            return None
+    return None
 
 
 def answer_key(answer: Any) -> str:

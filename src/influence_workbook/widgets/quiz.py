@@ -391,25 +391,30 @@ class LiveQuiz:
         for view in self.views:
             view.ticked.clear()
             view.viewed.clear()
-        self._show_all()
         self._schedule_save()
+        self._show_all()
 
     def _answer(self, question: int, picked: tuple[int, ...]) -> None:
         self.attempt = self.attempt.pick(self.questions, question, picked)
+        self._schedule_save()  # first: in a kernel, the status line is cleared before the page shows the pick
         self.views[question].show(picked)
         self._show_score()
-        self._schedule_save()
 
     # ------------------------------------------------------------------ saving
 
     def _schedule_save(self) -> None:
         """Save this moment's attempt: now in a script or a test, just after the page is updated in a kernel
-        (the kernel sends a click's updates once its handler has returned; see CheckedStep._on_click)."""
+        (the kernel sends a click's updates once its handler has returned; see CheckedStep._on_click). Called
+        before the pick is shown: the status line is then cleared first, and a page that shows the pick never
+        shows the previous pick's « Enregistré le … » beside it."""
         attempt = self.attempt
         loop = kernel_loop()
         if loop is None:
             self.save(attempt)
         else:
+            # The status line speaks of this pick only once it is saved: the previous « Enregistré le … » would
+            # otherwise stand while it is being saved, and a page closed then would lose it.
+            self.status.value = ""
             loop.call_later(SAVE_AFTER_S, self.save, attempt)
 
     def save(self, attempt: QuizAttempt) -> bool:
