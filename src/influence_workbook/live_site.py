@@ -55,8 +55,9 @@ HOME = "00_accueil"
 #: chapter 9 (its budget as a workbook) and chapter 10 (the brief as a PDF). The workshops' kernel does not load these
 #: as it starts (1.9 MB of wheels to unpack, which every other workshop would wait for): these pages load them
 #: (:data:`FILE_LINE`), the home page first (its certificate asks at once whether PDFs can be made), the chapters
-#: after their workshop is shown (only « Exporter » needs them; a click in the half second they take gets a French
-#: « Réessayez »).
+#: after their workshop is shown (only « Exporter » needs them). A click in the half second they take waits for them:
+#: JupyterLite's kernel takes one message at a time (a lock per kernel), so the click is handled once this line has
+#: run (checked by the site's smoke test, which holds fpdf2's wheel while it clicks « Exporter »).
 FILE_PAGES = (HOME, "09_remuneration", "10_brief_clair")
 FILE_PACKAGES = ("fpdf2", "fonttools", "defusedxml", "openpyxl", "et-xmlfile")
 FILE_LINE = f"import pyodide_js; await pyodide_js.loadPackage({list(FILE_PACKAGES)!r})"

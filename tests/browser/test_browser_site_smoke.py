@@ -142,23 +142,43 @@ def test_chapter_10s_brief_is_exported_from_the_browser_as_markdown_and_pdf(site
                                                                             guard: h.PageGuard) -> None:
     """The course's final product, in the browser: « Exporter » gives the brief as Markdown and PDF (the PDF
     library is loaded once the workshop is shown, live_site.FILE_LINE), and says in French why there is no Word
-    file (python-docx needs lxml, which has no WebAssembly build here). The files are downloaded and read."""
+    file (python-docx needs lxml, which has no WebAssembly build here). The files are downloaded and read.
+
+    « Exporter » is clicked while the PDF library is still loading (its wheel is held here until then): the click
+    waits, since JupyterLite's kernel takes one message at a time and the load is a line the REPL runs; the export
+    then has its library. An export that ran without it would say that the PDF is not available online."""
+    from playwright.sync_api import Route
     from workshops import WORKSHOPS, ExportFiles, without_exports
 
-    from influence_workbook.optional import WORD_UNAVAILABLE
+    from influence_workbook.optional import PDF_UNAVAILABLE, WORD_UNAVAILABLE
     from influence_workbook.typography import fix
 
     spec = next(s for s in WORKSHOPS if s.notebook.endswith("10_brief_clair.ipynb"))
     page = context.new_page()
+    held: list[Route] = []
+    pdf_wheel = re.compile(r"/fpdf2-[^/]+\.whl$")
+    context.route(pdf_wheel, lambda route: held.append(route))  # the kernel's worker asks: a page route misses it
     page.goto(site_url + repl_url("10_brief_clair"))
     workshop = h.Workshop(page, spec.root, WORKSHOP_TIMEOUT_MS)
     workshop.wait_ready(spec.button)
     passing = next(answer for answer in spec.answers if answer.passes)
     for step in without_exports(passing.steps):
         step.apply(workshop)
+    for _ in range(300):  # the page asks for the wheel once the workshop is shown
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert len(held) == 1, "the PDF library's wheel was never asked for"
     export = next(step for step in passing.steps if isinstance(step, ExportFiles))
-    ExportFiles(button=export.button, links=export.links,
-                files=tuple(f for f in export.files if f[0] != ".docx")).apply(workshop)
+    files = ExportFiles(button=export.button, links=export.links,
+                        files=tuple(f for f in export.files if f[0] != ".docx"))
+    workshop.click(files.button)
+    page.wait_for_timeout(1_000)
+    expect(workshop.root.locator(f"a.{files.links}")).to_have_count(0)  # still waiting: nothing made without fpdf2
+    held[0].continue_()
+    context.unroute(pdf_wheel)
+    files.expect_files(workshop)
     expect(workshop.root.get_by_text(fix(WORD_UNAVAILABLE))).to_be_visible()
+    expect(workshop.root.get_by_text(fix(PDF_UNAVAILABLE))).to_have_count(0)
     assert guard.blocked == [], f"{len(guard.blocked)} requests to another host: {guard.blocked[:10]}"
     assert guard.problems(failed_requests=True, console=True) == []

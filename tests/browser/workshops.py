@@ -931,6 +931,10 @@ class ExportFiles:
 
     def apply(self, workshop: Workshop) -> None:
         workshop.click(self.button)
+        self.expect_files(workshop)
+
+    def expect_files(self, workshop: Workshop) -> None:
+        """The files offered after a click on « Exporter »: each downloaded and looked into."""
         links = workshop.root.locator(f"a.{self.links}")
         expect(links).to_have_count(len(self.files), timeout=workshop.timeout_ms)
         for index, (suffix, start) in enumerate(self.files):
