@@ -158,25 +158,27 @@ def test_chapter_10s_brief_is_exported_from_the_browser_as_markdown_and_pdf(site
     held: list[Route] = []
     pdf_wheel = re.compile(r"/fpdf2-[^/]+\.whl$")
     context.route(pdf_wheel, lambda route: held.append(route))  # the kernel's worker asks: a page route misses it
-    page.goto(site_url + repl_url("10_brief_clair"))
-    workshop = h.Workshop(page, spec.root, WORKSHOP_TIMEOUT_MS)
-    workshop.wait_ready(spec.button)
-    passing = next(answer for answer in spec.answers if answer.passes)
-    for step in without_exports(passing.steps):
-        step.apply(workshop)
-    for _ in range(300):  # the page asks for the wheel once the workshop is shown
-        if held:
-            break
-        page.wait_for_timeout(100)
-    assert len(held) == 1, "the PDF library's wheel was never asked for"
-    export = next(step for step in passing.steps if isinstance(step, ExportFiles))
-    files = ExportFiles(button=export.button, links=export.links,
-                        files=tuple(f for f in export.files if f[0] != ".docx"))
-    workshop.click(files.button)
-    page.wait_for_timeout(1_000)
-    expect(workshop.root.locator(f"a.{files.links}")).to_have_count(0)  # still waiting: nothing made without fpdf2
-    held[0].continue_()
-    context.unroute(pdf_wheel)
+    try:
+        page.goto(site_url + repl_url("10_brief_clair"))
+        workshop = h.Workshop(page, spec.root, WORKSHOP_TIMEOUT_MS)
+        workshop.wait_ready(spec.button)
+        passing = next(answer for answer in spec.answers if answer.passes)
+        for step in without_exports(passing.steps):
+            step.apply(workshop)
+        for _ in range(300):  # the page asks for the wheel once the workshop is shown
+            if held:
+                break
+            page.wait_for_timeout(100)
+        assert len(held) == 1, "the PDF library's wheel was never asked for"
+        export = next(step for step in passing.steps if isinstance(step, ExportFiles))
+        files = ExportFiles(button=export.button, links=export.links,
+                            files=tuple(f for f in export.files if f[0] != ".docx"))
+        workshop.click(files.button)
+        page.wait_for_timeout(1_000)
+        expect(workshop.root.locator(f"a.{files.links}")).to_have_count(0)  # still waiting: nothing made without it
+        held[0].continue_()
+    finally:  # the context is the module's: its other pages must get the wheel
+        context.unroute(pdf_wheel)
     files.expect_files(workshop)
     expect(workshop.root.get_by_text(fix(WORD_UNAVAILABLE))).to_be_visible()
     expect(workshop.root.get_by_text(fix(PDF_UNAVAILABLE))).to_have_count(0)

@@ -114,14 +114,9 @@ def quiet_kernel_start_up() -> list[str]:
     added = [argument for argument in (KERNEL_LOG_LEVEL, KERNEL_PREVIEW_EXTENSION) if argument not in current]
     if added:
         trait.default_value = [*current, *added]
-    keep_no_widget_state()
+    set_client_default("store_widget_state", False)
     set_client_default("shutdown_kernel", KERNEL_SHUTDOWN)
     return list(trait.default_value)
-
-
-def keep_no_widget_state() -> bool:
-    """Clients made from now on in this process keep no widget state; what a new client gets."""
-    return bool(set_client_default("store_widget_state", False))
 
 
 def set_client_default(name: str, value: bool | str) -> object:
